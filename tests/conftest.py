@@ -1,0 +1,73 @@
+"""Shared fixtures: the real spaCy pipeline, the seed articles, and one build of examples/."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+ARTICLES = EXAMPLES / "articles"
+QUERIES = EXAMPLES / "queries"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from kg.nlp import load
+
+    return load()
+
+
+@pytest.fixture(scope="session")
+def parse(nlp):
+    """Parse a text as kg does (cleaning, then the pipeline) and return (doc, article)."""
+    from kg import clean
+    from kg.load import article_from_text
+
+    def run(text: str, *, date: str | None = None):
+        article = article_from_text(text, "test.txt", date=date)
+        return nlp(clean.blank_noise(article.text)), article
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def facts_of(parse):
+    """Extraction of one text: DocFacts."""
+    from kg.extract import extract
+
+    def run(text: str, *, date: str | None = None):
+        doc, article = parse(text, date=date)
+        return extract(doc, article)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def examples_build(tmp_path_factory):
+    """kg build examples/articles -o graph.ttl through the command line, once per session."""
+    from kg.cli import main
+
+    out = tmp_path_factory.mktemp("examples") / "graph.ttl"
+    assert main(["build", str(ARTICLES), "-o", str(out), "-q"]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def examples_graph(examples_build):
+    from rdflib import Graph
+
+    g = Graph()
+    g.parse(examples_build, format="turtle")
+    return g
+
+
+def gold_files():
+    return sorted((SHARED / "eval" / "gold").glob("*.json"))
+
+
+def gold(name: str) -> dict:
+    return json.loads((SHARED / "eval" / "gold" / name).read_text())
