@@ -1,9 +1,172 @@
-"""Event coreference across sentences and documents."""
+"""Event coreference: the mentions of one real event, in one or many documents, become one node.
+
+Sameness is decided from the event's type, participants, place and time, never from its wording:
+two mentions are one event when their CAMEO families agree (the violent roots 18-20 form one
+family), their sources and targets do not differ, their places and times are compatible (equal,
+one unknown, or one inside the other), and, when neither names an actor, they share something
+concrete: a participant, a place or a casualty count.
+"""
 
 from __future__ import annotations
 
-from kg.model import Corpus, Event
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.gazetteer import Gazetteer
+from kg.model import Corpus, Event, EventMention, Evidence, Participant, Status, TimeValue
+
+VIOLENT = {"18", "19", "20"}
+STATUS_ORDER = [Status.ASSERTED, Status.REPORTED, Status.PLANNED, Status.HYPOTHETICAL, Status.DENIED]
+
+
+def family(code: str) -> str:
+    root = code[:2] if code[:2].isdigit() else code
+    return "violence" if root in VIOLENT else root
+
+
+@dataclass
+class Cluster:
+    family: str
+    mentions: list[tuple[EventMention, dict]] = field(default_factory=list)
+    source: str | None = None
+    target: str | None = None
+    places: set[str] = field(default_factory=set)
+    times: set[str] = field(default_factory=set)
+    killed: set[int] = field(default_factory=set)
+    participants: set[str] = field(default_factory=set)
+    planned: bool = False
+
+    def add(self, m: EventMention, keys: dict) -> None:
+        self.mentions.append((m, keys))
+        self.source = self.source or keys["source"]
+        self.target = self.target or keys["target"]
+        if keys["place"]:
+            self.places.add(keys["place"])
+        if m.time:
+            self.times.add(m.time.value)
+        if m.killed is not None:
+            self.killed.add(m.killed)
+        self.participants |= {p.cls for p in m.participants}
+        self.planned = self.planned or m.status is Status.PLANNED
+
+
+class EventResolver:
+    def __init__(self, gaz: Gazetteer | None = None) -> None:
+        self.gaz = gaz or Gazetteer.default()
+
+    def _country_of(self, key: str) -> str | None:
+        if key.startswith("country:"):
+            return key
+        entry = self.gaz.by_key.get(key)
+        return f"country:{entry.country}" if entry is not None and entry.country else None
+
+    def _places_fit(self, a: set[str], b: set[str]) -> bool:
+        if not a or not b:
+            return True
+        for x in a:
+            for y in b:
+                if x == y or self._country_of(x) == y or self._country_of(y) == x:
+                    continue
+                return False
+        return True
+
+    @staticmethod
+    def _times_fit(a: set[str], b: set[str]) -> bool:
+        return all(x.startswith(y) or y.startswith(x) for x in a for y in b)
+
+    def _fits(self, c: Cluster, m: EventMention, keys: dict) -> bool:
+        if family(m.code) != c.family:
+            return False
+        for mine, theirs in ((c.source, keys["source"]), (c.target, keys["target"])):
+            if mine and theirs and mine != theirs:
+                return False
+        place = {keys["place"]} if keys["place"] else set()
+        time = {m.time.value} if m.time else set()
+        if not self._places_fit(c.places, place) or not self._times_fit(c.times, time):
+            return False
+        if c.planned != (m.status is Status.PLANNED) and (c.times or time):
+            return False
+        if c.killed and m.killed is not None and m.killed not in c.killed:
+            return False
+        same_actors = (c.source is not None and c.source == keys["source"]) and \
+            (c.target == keys["target"] or not c.target or not keys["target"])
+        if same_actors:
+            return True
+        shared = bool(c.participants & {p.cls for p in m.participants}) or bool(c.places & place) or \
+            (m.killed is not None and m.killed in c.killed) or \
+            bool(place and any(self._country_of(p) in place or self._country_of(next(iter(place))) == p
+                               for p in c.places))
+        anonymous = not keys["source"] or not c.source
+        return c.family == "violence" and anonymous and shared
+
+    def resolve(self, items: list[tuple[EventMention, dict]]) -> list[Event]:
+        clusters: list[Cluster] = []
+        # the most informative mentions first, so that clusters form around them
+        def weight(item):
+            m, keys = item
+            known = sum(bool(x) for x in (keys["source"], keys["target"], keys["place"], m.time, m.killed))
+            return (-known, m.evidence.doc_id, m.evidence.start, m.code, m.trigger)
+
+        for m, keys in sorted(items, key=weight):
+            home = next((c for c in clusters if self._fits(c, m, keys)), None)
+            if home is None:
+                home = Cluster(family(m.code))
+                clusters.append(home)
+            home.add(m, keys)
+        return sorted((self._event(c) for c in clusters), key=lambda e: e.key)
+
+    def _event(self, c: Cluster) -> Event:
+        from kg.resolve import digest
+
+        mentions = sorted(c.mentions, key=lambda mk: (mk[0].evidence.doc_id, mk[0].evidence.start, mk[0].code))
+        codes = Counter(m.code for m, _ in mentions)
+        code = sorted(codes, key=lambda k: (-codes[k], -len(k), k))[0]
+        first = mentions[0][0]
+        evidence = tuple(sorted({m.evidence for m, _ in mentions}, key=lambda e: (e.doc_id, e.start, e.end)))
+        times = sorted({m.time for m, _ in mentions if m.time}, key=lambda t: (-len(t.value), t.approximate, t.value))
+        time: TimeValue | None = times[0] if times else None
+        places = sorted(c.places, key=lambda p: (p.startswith("country:"), p))
+        killed = Counter(m.killed for m, _ in mentions if m.killed is not None)
+        parts = next((m.killed_parts for m, _ in mentions if m.killed_parts), ())
+        injured = max((m.injured for m, _ in mentions if m.injured is not None), default=None)
+        statuses = {m.status for m, _ in mentions}
+        status = next(s for s in STATUS_ORDER if s in statuses)
+        claimed = tuple(sorted({k["claimed_by"] for _, k in mentions if k["claimed_by"]} - {c.source}))
+        participants: dict[str, Participant] = {}
+        for m, _ in mentions:
+            for p in m.participants:
+                participants.setdefault(p.cls, p)
+        key = "event:" + digest(c.family, c.source or "", c.target or "", first.evidence.doc_id,
+                                str(first.evidence.start), first.code)
+        return Event(
+            key=key, code=code, label=first.trigger, evidence=evidence, source=c.source, target=c.target,
+            place=places[0] if places else None, participants=tuple(participants[k] for k in sorted(participants)),
+            time=time, killed=sorted(killed, key=lambda k: (-killed[k], -k))[0] if killed else None,
+            injured=injured, killed_parts=parts, status=status, claimed_by=claimed,
+        )
 
 
 def resolve_events(resolver, corpus: Corpus) -> list[Event]:
-    return []
+    """Every event mention of the corpus, with its actors resolved, clustered into events."""
+    known = {e.key for e in corpus.entities}
+
+    def key(d: int, ref) -> str | None:
+        k = resolver.entity_key(d, ref)
+        return k if k in known else None
+
+    items = []
+    for d, facts in enumerate(resolver.facts):
+        for m in facts.events:
+            keys = {"source": key(d, m.source), "target": key(d, m.target), "place": key(d, m.place),
+                    "claimed_by": key(d, m.claimed_by)}
+            if keys["source"] and keys["source"] == keys["target"]:
+                keys["target"] = None
+            if m.code[:2] not in VIOLENT | {"14", "15", "16", "17"} and not keys["source"]:
+                continue  # a statement, appeal or meeting by nobody we know is no fact worth keeping
+            if not any(keys.values()) and m.killed is None and not m.participants:
+                continue
+            items.append((m, keys))
+    return EventResolver().resolve(items)
+
+
+__all__ = ["resolve_events", "EventResolver", "family", "Evidence"]

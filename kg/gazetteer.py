@@ -85,6 +85,7 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self.names: dict[str, list[Entry]] = {}
+        self.by_key: dict[str, Entry] = {}
         self.countries: dict[str, Entry] = {}  # ISO2 -> entry
         self.demonyms: dict[str, str] = {}  # ISO2 -> adjective ("Russian")
         self.titles: dict[str, Title] = {}  # lower-case title -> Title
@@ -99,6 +100,7 @@ class Gazetteer:
         if exact:
             entry = Entry(**{**entry.__dict__, "exact_case": True})
         self.names.setdefault(norm, []).append(entry)
+        self.by_key.setdefault(entry.key, entry)
 
     @classmethod
     @functools.cache
@@ -169,6 +171,7 @@ class Gazetteer:
                     continue
                 self.names[norm] = []
             self.names.setdefault(norm, []).append(entry)
+            self.by_key.setdefault(entry.key, entry)
 
     def _load_titles(self) -> None:
         for row in read_table("titles.tsv"):

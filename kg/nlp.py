@@ -30,6 +30,7 @@ LOCATIVE = {"in", "near", "outside", "from", "to", "at", "across", "around", "to
 NOT_NAMES = {"lady", "gentleman", "friend", "member", "members", "speaker", "madam", "sir", "hon", "hon.",
              "right", "honourable", "honorable", "gallant", "learned", "noble", "lord", "baroness", "house",
              "minister", "secretary", "president", "chairman", "majesty", "highness", "excellency", "god"}
+PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "der", "abu"}
 UNUSED = ["textcat", "textcat_multilabel", "entity_linker", "senter"]
 
 
@@ -126,7 +127,8 @@ class EntityRules:
                     yield self._constituency(doc, nxt + 1, end)
             elif tok.text != "member":
                 start = tok.i
-                while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+                while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and \
+                        doc[start - 1].lower_ not in ("the", "a", "an", "this", "that") and not doc[start - 1].is_sent_start:
                     start -= 1
                 if start < tok.i and not self.gaz.candidates(doc[start:tok.i].text) and (
                         start == 0 or doc[start - 1].lower_ in ("the", "a", "an", ",")):
@@ -162,6 +164,8 @@ class EntityRules:
 
     def _country_before(self, doc: Doc, i: int) -> tuple[Entry | None, int]:
         for start in range(max(0, i - 4), i):
+            if doc[start].is_space or doc[start].is_punct:
+                continue
             cand = self.gaz.lookup(doc[start:i].text)
             if cand and cand.kind is Kind.COUNTRY and _capitalized(doc[start:i]):
                 return cand, start
@@ -234,26 +238,41 @@ class EntityRules:
                     and not self.gaz.is_honorific(doc[end].text) and doc[end].lower_ not in NOT_NAMES:
                 end += 1
             # "al-Assad": a lower-case particle inside a name
-            while end + 1 < len(doc) and doc[end].lower_ in ("al", "bin", "ibn", "van", "von", "de", "da") \
-                    and doc[end + 1].text[:1].isupper():
-                end += 2
-            if end > i and not self.gaz.candidates(doc[i:end].text) and doc[i].lower_ not in NOT_NAMES:
+            while end + 1 < len(doc) and doc[end].lower_ in PARTICLES:
+                step = 2 if doc[end + 1].text == "-" and end + 2 < len(doc) else 1
+                if not doc[end + step].text[:1].isupper():
+                    break
+                end += step + 1
+            person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= i < e.end), None)
+            if person is not None and person.end > end:
+                end = person.end
+                while end > i and (doc[end - 1].text in ("'s", "\u2019s") or doc[end - 1].is_punct):
+                    end -= 1
+            honorific = self._after_title(doc, i) == "honorific"
+            entry = self.gaz.lookup(doc[i:end].text) if end > i else None
+            known = entry is not None and (not honorific or entry.kind is not Kind.PLACE)
+            if end > i and not known and doc[i].lower_ not in NOT_NAMES:
                 yield Span(doc, i, end, label="PERSON")
             i = max(end, i + 1)
 
-    def _after_title(self, doc: Doc, i: int) -> bool:
+    def _after_title(self, doc: Doc, i: int) -> str | None:
         if i == 0:
             return False
         prev = doc[i - 1]
         if self.gaz.is_honorific(prev.text) or (prev.text == "." and i > 1 and self.gaz.is_honorific(doc[i - 2].text)):
-            return True
+            return "honorific"
         for k in range(1, 5):
             if i - k < 0:
                 break
             words = doc[i - k:i]
             if self.gaz.title(words.text) and words[0].text[:1].isupper():
-                return True
-        return False
+                return "title"
+        return None
+
+    def _is_place_word(self, word: str) -> bool:
+        entry = self.gaz.lookup(word)
+        return entry is not None and entry.kind in (Kind.COUNTRY, Kind.PLACE) and not entry.demonym and \
+            (entry.subtype != "City" or entry.population >= 500_000)
 
     def _from_model(self, ent: Span):
         label = ent.label_
@@ -278,6 +297,8 @@ class EntityRules:
                 return
             if self.gaz.candidates(span.text) or self.gaz.title(span.text):
                 return
+            if any(self._is_place_word(t.text) for t in span) and any(t.tag_ in ("NNS", "NNPS") for t in span):
+                return  # "Aleppo Bombings": a headline, not a name
             yield Span(doc, start, end, label="PERSON")
         elif label in ("ORG", "GPE", "LOC", "FAC"):
             span = doc[start:end]

@@ -22,7 +22,7 @@ from kg.model import Kind, Membership, Ref, Role
 
 BECOME = {"become", "became", "becoming", "appointed", "named", "elected", "made", "installed", "sworn"}
 PARTY_TYPES = {"PoliticalParty"}
-LOOKBACK_SENTENCES = 3
+LOOKBACK_SENTENCES = 1
 AMBIGUOUS_LOWER = {"general", "minister", "leader", "speaker", "king", "queen", "prince", "chief", "head",
                    "director", "governor", "judge", "justice", "commander", "colonel", "captain", "chairman"}
 
@@ -40,10 +40,15 @@ def find_titles(doc: Doc, gaz: Gazetteer) -> list[TitleSpan]:
     i = 0
     while i < len(doc):
         match = None
+        if doc[i].is_space or doc[i].is_punct:
+            i += 1
+            continue
         for k in range(min(6, len(doc) - i), 0, -1):
             span = doc[i:i + k]
+            if span[-1].is_space or any("\n" in t.text for t in span):
+                continue
             title = gaz.title(span.text)
-            if title and (doc.ents is None or True):
+            if title:
                 match = TitleSpan(span, title.title, title.country)
                 break
         if match:
@@ -79,7 +84,8 @@ class RoleFinder:
         j = start
         if j > 0 and self.doc[j - 1].text in ("'s", "\u2019s"):
             j -= 1
-        if j > 0 and self.doc[j - 1].ent_type_ in ("COUNTRY", "NORP", "ORG", "PLACE"):
+        if j > 0 and not self.doc[j - 1].is_space and self.doc[j - 1].sent == self.doc[start].sent and \
+                self.doc[j - 1].ent_type_ in ("COUNTRY", "NORP", "ORG", "PLACE"):
             ent = next(e for e in self.doc.ents if e.start <= j - 1 < e.end)
             return self._ref(ent.start), ent.start
         return None, start
@@ -235,19 +241,21 @@ class RoleFinder:
             post_in = self._post_in(title, qualifier, complement)
             whole = self.doc[k:cend]
             holder = self._holder_in_document(label, post_in)
-            if holder is None:
+            if holder is None and (modifier is not None or complement is not None):
+                # a specific title ("The US President", "The Cynon Valley MP") can stand for the person
+                # the text just made the subject; a bare one ("the Prime Minister") is left to the corpus
                 holder = self._recent_person(whole, label, post_in)
             if holder is not None:
                 self.ents.alias(holder, whole)
                 if not former:
                     self._add_role(holder, title, qualifier, complement, modifier, whole)
-            elif not former and post_in is not None and not label.startswith(("MP", "MSP", "MEP")):
-                key = self.ents.key(post_in) or ""
+            elif not former and not label.startswith(("MP", "MSP", "MEP")):
+                key = (self.ents.key(post_in) if post_in is not None else None) or ""
                 self.ents.add_title_reference(whole, f"{label}|{key}")
 
     def _holder_in_document(self, label: str, post_in: Ref | None) -> Ref | None:
         holders = {r.holder for r in self.roles if r.title.casefold() == label.casefold()
-                   and (post_in is None or r.post_in is None or r.post_in == post_in)}
+                   and (post_in is None or r.post_in == post_in)}
         return next(iter(holders)) if len(holders) == 1 else None
 
     def _conflicts(self, person: Ref, label: str, post_in: Ref | None) -> bool:
@@ -271,7 +279,7 @@ class RoleFinder:
                 break
             sent = sents[here - back]
             tokens = [t for t in sent if (back > 0 or t.i < where.start)]
-            found: list[tuple[int, int, Ref]] = []
+            found: list[tuple[int, Ref]] = []
             for tok in tokens:
                 ref = self._ref(tok.i)
                 if ref is None or self.ents.kind(ref) is not Kind.PERSON or \
@@ -279,10 +287,11 @@ class RoleFinder:
                     continue
                 if self._conflicts(ref, label, post_in):
                     continue
-                subject = tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass")
-                found.append((0 if subject else 1, -tok.i, ref))
+                if tok.dep_ in ("nsubj", "nsubjpass") or (tok.head.dep_ in ("nsubj", "nsubjpass")
+                                                          and tok.dep_ in ("compound", "appos")):
+                    found.append((-tok.i, ref))
             if found:
-                return sorted(found, key=lambda f: (f[0], f[1]))[0][2]
+                return sorted(found, key=lambda f: f[0])[0][1]
         return None
 
 

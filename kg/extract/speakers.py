@@ -1,0 +1,171 @@
+"""Who "I", "we", "he" and "it" are: speakers of quotes and of parliamentary answers, and the
+nearest fitting antecedent of third-person pronouns.
+
+- A line "– Boris Johnson" after quoted paragraphs makes him their speaker.
+- "..., Mr Johnson added." and "he said: ..." make the subject of the speech verb the speaker of
+  the quoted words around it.
+- In a parliamentary record (numbered questions, "(906642)" references, "Mr Speaker"), answers are
+  given by the minister the questions address ("the Foreign Secretary"): the first person in an
+  answer is that minister.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.entities import DocEntities
+from kg.model import Kind, Ref
+
+FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
+THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+THIRD_GROUP = {"it", "its", "itself", "they", "them", "their", "theirs", "themselves"}
+QUOTES = "\"\u201c\u201d\u2018\u2019'"
+ATTRIBUTION_LINE = re.compile(r"^[ \t]*[\u2013\u2014-][ \t]*(?P<name>[A-Z][^\n]{1,60})[ \t]*$", re.M)
+HANSARD_MARKERS = re.compile(r"(?m)(?:^\d+\.\s+(?:What|If|Whether|How|When)\b|\(\d{5,7}\)\s*$|\bMr Speaker\b|"
+                             r"\bMadam Deputy Speaker\b|\bhon\. (?:Friend|Lady|Gentleman|Member)\b)")
+SPEECH_DEPS = ("ccomp", "parataxis", "xcomp", "dobj", "advcl")
+
+
+class Speakers:
+    def __init__(self, doc: Doc, ents: DocEntities, speech_verbs: set[str]) -> None:
+        self.doc = doc
+        self.ents = ents
+        self.speech_verbs = speech_verbs
+        self.first_person: dict[int, Ref] = {}  # token index -> speaker
+        self._attribution_lines()
+        self._speech_verbs()
+        self._hansard()
+
+    # --- first person
+    def _paragraphs(self) -> list[tuple[int, int]]:
+        text = self.doc.text
+        return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text) if m.group().strip()]
+
+    def _set_chars(self, start: int, end: int, ref: Ref, *, override: bool = False) -> None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return
+        for tok in span:
+            if tok.lower_ in FIRST_PERSON and (override or tok.i not in self.first_person):
+                self.first_person[tok.i] = ref
+
+    def _attribution_lines(self) -> None:
+        paragraphs = self._paragraphs()
+        for m in ATTRIBUTION_LINE.finditer(self.doc.text):
+            span = self.doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+            ref = self.ents.ref_of(span) if span is not None else None
+            if ref is None or self.ents.kind(ref) is not Kind.PERSON:
+                continue
+            # the paragraphs before the line, back to a headline (a line with no final punctuation)
+            before = [p for p in paragraphs if p[1] <= m.start()]
+            for start, end in reversed(before):
+                para = self.doc.text[start:end].strip()
+                if not para.endswith((".", "!", "?", "\u201d", '"', "'")):
+                    break
+                self._set_chars(start, end, ref, override=True)
+
+    def _speech_verbs(self) -> None:
+        for tok in self.doc:
+            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.speech_verbs:
+                continue
+            speaker = self.subject_ref(tok)
+            if speaker is None:
+                continue
+            for child in tok.children:
+                if child.dep_ in SPEECH_DEPS:
+                    for t in child.subtree:
+                        if t.lower_ in FIRST_PERSON:
+                            self.first_person.setdefault(t.i, speaker)
+            # quoted words in the same sentence
+            sent = tok.sent
+            inside = False
+            for t in sent:
+                if t.text in QUOTES or t.text in ("\u201c", "\u201d"):
+                    inside = not inside
+                    continue
+                if inside and t.lower_ in FIRST_PERSON:
+                    self.first_person.setdefault(t.i, speaker)
+
+    def is_hansard(self) -> bool:
+        return len(HANSARD_MARKERS.findall(self.doc.text)) >= 2
+
+    def _hansard(self) -> None:
+        if not self.is_hansard():
+            return
+        minister = self._addressed_minister()
+        if minister is None:
+            return
+        for start, end in self._paragraphs():
+            para = self.doc.text[start:end].strip()
+            if para.endswith("?") or re.match(r"^\d+\.\s", para) or re.search(r"\(\d{5,7}\)$", para):
+                continue  # a question, asked by a member who is not named
+            self._set_chars(start, end, minister)
+
+    def _addressed_minister(self) -> Ref | None:
+        """The person the questions address: the title reference that recurs in the record."""
+        counts: dict[int, int] = {}
+        for cluster_index, cluster in enumerate(self.ents.clusters):
+            if cluster.kind is Kind.PERSON and cluster.title is not None:
+                counts[cluster_index] = len(cluster.evidence)
+        if not counts:
+            return None
+        best = max(sorted(counts), key=lambda i: counts[i])
+        return Ref(best)
+
+    # --- resolution
+    def subject_ref(self, verb: Token) -> Ref | None:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return self.actor(child)
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+            return self.subject_ref(verb.head)
+        return None
+
+    def actor(self, tok: Token) -> Ref | None:
+        """The entity a token stands for: itself, its compound or possessor, or a pronoun's antecedent."""
+        ref = self.ents.ref_at(tok.i)
+        if ref is not None:
+            return ref
+        low = tok.lower_
+        if low in FIRST_PERSON:
+            return self.first_person.get(tok.i)
+        if low in THIRD_PERSON:
+            return self.antecedent(tok, (Kind.PERSON,))
+        if low in THIRD_GROUP:
+            return self.antecedent(tok, (Kind.COUNTRY, Kind.ORGANIZATION))
+        if tok.pos_ in ("NOUN", "PROPN"):
+            for child in tok.children:
+                if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i < tok.i:
+                    ref = self.ents.ref_at(child.i)
+                    if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
+                        return ref
+                    if child.dep_ == "poss":
+                        ref = self.actor(child)
+                        if ref is not None:
+                            return ref
+            if low == "country" and any(c.lower_ == "the" for c in tok.children):
+                return self.antecedent(tok, (Kind.COUNTRY,))
+        return None
+
+    def antecedent(self, tok: Token, kinds: tuple[Kind, ...], *, sentences: int = 2) -> Ref | None:
+        """The nearest preceding entity of one of ``kinds``: subjects of the nearest sentence first."""
+        sents = list(self.doc.sents)
+        here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+        for back in range(0, sentences + 1):
+            if here - back < 0:
+                break
+            sent: Span = sents[here - back]
+            found = []
+            for t in sent:
+                if back == 0 and t.i >= tok.i:
+                    break
+                ref = self.ents.ref_at(t.i) or (self.first_person.get(t.i) if t.lower_ in FIRST_PERSON else None)
+                if ref is None or self.ents.kind(ref) not in kinds:
+                    continue
+                subject = t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass")
+                found.append((0 if subject else 1, -t.i, ref))
+            if found:
+                return sorted(found, key=lambda f: (f[0], f[1]))[0][2]
+        return None
