@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from collections import Counter
@@ -38,7 +39,9 @@ class BuildStats:
     errors: list[InputError] = field(default_factory=list)
 
     def summary(self) -> str:
-        kinds = ", ".join(f"{n} {k.lower()}{'s' if n != 1 else ''}" for k, n in sorted(self.entities.items()))
+        plural = {"Country": "countries", "Person": "people"}
+        kinds = ", ".join(f"{n} {plural.get(k, k.lower() + 's') if n != 1 else k.lower()}"
+                          for k, n in sorted(self.entities.items()))
         lines = [
             f"documents  {self.documents} ({self.words} words)",
             f"entities   {sum(self.entities.values())} ({kinds or 'none'})",
@@ -60,19 +63,57 @@ def _progress(total: int | None, enabled: bool):
     return tqdm(total=total, unit="doc", desc="reading", file=sys.stderr, leave=False)
 
 
-def extract_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
-                     batch_size: int = BATCH_SIZE) -> Iterator[DocFacts]:
-    """Parse and extract, streaming: articles go through ``nlp.pipe`` in batches."""
+def _extract_batch(batch: list[Article], model: str, batch_size: int) -> list[DocFacts]:
+    """Parse and extract a batch of articles in this process (the model is loaded once per process)."""
     from kg import nlp as nlp_module
     from kg.extract import extract
 
     nlp = nlp_module.load(model)
-    pairs = ((clean.blank_noise(a.text), a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield extract(doc, article)
+    pairs = ((clean.blank_noise(a.text), a) for a in batch)
+    return [extract(doc, article) for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)]
 
 
-def build_corpus(paths: Iterable[str | Path], *, model: str = DEFAULT_MODEL, fail_fast: bool = False,
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def extract_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, jobs: int = 1,
+                     batch_size: int = BATCH_SIZE) -> Iterator[DocFacts]:
+    """Parse and extract, streaming, in the order of ``articles``.
+
+    Articles go through ``nlp.pipe`` in batches; with ``jobs`` > 1, batches go to worker processes
+    that each load the model once. The results do not depend on ``jobs``.
+    """
+    if jobs <= 1:
+        for batch in _batches(articles, batch_size):
+            yield from _extract_batch(batch, model, batch_size)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        pending = []
+        for batch in _batches(articles, batch_size):
+            pending.append(pool.submit(_extract_batch, batch, model, batch_size))
+            while len(pending) > 2 * jobs:  # bounded: memory does not grow with the corpus
+                yield from pending.pop(0).result()
+        for future in pending:
+            yield from future.result()
+
+
+def build_corpus(paths: Iterable[str | Path], *, model: str = DEFAULT_MODEL, jobs: int = 1, fail_fast: bool = False,
                  progress: bool = False, on_error: Callable[[InputError], None] | None = None,
                  stats: BuildStats | None = None) -> Corpus:
     """Read every article under ``paths`` and resolve what they say into one corpus."""
@@ -96,7 +137,7 @@ def build_corpus(paths: Iterable[str | Path], *, model: str = DEFAULT_MODEL, fai
     bar = _progress(len(files), progress)
     articles = load.read_articles(files, on_error=None if fail_fast else record)
     facts = []
-    for item in extract_articles(articles, model=model):
+    for item in extract_articles(articles, model=model, jobs=jobs):
         facts.append(item)
         stats.documents += 1
         stats.words += item.words

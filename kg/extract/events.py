@@ -136,7 +136,7 @@ class EventFinder:
             if obj is not None and head.lemma_.lower() in ("urge", "ask", "call", "tell", "order", "force", "press"):
                 return self.speakers.actor(obj)
             return self._subject(head)
-        if verb.dep_ in ("conj", "advcl", "pcomp") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ in ("conj", "advcl", "pcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
             return self._subject(verb.head)
         if verb.dep_ == "relcl":
             return None
@@ -240,12 +240,12 @@ class EventFinder:
                 continue
             # the path up from the place to the trigger may cross nouns and prepositions only
             node, ok = t.head, True
-            while node is not tok:
+            while node.i != tok.i:
                 if node.pos_ in ("VERB", "AUX") or node.dep_ in ("relcl", "advcl", "ccomp"):
                     ok = False
                     break
                 node = node.head
-                if node is node.head and node is not tok:
+                if node.i == node.head.i and node.i != tok.i:
                     ok = False
                     break
             if not ok:
@@ -265,16 +265,16 @@ class EventFinder:
                 continue
             node, ok = ent.root, True
             steps = 0
-            while node is not tok and steps < 8:
-                if node.head is node:
+            while node.i != tok.i and steps < 8:
+                if node.head.i == node.i:
                     ok = False
                     break
                 node = node.head
                 steps += 1
-                if node is not tok and node.pos_ in ("VERB", "AUX") and node.lemma_ != "be":
+                if node.i != tok.i and node.pos_ in ("VERB", "AUX") and node.lemma_ != "be":
                     ok = False
                     break
-            if not ok or node is not tok:
+            if not ok or node.i != tok.i:
                 continue
             value = timex.resolve(ent.text, self.article.date)
             if value is not None:
@@ -298,7 +298,7 @@ class EventFinder:
             if t.lemma_.lower() not in self.lex.participants:
                 continue
             # only what the trigger governs through prepositions or as its object
-            if not (t.dep_ in ("pobj", "dobj", "nsubjpass") and (t.head is tok or t.head.head is tok)):
+            if not (t.dep_ in ("pobj", "dobj", "nsubjpass") and (t.head.i == tok.i or t.head.head.i == tok.i)):
                 continue
             cls, _ = self.lex.participants[t.lemma_.lower()]
             words = [c.text for c in t.lefts if c.dep_ in ("compound", "amod") and c.ent_type_ == ""] + [t.text]
@@ -366,7 +366,7 @@ class EventFinder:
         """The speaker of the clause a trigger stands in: "Johnson said [Russia was behind ...]"."""
         node = tok
         claimant = None
-        while node.head is not node:
+        while node.head.i != node.i:
             child, node = node, node.head
             if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.lex.speech_verbs and \
                     child.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "dobj"):
@@ -382,7 +382,7 @@ class EventFinder:
             if c.dep_ in ("prt", "neg"):
                 words.append(c)
         if light is not None:
-            words += [t for t in tok.subtree if t.dep_ in ("compound", "amod") and t.head is tok] + [tok]
+            words += [t for t in tok.subtree if t.dep_ in ("compound", "amod") and t.head.i == tok.i] + [tok]
             for c in light.children:
                 if c.dep_ == "prep" and c.i > tok.i:
                     words += [t for t in c.subtree][:6]

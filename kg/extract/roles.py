@@ -250,7 +250,8 @@ class RoleFinder:
                 if not former:
                     self._add_role(holder, title, qualifier, complement, modifier, whole)
             elif not former and not label.startswith(("MP", "MSP", "MEP")):
-                key = (self.ents.key(post_in) if post_in is not None else None) or ""
+                key = self.ents.key(post_in) if post_in is not None else None
+                key = key or (f"country:{title.country}" if title.country else "")
                 self.ents.add_title_reference(whole, f"{label}|{key}")
 
     def _holder_in_document(self, label: str, post_in: Ref | None) -> Ref | None:

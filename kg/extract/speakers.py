@@ -119,7 +119,7 @@ class Speakers:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return self.actor(child)
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             return self.subject_ref(verb.head)
         return None
 
