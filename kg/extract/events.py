@@ -33,7 +33,17 @@ BEHIND = {"behind", "responsible"}
 KILL_WORDS = {"dead", "killed", "kill", "died", "die", "killing", "deaths", "death"}
 INJURE_WORDS = {"injured", "injure", "wounded", "wound", "injuring", "wounding", "hurt"}
 ACCUSE_CODE = "112"  # Accuse (of crime, human rights abuses, ...)
+DEMAND_CODE = "10"  # Demand
+VIOLENT_ROOTS = {"17", "18", "19", "20"}
 ACTOR_ROOTS_NEEDED = {f"{i:02d}" for i in range(1, 14)}
+# dyadic by nature: without a target these are no fact about anyone
+TARGET_NEEDED = {"01", "04", "05", "10", "11", "12", "13"}
+OBJECT_CONTROL = {"urge", "ask", "call", "tell", "order", "force", "press", "persuade", "encourage", "invite",
+                  "pressure", "push", "get", "allow", "help"}
+ACCUSE_VERBS = {"accuse", "suspect", "charge", "convict", "blame", "condemn", "criticise", "criticize", "indict"}
+UNDERGO = {"face", "suffer", "receive", "endure", "undergo", "sustain", "incur"}
+WANT = {"want", "see", "seek", "demand", "welcome", "support", "back", "favour", "favor", "need"}
+MODAL_DEMAND = {"must", "should"}
 
 
 def _number(tok: Token) -> int | None:
@@ -46,6 +56,7 @@ def _number(tok: Token) -> int | None:
 class EventFinder:
     def __init__(self, doc: Doc, ents: DocEntities, roles: list[Role], lex: Lexicon | None = None) -> None:
         self.doc = doc
+        self.roles = roles
         self.ents = ents
         self.lex = lex or Lexicon.default()
         self.speakers = Speakers(doc, ents, self.lex.speech_verbs)
@@ -122,103 +133,186 @@ class EventFinder:
     def _is_passive(self, verb: Token) -> bool:
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
+    def _subjects(self, verb: Token) -> list[Ref]:
+        """The actors doing what ``verb`` says, conjuncts included ("Johnson and Clwyd called ...").
+
+        Climbs what English leaves implicit: "urged X to gather" (X gathers), "accused X of murdering"
+        (X murders), "by imposing" (the subject of the governing verb), "willing to engage".
+        """
+        node = verb
+        for _ in range(6):
+            for c in node.children:
+                if c.dep_ in ("nsubj", "csubj"):
+                    if c.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
+                        return self._actors(node.head)
+                    return self._actors(c)
+            head = node.head
+            if head.i == node.i:
+                return []
+            if node.dep_ == "xcomp":
+                obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+                if obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
+                    return self._actors(obj)
+            if node.dep_ == "pcomp" and head.lower_ == "of":
+                accuser = head.head
+                if accuser.lemma_.lower() in ACCUSE_VERBS:  # "accused X of murdering": X murders
+                    done_to = [c for c in accuser.children if c.dep_ in ("nsubjpass", "dobj", "obj")]
+                    return self._actors(done_to[0]) if done_to else []
+            if node.dep_ == "pcomp":
+                node = head.head
+                continue
+            if node.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+                if node.dep_ == "ccomp" and head.pos_ != "ADJ":
+                    return []  # a clause said by someone: its subject is its own
+                node = head
+                continue
+            return []
+        return []
+
     def _subject(self, verb: Token) -> Ref | None:
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                ref = self.speakers.actor(c)
-                if ref is None and c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                    ref = self.speakers.actor(verb.head)
-                return ref
-        if verb.dep_ == "xcomp":
-            head = verb.head
-            # "urged X to gather", "called on X to demonstrate": the object controls
-            obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
-            if obj is not None and head.lemma_.lower() in ("urge", "ask", "call", "tell", "order", "force", "press"):
-                return self.speakers.actor(obj)
-            return self._subject(head)
-        if verb.dep_ in ("conj", "advcl", "pcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
-            return self._subject(verb.head)
-        if verb.dep_ == "relcl":
-            return None
-        return None
+        found = self._subjects(verb)
+        return found[0] if found else None
+
+    def _actors(self, tok: Token) -> list[Ref]:
+        """The actor of a noun phrase and of its conjuncts."""
+        refs = []
+        for t in [tok, *tok.conjuncts]:
+            ref = self._actor_in(t)
+            if ref is not None and ref not in refs:
+                refs.append(ref)
+        return refs
 
     def _pobj_actor(self, prep: Token) -> Ref | None:
         for g in prep.children:
             if g.dep_ == "pobj":
-                ref = self.speakers.actor(g)
+                ref = self._actor_in(g)
                 if ref is not None:
                     return ref
-                for c in g.children:  # "outside Russian embassies across the globe"
-                    if c.dep_ in ("prep",) and c.lower_ == "of":
-                        return self._pobj_actor(c)
         return None
 
     def _actor_in(self, tok: Token) -> Ref | None:
-        """An actor for a whole noun phrase: its head, compounds, possessor, or an 'of' complement."""
+        """An actor for a noun phrase: its head, compounds, possessor, apposition or an of/from complement."""
         ref = self.speakers.actor(tok)
         if ref is not None:
             return ref
+        if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return None
         for c in tok.children:
-            if c.dep_ == "conj":
+            if c.dep_ in ("appos", "conj"):
                 ref = self.speakers.actor(c)
                 if ref is not None:
                     return ref
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from") and tok.lemma_.lower() not in self.lex.participants:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        ref = self.speakers.actor(g)
+                        if ref is not None:
+                            return ref
         return None
 
-    def _verb_roles(self, verb: Token, trig: Trigger) -> tuple[Ref | None, Ref | None, Token | None]:
-        source = target = None
-        target_tok = None
+    def _target_in_complement(self, verb: Token, trig: Trigger) -> Ref | None:
+        """"urged X to gather outside Russian embassies", "demand that Russia ends ...",
+        "called for demonstrations outside the Russian embassy": the target further down."""
+        preps = set(trig.target_preps) | {"against", "outside"}
+        for c in verb.children:
+            if c.dep_ == "ccomp" and trig.code[:2] in ("02", "10", "11", "13"):
+                subject = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None:
+                    ref = self._actor_in(subject)
+                    if ref is not None:
+                        return ref
+        for c in verb.children:
+            if c.dep_ not in ("xcomp", "prep", "dobj", "obj", "ccomp"):
+                continue
+            for t in c.subtree:
+                if t.dep_ == "prep" and t.lower_ in preps and t.head.pos_ in ("VERB", "NOUN"):
+                    ref = self._pobj_actor(t)
+                    if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
+                        return ref
+        return None
+
+    def _verb_roles(self, verb: Token, trig: Trigger) -> tuple[list[Ref], Ref | None]:
+        sources: list[Ref] = []
+        target = None
         if self._is_passive(verb):
             for c in verb.children:
                 if c.dep_ == "nsubjpass":
-                    target = self.speakers.actor(c)
-                    target_tok = c
+                    target = self._actor_in(c)
                 if c.dep_ == "agent":
-                    source = self._pobj_actor(c)
+                    ref = self._pobj_actor(c)
+                    sources = [ref] if ref is not None else []
         else:
-            source = self._subject(verb)
+            sources = self._subjects(verb)
             for c in verb.children:
                 if c.dep_ in ("dobj", "obj", "dative") and target is None:
                     target = self._actor_in(c)
-                    target_tok = c
         if target is None:
-            for c in verb.children:
-                if c.dep_ in ("prep", "agent") and c.lower_ in trig.target_preps:
-                    target = self._pobj_actor(c)
-                    if target is not None:
-                        break
-        return source, target, target_tok
+            for prep in trig.target_preps:
+                for c in verb.children:
+                    if c.dep_ in ("prep", "agent") and c.lower_ == prep:
+                        target = self._pobj_actor(c)
+                        if target is not None:
+                            break
+                if target is not None:
+                    break
+        if target is None:
+            target = self._target_in_complement(verb, trig)
+        return sources, target
 
-    def _noun_roles(self, noun: Token, trig: Trigger, light: Token | None) -> tuple[Ref | None, Ref | None]:
-        source = target = None
+    def _noun_roles(self, noun: Token, trig: Trigger, light: Token | None) -> tuple[list[Ref], Ref | None]:
+        sources: list[Ref] = []
+        target = None
         if light is not None:
-            source = self._subject(light)
+            sources = self._subjects(light)
             for c in light.children:
                 if c.dep_ in ("prep",) and c.lower_ in trig.target_preps:
                     target = self._pobj_actor(c)
         for c in noun.children:
-            if c.dep_ == "poss" and source is None:
-                source = self.speakers.actor(c)
-            elif c.dep_ in ("amod", "compound", "nmod") and source is None and c.i < noun.i:
+            if c.dep_ == "poss" and not sources:
+                ref = self.speakers.actor(c)
+                sources = [ref] if ref is not None else []
+            elif c.dep_ in ("amod", "compound", "nmod") and not sources and c.i < noun.i:
                 ref = self.ents.ref_at(c.i)
                 if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION, Kind.PERSON):
-                    source = ref
-            elif c.dep_ == "prep" and c.lower_ == "by" and source is None:
-                source = self._pobj_actor(c)
-            elif c.dep_ == "prep" and c.lower_ in trig.target_preps and target is None:
-                target = self._pobj_actor(c)
+                    sources = [ref]
+            elif c.dep_ == "prep" and c.lower_ == "by" and not sources:
+                ref = self._pobj_actor(c)
+                sources = [ref] if ref is not None else []
+        for prep in trig.target_preps:
+            if target is not None:
+                break
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ == prep:
+                    target = self._pobj_actor(c)
+                    if target is not None:
+                        break
+        if target is None:
+            # "congratulations to those of ... to Mr Trump": a target preposition further in the phrase
+            for t in noun.subtree:
+                if t.dep_ == "prep" and t.lower_ in trig.target_preps and t.i > noun.i:
+                    target = self._pobj_actor(t)
+                    if target is not None:
+                        break
         # "Russia's use of chemical weapons": the possessor of the governing noun
-        if source is None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
-            gov = noun.head.head
-            for c in gov.children:
+        if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            for c in noun.head.head.children:
                 if c.dep_ == "poss":
-                    source = self.speakers.actor(c)
+                    ref = self.speakers.actor(c)
+                    sources = [ref] if ref is not None else []
         # "Russia was behind the airstrike", "X is responsible for the attack"
-        if source is None:
-            source = self._behind(noun)
-        if source is not None and source == target:
-            target = None
-        return source, target
+        if not sources:
+            ref = self._behind(noun)
+            sources = [ref] if ref is not None else []
+        # "Russia faced sanctions": the subject undergoes; "he wants to see demonstrations": the subject wants
+        if light is None and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
+            verb = noun.head
+            if verb.lemma_.lower() in UNDERGO:
+                if target is None:
+                    target = self._subject(verb)
+            elif not sources and verb.lemma_.lower() in WANT:
+                sources = self._subjects(verb)
+        return sources, target
 
     def _behind(self, noun: Token) -> Ref | None:
         prep = noun.head if noun.dep_ == "pobj" else None
@@ -306,39 +400,55 @@ class EventFinder:
         return tuple(found)
 
     def _casualties(self, tok: Token) -> tuple[int | None, int | None, tuple[tuple[int, str], ...]]:
-        """"left 20 aid workers and one civilian dead", "killing 12 people", "12 were injured"."""
+        """"left 20 aid workers and one civilian dead", "killing 12 people", "12 were killed in the attack"."""
+        verbs = []
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            verbs.append(tok.head)  # "the attack left ... dead", "the strike killed ..."
+        verbs += [c for c in tok.children if c.dep_ == "relcl"]  # "the crime which left ... dead"
+        if tok.pos_ == "VERB":
+            verbs.append(tok)
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "by") and tok.head.head.pos_ == "VERB":
+            verbs.append(tok.head.head)  # "12 people were killed in the attack"
+        verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
         killed = injured = None
         parts: list[tuple[int, str]] = []
-        candidates = []
-        if tok.dep_ in ("nsubj",) or tok.head.dep_ == "relcl":
-            candidates.append(tok.head)
-        for c in tok.children:
-            if c.dep_ == "relcl":
-                candidates.append(c)
-        candidates.append(tok)
-        for verb in candidates:
-            words = {c.lower_ for c in verb.children} | {verb.lower_, verb.lemma_.lower()}
-            is_kill = bool(words & KILL_WORDS)
-            is_injure = bool(words & INJURE_WORDS)
-            if not (is_kill or is_injure):
+        for verb in verbs:
+            tokens = self._clause_tokens(verb, skip=tok.i)
+            words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens if t.pos_ == "VERB"}
+            is_kill, is_injure = bool(words & KILL_WORDS), bool(words & INJURE_WORDS)
+            if not (is_kill or is_injure) or (is_kill and is_injure):
                 continue
             numbers = []
-            for c in verb.children:
-                if c.dep_ in ("dobj", "nsubjpass", "nsubj", "obj"):
-                    for noun in [c, *[x for x in c.conjuncts]]:
-                        for n in noun.children:
-                            if n.dep_ == "nummod" and _number(n) is not None:
-                                label = " ".join(t.text for t in noun.subtree if t.i != n.i and t.dep_ != "cc"
-                                                 and t.dep_ != "conj" and t.i <= noun.i)
-                                numbers.append((_number(n), label.strip()))
+            for t in tokens:
+                value = _number(t) if t.like_num else None
+                if value is None or t.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
+                    continue
+                noun = t.head if t.dep_ == "nummod" else t
+                label = " ".join(x.text for x in noun.lefts if x.dep_ in ("compound", "amod") and x.lower_ not in
+                                 KILL_WORDS | INJURE_WORDS) + " " + (noun.text if noun.i != t.i else "")
+                numbers.append((value, label.strip() or "people"))
             if numbers:
                 total = sum(n for n, _ in numbers)
                 if is_kill:
-                    killed = total
-                    parts = numbers if len(numbers) > 1 else []
+                    killed, parts = total, (numbers if len(numbers) > 1 else [])
                 else:
                     injured = total
         return killed, injured, tuple(parts)
+
+    @staticmethod
+    def _clause_tokens(verb: Token, *, skip: int) -> list[Token]:
+        """The tokens of a verb's own clause: not its subordinate clauses, not the event phrase itself."""
+        out, stack = [], [verb]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            for c in t.children:
+                if c.i == skip or c.dep_ in ("advcl", "relcl", "xcomp", "ccomp", "mark", "conj") and c.pos_ == "VERB":
+                    continue
+                if c.dep_ == "prep" and c.lower_ != "of":
+                    continue
+                stack.append(c)
+        return out
 
     def _status(self, tok: Token, light: Token | None) -> Status:
         head = light if light is not None else tok
@@ -362,18 +472,19 @@ class EventFinder:
                 return Status.PLANNED
         return Status.ASSERTED
 
-    def _claimant(self, tok: Token) -> Ref | None:
-        """The speaker of the clause a trigger stands in: "Johnson said [Russia was behind ...]"."""
+    def _claim(self, tok: Token) -> tuple[Ref | None, Token | None]:
+        """The speaker of the clause a trigger stands in ("Johnson said [Russia was behind ...]"), and
+        the verb of saying. The outermost speaker with a name wins ("Johnson said evidence suggests")."""
         node = tok
-        claimant = None
+        claimant, claim_verb = None, None
         while node.head.i != node.i:
             child, node = node, node.head
             if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.lex.speech_verbs and \
                     child.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "dobj"):
                 speaker = self._subject(node)
                 if speaker is not None:
-                    claimant = speaker
-        return claimant
+                    claimant, claim_verb = speaker, node
+        return claimant, claim_verb
 
     def _label(self, tok: Token, light: Token | None) -> str:
         head = light if light is not None else tok
@@ -402,23 +513,36 @@ class EventFinder:
         return re.sub(r"\s+([,.;:])", r"\1", text)
 
     # --- the whole document
+    def _keep(self, code: str, source: Ref | None, target: Ref | None, place: Ref | None, time, killed,
+              participants) -> bool:
+        """Whether a mention says enough to be a fact about someone or somewhere."""
+        root = code[:2]
+        if root in ACTOR_ROOTS_NEEDED and source is None:
+            return False
+        if root in TARGET_NEEDED and target is None:
+            return False
+        if root == "15" and target is None and place is None:
+            return False
+        if root in ("14", "16", "17", "18", "19", "20") and source is None and target is None:
+            # a violent act or protest by nobody named must at least be somewhere, sometime or kill
+            return place is not None or killed is not None or (time is not None and bool(participants))
+        return True
+
     def run(self) -> list[EventMention]:
         mentions: list[EventMention] = []
+        by_token: dict[int, list[int]] = {}
         for tok, trig, light in self.triggers():
             if tok.pos_ == "VERB" and light is None:
-                source, target, _ = self._verb_roles(tok, trig)
+                sources, target = self._verb_roles(tok, trig)
             else:
-                source, target = self._noun_roles(tok, trig, light)
+                sources, target = self._noun_roles(tok, trig, light)
                 if light is not None and target is None:
-                    _, target, _ = self._verb_roles(light, trig)
-            if source is not None and source == target:
-                target = None
-            root = trig.code[:2]
+                    _, target = self._verb_roles(light, trig)
             anchor_tok = light if light is not None else tok
-            place = self._place(tok, {r for r in (source, target) if r is not None}) or \
-                (self._place(light, {r for r in (source, target) if r is not None}) if light is not None else None)
-            if place is not None and place == target and self.ents.kind(place) is Kind.PLACE:
-                target = None
+            actors = {r for r in [*sources, target] if r is not None}
+            place = self._place(tok, actors) or (self._place(light, actors) if light is not None else None)
+            if target is not None and self.ents.kind(target) is Kind.PLACE:
+                place, target = place or target, None  # a city is where, not whom
             time, _ = self._time(anchor_tok)
             if time is None and light is None and tok.pos_ == "NOUN":
                 time, _ = self._time(tok)
@@ -426,31 +550,80 @@ class EventFinder:
             participants = self._participants(tok)
             killed, injured, parts = self._casualties(tok)
             status = self._status(tok, light)
-            claimant = self._claimant(anchor_tok)
-            if root in ACTOR_ROOTS_NEEDED and source is None:
-                continue
-            if source is None and target is None and place is None and not participants and killed is None:
-                continue
-            if claimant is not None and claimant in (source,):
-                claimant = None
-            if claimant is not None and status is Status.ASSERTED:
-                status = Status.REPORTED
-            evidence = evidence_of(tok.sent if tok.sent is not None else Span(self.doc, tok.i, tok.i + 1),
-                                   self.article)
-            mention = EventMention(
-                code=trig.code, trigger=self._label(tok, light), evidence=evidence, source=source, target=target,
-                place=place, participants=participants, time=time, killed=killed, injured=injured,
-                killed_parts=parts, status=status, claimed_by=claimant,
-                anchor=f"days:{offset}" if offset is not None else None,
-            )
-            mentions.append(mention)
-            # someone says another did violence: that is also the speaker's accusation of the doer
-            if claimant is not None and source is not None and root in ("17", "18", "19", "20") and \
-                    self.ents.kind(claimant) is Kind.PERSON:
-                mentions.append(EventMention(code=ACCUSE_CODE, trigger=f"accused of: {mention.trigger}",
-                                             evidence=evidence, source=claimant, target=source,
-                                             time=None, status=Status.ASSERTED))
+            claimant, claim_verb = self._claim(anchor_tok)
+            evidence = evidence_of(tok.sent, self.article)
+            for source in sources or [None]:
+                this_target = None if target == source else target
+                if not self._keep(trig.code, source, this_target, place, time, killed, participants):
+                    continue
+                this_claimant = None if claimant == source else claimant
+                this_status = Status.REPORTED if this_claimant is not None and status is Status.ASSERTED else status
+                mention = EventMention(
+                    code=trig.code, trigger=self._label(tok, light), evidence=evidence, source=source,
+                    target=this_target, place=place, participants=participants, time=time, killed=killed,
+                    injured=injured, killed_parts=parts, status=this_status, claimed_by=this_claimant,
+                    anchor=f"days:{offset}" if offset is not None else None,
+                )
+                by_token.setdefault(tok.i, []).append(len(mentions))
+                mentions.append(mention)
+                # someone says another did violence: that is also the speaker's accusation of the doer
+                if this_claimant is not None and source is not None and trig.code[:2] in VIOLENT_ROOTS:
+                    claim_time, _ = self._time(claim_verb) if claim_verb is not None else (None, None)
+                    mentions.append(EventMention(code=ACCUSE_CODE, trigger=f"accused of {mention.trigger}",
+                                                 evidence=evidence, source=this_claimant, target=source,
+                                                 time=claim_time))
+        mentions = self._reasons(mentions, by_token)
+        mentions += self._modal_demands()
         return self._anchor_offsets(mentions)
+
+    def _reasons(self, mentions: list[EventMention], by_token: dict[int, list[int]]) -> list[EventMention]:
+        """"sanctions over the annexation of Crimea": who is sanctioned over an act did the act."""
+        from dataclasses import replace
+
+        for i, indexes in by_token.items():
+            tok = self.doc[i]
+            node = tok
+            while node.dep_ == "conj":
+                node = node.head
+            if node.dep_ != "pobj" or node.head.lower_ not in ("over", "for") or node.head.head.i not in by_token:
+                continue
+            reasons = [mentions[j] for j in by_token[node.head.head.i]]
+            target = next((m.target for m in reasons if m.target is not None), None)
+            if target is None:
+                continue
+            for j in indexes:
+                if mentions[j].source is None and mentions[j].target != target:
+                    mentions[j] = replace(mentions[j], source=target)
+        return mentions
+
+    def _modal_demands(self) -> list[EventMention]:
+        """S says "X must do Y": S demands of X (unless X is S, or S's own country)."""
+        found = []
+        own = {}
+        for role in self.roles:
+            if role.post_in is not None:
+                own.setdefault(role.holder, set()).add(role.post_in)
+        for verb in self.doc:
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.lex.speech_verbs:
+                continue
+            speaker = self._subject(verb)
+            if speaker is None:
+                continue
+            for clause in verb.children:
+                if clause.dep_ != "ccomp":
+                    continue
+                if not any(c.dep_ == "aux" and c.lower_ in MODAL_DEMAND for c in clause.children):
+                    continue
+                subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                target = self._actor_in(subject) if subject is not None else None
+                if target is None or target == speaker or target in own.get(speaker, set()):
+                    continue
+                if self.ents.kind(target) is Kind.PLACE:
+                    continue
+                found.append(EventMention(code=DEMAND_CODE, trigger=f"{verb.text} {target and subject.text} must",
+                                          evidence=evidence_of(verb.sent, self.article), source=speaker,
+                                          target=target, time=self._time(verb)[0]))
+        return found
 
     def _anchor_offsets(self, mentions: list[EventMention]) -> list[EventMention]:
         """Date "two days after the bombing" from the dated event of the same sentence."""

@@ -134,7 +134,9 @@ class Speakers:
         if low in THIRD_PERSON:
             return self.antecedent(tok, (Kind.PERSON,))
         if low in THIRD_GROUP:
-            return self.antecedent(tok, (Kind.COUNTRY, Kind.ORGANIZATION))
+            plural = low not in ("it", "its", "itself")
+            kinds = (Kind.COUNTRY, Kind.ORGANIZATION, Kind.PERSON) if plural else (Kind.COUNTRY, Kind.ORGANIZATION)
+            return self.antecedent(tok, kinds, plural=plural)
         if tok.pos_ in ("NOUN", "PROPN"):
             for child in tok.children:
                 if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i < tok.i:
@@ -149,8 +151,21 @@ class Speakers:
                 return self.antecedent(tok, (Kind.COUNTRY,))
         return None
 
-    def antecedent(self, tok: Token, kinds: tuple[Kind, ...], *, sentences: int = 2) -> Ref | None:
-        """The nearest preceding entity of one of ``kinds``: subjects of the nearest sentence first."""
+    def antecedent(self, tok: Token, kinds: tuple[Kind, ...], *, sentences: int = 2,
+                   plural: bool = False) -> Ref | None:
+        """The entity a third-person pronoun refers to.
+
+        A possessive ("its", "his") takes the nearest preceding entity of its kind; a subject or
+        object pronoun the subject of the nearest sentence first. Never the subject of the pronoun's
+        own verb for an object pronoun ("he pressed him"). A plural pronoun gives up when a plural
+        common noun stands between ("20 aid workers ... as they attempted").
+        """
+        possessive = tok.dep_ == "poss" or tok.lower_ in ("its", "his", "her", "their")
+        own_subject = None
+        if tok.dep_ in ("dobj", "pobj", "obj", "dative"):
+            verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+            own_subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        excluded = self.actor(own_subject) if own_subject is not None and own_subject.i != tok.i else None
         sents = list(self.doc.sents)
         here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
         for back in range(0, sentences + 1):
@@ -161,11 +176,16 @@ class Speakers:
             for t in sent:
                 if back == 0 and t.i >= tok.i:
                     break
-                ref = self.ents.ref_at(t.i) or (self.first_person.get(t.i) if t.lower_ in FIRST_PERSON else None)
-                if ref is None or self.ents.kind(ref) not in kinds:
+                if t.lower_ in FIRST_PERSON:
+                    continue  # "I" and "we" are the speaker, never a third person
+                ref = self.ents.ref_at(t.i)
+                if ref is None or self.ents.kind(ref) not in kinds or ref == excluded:
+                    continue
+                if plural and any(x.tag_ == "NNS" and x.ent_type_ == "" for x in self.doc[t.i + 1:tok.i]):
                     continue
                 subject = t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass")
-                found.append((0 if subject else 1, -t.i, ref))
+                rank = 0 if (subject and not possessive) else 1
+                found.append((rank, -t.i, ref))
             if found:
                 return sorted(found, key=lambda f: (f[0], f[1]))[0][2]
         return None
