@@ -31,6 +31,7 @@ class Lexicon:
             self.by_key.setdefault((t.pos, t.lemma), []).append(t)
         for entries in self.by_key.values():
             entries.sort(key=lambda t: t.complement is None)  # specific entries first
+        self.nouns = {lemma for pos, lemma in self.by_key if pos == "NOUN"}
         self.light_verbs = light_verbs
         self.speech_verbs = speech_verbs
         self.participants = participants

@@ -37,7 +37,7 @@ DEMAND_CODE = "10"  # Demand
 VIOLENT_ROOTS = {"17", "18", "19", "20"}
 ACTOR_ROOTS_NEEDED = {f"{i:02d}" for i in range(1, 14)}
 # dyadic by nature: without a target these are no fact about anyone
-TARGET_NEEDED = {"01", "04", "05", "10", "11", "12", "13"}
+TARGET_NEEDED = {"01", "02", "04", "05", "10", "11", "12", "13"}
 OBJECT_CONTROL = {"urge", "ask", "call", "tell", "order", "force", "press", "persuade", "encourage", "invite",
                   "pressure", "push", "get", "allow", "help"}
 ACCUSE_VERBS = {"accuse", "suspect", "charge", "convict", "blame", "condemn", "criticise", "criticize", "indict"}
@@ -59,9 +59,10 @@ class EventFinder:
         self.roles = roles
         self.ents = ents
         self.lex = lex or Lexicon.default()
-        self.speakers = Speakers(doc, ents, self.lex.speech_verbs)
+        self.speakers = Speakers(doc, ents, self.lex.speech_verbs, self.lex.nouns)
         self.article = ents.article
         self.consumed: set[int] = set()
+        self.trigger_tokens: set[int] = set()
         self.ent_at = {}
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
@@ -141,8 +142,9 @@ class EventFinder:
         """
         node = verb
         for _ in range(6):
+            subject_deps = ("nsubj", "csubj") if node.i == verb.i else ("nsubj", "csubj", "nsubjpass")
             for c in node.children:
-                if c.dep_ in ("nsubj", "csubj"):
+                if c.dep_ in subject_deps:
                     if c.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
                         return self._actors(node.head)
                     return self._actors(c)
@@ -192,16 +194,19 @@ class EventFinder:
 
     def _actor_in(self, tok: Token) -> Ref | None:
         """An actor for a noun phrase: its head, compounds, possessor, apposition or an of/from complement."""
+        ref = self.ents.ref_at(tok.i)
+        if ref is not None:
+            return ref
+        for c in tok.children:  # "his counterpart Mr Lavrov", "a critic - Alexander Litvinenko -"
+            if c.dep_ == "appos":
+                ref = self.speakers.actor(c)
+                if ref is not None:
+                    return ref
         ref = self.speakers.actor(tok)
         if ref is not None:
             return ref
         if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
             return None
-        for c in tok.children:
-            if c.dep_ in ("appos", "conj"):
-                ref = self.speakers.actor(c)
-                if ref is not None:
-                    return ref
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "from") and tok.lemma_.lower() not in self.lex.participants:
                 for g in c.children:
@@ -222,6 +227,14 @@ class EventFinder:
                     ref = self._actor_in(subject)
                     if ref is not None:
                         return ref
+        if trig.code[:2] == "02":
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ == "for":
+                    for g in c.children:
+                        org = next((self.ents.ref_at(x.i) for x in g.children if x.dep_ == "compound"
+                                    and self.ents.ref_at(x.i) is not None), None)
+                        if g.dep_ == "pobj" and org is not None and self.ents.kind(org) is Kind.ORGANIZATION:
+                            return org
         for c in verb.children:
             if c.dep_ not in ("xcomp", "prep", "dobj", "obj", "ccomp"):
                 continue
@@ -294,6 +307,13 @@ class EventFinder:
                     target = self._pobj_actor(t)
                     if target is not None:
                         break
+        if target is None and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
+            # "add my congratulations to Donald Trump", "imposed sanctions on them"
+            for c in noun.head.children:
+                if c.dep_ == "prep" and c.lower_ in trig.target_preps:
+                    target = self._pobj_actor(c)
+                    if target is not None:
+                        break
         # "Russia's use of chemical weapons": the possessor of the governing noun
         if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
             for c in noun.head.head.children:
@@ -332,10 +352,12 @@ class EventFinder:
         for t in tok.subtree:
             if t.dep_ != "pobj" or t.head.lower_ not in PLACE_PREPS:
                 continue
-            # the path up from the place to the trigger may cross nouns and prepositions only
+            # the path up from the place to the trigger may cross nouns and prepositions only, and
+            # not another event ("sanctions over the annexation of Crimea and intervention in Ukraine")
             node, ok = t.head, True
             while node.i != tok.i:
-                if node.pos_ in ("VERB", "AUX") or node.dep_ in ("relcl", "advcl", "ccomp"):
+                if node.pos_ in ("VERB", "AUX") or node.dep_ in ("relcl", "advcl", "ccomp", "conj") or \
+                        node.i in self.trigger_tokens:
                     ok = False
                     break
                 node = node.head
@@ -345,6 +367,9 @@ class EventFinder:
             if not ok:
                 continue
             ref = self.ents.ref_at(t.i)
+            if ref is None:  # "on British soil", "on Syrian territory"
+                ref = next((self.ents.ref_at(c.i) for c in t.children if c.dep_ in ("amod", "compound")
+                            and self.ents.ref_at(c.i) is not None), None)
             if ref is None or ref in exclude or self.ents.kind(ref) not in (Kind.PLACE, Kind.COUNTRY):
                 continue
             if best is None or (self.ents.kind(best) is Kind.COUNTRY and self.ents.kind(ref) is Kind.PLACE):
@@ -480,7 +505,7 @@ class EventFinder:
         while node.head.i != node.i:
             child, node = node, node.head
             if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.lex.speech_verbs and \
-                    child.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "dobj"):
+                    child.dep_ in ("ccomp", "parataxis"):
                 speaker = self._subject(node)
                 if speaker is not None:
                     claimant, claim_verb = speaker, node
@@ -513,8 +538,22 @@ class EventFinder:
         return re.sub(r"\s+([,.;:])", r"\1", text)
 
     # --- the whole document
+    @staticmethod
+    def _definite(tok: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+    def _previous_violence(self, mentions: list[EventMention], tok: Token) -> EventMention | None:
+        """The latest violent event with a known doer in this or the two sentences before."""
+        sents = list(self.doc.sents)
+        here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+        first = sents[max(0, here - 2)].start_char
+        for m in reversed(mentions):
+            if m.code[:2] in VIOLENT_ROOTS and m.source is not None and first <= m.evidence.start <= tok.idx:
+                return m
+        return None
+
     def _keep(self, code: str, source: Ref | None, target: Ref | None, place: Ref | None, time, killed,
-              participants) -> bool:
+              participants, *, anchored: bool = False) -> bool:
         """Whether a mention says enough to be a fact about someone or somewhere."""
         root = code[:2]
         if root in ACTOR_ROOTS_NEEDED and source is None:
@@ -524,14 +563,20 @@ class EventFinder:
         if root == "15" and target is None and place is None:
             return False
         if root in ("14", "16", "17", "18", "19", "20") and source is None and target is None:
-            # a violent act or protest by nobody named must at least be somewhere, sometime or kill
-            return place is not None or killed is not None or (time is not None and bool(participants))
+            # a violent act or protest by nobody named must be placed and dated, or kill, or hit someone
+            if killed is not None:
+                return True
+            if participants and (place is not None or time is not None or anchored):
+                return True
+            return place is not None and time is not None
         return True
 
     def run(self) -> list[EventMention]:
         mentions: list[EventMention] = []
         by_token: dict[int, list[int]] = {}
-        for tok, trig, light in self.triggers():
+        triggers = self.triggers()
+        self.trigger_tokens = {tok.i for tok, _, _ in triggers}
+        for tok, trig, light in triggers:
             if tok.pos_ == "VERB" and light is None:
                 sources, target = self._verb_roles(tok, trig)
             else:
@@ -542,7 +587,9 @@ class EventFinder:
             actors = {r for r in [*sources, target] if r is not None}
             place = self._place(tok, actors) or (self._place(light, actors) if light is not None else None)
             if target is not None and self.ents.kind(target) is Kind.PLACE:
-                place, target = place or target, None  # a city is where, not whom
+                # a city is where, not whom; but what is annexed, occupied or shelled is the target too
+                place = place or target
+                target = target if trig.code[:2] in VIOLENT_ROOTS else None
             time, _ = self._time(anchor_tok)
             if time is None and light is None and tok.pos_ == "NOUN":
                 time, _ = self._time(tok)
@@ -551,10 +598,17 @@ class EventFinder:
             killed, injured, parts = self._casualties(tok)
             status = self._status(tok, light)
             claimant, claim_verb = self._claim(anchor_tok)
+            if not sources and trig.code[:2] in VIOLENT_ROOTS and self._definite(tok):
+                # "The attack near Aleppo ...": the violent event the text just spoke of
+                previous = self._previous_violence(mentions, tok)
+                if previous is not None:
+                    sources = [previous.source] if previous.source is not None else []
+                    claimant = claimant or previous.claimed_by
             evidence = evidence_of(tok.sent, self.article)
             for source in sources or [None]:
                 this_target = None if target == source else target
-                if not self._keep(trig.code, source, this_target, place, time, killed, participants):
+                if not self._keep(trig.code, source, this_target, place, time, killed, participants,
+                                  anchored=offset is not None):
                     continue
                 this_claimant = None if claimant == source else claimant
                 this_status = Status.REPORTED if this_claimant is not None and status is Status.ASSERTED else status

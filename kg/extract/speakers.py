@@ -26,11 +26,21 @@ ATTRIBUTION_LINE = re.compile(r"^[ \t]*[\u2013\u2014-][ \t]*(?P<name>[A-Z][^\n]{
 HANSARD_MARKERS = re.compile(r"(?m)(?:^\d+\.\s+(?:What|If|Whether|How|When)\b|\(\d{5,7}\)\s*$|\bMr Speaker\b|"
                              r"\bMadam Deputy Speaker\b|\bhon\. (?:Friend|Lady|Gentleman|Member)\b)")
 SPEECH_DEPS = ("ccomp", "parataxis", "xcomp", "dobj", "advcl")
+# nouns whose modifiers are actors: "UK ministers", "Russian forces", "the Syrian regime"
+ACTOR_NOUNS = set("""
+government regime administration forces force troops army military navy officials official ministers minister
+leaders leader leadership authorities authority diplomats diplomat embassy embassies police soldiers soldier
+militia militias rebels fighters jets warplanes aircraft drones drone envoy ambassador spokesman spokeswoman
+spokesperson delegation parliament cabinet ministry president people nationals citizens intelligence agents
+agency security services
+""".split())
+LOCATIVE_PREPS = {"in", "near", "at", "across", "inside", "outside", "around", "throughout", "within"}
 
 
 class Speakers:
-    def __init__(self, doc: Doc, ents: DocEntities, speech_verbs: set[str]) -> None:
+    def __init__(self, doc: Doc, ents: DocEntities, speech_verbs: set[str], event_nouns: set[str] = frozenset()) -> None:
         self.doc = doc
+        self.event_nouns = event_nouns
         self.ents = ents
         self.speech_verbs = speech_verbs
         self.first_person: dict[int, Ref] = {}  # token index -> speaker
@@ -133,22 +143,42 @@ class Speakers:
             return self.first_person.get(tok.i)
         if low in THIRD_PERSON:
             return self.antecedent(tok, (Kind.PERSON,))
+        if low in ("they", "them", "their", "themselves"):
+            pair = self._coordinated(tok)
+            if pair is not None:
+                return pair
         if low in THIRD_GROUP:
             plural = low not in ("it", "its", "itself")
             kinds = (Kind.COUNTRY, Kind.ORGANIZATION, Kind.PERSON) if plural else (Kind.COUNTRY, Kind.ORGANIZATION)
             return self.antecedent(tok, kinds, plural=plural)
         if tok.pos_ in ("NOUN", "PROPN"):
-            for child in tok.children:
-                if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i < tok.i:
-                    ref = self.ents.ref_at(child.i)
-                    if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
-                        return ref
-                    if child.dep_ == "poss":
-                        ref = self.actor(child)
-                        if ref is not None:
+            lemma = tok.lemma_.lower()
+            # "UK ministers", "the Syrian government's forces", "Johnson's call": a modifier is the actor
+            # only of a noun that names actors or events, not of "British policy" or "his counterpart"
+            if lemma in ACTOR_NOUNS or lemma in self.event_nouns:
+                for child in tok.children:
+                    if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i < tok.i:
+                        ref = self.ents.ref_at(child.i)
+                        if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
                             return ref
+                        if child.dep_ == "poss":
+                            ref = self.actor(child)
+                            if ref is not None:
+                                return ref
             if low == "country" and any(c.lower_ == "the" for c in tok.children):
                 return self.antecedent(tok, (Kind.COUNTRY,))
+        return None
+
+    def _coordinated(self, tok: Token) -> Ref | None:
+        """"Assad and Putin ... sanctions on them": the first of the nearest coordinated entities."""
+        sent = tok.sent
+        for t in reversed(list(self.doc[sent.start:tok.i])):
+            ref = self.ents.ref_at(t.i)
+            if ref is None or t.dep_ != "conj":
+                continue
+            head = self.ents.ref_at(t.head.i)
+            if head is not None and head != ref and self.ents.kind(head) is self.ents.kind(ref):
+                return head
         return None
 
     def antecedent(self, tok: Token, kinds: tuple[Kind, ...], *, sentences: int = 2,
@@ -181,11 +211,20 @@ class Speakers:
                 ref = self.ents.ref_at(t.i)
                 if ref is None or self.ents.kind(ref) not in kinds or ref == excluded:
                     continue
-                if plural and any(x.tag_ == "NNS" and x.ent_type_ == "" for x in self.doc[t.i + 1:tok.i]):
+                if plural and back == 0 and any(x.tag_ == "NNS" and x.ent_type_ == "" for x in self.doc[t.i + 1:tok.i]):
                     continue
+                if possessive and self._locative(t):
+                    continue  # "war crimes in Syria and ... its embassy": a place adjunct is no antecedent
                 subject = t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass")
                 rank = 0 if (subject and not possessive) else 1
                 found.append((rank, -t.i, ref))
             if found:
                 return sorted(found, key=lambda f: (f[0], f[1]))[0][2]
         return None
+
+    @staticmethod
+    def _locative(tok: Token) -> bool:
+        node = tok
+        while node.dep_ in ("conj", "compound", "amod") and node.head.i != node.i:
+            node = node.head
+        return node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPS
