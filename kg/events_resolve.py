@@ -35,9 +35,11 @@ class Cluster:
     killed: set[int] = field(default_factory=set)
     participants: set[str] = field(default_factory=set)
     planned: bool = False
+    documents: set[str] = field(default_factory=set)
 
     def add(self, m: EventMention, keys: dict) -> None:
         self.mentions.append((m, keys))
+        self.documents.add(m.evidence.doc_id)
         self.source = self.source or keys["source"]
         self.target = self.target or keys["target"]
         if keys["place"]:
@@ -74,24 +76,38 @@ class EventResolver:
     def _times_fit(a: set[str], b: set[str]) -> bool:
         return all(x.startswith(y) or y.startswith(x) for x in a for y in b)
 
+    def _broader(self, key: str | None) -> str | None:
+        """The country an embassy speaks for: as an actor, the embassy and its country are one side."""
+        if key is None:
+            return None
+        if key.startswith("org:embassy-"):
+            return "country:" + key.rsplit("-", 1)[1].upper()
+        return None
+
+    def _same_actor(self, a: str | None, b: str | None) -> bool:
+        return a == b or (a is not None and b is not None and (self._broader(a) == b or self._broader(b) == a))
+
     def _fits(self, c: Cluster, m: EventMention, keys: dict) -> bool:
         if family(m.code) != c.family:
             return False
         for mine, theirs in ((c.source, keys["source"]), (c.target, keys["target"])):
-            if mine and theirs and mine != theirs:
+            if mine and theirs and not self._same_actor(mine, theirs):
                 return False
         place = {keys["place"]} if keys["place"] else set()
         time = {m.time.value} if m.time else set()
         if not self._places_fit(c.places, place) or not self._times_fit(c.times, time):
             return False
-        if c.planned != (m.status is Status.PLANNED) and (c.times or time):
-            return False
+        if c.planned != (m.status is Status.PLANNED):
+            return False  # what is announced is not what was done
         if c.killed and m.killed is not None and m.killed not in c.killed:
             return False
-        same_actors = (c.source is not None and c.source == keys["source"]) and \
-            (c.target == keys["target"] or not c.target or not keys["target"])
+        same_actors = c.source is not None and self._same_actor(c.source, keys["source"]) and \
+            (self._same_actor(c.target, keys["target"]) or not c.target or not keys["target"])
         if same_actors:
             return True
+        if c.family != "violence" and not keys["source"] and keys["target"] and \
+                self._same_actor(c.target, keys["target"]) and m.evidence.doc_id in c.documents:
+            return True  # "Demonstrate outside Russian embassy": the headline of the call the article reports
         shared = bool(c.participants & {p.cls for p in m.participants}) or bool(c.places & place) or \
             (m.killed is not None and m.killed in c.killed) or \
             bool(place and any(self._country_of(p) in place or self._country_of(next(iter(place))) == p
@@ -110,7 +126,7 @@ class EventResolver:
         for m, keys in sorted(items, key=weight):
             home = next((c for c in clusters if self._fits(c, m, keys)), None)
             if home is None:
-                home = Cluster(family(m.code))
+                home = Cluster(family(m.code), planned=m.status is Status.PLANNED)
                 clusters.append(home)
             home.add(m, keys)
         return sorted((self._event(c) for c in clusters), key=lambda e: e.key)

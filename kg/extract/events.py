@@ -27,8 +27,7 @@ PLACE_PREPS = {"in", "near", "outside", "at", "around", "inside", "across", "on"
 AGENT_PREPS = {"by"}
 PLANNED_MARKERS = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_MARKERS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
-PLAN_VERBS = {"plan", "intend", "expect", "set", "due", "schedule", "prepare", "aim", "hope", "want", "seek",
-              "go", "propose"}
+PLAN_VERBS = {"plan", "intend", "expect", "set", "due", "schedule", "prepare", "aim", "go", "propose"}
 BEHIND = {"behind", "responsible"}
 KILL_WORDS = {"dead", "killed", "kill", "died", "die", "killing", "deaths", "death"}
 INJURE_WORDS = {"injured", "injure", "wounded", "wound", "injuring", "wounding", "hurt"}
@@ -207,6 +206,8 @@ class EventFinder:
             return ref
         if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
             return None
+        if tok.lower_ in ("those", "that", "these", "this", "one", "ones"):
+            return None  # "congratulations to those of Theresa May": a thing, not Theresa May
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "from") and tok.lemma_.lower() not in self.lex.participants:
                 for g in c.children:

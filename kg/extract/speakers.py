@@ -170,15 +170,22 @@ class Speakers:
         return None
 
     def _coordinated(self, tok: Token) -> Ref | None:
-        """"Assad and Putin ... sanctions on them": the first of the nearest coordinated entities."""
+        """"Assad and Putin ... sanctions on them": the first of the nearest two entities joined by "and"."""
         sent = tok.sent
-        for t in reversed(list(self.doc[sent.start:tok.i])):
+        mentions: list[tuple[int, int, Ref]] = []  # (start, end, ref) of entity mentions before the pronoun
+        for t in self.doc[sent.start:tok.i]:
             ref = self.ents.ref_at(t.i)
-            if ref is None or t.dep_ != "conj":
+            if ref is None or self.ents.kind(ref) is Kind.PLACE:
                 continue
-            head = self.ents.ref_at(t.head.i)
-            if head is not None and head != ref and self.ents.kind(head) is self.ents.kind(ref):
-                return head
+            if mentions and mentions[-1][2] == ref and mentions[-1][1] == t.i:
+                mentions[-1] = (mentions[-1][0], t.i + 1, ref)
+            else:
+                mentions.append((t.i, t.i + 1, ref))
+        for (s1, e1, r1), (s2, _, r2) in reversed(list(zip(mentions, mentions[1:]))):
+            gap = self.doc[e1:s2]
+            if r1 != r2 and any(t.lower_ == "and" for t in gap) and \
+                    not any(t.pos_ in ("VERB", "AUX") or t.is_punct and t.text != "," for t in gap):
+                return r1
         return None
 
     def antecedent(self, tok: Token, kinds: tuple[Kind, ...], *, sentences: int = 2,
@@ -211,8 +218,9 @@ class Speakers:
                 ref = self.ents.ref_at(t.i)
                 if ref is None or self.ents.kind(ref) not in kinds or ref == excluded:
                     continue
-                if plural and back == 0 and any(x.tag_ == "NNS" and x.ent_type_ == "" for x in self.doc[t.i + 1:tok.i]):
-                    continue
+                if plural and any(x.tag_ == "NNS" and x.ent_type_ == "" for x in
+                                  self.doc[max(t.i + 1, sents[here].start):tok.i]):
+                    continue  # "20 aid workers ... as they attempted": they are the workers
                 if possessive and self._locative(t):
                     continue  # "war crimes in Syria and ... its embassy": a place adjunct is no antecedent
                 subject = t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass")
