@@ -43,6 +43,8 @@ ACCUSE_VERBS = {"accuse", "suspect", "charge", "convict", "blame", "condemn", "c
 UNDERGO = {"face", "suffer", "receive", "endure", "undergo", "sustain", "incur"}
 WANT = {"want", "see", "seek", "demand", "welcome", "support", "back", "favour", "favor", "need"}
 MODAL_DEMAND = {"must", "should"}
+PLACE_NOUNS = {"soil", "territory", "land", "ground", "border", "borders", "city", "town", "village", "capital",
+               "coast", "waters", "airspace", "province", "region", "streets", "street", "camp", "base"}
 
 
 def _number(tok: Token) -> int | None:
@@ -102,23 +104,40 @@ class EventFinder:
         return None
 
     def triggers(self) -> list[tuple[Token, Trigger, Token | None]]:
-        """(token, entry, light verb or None) for every trigger, light verbs first."""
+        """(token, entry, light verb or None) for every trigger.
+
+        A verb entry that names its object ("stage a strike", "issue a protest") wins over the light
+        verb reading; otherwise a light verb takes its code from its event noun ("carried out strikes").
+        An object a verb entry names is consumed, not a second event.
+        """
         found = []
         for tok in self.doc:
-            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
-                light = self._light_object(tok)
-                if light is not None:
-                    noun, trig = light
-                    self.consumed.add(noun.i)
-                    found.append((noun, trig, tok))
-                    continue
-                if tok.pos_ == "VERB":
-                    trig = self.lex.verb(tok.lemma_, self._features(tok))
-                    if trig is not None:
-                        found.append((tok, trig, None))
+            if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+                continue
+            features = self._features(tok)
+            specific = self.lex.verb(tok.lemma_, features) if tok.pos_ == "VERB" else None
+            if specific is not None and specific.complement is not None:
+                found.append((tok, specific, None))
+                kind, word = specific.complement
+                for c in tok.children:
+                    if (kind == "dobj" and c.dep_ in ("dobj", "obj") and c.lemma_.lower() == word) or \
+                            (kind in ("prep", "prt") and c.dep_ in ("prep", "prt") and c.lower_ == word):
+                        self.consumed.add(c.i)
+                        self.consumed.update(g.i for g in c.children if g.dep_ == "pobj" and kind == "prt")
+                continue
+            light = self._light_object(tok)
+            if light is not None:
+                noun, trig = light
+                self.consumed.add(noun.i)
+                found.append((noun, trig, tok))
+                continue
+            if specific is not None:
+                found.append((tok, specific, None))
         for tok in self.doc:
             if tok.i in self.consumed or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if tok.dep_ in ("compound", "amod"):
+                continue  # "aid workers", "bombing campaign": a modifier, not an event
             ent = self.ent_at.get(tok.i)
             if ent is not None and ent.label_ in ("PERSON", "ORG", "PLACE", "COUNTRY"):
                 continue
@@ -368,7 +387,7 @@ class EventFinder:
             if not ok:
                 continue
             ref = self.ents.ref_at(t.i)
-            if ref is None:  # "on British soil", "on Syrian territory"
+            if ref is None and t.lemma_.lower() in PLACE_NOUNS:  # "on British soil", "on Syrian territory"
                 ref = next((self.ents.ref_at(c.i) for c in t.children if c.dep_ in ("amod", "compound")
                             and self.ents.ref_at(c.i) is not None), None)
             if ref is None or ref in exclude or self.ents.kind(ref) not in (Kind.PLACE, Kind.COUNTRY):
@@ -480,7 +499,9 @@ class EventFinder:
         head = light if light is not None else tok
         verbs = [head]
         if head.pos_ == "NOUN":
-            verbs = [a for a in head.ancestors if a.pos_ in ("VERB", "AUX")][:1]
+            # what is done with the event ("will hold talks"), not what the event does ("sanctions will remain")
+            verbs = [head.head] if head.dep_ in ("dobj", "obj", "attr", "oprd") and head.head.pos_ in ("VERB", "AUX") \
+                else []
         for v in verbs:
             for c in v.children:
                 if c.dep_ == "neg":
