@@ -116,6 +116,9 @@ class EventResolver:
         return c.family == "violence" and anonymous and shared
 
     def resolve(self, items: list[tuple[EventMention, dict]]) -> list[Event]:
+        return sorted((self._event(c) for c in self.cluster(items)), key=lambda e: e.key)
+
+    def cluster(self, items: list[tuple[EventMention, dict]]) -> list[Cluster]:
         clusters: list[Cluster] = []
         # the most informative mentions first, so that clusters form around them
         def weight(item):
@@ -129,7 +132,7 @@ class EventResolver:
                 home = Cluster(family(m.code), planned=m.status is Status.PLANNED)
                 clusters.append(home)
             home.add(m, keys)
-        return sorted((self._event(c) for c in clusters), key=lambda e: e.key)
+        return clusters
 
     def _event(self, c: Cluster) -> Event:
         from kg.resolve import digest
@@ -171,18 +174,32 @@ def resolve_events(resolver, corpus: Corpus) -> list[Event]:
         return k if k in known else None
 
     items = []
+    about: list[tuple[int, dict, tuple[int, int]]] = []
     for d, facts in enumerate(resolver.facts):
-        for m in facts.events:
+        for index, m in enumerate(facts.events):
             keys = {"source": key(d, m.source), "target": key(d, m.target), "place": key(d, m.place),
-                    "claimed_by": key(d, m.claimed_by)}
+                    "claimed_by": key(d, m.claimed_by), "mention": (d, index)}
             if keys["source"] and keys["source"] == keys["target"]:
                 keys["target"] = None
             if m.code[:2] not in VIOLENT | {"14", "15", "16", "17"} and not keys["source"]:
                 continue  # a statement, appeal or meeting by nobody we know is no fact worth keeping
-            if not any(keys.values()) and m.killed is None and not m.participants:
+            if not any(keys[k] for k in ("source", "target", "place", "claimed_by")) and m.killed is None \
+                    and not m.participants:
                 continue
+            if m.about is not None and not keys["target"]:
+                about.append((len(items), keys, (d, m.about)))
             items.append((m, keys))
-    return EventResolver().resolve(items)
+    resolver_ = EventResolver()
+    if about:
+        # "condemned the attack": the target is whoever the corpus says did the attack
+        clusters = resolver_.cluster(items)
+        source_of = {mk[1]["mention"]: c.source for c in clusters for mk in c.mentions}
+        for position, keys, ref in about:
+            target = source_of.get(ref)
+            if target and target != keys["source"]:
+                keys["target"] = target
+        items = [(m, k) for m, k in items if m.about is None or k["target"]]
+    return resolver_.resolve(items)
 
 
 __all__ = ["resolve_events", "EventResolver", "family", "Evidence"]

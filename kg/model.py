@@ -139,7 +139,8 @@ class EventMention:
     killed_parts: tuple[tuple[int, str], ...] = ()  # (20, "aid workers"), (1, "civilian")
     status: Status = Status.ASSERTED
     claimed_by: Ref | None = None
-    anchor: str | None = None  # a time relation the resolver settles: "after:<trigger key>"
+    anchor: str | None = None  # a time relation: "days:-2" from the dated event of the same sentence
+    about: int | None = None  # index (in DocFacts.events) of the event this one is about: "condemned the attack"
 
 
 @dataclass(frozen=True)

@@ -33,11 +33,16 @@ KILL_WORDS = {"dead", "killed", "kill", "died", "die", "killing", "deaths", "dea
 INJURE_WORDS = {"injured", "injure", "wounded", "wound", "injuring", "wounding", "hurt"}
 ACCUSE_CODE = "112"  # Accuse (of crime, human rights abuses, ...)
 DEMAND_CODE = "10"  # Demand
+APPEAL_CODE = "020"  # Make an appeal or request: "he wants to see demonstrations"
+WISH = {"want", "see", "seek", "need", "wish"}
+# "Syrian war crimes", "the Syrian civil war": a demonym here says where, not who
+NOT_AGENT_MODIFIED = {"crime", "war", "conflict", "atrocity", "abuse", "violation", "crisis", "violence"}
 VIOLENT_ROOTS = {"17", "18", "19", "20"}
 ACTOR_ROOTS_NEEDED = {f"{i:02d}" for i in range(1, 14)}
 # dyadic by nature: without a target these are no fact about anyone
 TARGET_NEEDED = {"01", "02", "04", "05", "10", "11", "12", "13"}
-OBJECT_CONTROL = {"urge", "ask", "call", "tell", "order", "force", "press", "persuade", "encourage", "invite",
+OBJECT_CONTROL = {  # "urged X to ...", "called on X to ...": X does it
+"urge", "ask", "call", "tell", "order", "force", "press", "persuade", "encourage", "invite",
                   "pressure", "push", "get", "allow", "help"}
 ACCUSE_VERBS = {"accuse", "suspect", "charge", "convict", "blame", "condemn", "criticise", "criticize", "indict"}
 UNDERGO = {"face", "suffer", "receive", "endure", "undergo", "sustain", "incur"}
@@ -123,7 +128,8 @@ class EventFinder:
                     if (kind == "dobj" and c.dep_ in ("dobj", "obj") and c.lemma_.lower() == word) or \
                             (kind in ("prep", "prt") and c.dep_ in ("prep", "prt") and c.lower_ == word):
                         self.consumed.add(c.i)
-                        self.consumed.update(g.i for g in c.children if g.dep_ == "pobj" and kind == "prt")
+                        # "called for demonstrations": what is called for is part of the appeal
+                        self.consumed.update(g.i for g in c.children if g.dep_ == "pobj")
                 continue
             light = self._light_object(tok)
             if light is not None:
@@ -171,6 +177,9 @@ class EventFinder:
                 return []
             if node.dep_ == "xcomp":
                 obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+                if obj is None:  # "called on protesters to demonstrate"
+                    obj = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "on"
+                                for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
                     return self._actors(obj)
             if node.dep_ == "pcomp" and head.lower_ == "of":
@@ -225,6 +234,11 @@ class EventFinder:
             return ref
         if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
             return None
+        for t in tok.subtree:  # "a critic on British soil - Alexander Litvinenko -"
+            if t.dep_ == "appos" and t.i > tok.i:
+                ref = self.ents.ref_at(t.i)
+                if ref is not None and self.ents.kind(ref) is Kind.PERSON:
+                    return ref
         if tok.lower_ in ("those", "that", "these", "this", "one", "ones"):
             return None  # "congratulations to those of Theresa May": a thing, not Theresa May
         for c in tok.children:
@@ -305,7 +319,8 @@ class EventFinder:
             if c.dep_ == "poss" and not sources:
                 ref = self.speakers.actor(c)
                 sources = [ref] if ref is not None else []
-            elif c.dep_ in ("amod", "compound", "nmod") and not sources and c.i < noun.i:
+            elif c.dep_ in ("amod", "compound", "nmod") and not sources and c.i < noun.i and \
+                    noun.lemma_.lower() not in NOT_AGENT_MODIFIED:
                 ref = self.ents.ref_at(c.i)
                 if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION, Kind.PERSON):
                     sources = [ref]
@@ -584,7 +599,10 @@ class EventFinder:
             return False
         if root == "15" and target is None and place is None:
             return False
-        if root in ("14", "16", "17", "18", "19", "20") and source is None and target is None:
+        if root == "14" and source is None:
+            # protesters nobody names: a protest is a fact when the text says where and when
+            return place is not None and (time is not None or killed is not None)
+        if root in ("16", "17", "18", "19", "20") and source is None and target is None:
             # a violent act or protest by nobody named must be placed and dated, or kill, or hit someone
             if killed is not None:
                 return True
@@ -627,10 +645,14 @@ class EventFinder:
                     sources = [previous.source] if previous.source is not None else []
                     claimant = claimant or previous.claimed_by
             evidence = evidence_of(tok.sent, self.article)
+            about = self._about(tok) if target is None and trig.code[:2] in TARGET_NEEDED else None
+            if light is None and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and \
+                    tok.head.lemma_.lower() in WISH and sources:
+                trig = Trigger(APPEAL_CODE, "NOUN", trig.lemma, None, trig.target_preps, "appeal for " + trig.note)
             for source in sources or [None]:
                 this_target = None if target == source else target
-                if not self._keep(trig.code, source, this_target, place, time, killed, participants,
-                                  anchored=offset is not None):
+                if not self._keep(trig.code, source, this_target if about is None else source, place, time, killed,
+                                  participants, anchored=offset is not None):
                     continue
                 this_claimant = None if claimant == source else claimant
                 this_status = Status.REPORTED if this_claimant is not None and status is Status.ASSERTED else status
@@ -638,7 +660,7 @@ class EventFinder:
                     code=trig.code, trigger=self._label(tok, light), evidence=evidence, source=source,
                     target=this_target, place=place, participants=participants, time=time, killed=killed,
                     injured=injured, killed_parts=parts, status=this_status, claimed_by=this_claimant,
-                    anchor=f"days:{offset}" if offset is not None else None,
+                    anchor=f"days:{offset}" if offset is not None else None, about=about,
                 )
                 by_token.setdefault(tok.i, []).append(len(mentions))
                 mentions.append(mention)
@@ -649,8 +671,34 @@ class EventFinder:
                                                  evidence=evidence, source=this_claimant, target=source,
                                                  time=claim_time))
         mentions = self._reasons(mentions, by_token)
+        mentions = self._about_indexes(mentions, by_token)
         mentions += self._modal_demands()
         return self._anchor_offsets(mentions)
+
+    def _about(self, tok: Token) -> int | None:
+        """"condemned the war crime", "denounced the bombing": the token of the violent event objected to."""
+        for c in tok.children:
+            if c.dep_ in ("dobj", "obj") and c.i in self.trigger_tokens:
+                return c.i
+        return None
+
+    @staticmethod
+    def _about_indexes(mentions: list[EventMention], by_token: dict[int, list[int]]) -> list[EventMention]:
+        """Turn ``about`` from a token index into the index of that token's event; drop what has none."""
+        from dataclasses import replace
+
+        kept: list[EventMention] = []
+        for m in mentions:
+            if m.about is not None:
+                refs = [j for j in by_token.get(m.about, []) if mentions[j].code[:2] in VIOLENT_ROOTS]
+                if not refs:
+                    continue
+                m = replace(m, about=refs[0])
+            kept.append(m)
+        # indexes shift when mentions are dropped: recompute against the kept list
+        position = {id(m): i for i, m in enumerate(kept)}
+        original = {i: m for i, m in enumerate(mentions)}
+        return [replace(m, about=position.get(id(original[m.about]))) if m.about is not None else m for m in kept]
 
     def _reasons(self, mentions: list[EventMention], by_token: dict[int, list[int]]) -> list[EventMention]:
         """"sanctions over the annexation of Crimea": who is sanctioned over an act did the act."""
