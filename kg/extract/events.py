@@ -234,11 +234,15 @@ class EventFinder:
             return ref
         if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
             return None
-        for t in tok.subtree:  # "a critic on British soil - Alexander Litvinenko -"
-            if t.dep_ == "appos" and t.i > tok.i:
-                ref = self.ents.ref_at(t.i)
-                if ref is not None and self.ents.kind(ref) is Kind.PERSON:
-                    return ref
+        for t in tok.subtree:  # "a critic on British soil - Alexander Litvinenko -": a name set off
+            ref = self.ents.ref_at(t.i)
+            if ref is None or t.i <= tok.i or self.ents.kind(ref) is not Kind.PERSON:
+                continue
+            start = t.i
+            while start > 0 and self.ents.ref_at(start - 1) == ref:
+                start -= 1
+            if t.dep_ == "appos" or (start > 0 and self.doc[start - 1].text in ("-", "\u2013", "\u2014", ",", "(")):
+                return ref
         if tok.lower_ in ("those", "that", "these", "this", "one", "ones"):
             return None  # "congratulations to those of Theresa May": a thing, not Theresa May
         for c in tok.children:
