@@ -7,6 +7,7 @@ documents is in both graphs, so that retracting one document leaves the other's 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
@@ -44,6 +45,32 @@ def ontology_dir() -> Path:
         if (folder / "kg.ttl").exists():
             return folder
     raise FileNotFoundError("the kg ontology (ontology/kg.ttl) is not installed")
+
+
+@functools.cache
+def codebook() -> Graph:
+    """The CAMEO concept scheme (ontology/cameo.ttl), read once."""
+    g = Graph()
+    g.parse(ontology_dir() / "cameo.ttl", format="turtle")
+    return g
+
+
+def concept_triples(concept: URIRef) -> list[tuple]:
+    """A concept with its notation, labels, QuadClass and Goldstein score, and its broader concepts:
+    enough for a query of the graph alone to group events by code, root or QuadClass."""
+    book = codebook()
+    triples, todo, seen = [], [concept], set()
+    while todo:
+        c = todo.pop()
+        if c in seen:
+            continue
+        seen.add(c)
+        for p in (RDF.type, SKOS.notation, SKOS.prefLabel, SKOS.broader, SKOS.inScheme, KG.quadClass, KG.goldstein):
+            for o in book.objects(c, p):
+                triples.append((c, p, o))
+                if p in (SKOS.broader, KG.quadClass):
+                    todo.append(o)
+    return triples
 
 
 def doc_iri(doc_id: str) -> URIRef:
@@ -152,6 +179,8 @@ class GraphWriter:
             g.add((node, RDF.type, cls))
             g.add((node, RDFS.label, Literal(e.label)))
             g.add((node, SEM.eventType, cameo(e.code)))
+            for triple in concept_triples(cameo(e.code)):
+                g.add(triple)
             if e.source:
                 g.add((node, KG.source, resource(e.source)))
             if e.target:

@@ -406,9 +406,12 @@ class EventFinder:
             if not ok:
                 continue
             ref = self.ents.ref_at(t.i)
-            if ref is None and t.lemma_.lower() in PLACE_NOUNS:  # "on British soil", "on Syrian territory"
-                ref = next((self.ents.ref_at(c.i) for c in t.children if c.dep_ in ("amod", "compound")
-                            and self.ents.ref_at(c.i) is not None), None)
+            mods = [c for c in t.lefts if c.dep_ in ("amod", "compound")]
+            if (ref is None or self.ents.kind(ref) is Kind.PERSON) and \
+                    (t.lemma_.lower() in PLACE_NOUNS or any(c.lemma_.lower() in PLACE_NOUNS for c in mods)):
+                # "on British soil", "on Syrian territory" (also as the parser may attach it to a name after it)
+                ref = next((self.ents.ref_at(c.i) for c in mods if self.ents.ref_at(c.i) is not None and
+                            self.ents.kind(self.ents.ref_at(c.i)) in (Kind.COUNTRY, Kind.PLACE)), None)
             if ref is None or ref in exclude or self.ents.kind(ref) not in (Kind.PLACE, Kind.COUNTRY):
                 continue
             if best is None or (self.ents.kind(best) is Kind.COUNTRY and self.ents.kind(ref) is Kind.PLACE):
@@ -630,6 +633,9 @@ class EventFinder:
             anchor_tok = light if light is not None else tok
             actors = {r for r in [*sources, target] if r is not None}
             place = self._place(tok, actors) or (self._place(light, actors) if light is not None else None)
+            if place is None and target is not None and trig.code[:3] in ("042", "043") and \
+                    self.ents.kind(target) in (Kind.COUNTRY, Kind.PLACE):
+                place = target  # a visit to a country is in that country
             if target is not None and self.ents.kind(target) is Kind.PLACE:
                 # a city is where, not whom; but what is annexed, occupied or shelled is the target too
                 place = place or target
