@@ -52,7 +52,7 @@ def examples_build(tmp_path_factory):
     from kg.cli import main
 
     out = tmp_path_factory.mktemp("examples") / "graph.ttl"
-    assert main(["build", str(ARTICLES), "-o", str(out), "-q"]) == 0
+    assert main(["build", str(ARTICLES), "-o", str(out), "-q", "-j", "1"]) == 0
     return out
 
 
