@@ -474,6 +474,9 @@ class EventFinder:
         verbs += [c for c in tok.children if c.dep_ == "relcl"]  # "the crime which left ... dead"
         if tok.pos_ == "VERB":
             verbs.append(tok)
+            # "bombed a hospital, killing 12 civilians"
+            verbs += [c for c in tok.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in
+                      KILL_WORDS | INJURE_WORDS]
         if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "by") and tok.head.head.pos_ == "VERB":
             verbs.append(tok.head.head)  # "12 people were killed in the attack"
         verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
@@ -551,8 +554,8 @@ class EventFinder:
             if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.lex.speech_verbs and \
                     child.dep_ in ("ccomp", "parataxis"):
                 speaker = self._subject(node)
-                if speaker is not None:
-                    claimant, claim_verb = speaker, node
+                if speaker is not None or claimant is None:
+                    claimant, claim_verb = speaker or claimant, node  # "officials said": reported, by nobody named
         return claimant, claim_verb
 
     def _label(self, tok: Token, light: Token | None) -> str:
@@ -602,8 +605,8 @@ class EventFinder:
         root = code[:2]
         if root in ACTOR_ROOTS_NEEDED and source is None:
             return False
-        if root in TARGET_NEEDED and target is None:
-            return False
+        if root in TARGET_NEEDED and target is None and not (root == "04" and place is not None):
+            return False  # a visit to a city needs no one to visit
         if root == "15" and target is None and place is None:
             return False
         if root == "14" and source is None:
@@ -665,7 +668,8 @@ class EventFinder:
                                   participants, anchored=offset is not None):
                     continue
                 this_claimant = None if claimant == source else claimant
-                this_status = Status.REPORTED if this_claimant is not None and status is Status.ASSERTED else status
+                reported = claim_verb is not None and claimant != source
+                this_status = Status.REPORTED if reported and status is Status.ASSERTED else status
                 mention = EventMention(
                     code=trig.code, trigger=self._label(tok, light), evidence=evidence, source=source,
                     target=this_target, place=place, participants=participants, time=time, killed=killed,

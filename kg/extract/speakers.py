@@ -28,11 +28,10 @@ HANSARD_MARKERS = re.compile(r"(?m)(?:^\d+\.\s+(?:What|If|Whether|How|When)\b|\(
 SPEECH_DEPS = ("ccomp", "parataxis", "xcomp", "dobj", "advcl")
 # nouns whose modifiers are actors: "UK ministers", "Russian forces", "the Syrian regime"
 ACTOR_NOUNS = set("""
-government regime administration forces force troops army military navy officials official ministers minister
-leaders leader leadership authorities authority diplomats diplomat embassy embassies police soldiers soldier
-militia militias rebels fighters jets warplanes aircraft drones drone envoy ambassador spokesman spokeswoman
-spokesperson delegation parliament cabinet ministry president people nationals citizens intelligence agents
-agency security services
+government regime administration force troop army military navy official minister leader leadership
+authority diplomat embassy police soldier militia rebel fighter jet warplane aircraft drone envoy ambassador
+spokesman spokeswoman spokesperson delegation parliament cabinet ministry president people national citizen
+intelligence agent agency security service unit battalion brigade commander general negotiator team
 """.split())
 LOCATIVE_PREPS = {"in", "near", "at", "across", "inside", "outside", "around", "throughout", "within"}
 

@@ -1,0 +1,50 @@
+"""Events from real sentences through the real model: codes, actors, places, times, numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Status
+
+
+def events_of(facts_of, text: str, date: str | None = None):
+    facts = facts_of(text, date=date)
+
+    def label(ref):
+        if ref is None:
+            return None
+        entity = facts.entities[ref.index]
+        return entity.name or entity.title
+
+    return [(e.code, label(e.source), label(e.target), label(e.place), e.time.value if e.time else None,
+             e.killed, e.status) for e in facts.events]
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    ("Mr Johnson accused Russia of committing war crimes in Syria.", "11", "Johnson", "Russia"),
+    ("Mr Johnson also mocked his counterpart Mr Lavrov at the party conference.", "11", "Johnson", "Lavrov"),
+    ("The French president condemned the Iranian government on Monday.", "11", None, "Iran"),
+    ("Germany imposed sanctions on Belarus.", "16", "Germany", "Belarus"),
+    ("Chinese troops clashed with Indian soldiers in the Galwan valley.", "19", "China", None),
+    ("Angela Merkel met Emmanuel Macron in Paris.", "04", "Angela Merkel", "Emmanuel Macron"),
+    ("The United Nations urged Israel to allow aid into Gaza.", "02", "United Nations", "Israel"),
+    ("Thousands protested outside the Russian embassy in London on Saturday.", "14", None, None),
+])
+def test_codes_and_actors(facts_of, text, root, source, target):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert any(code.startswith(root) and (source is None or src == source) and (target is None or tgt == target)
+               for code, src, tgt, *_ in found), found
+
+
+def test_a_strike_with_its_place_time_and_dead(facts_of):
+    found = events_of(facts_of, "Russian jets bombed a hospital in Idlib on Tuesday, killing 12 civilians.",
+                      date="2019-05-09")
+    code, source, _, place, time, killed, _ = next(e for e in found if e[0][:2] in ("18", "19", "20"))
+    assert (source, place, time, killed) == ("Russia", "Idlib", "2019-05-07", 12)
+
+
+def test_planned_and_reported(facts_of):
+    found = events_of(facts_of, "Boris Johnson will visit Moscow next month. Officials said Syria shelled the town.",
+                      date="2017-03-05")
+    assert any(e[0].startswith("04") and e[6] is Status.PLANNED for e in found), found
+    assert any(e[0][:2] in ("18", "19", "20") and e[1] == "Syria" and e[6] is Status.REPORTED for e in found), found
