@@ -269,6 +269,15 @@ class EntityRules:
                 return "title"
         return None
 
+    def _person_not_place(self, span: Span) -> bool:
+        """A two-word "place" no gazetteer knows, as the subject or object of a verb, is a person the
+        model mistook ("to meet Olaf Scholz"); after a locative preposition it stays a place."""
+        if len(span) != 2 or self.gaz.candidates(span.text) or any(self.gaz.candidates(t.text) for t in span):
+            return False
+        if span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE:
+            return False
+        return span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and span.root.head.pos_ == "VERB"
+
     def _is_place_word(self, word: str) -> bool:
         entry = self.gaz.lookup(word)
         return entry is not None and entry.kind in (Kind.COUNTRY, Kind.PLACE) and not entry.demonym and \
@@ -303,6 +312,9 @@ class EntityRules:
         elif label in ("ORG", "GPE", "LOC", "FAC"):
             span = doc[start:end]
             if not _capitalized(span) or self.gaz.title(span.text) or span.text.lower() in NOT_NAMES:
+                return
+            if label in ("GPE", "LOC") and self._person_not_place(span):
+                yield Span(doc, start, end, label="PERSON")
                 return
             if label == "ORG" and len(span) == 1 and not span.text.isupper() and span[0].pos_ != "PROPN":
                 return

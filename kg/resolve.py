@@ -56,6 +56,8 @@ class Resolver:
                         people_full[(words[0], words[-1])].append((d, i))
                     elif words:
                         people_single.append((d, i, words[0]))
+                elif self._model_only(ent) and len(name_words(ent.name)) == 1:
+                    people_single.append((d, i, name_words(ent.name)[0]))  # "Lavrov" tagged ORG: settled below
                 else:
                     self._assign(d, i, ent.key or f"{ent.kind.value.lower()}:{slug(ent.name)}")
         full_key: dict[tuple[str, str], str] = {}
@@ -67,15 +69,30 @@ class Resolver:
             for d, i in members:
                 self._assign(d, i, key)
         for d, i, word in people_single:
-            fits = sorted({k for (first, last), k in full_key.items() if last == word}) or \
-                sorted({k for (first, last), k in full_key.items() if first == word})
-            self._assign(d, i, fits[0] if len(fits) == 1 else f"person:{slug(word)}")
+            ent = self.facts[d].entities[i]
+            fits = sorted({k for (first, last), k in full_key.items() if last == word})
+            if ent.kind is Kind.PERSON:
+                fits = fits or sorted({k for (first, last), k in full_key.items() if first == word})
+            if len(fits) == 1:
+                self._assign(d, i, fits[0], kind=Kind.PERSON)
+            elif ent.kind is Kind.PERSON:
+                self._assign(d, i, f"person:{slug(word)}")
+            else:
+                self._assign(d, i, ent.key or f"{ent.kind.value.lower()}:{slug(ent.name)}")
         self._titled = titled
 
-    def _assign(self, d: int, i: int, key: str) -> None:
+    @staticmethod
+    def _model_only(ent) -> bool:
+        """An organisation or place only the statistical model vouches for (no gazetteer entry)."""
+        from kg.gazetteer import Gazetteer
+
+        return ent.kind in (Kind.ORGANIZATION, Kind.PLACE) and ent.subtype is None and \
+            (ent.key is None or ent.key not in Gazetteer.default().by_key)
+
+    def _assign(self, d: int, i: int, key: str, kind: Kind | None = None) -> None:
         ent = self.facts[d].entities[i]
         self.keys[(d, i)] = key
-        cur = self.entities.setdefault(key, {"kind": ent.kind, "names": set(), "same_as": set(),
+        cur = self.entities.setdefault(key, {"kind": kind or ent.kind, "names": set(), "same_as": set(),
                                              "subtype": ent.subtype, "evidence": set(), "canonical": set()})
         cur["names"] |= {ent.name, *ent.aliases}
         cur["same_as"] |= set(ent.same_as)

@@ -35,6 +35,9 @@ def name_words(text: str) -> list[str]:
     text = text.replace("\u2019", "'")
     text = re.sub(r"'s$", "", text)
     words = [w for w in re.split(r"[\s\-]+", text) if w and w[0].isalpha()]
+    honorifics = Gazetteer.default().honorifics
+    while words and words[0].rstrip(".") in honorifics:  # "Mr Trump" is Trump
+        words = words[1:]
     return [w.casefold().rstrip(".") for w in words if w.casefold() not in PARTICLES]
 
 
@@ -128,6 +131,7 @@ class DocEntities:
             if ident not in index_of:
                 index_of[ident] = self._new(Cluster(Kind.PERSON))
             self._attach(index_of[ident], span, surface_of(span))
+            self._honorific_alias(index_of[ident], span)
         for span in single:
             word = name_words(span.text)[0]
             by_last = [i for (first, last), i in index_of.items() if last == word]
@@ -136,13 +140,20 @@ class DocEntities:
             if len(match) > 1:  # two people of one surname: the one named most recently before
                 before = [i for i in match if any(s.start < span.start for s in self.clusters[i].spans)]
                 match = sorted(before or match, key=lambda i: -max(s.start for s in self.clusters[i].spans))[:1]
-            if match:
-                self._attach(match[0], span, surface_of(span))
-            else:
+            if not match:
                 ident = ("", word)
                 if ident not in index_of:
                     index_of[ident] = self._new(Cluster(Kind.PERSON))
-                self._attach(index_of[ident], span, surface_of(span))
+                match = [index_of[ident]]
+            self._attach(match[0], span, surface_of(span))
+            self._honorific_alias(match[0], span)
+
+    def _honorific_alias(self, index: int, span: Span) -> None:
+        """"Mr Johnson" is a form of the name seen in the text, too."""
+        if span.start > 0 and self.gaz.is_honorific(self.doc[span.start - 1].text):
+            alias = f"{self.doc[span.start - 1].text} {surface_of(span)}"
+            if alias not in self.clusters[index].names:
+                self.clusters[index].names.append(alias)
 
     # --- queries
     def ref_at(self, token_index: int) -> Ref | None:
