@@ -17,7 +17,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 
-from kg.extract.entities import name_words
+from kg.extract.entities import best_name, name_words
 from kg.load import sha1
 from kg.model import Corpus, DocFacts, Document, Entity, Evidence, Kind, Member, Post, Ref
 from kg.nlp import slug
@@ -28,7 +28,7 @@ def digest(*parts: str, size: int = 16) -> str:
 
 
 def _best_label(names: Iterable[str]) -> str:
-    return sorted(names, key=lambda n: (-len(name_words(n)), -len(n), n))[0]
+    return best_name(names)
 
 
 class Resolver:

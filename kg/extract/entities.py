@@ -41,6 +41,11 @@ def name_words(text: str) -> list[str]:
     return [w.casefold().rstrip(".") for w in words if w.casefold() not in PARTICLES]
 
 
+def best_name(names) -> str:
+    """The fullest form of a name: most name words, then without an honorific ("Trump", not "Mr Trump")."""
+    return sorted(names, key=lambda n: (-len(name_words(n)), len(n.split()) - len(name_words(n)), -len(n), n))[0]
+
+
 @dataclass
 class Cluster:
     kind: Kind
@@ -56,7 +61,7 @@ class Cluster:
     def label(self) -> str:
         if self.key and self.key.startswith(("country:", "org:", "place:")) and self.canonical:
             return self.canonical
-        return max(self.names, key=lambda n: (len(name_words(n)), len(n))) if self.names else (self.title or "")
+        return best_name(self.names) if self.names else (self.title or "")
 
     canonical: str | None = None
 
