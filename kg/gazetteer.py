@@ -24,6 +24,7 @@ DATA = Path(__file__).parent / "data"
 GEONAMES = "https://sws.geonames.org/{}/"
 WIKIDATA = "http://www.wikidata.org/entity/{}"
 MIN_CITY_POPULATION = 15000
+CAPITAL_WEIGHT = 5_000_000  # a national capital outranks regions and states of its name
 
 
 @dataclass(frozen=True)
@@ -152,22 +153,37 @@ class Gazetteer:
             entry = Entry(Kind.PLACE, f"place:{state['geonameid']}", state["name"], _ids(str(state["geonameid"])),
                           "State", "US", population=10**6)
             self.add(state["name"], entry)
+        capital_names = {(c["iso"], c["capital"]) for c in cache.get_countries().values() if c.get("capital")}
+        capitals: dict[tuple[str, str], tuple[int, int]] = {}  # the largest city of the capital's name
+        for city in cache.get_cities().values():
+            where = (city["countrycode"], city["name"])
+            if where in capital_names:
+                size = (int(city.get("population") or 0), -int(city["geonameid"]))
+                capitals[where] = max(capitals.get(where, size), size)
+        capital_ids = {-size[1] for size in capitals.values()}
         best: dict[str, Entry] = {}
         for city in cache.get_cities().values():
+            population = int(city.get("population") or 0)
+            if int(city["geonameid"]) in capital_ids:
+                population = max(population, CAPITAL_WEIGHT)  # "Washington" is the capital, not the state
             entry = Entry(Kind.PLACE, f"place:{city['geonameid']}", city["name"], _ids(str(city["geonameid"])),
-                          "City", city["countrycode"], population=int(city.get("population") or 0))
+                          "City", city["countrycode"], population=population)
             surfaces = [city["name"]]
             if city["name"].endswith(" City"):  # "New York City" is "New York" in news
                 surfaces.append(city["name"][: -len(" City")])
+            if population >= 1_000_000:  # "Kiev" for Kyiv, "Bombay" for Mumbai: English forms of big cities
+                surfaces += [n for n in city.get("alternatenames", ())
+                             if n.isascii() and n.istitle() and len(n) >= 4 and " " not in n]
             for surface in surfaces:
                 norm = normalize(surface)
-                if norm not in best or best[norm].population < entry.population:
-                    best[norm] = Entry(**{**entry.__dict__})
+                if norm not in best or best[norm].population < entry.population or \
+                        (best[norm].population == entry.population and surface == city["name"]):
+                    best[norm] = entry
         for norm, entry in best.items():
             taken = self.names.get(norm, [])
             if any(e.kind in (Kind.COUNTRY, Kind.ORGANIZATION) or e.subtype != "City" for e in taken):
-                # a country, organisation or region of that name wins, except over a small state
-                if not (taken and all(e.subtype == "State" for e in taken) and entry.population > 10**6):
+                # a country, organisation or region of that name wins, except a state over a capital
+                if not (taken and all(e.subtype == "State" for e in taken) and entry.population >= CAPITAL_WEIGHT):
                     continue
                 self.names[norm] = []
             self.names.setdefault(norm, []).append(entry)

@@ -218,6 +218,9 @@ class EntityRules:
             return entry
         if model is not None and model.label_ in ("GPE", "LOC", "FAC", "NORP"):
             return entry
+        if model is not None and model.label_ == "ORG" and model.end - model.start == span.end - span.start and \
+                entry.population >= 100_000:
+            return entry  # "Russia of shelling Kherson": the model knows it is a name, the gazetteer which
         if prev is not None and prev.lower_ in LOCATIVE:
             return entry
         return None

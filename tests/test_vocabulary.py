@@ -105,3 +105,12 @@ def test_cities_carry_geonames_iris():
 def test_titles_of_office(title, country):
     found = Gazetteer.default().title(title)
     assert found is not None and found.country == country
+
+
+@pytest.mark.parametrize("surface, name", [("Washington", "Washington"), ("Kiev", "Kyiv"), ("Bombay", "Mumbai"),
+                                           ("New York", "New York City")])
+def test_capitals_and_english_forms_of_big_cities(surface, name):
+    entry = Gazetteer.default().lookup(surface)
+    assert entry.subtype == "City" and entry.name == name
+    if surface == "Washington":
+        assert entry.country == "US" and "https://sws.geonames.org/4140963/" in entry.same_as  # the capital

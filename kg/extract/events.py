@@ -48,6 +48,8 @@ ACCUSE_VERBS = {"accuse", "suspect", "charge", "convict", "blame", "condemn", "c
 UNDERGO = {"face", "suffer", "receive", "endure", "undergo", "sustain", "incur"}
 WANT = {"want", "see", "seek", "demand", "welcome", "support", "back", "favour", "favor", "need"}
 MODAL_DEMAND = {"must", "should"}
+INTENT_VERBS = {"threaten", "vow", "promise", "pledge", "warn", "offer", "refuse", "consider", "propose",
+                "hope", "want", "seek", "try", "attempt", "agree", "decide", "demand", "urge", "ask"}
 PLACE_NOUNS = {"soil", "territory", "land", "ground", "border", "borders", "city", "town", "village", "capital",
                "coast", "waters", "airspace", "province", "region", "streets", "street", "camp", "base"}
 
@@ -137,7 +139,7 @@ class EventFinder:
                 self.consumed.add(noun.i)
                 found.append((noun, trig, tok))
                 continue
-            if specific is not None:
+            if specific is not None and not self._casualty_clause(tok):
                 found.append((tok, specific, None))
         for tok in self.doc:
             if tok.i in self.consumed or tok.pos_ not in ("NOUN", "PROPN"):
@@ -154,6 +156,15 @@ class EventFinder:
                 found.append((tok, trig, None))
         return found
 
+    def _casualty_clause(self, tok: Token) -> bool:
+        """"bombed a hospital, killing 12": the participle counts the dead of its head event."""
+        if tok.lemma_.lower() not in KILL_WORDS | INJURE_WORDS or tok.dep_ not in ("advcl", "xcomp", "conj"):
+            return False
+        head = tok.head
+        trig = self.lex.verb(head.lemma_, self._features(head)) if head.pos_ == "VERB" else \
+            self.lex.noun(head.lemma_, self._features(head))
+        return trig is not None and trig.code[:2] in VIOLENT_ROOTS
+
     # --- roles
     def _is_passive(self, verb: Token) -> bool:
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -167,11 +178,13 @@ class EventFinder:
         node = verb
         for _ in range(6):
             subject_deps = ("nsubj", "csubj") if node.i == verb.i else ("nsubj", "csubj", "nsubjpass")
-            for c in node.children:
-                if c.dep_ in subject_deps:
-                    if c.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
-                        return self._actors(node.head)
-                    return self._actors(c)
+            subjects = [c for c in node.children if c.dep_ in subject_deps]
+            for c in subjects:  # a dateline can pose as a subject: "GENEVA, June 3 - Yellen met ..."
+                if c.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
+                    return self._actors(node.head)
+                found = self._actors(c)
+                if found or c.i == subjects[-1].i:
+                    return found
             head = node.head
             if head.i == node.i:
                 return []
@@ -539,6 +552,8 @@ class EventFinder:
                     return Status.HYPOTHETICAL
             if v.dep_ == "xcomp" and v.head.lemma_.lower() in PLAN_VERBS:
                 return Status.PLANNED
+            if v.dep_ == "xcomp" and v.head.lemma_.lower() in INTENT_VERBS:
+                return Status.HYPOTHETICAL  # "threatened to retaliate", "vowed to strike back"
             # "is to become", "is set to visit"
             if v.dep_ == "xcomp" and v.head.lemma_ == "be":
                 return Status.PLANNED
@@ -551,6 +566,12 @@ class EventFinder:
         claimant, claim_verb = None, None
         while node.head.i != node.i:
             child, node = node, node.head
+            if child.dep_ == "pcomp" and node.lower_ == "of" and node.head.lemma_.lower() in ACCUSE_VERBS and \
+                    not self._is_passive(node.head):
+                # "Zelensky accused Russia of shelling Kherson": the shelling is Zelensky's claim
+                speaker = self._subject(node.head)
+                if speaker is not None:
+                    claimant, claim_verb = speaker, node.head
             if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.lex.speech_verbs and \
                     child.dep_ in ("ccomp", "parataxis"):
                 speaker = self._subject(node)
@@ -679,7 +700,8 @@ class EventFinder:
                 by_token.setdefault(tok.i, []).append(len(mentions))
                 mentions.append(mention)
                 # someone says another did violence: that is also the speaker's accusation of the doer
-                if this_claimant is not None and source is not None and trig.code[:2] in VIOLENT_ROOTS:
+                if this_claimant is not None and source is not None and trig.code[:2] in VIOLENT_ROOTS and \
+                        claim_verb is not None and claim_verb.lemma_.lower() not in ACCUSE_VERBS:
                     claim_time, _ = self._time(claim_verb) if claim_verb is not None else (None, None)
                     mentions.append(EventMention(code=ACCUSE_CODE, trigger=f"accused of {mention.trigger}",
                                                  evidence=evidence, source=this_claimant, target=source,

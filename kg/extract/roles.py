@@ -158,8 +158,12 @@ class RoleFinder:
             holder = self._ref(person.start)
             if holder is None:
                 continue
-            # "Foreign Secretary Boris Johnson", "Russian President Vladimir Putin"
+            # "Foreign Secretary Boris Johnson", "Russian President Vladimir Putin",
+            # "the UN Secretary-General, Antonio Guterres,"
             title = self.title_ending.get(person.start)
+            if title is None and person.start > 1 and self.doc[person.start - 1].text == "," and \
+                    person.end < len(self.doc) and self.doc[person.end].text in (",", ".", ")"):
+                title = self.title_ending.get(person.start - 1)
             if title is not None and (title.span[0].text[:1].isupper() or len(title.span) > 1 or
                                       title.span.text.lower() not in AMBIGUOUS_LOWER):
                 qualifier, qstart = self._qualifier_before(title.span.start)

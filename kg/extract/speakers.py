@@ -32,6 +32,7 @@ government regime administration force troop army military navy official ministe
 authority diplomat embassy police soldier militia rebel fighter jet warplane aircraft drone envoy ambassador
 spokesman spokeswoman spokesperson delegation parliament cabinet ministry president people national citizen
 intelligence agent agency security service unit battalion brigade commander general negotiator team
+consulate mission coalition alliance
 """.split())
 LOCATIVE_PREPS = {"in", "near", "at", "across", "inside", "outside", "around", "throughout", "within"}
 
