@@ -29,7 +29,9 @@ LOCATIVE = {"in", "near", "outside", "from", "to", "at", "across", "around", "to
 # Words that the model tags as names but are forms of address, mostly of parliaments
 NOT_NAMES = {"lady", "gentleman", "friend", "member", "members", "speaker", "madam", "sir", "hon", "hon.",
              "right", "honourable", "honorable", "gallant", "learned", "noble", "lord", "baroness", "house",
-             "minister", "secretary", "president", "chairman", "majesty", "highness", "excellency", "god"}
+             "minister", "secretary", "president", "chairman", "majesty", "highness", "excellency", "god",
+             # generic words the model takes for a whole organisation ("Secretary of State" -> "State")
+             "state", "government", "department", "ministry", "office", "council", "court", "party", "army"}
 PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "der", "abu"}
 UNUSED = ["textcat", "textcat_multilabel", "entity_linker", "senter"]
 
@@ -281,10 +283,10 @@ class EntityRules:
             return False
         return span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and span.root.head.pos_ == "VERB"
 
-    def _is_place_word(self, word: str) -> bool:
+    def _is_place_word(self, word: str, *, population: int = 500_000) -> bool:
         entry = self.gaz.lookup(word)
         return entry is not None and entry.kind in (Kind.COUNTRY, Kind.PLACE) and not entry.demonym and \
-            (entry.subtype != "City" or entry.population >= 500_000)
+            (entry.subtype != "City" or entry.population >= population)
 
     def _from_model(self, ent: Span):
         label = ent.label_
@@ -296,6 +298,10 @@ class EntityRules:
             end -= 1
         if start >= end:
             return
+        if label == "PERSON" and end - start == 1 and doc[start].dep_ == "compound" and \
+                doc[start].head.pos_ == "NOUN" and self._is_place_word(doc[start].text, population=100_000):
+            yield Span(doc, start, end, label="PLACE", kb_id=self.gaz.lookup(doc[start].text).key)
+            return  # "the Rafah crossing": a town, whatever the model thought
         if label == "PERSON":
             # "President Putin", "Mr Johnson": the name without its honorific or title
             while start < end - 1 and (self.gaz.is_honorific(doc[start].text) or doc[start].text == "." or

@@ -95,13 +95,14 @@ class DocEntities:
             self.token_ref[i] = Ref(index)
 
     def _build(self) -> None:
-        people: list[Span] = []
+        people: list[Span] = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        surnames = {name_words(p.text)[-1] for p in people if len(name_words(p.text)) >= 2}
         for ent in self.doc.ents:
             kind = KIND_OF_LABEL.get(ent.label_)
-            if kind is None:
+            if kind is None or kind is Kind.PERSON:
                 continue
-            if kind is Kind.PERSON:
-                people.append(ent)
+            if not ent.kb_id_ and len(ent) == 1 and ent.text.casefold() in surnames:
+                people.append(ent)  # "as Biden visits": the model's place is the document's Biden
                 continue
             key = ent.kb_id_ or None
             surface = surface_of(ent)

@@ -158,7 +158,14 @@ class EventFinder:
 
     def _casualty_clause(self, tok: Token) -> bool:
         """"bombed a hospital, killing 12": the participle counts the dead of its head event."""
-        if tok.lemma_.lower() not in KILL_WORDS | INJURE_WORDS or tok.dep_ not in ("advcl", "xcomp", "conj"):
+        if tok.lemma_.lower() not in KILL_WORDS | INJURE_WORDS:
+            return False
+        for c in tok.children:  # "Israeli strikes kill dozens": the strikes' dead
+            if c.dep_ == "nsubj" and c.pos_ == "NOUN":
+                trig = self.lex.noun(c.lemma_, self._features(c))
+                if trig is not None and trig.code[:2] in VIOLENT_ROOTS:
+                    return True
+        if tok.dep_ not in ("advcl", "xcomp", "conj"):
             return False
         head = tok.head
         trig = self.lex.verb(head.lemma_, self._features(head)) if head.pos_ == "VERB" else \
