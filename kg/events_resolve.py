@@ -194,7 +194,7 @@ def resolve_events(resolver, corpus: Corpus) -> list[Event]:
         # "condemned the attack": the target is whoever the corpus says did the attack
         clusters = resolver_.cluster(items)
         source_of = {mk[1]["mention"]: c.source for c in clusters for mk in c.mentions}
-        for position, keys, ref in about:
+        for _, keys, ref in about:
             target = source_of.get(ref)
             if target and target != keys["source"]:
                 keys["target"] = target

@@ -59,6 +59,12 @@ def normalize(text: str) -> str:
     return text.casefold()
 
 
+def fold_accents(text: str) -> str:
+    """Letters without their diacritics: "Rafaḩ" -> "Rafah"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def read_table(name: str) -> Iterator[dict[str, str]]:
     """Rows of a tab-separated table in kg/data, comment lines skipped."""
     path = DATA / name
@@ -166,9 +172,14 @@ class Gazetteer:
             population = int(city.get("population") or 0)
             if int(city["geonameid"]) in capital_ids:
                 population = max(population, CAPITAL_WEIGHT)  # "Washington" is the capital, not the state
-            entry = Entry(Kind.PLACE, f"place:{city['geonameid']}", city["name"], _ids(str(city["geonameid"])),
+            # transliterations beyond Latin-1 ("Rafaḩ") are written without their marks in English news
+            label = fold_accents(city["name"]) if any(ord(c) > 255 for c in city["name"]) else city["name"]
+            entry = Entry(Kind.PLACE, f"place:{city['geonameid']}", label, _ids(str(city["geonameid"])),
                           "City", city["countrycode"], population=population)
             surfaces = [city["name"]]
+            folded = fold_accents(city["name"])
+            if folded != city["name"]:  # "Rafah" for "Rafaḩ", "Sao Paulo" for "São Paulo"
+                surfaces.append(folded)
             if city["name"].endswith(" City"):  # "New York City" is "New York" in news
                 surfaces.append(city["name"][: -len(" City")])
             if population >= 1_000_000:  # "Kiev" for Kyiv, "Bombay" for Mumbai: English forms of big cities

@@ -130,7 +130,8 @@ class EntityRules:
             elif tok.text != "member":
                 start = tok.i
                 while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and \
-                        doc[start - 1].lower_ not in ("the", "a", "an", "this", "that") and not doc[start - 1].is_sent_start:
+                        doc[start - 1].lower_ not in ("the", "a", "an", "this", "that") and \
+                        not doc[start - 1].is_sent_start:
                     start -= 1
                 if start < tok.i and not self.gaz.candidates(doc[start:tok.i].text) and (
                         start == 0 or doc[start - 1].lower_ in ("the", "a", "an", ",")):

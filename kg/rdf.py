@@ -16,8 +16,8 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.nlp import slug
 from kg.model import Corpus, Document, Entity, Event, Evidence, Member, Post
+from kg.nlp import slug
 from kg.vocab import KG, KIND_CLASS, ORG, PREFIXES, ROOTS, SDO, SEM, STATUS, SUBTYPE_CLASS, cameo, resource
 
 ONTOLOGY_DIRS = (Path(__file__).resolve().parent.parent / "ontology", Path(__file__).resolve().parent / "ontology")
@@ -173,7 +173,7 @@ class GraphWriter:
     def event(self, e: Event) -> None:
         node = resource(e.key)
         root = e.code[:2] if e.code.isdigit() else None
-        cls, link = ROOTS[root] if root in ROOTS else (KG.OtherEvent, None)
+        cls, link = ROOTS.get(root, (KG.OtherEvent, None))
         for doc_id, evs in self._by_doc(e.evidence).items():
             g = self.graph(doc_id)
             g.add((node, RDF.type, cls))
@@ -244,10 +244,7 @@ def union(ds: Dataset) -> Graph:
 def serialize(ds: Dataset, path: str | Path) -> bytes:
     """The dataset in the format ``path``'s extension names; quads where the format has graphs."""
     fmt = format_for(path)
-    if fmt in QUAD_FORMATS:
-        data = ds.serialize(format=fmt)
-    else:
-        data = union(ds).serialize(format=fmt)
+    data = ds.serialize(format=fmt) if fmt in QUAD_FORMATS else union(ds).serialize(format=fmt)
     return data.encode("utf-8") if isinstance(data, str) else data
 
 

@@ -52,7 +52,8 @@ def test_length_and_line_breaks_are_kept():
 
 
 @pytest.mark.parametrize("text, title", [
-    ("Live updates\n\nJohnson: UK-US will work together\n\nBoris Johnson has said so.", "Johnson: UK-US will work together"),
+    ("Live updates\n\nJohnson: UK-US will work together\n\nBoris Johnson has said so.",
+     "Johnson: UK-US will work together"),
     ("Sunday, 5 March 2017\n\nBoris Johnson Is Set To Visit Russia\n\nBody.", "Boris Johnson Is Set To Visit Russia"),
     ("A first sentence that is text.\n\nMore.", None),
 ])

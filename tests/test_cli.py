@@ -7,10 +7,10 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ARTICLES, EXAMPLES
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from conftest import ARTICLES, EXAMPLES
 from kg.cli import main
 from kg.rdf import read_graph, union
 

@@ -12,14 +12,21 @@ def entities(facts):
     return {(e.kind, e.name) for e in facts.entities if e.title is None}
 
 
+P, ORG, C, L = Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY, Kind.PLACE
+
+
 @pytest.mark.parametrize("text, expected", [
-    ("The Russian Embassy responded to Boris Johnson.", {(Kind.ORGANIZATION, "Russian Embassy"), (Kind.PERSON, "Boris Johnson")}),
-    ("Labour's Ann Clwyd spoke.", {(Kind.ORGANIZATION, "Labour Party"), (Kind.PERSON, "Ann Clwyd")}),
-    ("John Woodcock, MP for Barrow and Furness, spoke.", {(Kind.PERSON, "John Woodcock"), (Kind.PLACE, "Barrow and Furness")}),
-    ("Russia annexed Crimea.", {(Kind.COUNTRY, "Russia"), (Kind.PLACE, "Crimea")}),
-    ("The attack near Aleppo killed 20 people.", {(Kind.PLACE, "Aleppo")}),
-    ("Emmanuel Macron flew to Berlin to meet Olaf Scholz.", {(Kind.PERSON, "Emmanuel Macron"), (Kind.PLACE, "Berlin"), (Kind.PERSON, "Olaf Scholz")}),
-    ("The UN Security Council met in New York.", {(Kind.ORGANIZATION, "United Nations Security Council"), (Kind.PLACE, "New York City")}),
+    ("The Russian Embassy responded to Boris Johnson.", {(ORG, "Russian Embassy"), (P, "Boris Johnson")}),
+    ("Labour's Ann Clwyd spoke.", {(ORG, "Labour Party"), (P, "Ann Clwyd")}),
+    ("John Woodcock, MP for Barrow and Furness, spoke.", {(P, "John Woodcock"), (L, "Barrow and Furness")}),
+    ("Russia annexed Crimea.", {(C, "Russia"), (L, "Crimea")}),
+    ("The attack near Aleppo killed 20 people.", {(L, "Aleppo")}),
+    ("Emmanuel Macron flew to Berlin to meet Olaf Scholz.",
+     {(P, "Emmanuel Macron"), (L, "Berlin"), (P, "Olaf Scholz")}),
+    ("The UN Security Council met in New York.", {(ORG, "United Nations Security Council"), (L, "New York City")}),
+    ("US President Joe Biden met Israeli Prime Minister Benjamin Netanyahu as Biden toured the region.",
+     {(P, "Joe Biden"), (P, "Benjamin Netanyahu")}),
+    ("Egypt agreed to open the Rafah crossing.", {(C, "Egypt"), (L, "Rafah")}),
 ])
 def test_entities_found(facts_of, text, expected):
     assert expected <= entities(facts_of(text))

@@ -5,8 +5,8 @@ Expected answers come from the articles' text."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import QUERIES
+
 from kg.query import read_query, run
 
 

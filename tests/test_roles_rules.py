@@ -28,7 +28,7 @@ def names(ents: DocEntities, ref) -> set[str]:
 
 
 def test_a_person_is_one_entity_under_all_his_names():
-    words = "Boris Johnson spoke . Mr Johnson left . Boris stayed .".split()
+    words = ["Boris", "Johnson", "spoke", ".", "Mr", "Johnson", "left", ".", "Boris", "stayed", "."]
     doc, ents = make(words, [(0, 2, "PERSON", ""), (5, 6, "PERSON", ""), (8, 9, "PERSON", "")])
     refs = {ents.ref_at(0), ents.ref_at(5), ents.ref_at(8)}
     assert len(refs) == 1
@@ -36,14 +36,14 @@ def test_a_person_is_one_entity_under_all_his_names():
 
 
 def test_two_people_of_one_surname_stay_apart():
-    words = "Boris Johnson met Lyndon Johnson . Johnson spoke .".split()
+    words = ["Boris", "Johnson", "met", "Lyndon", "Johnson", ".", "Johnson", "spoke", "."]
     doc, ents = make(words, [(0, 2, "PERSON", ""), (3, 5, "PERSON", ""), (6, 7, "PERSON", "")])
     assert ents.ref_at(0) != ents.ref_at(3)
     assert ents.ref_at(6) == ents.ref_at(3)  # the one named most recently
 
 
 def test_demonym_and_country_are_one_entity():
-    words = "Russian diplomats said Russia would reply .".split()
+    words = ["Russian", "diplomats", "said", "Russia", "would", "reply", "."]
     doc, ents = make(words, [(0, 1, "NORP", "country:RU"), (3, 4, "COUNTRY", "country:RU")])
     assert ents.ref_at(0) == ents.ref_at(3)
     entity = ents.local_entities()[ents.ref_at(0).index]
@@ -73,7 +73,7 @@ def test_posts_from_titles(words, ents, person, title, post_in):
 
 
 def test_party_membership_from_possessive():
-    words = "Labour 's Ann Clwyd urged protests .".split()
+    words = ["Labour", "'s", "Ann", "Clwyd", "urged", "protests", "."]
     doc, ents = make(words, [(0, 1, "ORG", "org:labour-party"), (2, 4, "PERSON", "")])
     _, members = extract_roles(doc, ents)
     assert [(ents.clusters[m.member.index].label, ents.clusters[m.organization.index].key) for m in members] == \
@@ -81,14 +81,14 @@ def test_party_membership_from_possessive():
 
 
 def test_a_title_stands_for_the_holder_the_document_names():
-    words = "Foreign Secretary Boris Johnson spoke . The Foreign Secretary left .".split()
+    words = ["Foreign", "Secretary", "Boris", "Johnson", "spoke", ".", "The", "Foreign", "Secretary", "left", "."]
     doc, ents = make(words, [(2, 4, "PERSON", "")])
     extract_roles(doc, ents)
     assert ents.ref_at(7) == ents.ref_at(2)
 
 
 def test_a_title_nobody_holds_is_left_for_the_corpus():
-    words = "The Foreign Secretary left London .".split()
+    words = ["The", "Foreign", "Secretary", "left", "London", "."]
     doc, ents = make(words, [(4, 5, "PLACE", "place:2643743")])
     extract_roles(doc, ents)
     ref = ents.ref_at(1)

@@ -7,10 +7,10 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ARTICLES, ROOT, SHARED, gold_files
 
-pytestmark = pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="../shared/eval is not beside the checkout")
+pytestmark = pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(),
+                                reason="../shared/eval is not beside the checkout")
 
 
 @pytest.fixture(scope="module")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pycountry
 import pytest
+from conftest import ROOT
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from conftest import ROOT
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.model import Kind

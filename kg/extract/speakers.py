@@ -27,18 +27,20 @@ HANSARD_MARKERS = re.compile(r"(?m)(?:^\d+\.\s+(?:What|If|Whether|How|When)\b|\(
                              r"\bMadam Deputy Speaker\b|\bhon\. (?:Friend|Lady|Gentleman|Member)\b)")
 SPEECH_DEPS = ("ccomp", "parataxis", "xcomp", "dobj", "advcl")
 # nouns whose modifiers are actors: "UK ministers", "Russian forces", "the Syrian regime"
-ACTOR_NOUNS = set("""
-government regime administration force troop army military navy official minister leader leadership
-authority diplomat embassy police soldier militia rebel fighter jet warplane aircraft drone envoy ambassador
-spokesman spokeswoman spokesperson delegation parliament cabinet ministry president people national citizen
-intelligence agent agency security service unit battalion brigade commander general negotiator team
-consulate mission coalition alliance
-""".split())
+ACTOR_NOUNS = {
+    "government", "regime", "administration", "force", "troop", "army", "military", "navy", "official",
+    "minister", "leader", "leadership", "authority", "diplomat", "embassy", "police", "soldier", "militia",
+    "rebel", "fighter", "jet", "warplane", "aircraft", "drone", "envoy", "ambassador", "spokesman",
+    "spokeswoman", "spokesperson", "delegation", "parliament", "cabinet", "ministry", "president", "people",
+    "national", "citizen", "intelligence", "agent", "agency", "security", "service", "unit", "battalion",
+    "brigade", "commander", "general", "negotiator", "team", "consulate", "mission", "coalition", "alliance",
+}
 LOCATIVE_PREPS = {"in", "near", "at", "across", "inside", "outside", "around", "throughout", "within"}
 
 
 class Speakers:
-    def __init__(self, doc: Doc, ents: DocEntities, speech_verbs: set[str], event_nouns: set[str] = frozenset()) -> None:
+    def __init__(self, doc: Doc, ents: DocEntities, speech_verbs: set[str],
+                 event_nouns: set[str] = frozenset()) -> None:
         self.doc = doc
         self.event_nouns = event_nouns
         self.ents = ents
@@ -181,7 +183,7 @@ class Speakers:
                 mentions[-1] = (mentions[-1][0], t.i + 1, ref)
             else:
                 mentions.append((t.i, t.i + 1, ref))
-        for (s1, e1, r1), (s2, _, r2) in reversed(list(zip(mentions, mentions[1:]))):
+        for (_, e1, r1), (s2, _, r2) in reversed(list(zip(mentions, mentions[1:], strict=False))):
             gap = self.doc[e1:s2]
             if r1 != r2 and any(t.lower_ == "and" for t in gap) and \
                     not any(t.pos_ in ("VERB", "AUX") or t.is_punct and t.text != "," for t in gap):
