@@ -368,6 +368,10 @@
     return n.kind + (n.subtype && n.subtype !== n.kind ? " · " + n.subtype : "");
   }
 
+  function plural(n, word) {
+    return n + " " + word + (n === 1 ? "" : "s");
+  }
+
   function names_(ids) {
     return (ids || []).map(function (id) { return byId.get(id).name; }).join(", ");
   }
@@ -423,8 +427,7 @@
     } else {
       if (n.aliases && n.aliases.length) parts.push(el("div", "Also: " + n.aliases.join(", ")));
       (n.posts || []).forEach(function (p) { parts.push(el("div", p.title + (p.in ? " — " + p.in : ""))); });
-      parts.push(el("small", n.activity + " events · mentioned in " + n.docs.length + " document" +
-        (n.docs.length === 1 ? "" : "s")));
+      parts.push(el("small", plural(n.activity, "event") + " · mentioned in " + plural(n.docs.length, "document")));
     }
     return parts;
   }
@@ -594,13 +597,15 @@
   window.kg = {
     network: network,
     select: select,
+    node: function (id) { return JSON.parse(JSON.stringify(byId.get(id))); },
     shownNodes: function () {
       return nodeView.get().map(function (v) { var n = byId.get(v.id); return { id: n.id, name: n.name, kind: n.kind }; });
     },
     shownEdges: function () {
       return edgeView.get().map(function (v) {
         var e = edgeById.get(v.id);
-        return { from: byId.get(e.from).name, to: byId.get(e.to).name, label: e.label, role: e.role };
+        return { from: byId.get(e.from).name, to: byId.get(e.to).name, fromId: e.from, toId: e.to,
+          label: e.label, role: e.role };
       });
     },
   };
