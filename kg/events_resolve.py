@@ -35,6 +35,7 @@ class Cluster:
     killed: set[int] = field(default_factory=set)
     participants: set[str] = field(default_factory=set)
     planned: bool = False
+    tensed: bool = False  # whether any mention says when it happens relative to now
     documents: set[str] = field(default_factory=set)
 
     def add(self, m: EventMention, keys: dict) -> None:
@@ -49,12 +50,15 @@ class Cluster:
         if m.killed is not None:
             self.killed.add(m.killed)
         self.participants |= {p.cls for p in m.participants}
-        self.planned = self.planned or m.status is Status.PLANNED
+        if m.tensed:
+            self.planned = self.planned or m.status is Status.PLANNED
+            self.tensed = True
 
 
 class EventResolver:
-    def __init__(self, gaz: Gazetteer | None = None) -> None:
+    def __init__(self, gaz: Gazetteer | None = None, sides: dict[str, set[str]] | None = None) -> None:
         self.gaz = gaz or Gazetteer.default()
+        self.sides = sides or {}  # an actor -> the countries it acts for (an official's, an embassy's)
 
     def _country_of(self, key: str) -> str | None:
         if key.startswith("country:"):
@@ -76,33 +80,43 @@ class EventResolver:
     def _times_fit(a: set[str], b: set[str]) -> bool:
         return all(x.startswith(y) or y.startswith(x) for x in a for y in b)
 
-    def _broader(self, key: str | None) -> str | None:
-        """The country an embassy speaks for: as an actor, the embassy and its country are one side."""
-        if key is None:
-            return None
+    def _sides(self, key: str) -> set[str]:
+        """The countries an actor speaks for: an embassy's, an official's (from the posts the corpus knows)."""
+        found = set(self.sides.get(key, ()))
         if key.startswith("org:embassy-"):
-            return "country:" + key.rsplit("-", 1)[1].upper()
-        return None
+            found.add("country:" + key.rsplit("-", 1)[1].upper())
+        return found
 
-    def _same_actor(self, a: str | None, b: str | None) -> bool:
-        return a == b or (a is not None and b is not None and (self._broader(a) == b or self._broader(b) == a))
+    def _same_actor(self, a: str | None, b: str | None, *, officials: bool = False) -> bool:
+        """One side of an event: the same actor, or a country and its embassy (and, for the side an
+        event is done to, its officials: visiting Russia's foreign minister in Moscow is visiting Russia)."""
+        if a == b:
+            return True
+        if a is None or b is None:
+            return False
+        if officials:
+            return b in self._sides(a) or a in self._sides(b)
+        embassy = {k for k in (a, b) if k.startswith("org:embassy-")}
+        return any(other in self._sides(e) for e in embassy for other in (a, b) if other != e)
 
     def _fits(self, c: Cluster, m: EventMention, keys: dict) -> bool:
         if family(m.code) != c.family:
             return False
-        for mine, theirs in ((c.source, keys["source"]), (c.target, keys["target"])):
-            if mine and theirs and not self._same_actor(mine, theirs):
-                return False
+        if c.source and keys["source"] and not self._same_actor(c.source, keys["source"]):
+            return False
+        officials = c.family == "04"  # a visit to Moscow to meet Russia's foreign minister is a visit to Russia
+        if c.target and keys["target"] and not self._same_actor(c.target, keys["target"], officials=officials):
+            return False
         place = {keys["place"]} if keys["place"] else set()
         time = {m.time.value} if m.time else set()
         if not self._places_fit(c.places, place) or not self._times_fit(c.times, time):
             return False
-        if c.planned != (m.status is Status.PLANNED):
-            return False  # what is announced is not what was done
+        if m.tensed and c.tensed and c.planned != (m.status is Status.PLANNED):
+            return False  # what is announced is not what was done ("the trip" may be either)
         if c.killed and m.killed is not None and m.killed not in c.killed:
             return False
         same_actors = c.source is not None and self._same_actor(c.source, keys["source"]) and \
-            (self._same_actor(c.target, keys["target"]) or not c.target or not keys["target"])
+            (self._same_actor(c.target, keys["target"], officials=officials) or not c.target or not keys["target"])
         if same_actors:
             return True
         if c.family != "violence" and not keys["source"] and keys["target"] and \
@@ -129,7 +143,7 @@ class EventResolver:
         for m, keys in sorted(items, key=weight):
             home = next((c for c in clusters if self._fits(c, m, keys)), None)
             if home is None:
-                home = Cluster(family(m.code), planned=m.status is Status.PLANNED)
+                home = Cluster(family(m.code))
                 clusters.append(home)
             home.add(m, keys)
         return clusters
@@ -189,7 +203,11 @@ def resolve_events(resolver, corpus: Corpus) -> list[Event]:
             if m.about is not None and not keys["target"]:
                 about.append((len(items), keys, (d, m.about)))
             items.append((m, keys))
-    resolver_ = EventResolver()
+    sides: dict[str, set[str]] = {}
+    for post in corpus.posts:
+        if post.post_in and post.post_in.startswith("country:"):
+            sides.setdefault(post.holder, set()).add(post.post_in)
+    resolver_ = EventResolver(sides=sides)
     if about:
         # "condemned the attack": the target is whoever the corpus says did the attack
         clusters = resolver_.cluster(items)

@@ -141,6 +141,7 @@ class EventMention:
     claimed_by: Ref | None = None
     anchor: str | None = None  # a time relation: "days:-2" from the dated event of the same sentence
     about: int | None = None  # index (in DocFacts.events) of the event this one is about: "condemned the attack"
+    tensed: bool = True  # False for a bare noun ("the trip"): its status is unknown, not asserted
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,7 @@ class EventFinder:
         self.speakers = Speakers(doc, ents, self.lex.speech_verbs, self.lex.nouns)
         self.article = ents.article
         self.consumed: set[int] = set()
-        self.trigger_tokens: set[int] = set()
+        self.trigger_tokens: dict[int, str] = {}  # token index -> CAMEO root of the event it names
         self.ent_at = {}
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
@@ -416,7 +416,7 @@ class EventFinder:
             node, ok = t.head, True
             while node.i != tok.i:
                 if node.pos_ in ("VERB", "AUX") or node.dep_ in ("relcl", "advcl", "ccomp", "conj") or \
-                        node.i in self.trigger_tokens:
+                        (node.i in self.trigger_tokens and self.trigger_tokens[node.i] != self.trigger_tokens.get(tok.i)):
                     ok = False
                     break
                 node = node.head
@@ -457,9 +457,12 @@ class EventFinder:
                     break
             if not ok or node.i != tok.i:
                 continue
-            value = timex.resolve(ent.text, self.article.date)
-            if value is not None:
-                return value, None
+            # "within weeks", "since May": the preposition says how the date relates
+            texts = [f"{ent.root.head.text} {ent.text}", ent.text] if ent.root.dep_ == "pobj" else [ent.text]
+            for text in texts:
+                value = timex.resolve(text, self.article.date)
+                if value is not None:
+                    return value, None
         return None, None
 
     def _offset_anchor(self, noun: Token) -> int | None:
@@ -559,6 +562,11 @@ class EventFinder:
                     return Status.HYPOTHETICAL
             if v.dep_ == "xcomp" and v.head.lemma_.lower() in PLAN_VERBS:
                 return Status.PLANNED
+            if v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and \
+                    v.head.pos_ in ("VERB", "AUX"):
+                head_status = self._status(v.head, None)  # "will fly out to meet": the purpose shares the plan
+                if head_status is not Status.ASSERTED:
+                    return head_status
             if v.dep_ == "xcomp" and v.head.lemma_.lower() in INTENT_VERBS:
                 return Status.HYPOTHETICAL  # "threatened to retaliate", "vowed to strike back"
             # "is to become", "is set to visit"
@@ -653,7 +661,8 @@ class EventFinder:
         mentions: list[EventMention] = []
         by_token: dict[int, list[int]] = {}
         triggers = self.triggers()
-        self.trigger_tokens = {tok.i for tok, _, _ in triggers}
+        self.trigger_tokens = {tok.i: trig.code[:2] for tok, trig, _ in triggers}
+        self.trigger_tokens.update({light.i: trig.code[:2] for _, trig, light in triggers if light is not None})
         for tok, trig, light in triggers:
             if tok.pos_ == "VERB" and light is None:
                 sources, target = self._verb_roles(tok, trig)
@@ -703,6 +712,7 @@ class EventFinder:
                     target=this_target, place=place, participants=participants, time=time, killed=killed,
                     injured=injured, killed_parts=parts, status=this_status, claimed_by=this_claimant,
                     anchor=f"days:{offset}" if offset is not None else None, about=about,
+                    tensed=light is not None or tok.pos_ == "VERB" or this_status is not Status.ASSERTED,
                 )
                 by_token.setdefault(tok.i, []).append(len(mentions))
                 mentions.append(mention)
