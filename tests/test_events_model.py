@@ -48,3 +48,9 @@ def test_planned_and_reported(facts_of):
                       date="2017-03-05")
     assert any(e[0].startswith("04") and e[6] is Status.PLANNED for e in found), found
     assert any(e[0][:2] in ("18", "19", "20") and e[1] == "Syria" and e[6] is Status.REPORTED for e in found), found
+
+
+def test_events_outside_cameo(facts_of):
+    found = events_of(facts_of, "A powerful earthquake struck Turkey on Monday, killing 120 people.", date="2023-02-08")
+    quake = next(e for e in found if e[0] == "NaturalDisaster")
+    assert quake[4] == "2023-02-06" and quake[5] == 120

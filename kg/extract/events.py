@@ -139,7 +139,7 @@ class EventFinder:
                 self.consumed.add(noun.i)
                 found.append((noun, trig, tok))
                 continue
-            if specific is not None and not self._casualty_clause(tok):
+            if specific is not None and not self._casualty_clause(tok) and not self._predicate_of_event(tok):
                 found.append((tok, specific, None))
         for tok in self.doc:
             if tok.i in self.consumed or tok.pos_ not in ("NOUN", "PROPN"):
@@ -155,6 +155,13 @@ class EventFinder:
             if trig is not None:
                 found.append((tok, trig, None))
         return found
+
+    def _predicate_of_event(self, verb: Token) -> bool:
+        """"An earthquake struck Turkey": the verb tells what the event in its subject did."""
+        for c in verb.children:
+            if c.dep_ == "nsubj" and c.pos_ == "NOUN" and self.lex.noun(c.lemma_, self._features(c)) is not None:
+                return True
+        return False
 
     def _casualty_clause(self, tok: Token) -> bool:
         """"bombed a hospital, killing 12": the participle counts the dead of its head event."""
@@ -383,6 +390,10 @@ class EventFinder:
         if not sources:
             ref = self._behind(noun)
             sources = [ref] if ref is not None else []
+        if target is None and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+            # "the strike hit a hospital", "an earthquake struck Turkey"
+            obj = next((c for c in noun.head.children if c.dep_ in ("dobj", "obj")), None)
+            target = self._actor_in(obj) if obj is not None else None
         # "Russia faced sanctions": the subject undergoes; "he wants to see demonstrations": the subject wants
         if light is None and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
             verb = noun.head
@@ -503,6 +514,8 @@ class EventFinder:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "by") and tok.head.head.pos_ == "VERB":
             verbs.append(tok.head.head)  # "12 people were killed in the attack"
         verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        verbs += [c for v in list(verbs) for c in v.children if c.dep_ in ("advcl", "xcomp") and
+                  c.lemma_.lower() in KILL_WORDS | INJURE_WORDS and c not in verbs]
         killed = injured = None
         parts: list[tuple[int, str]] = []
         for verb in verbs:
@@ -638,6 +651,8 @@ class EventFinder:
     def _keep(self, code: str, source: Ref | None, target: Ref | None, place: Ref | None, time, killed,
               participants, *, anchored: bool = False) -> bool:
         """Whether a mention says enough to be a fact about someone or somewhere."""
+        if not code.isdigit():  # an election, a disaster: kg's own event types need a where, when or who
+            return any(x is not None for x in (source, target, place, time)) or killed is not None
         root = code[:2]
         if root in ACTOR_ROOTS_NEEDED and source is None:
             return False
@@ -676,13 +691,16 @@ class EventFinder:
             if place is None and target is not None and trig.code[:3] in ("042", "043") and \
                     self.ents.kind(target) in (Kind.COUNTRY, Kind.PLACE):
                 place = target  # a visit to a country is in that country
+            if not trig.code.isdigit() and place is None and target is not None and \
+                    self.ents.kind(target) in (Kind.COUNTRY, Kind.PLACE):
+                place, target = target, None  # an earthquake "struck Turkey": it happened there
             if target is not None and self.ents.kind(target) is Kind.PLACE:
                 # a city is where, not whom; but what is annexed, occupied or shelled is the target too
                 place = place or target
                 target = target if trig.code[:2] in VIOLENT_ROOTS else None
             time, _ = self._time(anchor_tok)
-            if time is None and light is None and tok.pos_ == "NOUN":
-                time, _ = self._time(tok)
+            if time is None and light is None and tok.pos_ == "NOUN" and tok.dep_ == "nsubj":
+                time, _ = self._time(tok.head)  # "the earthquake struck on Monday"
             offset = self._offset_anchor(tok) if tok.pos_ == "NOUN" else None
             participants = self._participants(tok)
             killed, injured, parts = self._casualties(tok)
