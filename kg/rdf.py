@@ -18,7 +18,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.model import Corpus, Document, Entity, Event, Evidence, Member, Post
 from kg.nlp import slug
-from kg.vocab import KG, KIND_CLASS, ORG, PREFIXES, ROOTS, SDO, SEM, STATUS, SUBTYPE_CLASS, cameo, resource
+from kg.vocab import KG, KIND_CLASS, ORG, PARTICIPANT, PREFIXES, ROOTS, SDO, SEM, STATUS, SUBTYPE_CLASS, cameo, resource
 
 ONTOLOGY_DIRS = (Path(__file__).resolve().parent.parent / "ontology", Path(__file__).resolve().parent / "ontology")
 
@@ -193,6 +193,7 @@ class GraphWriter:
                 p = resource(f"participant:{part.cls.lower()}-{hashlib.sha1(part.label.encode()).hexdigest()[:8]}")
                 g.add((node, KG.participant, p))
                 g.add((p, RDF.type, KG.Participant))
+                g.add((p, RDF.type, PARTICIPANT[part.cls]))
                 g.add((p, RDFS.label, Literal(part.label)))
             if e.time:
                 g.add((node, SEM.hasTimeStamp, _date_literal(e.time.value)))

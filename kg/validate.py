@@ -18,7 +18,7 @@ class Report:
 def ontology_graph() -> Graph:
     g = Graph()
     folder = ontology_dir()
-    for name in ("kg.ttl", "cameo.ttl"):
+    for name in ("kg.ttl", "cameo.ttl", "participants.ttl"):
         g.parse(folder / name, format="turtle")
     return g
 

@@ -12,6 +12,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNa
 BASE = "https://w3id.org/kg/"
 KGR = Namespace(BASE + "id/")  # resources: people, places, events, mentions, documents
 CAMEO = Namespace(BASE + "cameo/")
+PARTICIPANT = Namespace(BASE + "participant#")  # classes of participants: ontology/participants.ttl
 SDO = Namespace("https://schema.org/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -189,6 +190,7 @@ def resource(key: str) -> URIRef:
 
 PREFIXES = {
     "kg": KG._NS,
+    "kgp": PARTICIPANT,
     "kgr": KGR,
     "cameo": CAMEO,
     "schema": SDO,

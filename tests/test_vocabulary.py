@@ -117,3 +117,12 @@ def test_capitals_and_english_forms_of_big_cities(surface, name):
     assert entry.subtype == "City" and entry.name == name
     if surface == "Washington":
         assert entry.country == "US" and "https://sws.geonames.org/4140963/" in entry.same_as  # the capital
+
+
+def test_every_participant_class_is_declared():
+    from kg.gazetteer import read_table
+    from kg.vocab import PARTICIPANT
+
+    declared = Graph().parse(ROOT / "ontology" / "participants.ttl")
+    for row in read_table("participants.tsv"):
+        assert (PARTICIPANT[row["class"]], RDFS.subClassOf, KG.Participant) in declared, row["class"]
