@@ -426,8 +426,9 @@ class EventFinder:
             # not another event ("sanctions over the annexation of Crimea and intervention in Ukraine")
             node, ok = t.head, True
             while node.i != tok.i:
-                if node.pos_ in ("VERB", "AUX") or node.dep_ in ("relcl", "advcl", "ccomp", "conj") or \
-                        (node.i in self.trigger_tokens and self.trigger_tokens[node.i] != self.trigger_tokens.get(tok.i)):
+                other_event = node.i in self.trigger_tokens and \
+                    self.trigger_tokens[node.i] != self.trigger_tokens.get(tok.i)
+                if node.pos_ in ("VERB", "AUX") or node.dep_ in ("relcl", "advcl", "ccomp", "conj") or other_event:
                     ok = False
                     break
                 node = node.head
