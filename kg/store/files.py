@@ -1,0 +1,80 @@
+"""RDF files in and out of stores, parsed and written by pyoxigraph (much faster than rdflib).
+
+The extension names the format, as for ``kg build -o``: .ttl, .nt (the union of the graphs),
+.nq, .trig (one named graph per document), .jsonld.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import StoreError
+from kg.files import write_atomic
+from kg.store.terms import Quad, to_ox
+from kg.vocab import PREFIXES
+
+# the extensions of kg.rdf.FORMATS (kg.rdf itself is not imported: it loads spaCy)
+OX_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+}
+PREFIX_MAP = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+
+
+def ox_format(path: str | Path) -> ox.RdfFormat:
+    """The RDF format of ``path`` by its extension; StoreError for one kg does not know."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in OX_FORMATS:
+        raise StoreError(f"{path}: unknown RDF format {suffix!r}; use one of {', '.join(OX_FORMATS)}")
+    return OX_FORMATS[suffix]
+
+
+def has_graphs(fmt: ox.RdfFormat) -> bool:
+    return fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD)
+
+
+def read_quads(path: str | Path, *, graph: str | None = None) -> Iterator[ox.Quad]:
+    """The quads of an RDF file; the triples of a file without graphs go to ``graph`` (else the default graph).
+
+    Blank nodes get fresh names, so that loading two files never merges their blank nodes.
+    StoreError for a file that cannot be read or parsed.
+    """
+    fmt = ox_format(path)
+    target = ox.NamedNode(graph) if graph is not None else ox.DefaultGraph()
+    try:
+        for item in ox.parse(path=str(path), format=fmt, rename_blank_nodes=True):
+            if isinstance(item, ox.Triple) or graph is not None and isinstance(item.graph_name, ox.DefaultGraph):
+                yield ox.Quad(item.subject, item.predicate, item.object, target)
+            else:
+                yield item
+    except FileNotFoundError:
+        raise StoreError(f"{path}: no such file") from None
+    except SyntaxError as exc:
+        raise StoreError(f"{path}: not valid {fmt.name}: {exc}") from None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def serialize_quads(quads: Iterable[ox.Quad], fmt: ox.RdfFormat) -> bytes:
+    """Quads in ``fmt``; for a format without graphs, the union of the graphs (each triple once)."""
+    if has_graphs(fmt):
+        data = ox.serialize(quads, format=fmt, prefixes=PREFIX_MAP if fmt is ox.RdfFormat.TRIG else None)
+    else:
+        triples = dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads)
+        data = ox.serialize(triples, format=fmt, prefixes=PREFIX_MAP if fmt is ox.RdfFormat.TURTLE else None)
+    return data or b""
+
+
+def write_quads(quads: Iterable[Quad], path: str | Path) -> int:
+    """Write rdflib quads to ``path`` atomically. Returns how many were given."""
+    converted = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g) if g is not None else ox.DefaultGraph())
+                 for s, p, o, g in quads]
+    write_atomic(path, serialize_quads(converted, ox_format(path)))
+    return len(converted)

@@ -1,0 +1,310 @@
+"""The default store: an embedded, persistent Oxigraph database in a directory.
+
+    DIR/kg-store.json   marks the directory as a kg store
+    DIR/lock            shared by readers, exclusive for a writer (kg.store.lock)
+    DIR/oxigraph/       the Oxigraph (RocksDB) database
+    DIR/catalog/        what the documents said, for incremental builds (kg.catalog)
+
+The documents' graphs are named graphs; the default graph holds their union (each triple once, as
+in a file from ``kg build -o``), kept up to date by every write, so that queries need no GRAPH
+clause and count each fact once however many documents state it.
+
+Small writes are one SPARQL Update, which Oxigraph applies as one transaction. Large writes
+(a first build of thousands of articles, ``kg load`` of a dump) go through Oxigraph's bulk loader
+into a copy of the database (``backup`` makes it from hard links), which then replaces the
+database by two renames: readers, and a process that crashes half-way, see the old database or
+the new one, never half of a write.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError, StoreError
+from kg.query import Rows
+from kg.store.base import ResultLimitError, Store
+from kg.store.files import PREFIX_MAP, has_graphs, ox_format, serialize_quads
+from kg.store.lock import DirLock
+from kg.store.terms import Quad, Triple, from_ox, ox_quads, rdflib_quad
+
+MARKER = "kg-store.json"
+DATA, STAGING, RETIRED = "oxigraph", "oxigraph.new", "oxigraph.old"
+BULK_THRESHOLD = 50_000  # quads: above this a write goes through the bulk loader
+DEFAULT_LOCK_TIMEOUT = 60.0
+
+
+def is_store_dir(path: Path) -> bool:
+    return (path / MARKER).is_file()
+
+
+def prepare_dir(path: Path, *, create: bool) -> None:
+    """Check that ``path`` is a kg store directory, or make one there when ``create`` is set."""
+    if is_store_dir(path):
+        return
+    if not path.exists():
+        if not create:
+            raise StoreError(f"{path}: no such store (kg build or kg load creates one)")
+        path.mkdir(parents=True)
+    elif not path.is_dir():
+        raise StoreError(f"{path}: not a directory, so not a store")
+    elif any(path.iterdir()):
+        raise StoreError(f"{path}: not a kg store (no {MARKER}) and not empty; give a new or empty directory")
+    elif not create:
+        raise StoreError(f"{path}: an empty directory, not a store (kg build or kg load creates one)")
+    (path / MARKER).write_text(json.dumps({"format": 1, "kind": "oxigraph"}) + "\n")
+
+
+def _sync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def solutions_to_rows(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, max_rows: int | None) -> Rows:
+    """A pyoxigraph query result as kg.query.Rows (rdflib terms), stopping past ``max_rows``."""
+    def limited(items: Iterable) -> Iterator:
+        for n, item in enumerate(items):
+            if max_rows is not None and n >= max_rows:
+                raise ResultLimitError(f"the result has more than {max_rows} rows; add a LIMIT")
+            yield item
+
+    if isinstance(result, ox.QueryBoolean):
+        answer = bool(result)
+        return Rows(["ask"], [[str(answer).lower()]], [[answer]], boolean=answer)
+    if isinstance(result, ox.QueryTriples):
+        from rdflib import Graph
+
+        g = Graph()
+        triples = [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in limited(result)]
+        for t in triples:
+            g.add(t)
+        return Rows(["subject", "predicate", "object"], [[str(x) for x in t] for t in triples],
+                    [list(t) for t in triples], graph=g)
+    variables = [v.value for v in result.variables]
+    terms = [[from_ox(solution[v]) for v in variables] for solution in limited(result)]
+    return Rows(variables, [[None if t is None else str(t) for t in row] for row in terms], terms)
+
+
+class OxigraphStore(Store):
+    kind = "oxigraph"
+
+    def __init__(self, path: str | Path, *, writable: bool = False, create: bool = False,
+                 lock_timeout: float = DEFAULT_LOCK_TIMEOUT, bulk_threshold: int = BULK_THRESHOLD) -> None:
+        self.path = Path(path)
+        self.name = str(path)
+        self.writable = writable
+        self.bulk_threshold = bulk_threshold
+        prepare_dir(self.path, create=create and writable)
+        self._lock = DirLock(self.path / "lock", name=self.name, shared=not writable, timeout=lock_timeout)
+        self._lock.acquire()
+        try:
+            self._store = self._open()
+        except BaseException:
+            self._lock.release()
+            raise
+
+    # --- opening, and finishing a swap that a crash interrupted
+    def _open(self) -> ox.Store:
+        data, staging, retired = self.path / DATA, self.path / STAGING, self.path / RETIRED
+        if not data.exists() and staging.exists():
+            # the copy was complete (it is renamed only then) but the crash came before it took its place
+            if not self.writable:
+                return self._open_db(staging)
+            staging.rename(data)
+        if self.writable:
+            for leftover in (staging, retired):
+                if leftover.exists():
+                    shutil.rmtree(leftover)
+        elif not data.exists():
+            return ox.Store()  # a store that nobody has written to yet
+        return self._open_db(data)
+
+    def _open_db(self, folder: Path) -> ox.Store:
+        try:
+            return ox.Store(str(folder)) if self.writable else ox.Store.read_only(str(folder))
+        except OSError as exc:
+            raise StoreError(f"{self.name}: cannot open the Oxigraph database: {exc}") from None
+
+    def _writing(self) -> ox.Store:
+        if not self.writable:
+            raise StoreError(f"{self.name}: the store is open read-only")
+        return self._store
+
+    # --- reading: the default graph is the union of the named graphs, kept by every write
+    def query(self, sparql: str, *, max_rows: int | None = None) -> Rows:
+        try:
+            return solutions_to_rows(self._store.query(sparql, prefixes=PREFIX_MAP), max_rows)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from None
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"query failed: {exc}") from None
+
+    def graphs(self) -> set[str]:
+        result = self._store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return {solution["g"].value for solution in result if isinstance(solution["g"], ox.NamedNode)}
+
+    def quads(self, graph: str | None = None) -> Iterator[Quad]:
+        names = [ox.NamedNode(graph)] if graph is not None else list(self._store.named_graphs())
+        for name in names:
+            for quad in self._store.quads_for_pattern(None, None, None, name):
+                yield rdflib_quad(quad)
+
+    def count(self) -> int:
+        union = next(iter(self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"]
+        return len(self._store) - int(union.value)
+
+    # --- writing
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update on the named graphs, then rebuild the union, in one transaction.
+
+        The rebuild reads the whole store: kg's own writes keep the union incrementally instead."""
+        store = self._writing()
+        try:
+            store.update(sparql.rstrip().rstrip(";") + "\n;\n" + REBUILD_UNION, prefixes=PREFIX_MAP)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from None
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"update failed: {exc}") from None
+        store.flush()
+
+    def replace_graphs(self, graphs: Mapping[str, Iterable[Triple]], *, drop: Iterable[str] = ()) -> None:
+        store = self._writing()
+        names = [ox.NamedNode(g) for g in dict.fromkeys([*graphs, *drop])]
+        new = {ox.NamedNode(g): [ox.Triple(q.subject, q.predicate, q.object) for q in ox_quads(triples, g)]
+               for g, triples in graphs.items()}
+        added = {t for triples in new.values() for t in triples}
+        # the triples of the old graphs that no new graph states may have lost their last graph
+        orphans = {ox.Triple(q.subject, q.predicate, q.object) for name in names
+                   for q in store.quads_for_pattern(None, None, None, name)} - added
+        if len(added) + len(orphans) >= self.bulk_threshold:
+            with self._staging() as staging:
+                for name in names:
+                    staging.remove_graph(name)
+                staging.bulk_extend(_with_union((ox.Quad(t.subject, t.predicate, t.object, name)
+                                                 for name, triples in new.items() for t in triples)))
+                _drop_from_union(staging, orphans)
+            return
+        parts = [f"DROP SILENT GRAPH {name} ;\n" for name in names]
+        if added:
+            parts.append("INSERT DATA {\n")
+            for name, triples in new.items():
+                parts.append(f"GRAPH {name} {{\n")
+                parts.extend(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
+                parts.append("}\n")
+            parts.extend(f"{t.subject} {t.predicate} {t.object} .\n" for t in added)
+            parts.append("} ;\n")
+        if orphans:
+            parts.append("DELETE { ?s ?p ?o } WHERE { VALUES (?s ?p ?o) {\n")
+            parts.extend(f"({t.subject} {t.predicate} {t.object})\n" for t in orphans)
+            parts.append("} FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }\n")
+        if names:
+            try:
+                store.update("".join(parts))
+            except OSError as exc:
+                raise StoreError(f"{self.name}: cannot write: {exc}") from None
+            store.flush()
+
+    def load(self, path: str | Path, *, graph: str | None = None) -> int:
+        """Add a file's quads; the triples of a file without graphs go to ``graph``, else to a graph
+        named by the file's URI. All or nothing: the load goes into a copy of the database."""
+        self._writing()
+        from kg.store.files import read_quads
+
+        target = graph if graph is not None else Path(path).resolve().as_uri()
+        before = self.count()
+        with self._staging() as staging:
+            staging.bulk_extend(_with_union(read_quads(path, graph=target)))
+        return self.count() - before
+
+    def dump(self, path: str | Path) -> int:
+        """Write the named graphs (.nq, .trig, .jsonld) or their union (.ttl, .nt) to ``path``."""
+        fmt = ox_format(path)
+        with _atomic_file(Path(path)) as tmp:
+            if has_graphs(fmt):
+                quads = (q for name in self._store.named_graphs()
+                         for q in self._store.quads_for_pattern(None, None, None, name))
+                tmp.write_bytes(serialize_quads(quads, fmt))
+            else:
+                self._store.dump(str(tmp), fmt, from_graph=ox.DefaultGraph(),
+                                 prefixes=PREFIX_MAP if fmt is ox.RdfFormat.TURTLE else None)
+        return self.count()
+
+    @contextmanager
+    def _staging(self) -> Iterator[ox.Store]:
+        """A copy of the database to write into; it replaces the database when the block succeeds."""
+        data, staging, retired = self.path / DATA, self.path / STAGING, self.path / RETIRED
+        for leftover in (staging, retired):
+            if leftover.exists():
+                shutil.rmtree(leftover)
+        self._store.flush()
+        try:
+            self._store.backup(str(staging))
+            copy = ox.Store(str(staging))
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise StoreError(f"{self.name}: cannot make a working copy of the database: {exc}") from None
+        try:
+            yield copy
+            copy.flush()
+        except BaseException:
+            del copy
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        del copy  # closes the copy: pyoxigraph has no close()
+        self._store = ox.Store()  # let go of the old database before it moves
+        data.rename(retired)
+        staging.rename(data)
+        _sync_dir(self.path)
+        self._store = self._open_db(data)
+        shutil.rmtree(retired, ignore_errors=True)
+
+    def close(self) -> None:
+        if getattr(self, "_store", None) is not None:
+            if self.writable:
+                self._store.flush()
+            self._store = None
+        self._lock.release()
+
+
+REBUILD_UNION = "DROP SILENT DEFAULT ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def _with_union(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
+    """Each named quad, and its triple in the default graph (the union). Default-graph quads pass as they are."""
+    default = ox.DefaultGraph()
+    for q in quads:
+        yield q
+        if not isinstance(q.graph_name, ox.DefaultGraph):
+            yield ox.Quad(q.subject, q.predicate, q.object, default)
+
+
+def _drop_from_union(store: ox.Store, triples: Iterable[ox.Triple]) -> None:
+    """Take out of the union the triples that no named graph states any more."""
+    default = ox.DefaultGraph()
+    for t in triples:
+        if not any(not isinstance(q.graph_name, ox.DefaultGraph)
+                   for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None)):
+            store.remove(ox.Quad(t.subject, t.predicate, t.object, default))
+
+
+@contextmanager
+def _atomic_file(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path``, renamed over it when the block succeeds."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        yield tmp
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

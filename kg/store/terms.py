@@ -1,0 +1,69 @@
+"""RDF terms between rdflib (what kg.rdf writes and kg.query returns) and pyoxigraph (what the
+Oxigraph store holds), and N-Triples text for the SPARQL protocols.
+
+    >>> from rdflib import Literal
+    >>> from_ox(to_ox(Literal("Aleppo"))) == Literal("Aleppo")
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+from rdflib.term import Node
+
+XSD_STRING = str(XSD.string)
+LANG_STRING = str(RDF.langString)
+
+Triple = tuple[Node, Node, Node]
+Quad = tuple[Node, Node, Node, URIRef | None]  # None: the default graph
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise ValueError(f"not an RDF term: {term!r}")
+
+
+def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph | None) -> Node | None:
+    """An rdflib term; None for the default graph. Plain literals lose their implicit xsd:string."""
+    if term is None or isinstance(term, ox.DefaultGraph):
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype in (XSD_STRING, LANG_STRING):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise ValueError(f"RDF-star triple terms are not supported: {term!r}")
+
+
+def ox_quads(triples: Iterable[Triple], graph: str | None) -> Iterator[ox.Quad]:
+    g = ox.NamedNode(graph) if graph is not None else ox.DefaultGraph()
+    for s, p, o in triples:
+        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)
+
+
+def rdflib_quad(quad: ox.Quad) -> Quad:
+    return from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object), from_ox(quad.graph_name)
+
+
+def ntriples(triples: Iterable[Triple]) -> str:
+    """N-Triples text (also valid inside SPARQL ``INSERT DATA``)."""
+    return "".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} .\n" for s, p, o in triples)
