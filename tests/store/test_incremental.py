@@ -1,0 +1,136 @@
+"""Incremental builds on every store kind: a document built again changes nothing, a later document
+re-resolves earlier ones, a removed document takes only its own facts, and remove-then-build gives
+back the same graphs."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import URIRef
+from rdflib.compare import isomorphic
+
+from kg.catalog import Catalog
+from kg.incremental import needs_repair, update
+from kg.rdf import doc_iri
+from kg.store.oxigraph import OxigraphStore
+
+
+def snapshot(store) -> dict[str, object]:
+    ds = store.dataset()
+    return {str(g.identifier): g for g in ds.graphs() if len(g)}
+
+
+def same(a: dict, b: dict) -> bool:
+    return a.keys() == b.keys() and all(isomorphic(a[k], b[k]) for k in a)
+
+
+def labels(store) -> set[str]:
+    return {row[0] for row in store.query("SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name }").rows}
+
+
+def sources_of(store, name: str) -> set[str]:
+    """The documents whose sentences are the evidence for the person called ``name``."""
+    rows = store.query(f"""SELECT DISTINCT ?doc WHERE {{ ?p rdfs:label "{name}" ; prov:wasDerivedFrom ?m .
+                                                       ?m dcterms:isPartOf ?doc }}""").rows
+    return {row[0] for row in rows}
+
+
+def test_building_a_document_again_changes_nothing(store, lavrov_docs):
+    full, surname, other = lavrov_docs
+    catalog = Catalog(None)
+    update(store, catalog, add=[full, surname, other])
+    before, count = snapshot(store), store.count()
+    changes = update(store, catalog, add=[surname])
+    assert changes.replaced == [surname.article.doc_id] and changes.written == 0
+    assert store.count() == count
+    assert same(snapshot(store), before)
+
+
+def test_a_later_document_resolves_an_earlier_one(store, lavrov_docs):
+    full, surname, _ = lavrov_docs
+    catalog = Catalog(None)
+    update(store, catalog, add=[surname])
+    assert labels(store) == {"Lavrov"}
+    changes = update(store, catalog, add=[full])
+    # "Lavrov" of the second article is the Sergey Lavrov the first one names: its graph is rewritten
+    assert changes.written == 2
+    assert labels(store) == {"Boris Johnson", "Sergey Lavrov"}
+    assert sources_of(store, "Sergey Lavrov") == {str(doc_iri(f.article.doc_id)) for f in (full, surname)}
+
+
+def test_removing_a_document_keeps_what_the_others_say(store, lavrov_docs):
+    full, surname, other = lavrov_docs
+    catalog = Catalog(None)
+    update(store, catalog, add=[full, surname, other])
+    changes = update(store, catalog, remove=[full.article.doc_id])
+    assert changes.removed == [full.article.doc_id] and changes.dropped == 1
+    assert changes.written == 1 and changes.unchanged == 1  # the surname's graph, not Theresa May's
+    # nothing the removed article alone said is left; Lavrov stays, known by the name the rest gives him
+    assert labels(store) == {"Lavrov", "Theresa May", "Donald Trump"}
+    assert sources_of(store, "Lavrov") == {str(doc_iri(surname.article.doc_id))}
+    assert str(doc_iri(full.article.doc_id)) not in store.graphs()
+    assert store.query("ASK { ?s ?p ?o FILTER(CONTAINS(STR(?o), 'Sergey')) }").boolean is False
+
+
+def test_remove_then_build_gives_back_the_same_graphs(store, lavrov_docs):
+    full, surname, other = lavrov_docs
+    catalog = Catalog(None)
+    update(store, catalog, add=[full, surname, other])
+    before = snapshot(store)
+    update(store, catalog, remove=[full.article.doc_id])
+    assert not same(snapshot(store), before)
+    update(store, catalog, add=[full])
+    assert same(snapshot(store), before)
+
+
+def test_only_the_graphs_that_change_are_written(store, lavrov_docs):
+    full, surname, other = lavrov_docs
+    catalog = Catalog(None)
+    update(store, catalog, add=[full, surname])
+    changes = update(store, catalog, add=[other])
+    assert (changes.added, changes.written, changes.unchanged) == ([other.article.doc_id], 1, 2)
+
+
+def test_the_catalog_on_disk_is_read_back(tmp_path, lavrov_docs, make_store):
+    store = make_store("oxigraph")
+    catalog = Catalog(tmp_path / "catalog")
+    update(store, catalog, add=list(lavrov_docs))
+    again = Catalog(tmp_path / "catalog")
+    assert again.facts() == {f.article.doc_id: f for f in lavrov_docs}
+    assert again.graph_hashes == catalog.graph_hashes and not needs_repair(again)
+    update(store, again, remove=[lavrov_docs[2].article.doc_id])
+    assert len(list((tmp_path / "catalog" / "facts").glob("*.json"))) == 2  # the removed one's file is gone
+
+
+class DiskFull(OxigraphStore):
+    """A real Oxigraph store whose graph writes fail, as when the disk is full."""
+
+    def replace_graphs(self, graphs, *, drop=()):
+        raise OSError(28, "No space left on device")
+
+
+def test_a_write_that_fails_is_repaired_by_the_next_build(tmp_path, lavrov_docs):
+    full, surname, other = lavrov_docs
+    catalog = Catalog(tmp_path / "store" / "catalog")
+    with OxigraphStore(tmp_path / "store", writable=True, create=True) as store:
+        update(store, catalog, add=[surname, other])
+        before = snapshot(store)
+    with DiskFull(tmp_path / "store", writable=True) as failing, pytest.raises(OSError):
+        update(failing, catalog, add=[full])
+    catalog = Catalog(tmp_path / "store" / "catalog")  # as the next process reads it
+    assert full.article.doc_id in catalog and needs_repair(catalog)
+    with OxigraphStore(tmp_path / "store", writable=True) as store:
+        assert same(snapshot(store), before)  # the store itself was not touched
+        update(store, catalog)
+        repaired = snapshot(store)
+    with OxigraphStore(tmp_path / "clean", writable=True, create=True) as clean:
+        update(clean, Catalog(None), add=[full, surname, other])
+        assert same(repaired, snapshot(clean))
+    assert not needs_repair(catalog)
+
+
+def test_graph_names_are_the_documents(store, lavrov_docs):
+    update(store, Catalog(None), add=list(lavrov_docs))
+    assert store.graphs() == {str(doc_iri(f.article.doc_id)) for f in lavrov_docs}
+    for f in lavrov_docs:
+        graph = store.dataset().graph(URIRef(str(doc_iri(f.article.doc_id))))
+        assert (doc_iri(f.article.doc_id), None, None) in graph
