@@ -90,7 +90,8 @@ def _spring(graph: nx.Graph, seed: int) -> Positions:
     nodes = list(graph)
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
-    pos = nx.spring_layout(graph, seed=seed, method="force", iterations=80, weight=None)
+    iterations = 80 if len(nodes) <= 100 else 50  # the cost grows with the square of the nodes
+    pos = nx.spring_layout(graph, seed=seed, method="force", iterations=iterations, weight=None)
     lengths = [math.dist(pos[a], pos[b]) for a, b in graph.edges() if a != b]
     mean = sum(lengths) / len(lengths) if lengths else 1.0
     factor = SPACING / (mean or 1.0)

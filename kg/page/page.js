@@ -5,6 +5,8 @@
 (function () {
   "use strict";
 
+  // milliseconds since navigation: script started, data parsed, network built, first frame drawn
+  var timings = { start: performance.now() };
   var $ = function (id) { return document.getElementById(id); };
   var read = function (id) { return JSON.parse($(id).textContent); };
 
@@ -13,6 +15,7 @@
   var options = read("kg-options");
   var T = read("kg-tables");
 
+  timings.parsed = performance.now();
   var byId = new Map();
   var edgeById = new Map();
   var linksOf = new Map(); // node id -> its edges of the events view
@@ -116,13 +119,14 @@
 
   // ---- the network ----------------------------------------------------------------------------
 
+  // what filters leave out is hidden, not removed, so that nothing is rebuilt when it comes back
+  compute();
   var nodeData = new vis.DataSet(allNodes.map(visNode));
   var edgeData = new vis.DataSet(allEdges.map(visEdge));
-  var nodeView = new vis.DataView(nodeData, { filter: function (n) { return visibleNodes.has(n.id); } });
-  var edgeView = new vis.DataView(edgeData, { filter: function (e) { return visibleEdges.has(e.id); } });
 
   function visNode(n) {
-    var out = { id: n.id, label: n.label, shape: n.shape, x: n.x, y: n.y, color: n.color };
+    var out = { id: n.id, label: n.label, shape: n.shape, x: n.x, y: n.y, color: n.color,
+      hidden: !visibleNodes.has(n.id) };
     ["size", "font", "margin", "widthConstraint", "shapeProperties"].forEach(function (k) {
       if (n[k] !== undefined) out[k] = n[k];
     });
@@ -130,7 +134,8 @@
   }
 
   function visEdge(e) {
-    var out = { id: e.id, from: e.from, to: e.to, label: e.label, dashes: !!e.dashes };
+    var out = { id: e.id, from: e.from, to: e.to, label: e.label, dashes: !!e.dashes,
+      hidden: !visibleEdges.has(e.id) };
     if (e.role === "actor") {
       out.value = e.value;
       out.color = { color: "#56616d" };
@@ -142,14 +147,15 @@
     return out;
   }
 
-  compute();
   var container = $("network");
-  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
+  var network = new vis.Network(container, { nodes: nodeData, edges: edgeData }, options);
+  timings.network = performance.now();
   var ready = false;
 
   function markReady() {
     if (ready) return;
     ready = true;
+    timings.ready = performance.now();
     window.kgReady = true;
     document.documentElement.setAttribute("data-ready", "true");
   }
@@ -167,11 +173,33 @@
   network.on("dragEnd", function (p) { if (p.nodes.length) storePositions(); });
 
   function refresh() {
+    var nodesBefore = visibleNodes, edgesBefore = visibleEdges;
     compute();
-    nodeView.refresh();
-    edgeView.refresh();
-    var nShown = visibleNodes.size, eShown = visibleEdges.size;
-    $("shown").textContent = nShown + " of " + allNodes.length + " nodes · " + eShown + " links";
+    var nodes = [], edges = [];
+    allNodes.forEach(function (n) {
+      var shown = visibleNodes.has(n.id);
+      if (shown !== nodesBefore.has(n.id)) nodes.push({ id: n.id, hidden: !shown });
+    });
+    allEdges.forEach(function (e) {
+      var shown = visibleEdges.has(e.id);
+      if (shown !== edgesBefore.has(e.id)) edges.push({ id: e.id, hidden: !shown });
+    });
+    setHidden(nodes, edges);
+    showCounts();
+  }
+
+  // vis-network 9.1.2 (pyvis's copy, inlined in this page) would run setOptions on every node whose
+  // "hidden" changes through the DataSet, about 0.2 ms each; flipping the option and announcing one
+  // data change makes a filter on 5,000 nodes several times faster.
+  function setHidden(nodes, edges) {
+    var body = network.body;
+    nodes.forEach(function (c) { body.nodes[c.id].options.hidden = c.hidden; });
+    edges.forEach(function (c) { body.edges[c.id].options.hidden = c.hidden; });
+    if (nodes.length || edges.length) body.emitter.emit("_dataChanged");
+  }
+
+  function showCounts() {
+    $("shown").textContent = visibleNodes.size + " of " + allNodes.length + " nodes · " + visibleEdges.size + " links";
   }
 
   // ---- colours and sizes ----------------------------------------------------------------------
@@ -592,18 +620,23 @@
     else if (p.edges.length) showEdge(edgeById.get(p.edges[0]));
   });
 
-  refresh();
+  showCounts();
 
   window.kg = {
     network: network,
+    timings: timings,
     select: select,
     node: function (id) { return JSON.parse(JSON.stringify(byId.get(id))); },
     shownNodes: function () {
-      return nodeView.get().map(function (v) { var n = byId.get(v.id); return { id: n.id, name: n.name, kind: n.kind }; });
+      // what the network draws: vis-network's own lists of visible nodes and edges
+      return network.body.nodeIndices.map(function (id) {
+        var n = byId.get(id);
+        return { id: n.id, name: n.name, kind: n.kind };
+      });
     },
     shownEdges: function () {
-      return edgeView.get().map(function (v) {
-        var e = edgeById.get(v.id);
+      return network.body.edgeIndices.map(function (id) {
+        var e = edgeById.get(id);
         return { from: byId.get(e.from).name, to: byId.get(e.to).name, fromId: e.from, toId: e.to,
           label: e.label, role: e.role };
       });
