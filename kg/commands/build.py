@@ -1,11 +1,13 @@
-"""kg build: articles to a knowledge graph."""
+"""kg build: articles to a knowledge graph, in a store (incremental) or a file."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
+from kg.commands._store import add_store_options
 from kg.nlp import DEFAULT_MODEL
 
 DEFAULT_DIR = Path("kg-out")
@@ -13,35 +15,57 @@ DEFAULT_DIR = Path("kg-out")
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
-        "build", help="read articles and write their knowledge graph",
+        "build", help="read articles and add their knowledge graph to a store (or write a file)",
         description="Read news articles (.txt, .html, .jsonl with text/title/date/url) from files or folders "
-                    "and write their knowledge graph. The extension of OUT picks the format: .ttl, .nt, "
-                    ".nq/.trig (one named graph per document), .jsonld. Without -o, writes graph.ttl and "
-                    "graph.html into ./kg-out/.",
-        epilog="example:\n  kg build examples/ -o graph.ttl --html graph.html",
+                    "and add their knowledge graph to a store: by default the Oxigraph store kg-out/store, "
+                    "with the graph page kg-out/graph.html beside it. Each document is one named graph; "
+                    "building a document again replaces its graph, and articles the store already holds "
+                    "unchanged are not parsed again. With -o OUT, write the graph of these articles to a "
+                    "file instead; its extension picks the format: .ttl, .nt, .nq/.trig (one named graph "
+                    "per document), .jsonld.",
+        epilog="examples:\n  kg build examples/                       into kg-out/store, page kg-out/graph.html\n"
+               "  kg build today/ --store /data/news-store\n"
+               "  kg build examples/ -o graph.ttl --html graph.html",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    p.add_argument("-o", "--output", metavar="OUT", help="the RDF file to write (default: kg-out/graph.ttl)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write an RDF file instead of adding to a store")
     p.add_argument("--html", metavar="HTML", help="also write the interactive graph page here")
     p.add_argument("--model", default=DEFAULT_MODEL, help=f"spaCy model to use (default: {DEFAULT_MODEL})")
+    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="worker processes for parsing (default: all cores)")
     p.add_argument("--fail-fast", action="store_true", help="stop at the first input that cannot be read")
+    p.add_argument("--reparse", action="store_true",
+                   help="parse again the articles a store already holds unchanged (after upgrading kg)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    add_store_options(p, writes=True)
     p.set_defaults(run=run)
 
 
+def report(exc) -> None:
+    print(f"kg: error: {exc}", file=sys.stderr)
+
+
 def run(args) -> int:
+    from kg.errors import StoreError
+    from kg.pipeline import default_jobs
+
+    if args.jobs is None:
+        args.jobs = default_jobs()
+    if args.output and args.store:
+        raise StoreError("give either -o FILE or --store, not both (kg dump writes a store to a file)")
+    return build_file(args) if args.output else build_store(args)
+
+
+def build_file(args) -> int:
+    """-o FILE: the graph of these articles alone, as before there were stores."""
     from kg import rdf
     from kg.files import write_atomic
     from kg.pipeline import build
 
-    output = Path(args.output) if args.output else DEFAULT_DIR / "graph.ttl"
-    html = Path(args.html) if args.html else (DEFAULT_DIR / "graph.html" if not args.output else None)
+    output = Path(args.output)
+    html = Path(args.html) if args.html else None
     rdf.format_for(output)  # an unknown extension fails before any work
-
-    def report(exc) -> None:
-        print(f"kg: error: {exc}", file=sys.stderr)
-
-    ds, stats = build(args.paths, model=args.model, fail_fast=args.fail_fast,
+    ds, stats = build(args.paths, model=args.model, jobs=args.jobs, fail_fast=args.fail_fast,
                       progress=not args.quiet and sys.stderr.isatty(), on_error=report)
     if stats.documents == 0:
         print("kg: error: no article could be read; nothing written", file=sys.stderr)
@@ -55,3 +79,62 @@ def run(args) -> int:
         print(stats.summary(), file=sys.stderr)
         print(f"wrote {output}" + (f" and {html}" if html else ""), file=sys.stderr)
     return 1 if stats.errors else 0
+
+
+def build_store(args) -> int:
+    """Add the articles to a store: parse what is new (without holding the store), then update it."""
+    from collections import Counter
+
+    from kg.commands._store import known_documents, page_beside, store_spec, writing
+    from kg.incremental import needs_repair, parse, update
+    from kg.pipeline import BuildStats
+
+    started = time.perf_counter()
+    spec = store_spec(args)
+    html = Path(args.html) if args.html else (page_beside(spec) if args.store is None else None)
+    known = None if args.reparse else known_documents(args).holds
+    parsed = parse(args.paths, model=args.model, jobs=args.jobs, fail_fast=args.fail_fast, known=known,
+                   progress=not args.quiet and sys.stderr.isatty(), on_error=report)
+    if not parsed.facts and not parsed.skipped:
+        print("kg: error: no article could be read; nothing written", file=sys.stderr)
+        return 1
+    changes = None
+    with writing(args) as (store, catalog):
+        if parsed.facts or needs_repair(catalog):
+            changes = update(store, catalog, add=parsed.facts)
+        triples = store.count()
+        if html is not None:
+            from kg.viz import write_page
+
+            write_page(union_graph(store), html)
+    if not args.quiet:
+        stats = BuildStats(documents=len(parsed.facts), words=parsed.words, triples=triples,
+                           seconds=time.perf_counter() - started, errors=parsed.errors)
+        lines = [f"documents  {stats.documents} parsed ({stats.words} words), "
+                 f"{len(parsed.skipped)} already in the store unchanged"]
+        if changes is not None and changes.corpus is not None:
+            corpus = changes.corpus
+            stats.entities = Counter(e.kind.value for e in corpus.entities)
+            stats.posts, stats.memberships, stats.events = len(corpus.posts), len(corpus.members), len(corpus.events)
+            lines = lines + stats.summary().splitlines()[1:]  # the corpus now in the store
+            lines.append(f"store      {spec}: {changes.summary()}")
+        else:
+            lines.append(f"store      {spec}: nothing to do ({triples} triples)")
+        if html is not None:
+            lines.append(f"wrote {html}")
+        print("\n".join(lines), file=sys.stderr)
+    return 1 if parsed.errors else 0
+
+
+def union_graph(store):
+    """The union of a store's graphs as one rdflib Graph (for the graph page)."""
+    from rdflib import Graph
+
+    from kg.vocab import PREFIXES
+
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    for s, p, o, _ in store.quads():
+        g.add((s, p, o))
+    return g

@@ -1,42 +1,66 @@
-"""kg query: SPARQL over a graph."""
+"""kg query: SPARQL over a graph file or a store."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from kg.commands._store import add_store_options
+
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
-        "query", help="run a SPARQL query over a graph",
-        description="Run a SPARQL query (text or a .rq file) over a graph file. kg's prefixes (kg, kgr, "
-                    "cameo, schema, sem, org, prov, skos, dcterms, rdfs, xsd) are declared for you.",
+        "query", help="run a SPARQL query over a graph file or a store",
+        description="Run a SPARQL query (text or a .rq file) over a graph file, or over a store: the one "
+                    "--store names, else kg-out/store when no file is given. The default graph is the union "
+                    "of the documents' graphs. kg's prefixes (kg, kgr, cameo, schema, sem, org, prov, skos, "
+                    "dcterms, rdfs, xsd) are declared for you.",
         epilog='examples:\n  kg query graph.ttl examples/queries/posts.rq\n'
+               '  kg query --store kg-out/store "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"\n'
+               '  kg query --store http://localhost:8890/sparql examples/queries/posts.rq --format json\n'
                '  kg query graph.ttl "SELECT ?p ?name WHERE { ?p a schema:Person ; rdfs:label ?name }" '
                '--format csv',
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("graph", metavar="GRAPH", help="an RDF file (.ttl, .nt, .nq, .trig, .jsonld)")
-    p.add_argument("query", metavar="QUERY", help="SPARQL text or a .rq file")
+    p.add_argument("args", nargs="+", metavar="[GRAPH] QUERY",
+                   help="an RDF file (.ttl, .nt, .nq, .trig, .jsonld), then SPARQL text or a .rq file")
     p.add_argument("--format", choices=["table", "csv", "json", "tsv"], default=None,
                    help="output format (default: table on a terminal, csv otherwise)")
+    add_store_options(p, writes=False)
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
     from kg import query
     from kg.errors import QueryError
-    from kg.rdf import read_graph
 
-    text = query.read_query(args.query)
-    query.check(text)
-    try:
-        graph = read_graph(args.graph)
-    except FileNotFoundError:
-        raise QueryError(f"{args.graph}: no such graph file") from None
-    except (SyntaxError, ValueError) as exc:
-        raise QueryError(f"{args.graph}: cannot read the graph: {exc}") from None
-    rows = query.run(graph, text)
+    if len(args.args) > 2 or (len(args.args) == 2 and args.store is not None):
+        raise QueryError("give a graph file and a query, or --store and a query")
+    if len(args.args) == 1 and args.args[0].lower().endswith((".ttl", ".nt", ".nq", ".trig", ".jsonld")):
+        raise QueryError(f"{args.args[0]}: a graph file, but no query after it")
+    text = query.read_query(args.args[-1])
+    if len(args.args) == 2:
+        rows = query_file(args.args[0], text)
+    else:
+        from kg.commands._store import open_from_args
+
+        with open_from_args(args) as store:
+            rows = store.query(text)
     fmt = args.format or ("table" if sys.stdout.isatty() else "csv")
     out = query.FORMATTERS[fmt](rows)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
     return 0
+
+
+def query_file(path: str, text: str):
+    from kg import query
+    from kg.errors import QueryError
+    from kg.rdf import read_graph
+
+    query.check(text)
+    try:
+        graph = read_graph(path)
+    except FileNotFoundError:
+        raise QueryError(f"{path}: no such graph file") from None
+    except (SyntaxError, ValueError) as exc:
+        raise QueryError(f"{path}: cannot read the graph: {exc}") from None
+    return query.run(graph, text)

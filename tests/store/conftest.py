@@ -119,6 +119,23 @@ def lavrov_docs(facts) -> tuple[DocFacts, DocFacts, DocFacts]:
     return full, surname, other
 
 
+def canonical(graph):
+    """``graph`` with its literals as Oxigraph writes them back: numbers in their canonical form
+    ("-5.0"^^xsd:decimal comes back as "-5"). Same values, other lexical forms: a file and a store
+    are compared through this."""
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    from kg.store.terms import from_ox, to_ox
+
+    store = ox.Store()
+    store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph)
+    out = Graph()
+    for q in store:
+        out.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+    return out
+
+
 def copy_articles(src: Path, dst: Path, names: list[str] | None = None) -> Path:
     dst.mkdir(parents=True, exist_ok=True)
     for path in sorted(src.iterdir()):

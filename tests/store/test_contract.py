@@ -113,6 +113,15 @@ def test_literals_come_back_as_they_went_in(store, literal):
     assert found == literal
 
 
+@pytest.mark.parametrize("literal", [Literal("-5.0", datatype=XSD.decimal), Literal("1.50", datatype=XSD.decimal)])
+def test_numbers_come_back_with_their_value(store, literal):
+    """A store may write a number in its canonical form ("-5.0" as "-5"): the value is kept."""
+    store.replace_graphs({G1: [(VISIT, RDFS.comment, literal)]})
+    (found,), = store.query("SELECT ?o WHERE { ?s rdfs:comment ?o }").terms
+    assert found.eq(literal) and found.datatype == literal.datatype
+    assert store.query(f"ASK {{ ?s rdfs:comment ?o FILTER(?o = {literal.n3()}) }}").boolean is True
+
+
 def test_query_forms(store):
     store.replace_graphs({G1: SHARED + ONLY_1})
     assert store.query("ASK { ?p rdfs:label 'Boris Johnson' }").boolean is True

@@ -1,0 +1,177 @@
+"""kg build, query, remove, load and dump on stores, end to end on examples/articles (the real model)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from kg.cli import main
+from kg.load import sha1
+from kg.rdf import doc_iri
+from kg.store import open_store
+from kg.store.lock import DirLock
+
+from .conftest import ARTICLES, ROOT, canonical, copy_articles
+
+pytestmark = pytest.mark.slow
+JOHNSON = "johnson-to-visit-russia-2017-03-05.txt"  # the one article that names Sergey Lavrov in full
+
+
+def kg(*args: str) -> int:
+    return main([*args])
+
+
+def graphs_of(spec) -> dict[str, Graph]:
+    with open_store(str(spec)) as store:
+        ds = store.dataset()
+    return {str(g.identifier): g for g in ds.graphs() if len(g)}
+
+
+def same(a: dict, b: dict) -> bool:
+    return a.keys() == b.keys() and all(isomorphic(a[k], b[k]) for k in a)
+
+
+def query_csv(capsys, *args: str) -> list[str]:
+    capsys.readouterr()
+    assert kg("query", *args, "--format", "csv") == 0
+    return capsys.readouterr().out.splitlines()[1:]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """kg build examples/articles into a store, once: tests work on copies."""
+    folder = tmp_path_factory.mktemp("built")
+    assert kg("build", str(ARTICLES), "--store", str(folder / "store"), "-j", "1", "-q") == 0
+    return folder / "store"
+
+
+@pytest.fixture
+def store_dir(built, tmp_path):
+    shutil.copytree(built, tmp_path / "store")
+    return tmp_path / "store"
+
+
+def test_build_without_o_fills_kg_out_store_beside_the_page(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert kg("build", str(ARTICLES), "-j", "1", "-q") == 0
+    assert (tmp_path / "kg-out" / "store" / "kg-store.json").is_file()
+    assert (tmp_path / "kg-out" / "graph.html").is_file()
+    people = query_csv(capsys, "SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name")
+    assert {"Boris Johnson", "Sergey Lavrov", "Theresa May"} <= set(people)
+
+
+def test_the_store_holds_what_a_file_build_writes(store_dir, tmp_path):
+    assert kg("build", str(ARTICLES), "-o", str(tmp_path / "graph.trig"), "-j", "1", "-q") == 0
+    ds = Dataset()
+    ds.parse(tmp_path / "graph.trig", format="trig")
+    from_file = {str(g.identifier): canonical(g) for g in ds.graphs() if len(g)}
+    assert same(graphs_of(store_dir), from_file)
+
+
+def test_building_again_leaves_the_store_unchanged(store_dir, capsys):
+    with open_store(str(store_dir)) as store:
+        count, union = store.count(), store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows
+    before = graphs_of(store_dir)
+    capsys.readouterr()
+    assert kg("build", str(ARTICLES), "--store", str(store_dir), "-j", "1") == 0
+    assert "3 already in the store unchanged" in capsys.readouterr().err
+    assert kg("build", str(ARTICLES), "--store", str(store_dir), "-j", "1", "-q", "--reparse") == 0
+    with open_store(str(store_dir)) as store:
+        assert store.count() == count
+        assert store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows == union
+    assert same(graphs_of(store_dir), before)
+
+
+def test_remove_then_build_round_trips(store_dir, capsys):
+    before = graphs_of(store_dir)
+    assert kg("remove", str(ARTICLES / JOHNSON), "--store", str(store_dir), "-q") == 0
+    after = graphs_of(store_dir)
+    johnson_iri = str(doc_iri(sha1((ARTICLES / JOHNSON).read_text(encoding="utf-8"))))
+    assert set(after) == set(before) - {johnson_iri}
+    # the text of the other articles says only "Lavrov": no one called Sergey is left
+    people = query_csv(capsys, "--store", str(store_dir),
+                       "SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name")
+    assert "Sergey Lavrov" not in people and "Lavrov" in people
+    assert "Boris Johnson" in people  # the politics live page names him too
+    assert kg("build", str(ARTICLES), "--store", str(store_dir), "-j", "1", "-q") == 0
+    assert same(graphs_of(store_dir), before)
+
+
+@pytest.mark.parametrize("how", ["doc id", "document IRI", "folder"])
+def test_remove_takes_a_doc_id_an_iri_or_a_folder(store_dir, tmp_path, how):
+    doc_id = sha1((ARTICLES / JOHNSON).read_text(encoding="utf-8"))
+    folder = copy_articles(ARTICLES, tmp_path / "copy", [JOHNSON])
+    name = {"doc id": doc_id, "document IRI": str(doc_iri(doc_id)), "folder": str(folder)}[how]
+    assert kg("remove", name, "--store", str(store_dir), "-q") == 0
+    assert str(doc_iri(doc_id)) not in graphs_of(store_dir)
+    assert len(graphs_of(store_dir)) == 2
+
+
+def test_removing_what_is_not_there_says_so(store_dir, capsys):
+    before = graphs_of(store_dir)
+    assert kg("remove", "https://news.example/never-built", "--store", str(store_dir)) == 1
+    assert "https://news.example/never-built: no such document" in capsys.readouterr().err
+    assert same(graphs_of(store_dir), before)
+
+
+def test_dump_and_load(store_dir, tmp_path, capsys):
+    assert kg("dump", "--store", str(store_dir), "-o", str(tmp_path / "all.nq"), "-q") == 0
+    assert kg("load", str(tmp_path / "all.nq"), "--store", str(tmp_path / "copy"), "-q") == 0
+    assert same(graphs_of(tmp_path / "copy"), graphs_of(store_dir))
+    assert kg("dump", "--store", str(store_dir), "-o", str(tmp_path / "union.ttl"), "-q") == 0
+    union = Graph().parse(tmp_path / "union.ttl")
+    rows = query_csv(capsys, "--store", str(tmp_path / "copy"), "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert rows == [str(len(union))]
+
+
+def test_queries_on_a_store_and_on_its_dump_agree(store_dir, tmp_path, capsys):
+    assert kg("dump", "--store", str(store_dir), "-o", str(tmp_path / "union.ttl"), "-q") == 0
+    q = "SELECT ?name (COUNT(?e) AS ?events) WHERE { ?e kg:source ?p . ?p rdfs:label ?name } GROUP BY ?name"
+    on_store = query_csv(capsys, "--store", str(store_dir), q)
+    on_file = query_csv(capsys, str(tmp_path / "union.ttl"), q)
+    assert sorted(on_store) == sorted(on_file) and on_store
+
+
+def test_store_errors_are_one_line_with_exit_code_2(tmp_path, capsys):
+    assert kg("query", "--store", str(tmp_path / "nowhere"), "ASK {}") == 2
+    assert "no such store" in capsys.readouterr().err
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "todo.txt").write_text("not a store")
+    assert kg("dump", "--store", str(tmp_path / "notes"), "-o", str(tmp_path / "x.nq")) == 2
+    assert "not a kg store" in capsys.readouterr().err
+    assert kg("build", str(ARTICLES), "-o", str(tmp_path / "g.ttl"), "--store", str(tmp_path / "s")) == 2
+    assert "either -o FILE or --store" in capsys.readouterr().err
+
+
+def test_a_busy_store_makes_a_writer_wait_then_say_who_holds_it(store_dir, capsys):
+    with DirLock(store_dir / "lock", name=str(store_dir), shared=False, timeout=1):
+        code = kg("remove", str(ARTICLES / JOHNSON), "--store", str(store_dir), "--lock-timeout", "0.5")
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "in use by another kg process" in err and f"pid {os.getpid()}" in err
+    assert len(graphs_of(store_dir)) == 3
+
+
+def test_two_builds_at_once_on_one_store(tmp_path):
+    """Two kg build processes, started together on one new store directory: both succeed, and the
+    store holds what one build of all the articles gives."""
+    halves = [copy_articles(ARTICLES, tmp_path / "a", [JOHNSON]),
+              copy_articles(ARTICLES, tmp_path / "b", [p.name for p in ARTICLES.iterdir() if p.name != JOHNSON])]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def build(*paths, store):
+        return subprocess.Popen([sys.executable, "-m", "kg", "build", *map(str, paths), "--store", str(store),
+                                 "-j", "1", "-q"], stderr=subprocess.PIPE, text=True, env=env)
+
+    procs = [build(half, store=tmp_path / "store") for half in halves]
+    results = [(p.wait(timeout=600), p.stderr.read()) for p in procs]
+    assert [code for code, _ in results] == [0, 0], results
+    one = build(*halves, store=tmp_path / "one")
+    assert one.wait(timeout=600) == 0, one.stderr.read()
+    assert same(graphs_of(tmp_path / "store"), graphs_of(tmp_path / "one"))
