@@ -108,8 +108,8 @@ class OpenPage:
         return self.page.evaluate("kg.shownEdges()")
 
     def settle(self) -> None:
-        """Wait until the page has applied a change (search is debounced) and drawn it."""
-        self.page.wait_for_timeout(250)
+        """Give the page a moment to draw a change (the change itself applies at once)."""
+        self.page.wait_for_timeout(100)
 
     def point_of(self, name: str) -> tuple[float, float]:
         """Where on the screen the node named ``name`` is drawn."""
