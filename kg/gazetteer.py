@@ -40,6 +40,7 @@ class Entry:
     demonym: bool = False  # matched as "Russian", "Russians": refers to its country
     population: int = 0
     exact_case: bool = False  # short or all-capital names ("UK", "US") match only as written
+    capital: bool = False  # a national capital: as an actor, "Washington" is the United States
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,8 @@ class Gazetteer:
             # transliterations beyond Latin-1 ("Rafaḩ") are written without their marks in English news
             label = fold_accents(city["name"]) if any(ord(c) > 255 for c in city["name"]) else city["name"]
             entry = Entry(Kind.PLACE, f"place:{city['geonameid']}", label, _ids(str(city["geonameid"])),
-                          "City", city["countrycode"], population=population)
+                          "City", city["countrycode"], population=population,
+                          capital=int(city["geonameid"]) in capital_ids)
             surfaces = [city["name"]]
             folded = fold_accents(city["name"])
             if folded != city["name"]:  # "Rafah" for "Rafaḩ", "Sao Paulo" for "São Paulo"

@@ -190,6 +190,25 @@ class DocEntities:
             self.token_ref[i] = Ref(index)
         return Ref(index)
 
+    def capital_to_country(self, ref: Ref | None, span: Span) -> Ref | None:
+        """As an actor a national capital is its country's government: "talks with Washington"."""
+        if ref is None or self.clusters[ref.index].kind is not Kind.PLACE:
+            return ref
+        entry = self.gaz.by_key.get(self.clusters[ref.index].key or "")
+        if entry is None or not entry.capital or not entry.country:
+            return ref
+        country = self.gaz.country(entry.country)
+        if country is None:
+            return ref
+        if country.key not in self.by_key:
+            self.by_key[country.key] = self._new(Cluster(Kind.COUNTRY, key=country.key, subtype="Country",
+                                                         same_as=country.same_as, canonical=country.name))
+        index = self.by_key[country.key]
+        ev = evidence_of(span, self.article)
+        if ev not in self.clusters[index].evidence:
+            self.clusters[index].evidence.append(ev)
+        return Ref(index)
+
     def alias(self, ref: Ref, span: Span) -> None:
         """Point the tokens of ``span`` (a title, a pronoun) at an entity, without a new name."""
         for i in range(span.start, span.end):

@@ -272,8 +272,9 @@ class EventFinder:
                 return ref
         if tok.lower_ in ("those", "that", "these", "this", "one", "ones"):
             return None  # "congratulations to those of Theresa May": a thing, not Theresa May
+        preps = ("of", "from", "with") if tok.lemma_.lower() in self.lex.nouns else ("of", "from")
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "from") and tok.lemma_.lower() not in self.lex.participants:
+            if c.dep_ == "prep" and c.lower_ in preps and tok.lemma_.lower() not in self.lex.participants:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         ref = self.speakers.actor(g)
@@ -290,6 +291,13 @@ class EventFinder:
                 subject = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
                 if subject is not None:
                     ref = self._actor_in(subject)
+                    if ref is not None:
+                        return ref
+        if trig.code[:2] in ("02", "10", "13"):  # "threatened to strike South Korea", "urged X to ..."
+            for c in verb.children:
+                if c.dep_ == "xcomp":
+                    obj = next((g for g in c.children if g.dep_ in ("dobj", "obj")), None)
+                    ref = self._actor_in(obj) if obj is not None else None
                     if ref is not None:
                         return ref
         if trig.code[:2] == "02":
@@ -687,6 +695,8 @@ class EventFinder:
                 if light is not None and target is None:
                     _, target = self._verb_roles(light, trig)
             anchor_tok = light if light is not None else tok
+            sources = [self.ents.capital_to_country(r, tok.sent) for r in sources]
+            target = self.ents.capital_to_country(target, tok.sent)
             actors = {r for r in [*sources, target] if r is not None}
             place = self._place(tok, actors) or (self._place(light, actors) if light is not None else None)
             if place is None and target is not None and trig.code[:3] in ("042", "043") and \
