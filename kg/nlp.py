@@ -98,6 +98,8 @@ class EntityRules:
             spans.append(span)
             return True
 
+        for i in self._datelines(doc):
+            taken[i] = True  # "SEOUL (Reuters) -": where the report was filed, not what it is about
         for span in self._constituencies(doc):
             accept(span)
         for span in self._embassies(doc):
@@ -113,6 +115,21 @@ class EntityRules:
         return doc
 
     # --- rules
+    @staticmethod
+    def _datelines(doc: Doc):
+        """Tokens of a dateline: a place in capitals opening a paragraph, then "(Agency)", "," or a dash."""
+        for tok in doc:
+            if not (tok.i == 0 or "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_):
+                continue
+            end = tok.i
+            while end < len(doc) and doc[end].is_alpha and doc[end].is_upper and len(doc[end].text) > 1:
+                end += 1
+            if end > tok.i and end < len(doc) and doc[end].text in ("(", ",", "-", "\u2013", "\u2014", ":"):
+                if doc[end].text == "(":  # the agency's credit: "(Reuters)"
+                    close = next((t.i for t in doc[end:end + 6] if t.text == ")"), None)
+                    end = close + 1 if close is not None else end
+                yield from range(tok.i, end)
+
     def _constituencies(self, doc: Doc):
         """"MP for Barrow and Furness", "the Cynon Valley MP": the name is a constituency."""
         for tok in doc:
