@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -177,21 +177,23 @@ class OxigraphStore(Store):
         store.flush()
 
     def replace_graphs(self, graphs: Mapping[str, Iterable[Triple]], *, drop: Iterable[str] = ()) -> None:
-        store = self._writing()
+        self._writing()
         names = [ox.NamedNode(g) for g in dict.fromkeys([*graphs, *drop])]
         new = {ox.NamedNode(g): [ox.Triple(q.subject, q.predicate, q.object) for q in ox_quads(triples, g)]
                for g, triples in graphs.items()}
         added = {t for triples in new.values() for t in triples}
         # the triples of the old graphs that no new graph states may have lost their last graph
         orphans = {ox.Triple(q.subject, q.predicate, q.object) for name in names
-                   for q in store.quads_for_pattern(None, None, None, name)} - added
+                   for q in self._store.quads_for_pattern(None, None, None, name)} - added
         if len(added) + len(orphans) >= self.bulk_threshold:
-            with self._staging() as staging:
+            def write(copy: ox.Store) -> None:
                 for name in names:
-                    staging.remove_graph(name)
-                staging.bulk_extend(_with_union((ox.Quad(t.subject, t.predicate, t.object, name)
-                                                 for name, triples in new.items() for t in triples)))
-                _drop_from_union(staging, orphans)
+                    copy.remove_graph(name)
+                copy.bulk_extend(_with_union(ox.Quad(t.subject, t.predicate, t.object, name)
+                                             for name, triples in new.items() for t in triples))
+                _drop_from_union(copy, orphans)
+
+            self._rewrite(write)
             return
         parts = [f"DROP SILENT GRAPH {name} ;\n" for name in names]
         if added:
@@ -208,10 +210,10 @@ class OxigraphStore(Store):
             parts.append("} FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }\n")
         if names:
             try:
-                store.update("".join(parts))
+                self._store.update("".join(parts))
             except OSError as exc:
                 raise StoreError(f"{self.name}: cannot write: {exc}") from None
-            store.flush()
+            self._store.flush()
 
     def load(self, path: str | Path, *, graph: str | None = None) -> int:
         """Add a file's quads; the triples of a file without graphs go to ``graph``, else to a graph
@@ -221,8 +223,7 @@ class OxigraphStore(Store):
 
         target = graph if graph is not None else Path(path).resolve().as_uri()
         before = self.count()
-        with self._staging() as staging:
-            staging.bulk_extend(_with_union(read_quads(path, graph=target)))
+        self._rewrite(lambda copy: copy.bulk_extend(_with_union(read_quads(path, graph=target))))
         return self.count() - before
 
     def dump(self, path: str | Path) -> int:
@@ -238,9 +239,10 @@ class OxigraphStore(Store):
                                  prefixes=PREFIX_MAP if fmt is ox.RdfFormat.TURTLE else None)
         return self.count()
 
-    @contextmanager
-    def _staging(self) -> Iterator[ox.Store]:
-        """A copy of the database to write into; it replaces the database when the block succeeds."""
+    def _rewrite(self, write: Callable[[ox.Store], None]) -> None:
+        """Write into a copy of the database, which replaces the database when ``write`` returns.
+
+        ``write`` must keep no reference to the copy: it is closed (dropped) before it moves."""
         data, staging, retired = self.path / DATA, self.path / STAGING, self.path / RETIRED
         for leftover in (staging, retired):
             if leftover.exists():
@@ -253,14 +255,14 @@ class OxigraphStore(Store):
             shutil.rmtree(staging, ignore_errors=True)
             raise StoreError(f"{self.name}: cannot make a working copy of the database: {exc}") from None
         try:
-            yield copy
+            write(copy)
             copy.flush()
         except BaseException:
             del copy
             shutil.rmtree(staging, ignore_errors=True)
             raise
         del copy  # closes the copy: pyoxigraph has no close()
-        self._store = ox.Store()  # let go of the old database before it moves
+        self._store = ox.Store()  # closes the database before it moves
         data.rename(retired)
         staging.rename(data)
         _sync_dir(self.path)

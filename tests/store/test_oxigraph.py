@@ -1,0 +1,93 @@
+"""What only the Oxigraph directory store does: its directory, its lock, its bulk writes through a
+copy of the database, and finishing a swap that a crash interrupted."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from rdflib import Literal
+from rdflib.namespace import RDFS
+
+from kg.errors import StoreError
+from kg.store import open_store
+from kg.store.oxigraph import DATA, STAGING, OxigraphStore
+from kg.vocab import resource
+
+from .test_contract import G1, G2, ONLY_1, ONLY_2, SHARED, same_graphs
+
+MANY = [(resource(f"event:e{i}"), RDFS.label, Literal(f"event {i}")) for i in range(300)]
+
+
+def test_reading_a_store_that_is_not_there_fails_clearly(tmp_path):
+    with pytest.raises(StoreError, match="no such store"):
+        open_store(tmp_path / "nowhere")
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep me")
+    with pytest.raises(StoreError, match="not a kg store"):
+        open_store(tmp_path / "mine", writable=True, create=True)
+    assert (tmp_path / "mine" / "notes.txt").read_text() == "keep me"
+
+
+def test_a_store_opened_for_reading_refuses_writes(tmp_path):
+    open_store(tmp_path / "s", writable=True, create=True).close()
+    with open_store(tmp_path / "s") as store, pytest.raises(StoreError, match="read-only"):
+        store.replace_graphs({G1: SHARED})
+
+
+def test_readers_share_the_store_and_a_writer_waits_for_them(tmp_path):
+    with open_store(tmp_path / "s", writable=True, create=True) as store:
+        store.replace_graphs({G1: SHARED})
+    with open_store(tmp_path / "s") as a, open_store(tmp_path / "s") as b:
+        assert a.count() == b.count() == len(SHARED)
+        with pytest.raises(StoreError, match="in use by another kg process"):
+            open_store(tmp_path / "s", writable=True, lock_timeout=0.2)
+    with open_store(tmp_path / "s", writable=True) as writer:
+        with pytest.raises(StoreError, match="in use by another kg process"):
+            open_store(tmp_path / "s", lock_timeout=0.2)
+        writer.replace_graphs({G2: ONLY_2})
+
+
+def test_bulk_writes_give_the_same_store_as_small_ones(tmp_path):
+    graphs = {G1: SHARED + ONLY_1 + MANY, G2: SHARED + ONLY_2}
+    small = OxigraphStore(tmp_path / "small", writable=True, create=True, bulk_threshold=10**9)
+    bulk = OxigraphStore(tmp_path / "bulk", writable=True, create=True, bulk_threshold=0)
+    for store in (small, bulk):
+        store.replace_graphs(graphs)
+        store.replace_graphs({G1: ONLY_1}, drop=[G2])
+    for store in (small, bulk):
+        assert same_graphs(store, {G1: ONLY_1})
+        assert store.query("SELECT ?n WHERE { ?p rdfs:label ?n }").rows == []  # the union lost the labels
+        assert not (store.path / STAGING).exists()
+        store.close()
+
+
+def test_a_swap_cut_short_by_a_crash_is_finished_or_undone(tmp_path):
+    with open_store(tmp_path / "s", writable=True, create=True) as store:
+        store.replace_graphs({G1: SHARED})
+    # a complete copy whose rename never happened: the next opener takes it
+    shutil.copytree(tmp_path / "s" / DATA, tmp_path / "copy")
+    with open_store(tmp_path / "s", writable=True) as store:
+        store.replace_graphs({G2: ONLY_2})
+    shutil.rmtree(tmp_path / "s" / DATA)
+    shutil.move(tmp_path / "copy", tmp_path / "s" / STAGING)
+    with open_store(tmp_path / "s") as reader:
+        assert same_graphs(reader, {G1: SHARED})
+    with open_store(tmp_path / "s", writable=True) as store:
+        assert same_graphs(store, {G1: SHARED})
+    assert (tmp_path / "s" / DATA).is_dir() and not (tmp_path / "s" / STAGING).exists()
+    # a copy left beside the database (the crash came before the swap): thrown away
+    shutil.copytree(tmp_path / "s" / DATA, tmp_path / "s" / STAGING)
+    with open_store(tmp_path / "s", writable=True) as store:
+        assert same_graphs(store, {G1: SHARED})
+    assert not (tmp_path / "s" / STAGING).exists()
+
+
+def test_a_failed_bulk_load_leaves_the_store_as_it_was(tmp_path):
+    (tmp_path / "bad.nq").write_text("<https://a> <https://b> <https://c> <https://g> .\nthis is not n-quads\n")
+    with open_store(tmp_path / "s", writable=True, create=True) as store:
+        store.replace_graphs({G1: SHARED})
+        with pytest.raises(StoreError, match="bad.nq"):
+            store.load(tmp_path / "bad.nq")
+        assert same_graphs(store, {G1: SHARED})
+    assert not (tmp_path / "s" / STAGING).exists()
