@@ -160,17 +160,9 @@
     document.documentElement.setAttribute("data-ready", "true");
   }
 
-  function storePositions() {
-    var pos = network.getPositions();
-    nodeData.update(Object.keys(pos).map(function (id) {
-      return { id: Number(id), x: pos[id].x, y: pos[id].y };
-    }));
-  }
-
   // the layout is precomputed: the first frame drawn is the finished picture
   network.once("afterDrawing", markReady);
   if (allNodes.length === 0) markReady();
-  network.on("dragEnd", function (p) { if (p.nodes.length) storePositions(); });
 
   function refresh() {
     var nodesBefore = visibleNodes, edgesBefore = visibleEdges;
@@ -371,7 +363,6 @@
   $("hide-unlinked").addEventListener("change", function () { state.hideUnlinked = $("hide-unlinked").checked; refresh(); });
   $("physics").addEventListener("change", function () {
     var on = $("physics").checked;
-    if (!on) storePositions();
     network.setOptions({ physics: { enabled: on, stabilization: { enabled: false } } });
   });
   $("fit").addEventListener("click", function () { network.fit({ animation: { duration: 300 } }); });

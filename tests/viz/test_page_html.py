@@ -115,3 +115,22 @@ def test_large_components_are_laid_out_community_by_community():
         own = n // 30
         nearest = min(range(12), key=lambda k: math.dist(pos[n], centres[k]))
         assert nearest == own
+
+
+@pytest.mark.slow
+def test_kg_build_html_writes_the_page_of_what_it_built(tmp_path):
+    from rdflib import Graph
+    from rdflib.namespace import RDFS
+
+    from kg.cli import main
+
+    (tmp_path / "a.txt").write_text("Boris Johnson met Sergey Lavrov in Moscow on Monday.\n")
+    page = tmp_path / "graph.html"
+    assert main(["build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "g.ttl"), "--html", str(page),
+                 "-q", "-j", "1"]) == 0
+    text = page.read_text()
+    nodes = json.loads(re.search(r'id="kg-nodes">(.*?)</script>', text, re.S).group(1))
+    built = Graph().parse(tmp_path / "g.ttl")
+    assert "Sergey Lavrov" in {n["name"] for n in nodes}
+    assert {n["name"] for n in nodes if n["kind"] != "Event"} <= {str(o) for o in built.objects(None, RDFS.label)}
+    assert "Content-Security-Policy" in text
