@@ -164,3 +164,15 @@ def test_hover_summarises_and_click_details_with_evidence(opened, examples_graph
         cite = quotes.nth(i).locator("cite").inner_text()
         assert any(cite.startswith(title) for title in titles), cite
     assert "Boris Johnson" in details.inner_text()
+
+
+def test_an_empty_graph_opens_too(open_page, tmp_path):
+    from rdflib import Graph
+
+    Graph().serialize(tmp_path / "empty.ttl", format="turtle")
+    path = tmp_path / "empty.html"
+    assert main(["viz", str(tmp_path / "empty.ttl"), "-o", str(path)]) == 0
+    opened = open_page(path)
+    assert opened.shown() == []
+    assert "0 of 0 nodes" in opened.page.locator("#shown").inner_text()
+    assert opened.outside == [] and opened.console_errors == []

@@ -65,3 +65,4 @@ def test_hostile_text_shows_as_text_and_runs_nothing(open_page, hostile_page, by
     assert page.title() == "kg: " + TITLE
     assert opened.outside == []  # no image "x" was fetched
     assert opened.console_errors == []
+
