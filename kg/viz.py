@@ -434,7 +434,6 @@ def page_data(
             for i, g in enumerate(groups)
         ],
         "noCommunity": NO_COMMUNITY,
-        "counts": dict(Counter(n["kind"] for n in nodes)),
     }
     return nodes, edges, tables
 
@@ -464,8 +463,7 @@ def vis_options(node_count: int) -> dict:
             "stabilization": {"enabled": False},
         },
         "interaction": {
-            "hover": True,
-            "tooltipDelay": 3600000,
+            "hover": True,  # the page shows its own tooltip, written as text
             "hideEdgesOnDrag": big,
             "hideEdgesOnZoom": big,
             "navigationButtons": False,
