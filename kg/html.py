@@ -11,7 +11,18 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
-DROP = "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button, figure figcaption"
+DROP = ", ".join([
+    # code and embedded things, never text of the article
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "canvas", "audio",
+    "video", "map", "head",
+    # forms and controls
+    "form", "button", "select", "textarea", "input", "dialog",
+    # page furniture
+    "nav", "header", "footer", "aside", "figure figcaption", "[role=navigation]", "[role=banner]",
+    "[role=contentinfo]", "[role=complementary]", "[role=search]", "[role=dialog]", "[role=alertdialog]",
+    # what the reader does not see
+    "[hidden]", "[aria-hidden=true]",
+])
 BLOCKS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
           "pre", "tr", "br", "dt", "dd", "figcaption", "time", "ul", "ol", "table", "body"}
 
@@ -33,25 +44,28 @@ def _meta(tree: LexborHTMLParser, *names: str) -> str | None:
 
 
 def _text(node) -> str:
-    """Text of a node with block elements on lines of their own."""
+    """Text of a node with block elements on lines of their own.
+
+    A loop with a stack, not recursion: a hostile page may nest elements a hundred thousand deep.
+    """
     parts: list[str] = []
-
-    def walk(n):
-        for child in n.iter(include_text=True):
-            tag = child.tag
-            if tag == "-text":
-                parts.append(child.text_content or "")
-            elif tag in ("-comment",):
-                continue
-            else:
-                block = tag in BLOCKS
-                if block:
-                    parts.append("\n\n")
-                walk(child)
-                if block:
-                    parts.append("\n\n")
-
-    walk(node)
+    stack = [(node.iter(include_text=True), False)]
+    while stack:
+        children, block = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if block:
+                parts.append("\n\n")
+            continue
+        tag = child.tag
+        if tag == "-text":
+            parts.append(child.text_content or "")
+        elif tag and not tag.startswith(("-", "!", "_")):  # comments, doctypes, processing instructions
+            block = tag in BLOCKS
+            if block:
+                parts.append("\n\n")
+            stack.append((child.iter(include_text=True), block))
     text = "".join(parts)
     text = re.sub(r"[ \t\r\f\v\u00a0]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
