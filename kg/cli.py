@@ -3,7 +3,8 @@
 Each subcommand lives in ``kg/commands/<name>.py`` with ``add_parser(subparsers)`` and ``run(args)``.
 
 Exit codes: 0 success; 1 some input could not be read (the rest was built); 2 bad usage, a bad
-query or store; 130 interrupted.
+query or store; 130 interrupted (Ctrl-C); 143 terminated (SIGTERM). Interrupted or terminated,
+kg unwinds as from an error: temporary files are removed and stores closed.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ import argparse
 import importlib
 import logging
 import pkgutil
+import signal
 import sys
+import threading
 
-from kg.errors import KgError
+from kg.errors import KgError, one_line
 
 EPILOG = """examples:
   kg build examples/ -o graph.ttl          articles to RDF (and graph.html beside it without -o)
@@ -43,6 +46,14 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+class Terminated(BaseException):
+    """SIGTERM (``kill``), raised in the main thread so that what is half-written is cleaned up."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
@@ -50,21 +61,29 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser().print_help()
         return 2
+    in_main = threading.current_thread() is threading.main_thread()  # only it may set signal handlers
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if in_main else None
     try:
         return int(args.run(args) or 0)
     except KgError as exc:
         if args.debug:
             raise
-        print(f"kg: error: {exc}", file=sys.stderr)
+        print(f"kg: error: {one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        print("kg: terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except (OSError, ValueError) as exc:
         if args.debug:
             raise
-        print(f"kg: error: {exc}", file=sys.stderr)
+        print(f"kg: error: {one_line(str(exc))}", file=sys.stderr)
         return 2
+    finally:
+        if in_main:
+            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
 
 
 if __name__ == "__main__":
