@@ -18,7 +18,7 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
-from kg.errors import QueryError
+from kg.errors import QueryError, QueryTimeout
 from kg.vocab import PREFIXES, SPARQL_PREFIXES
 
 
@@ -73,26 +73,91 @@ def text(term: object) -> str | None:
     return str(term)
 
 
-def run(graph: Graph, query: str) -> Rows:
-    """Run a SPARQL query on an rdflib graph (or dataset)."""
+def run(graph: Graph, query: str, *, timeout: float | None = None) -> Rows:
+    """Run a SPARQL query on an rdflib graph (or dataset); stop it after ``timeout`` seconds.
+
+    QueryError for a query that does not parse or fails; QueryTimeout (a QueryError) for one
+    stopped at its time limit.
+    """
     full = with_prefixes(query)
     try:
         prepared = prepareQuery(full)
     except Exception as exc:
         raise QueryError(f"SPARQL syntax error: {_position(exc, query)}") from None
+    if timeout is None:
+        return _evaluate(graph, prepared)
+    if timeout <= 0:
+        raise ValueError(f"the time limit must be positive, not {timeout:g}")
+    return within(timeout, lambda: _evaluate(graph, prepared))
+
+
+def _evaluate(graph: Graph, prepared) -> Rows:
+    # rdflib evaluates lazily: errors come while the rows are read, so reading them is inside the try
     try:
         result = graph.query(prepared)
-    except Exception as exc:
-        raise QueryError(f"query failed: {exc}") from None
-    if result.type == "ASK":
-        return Rows(["ask"], [[str(bool(result.askAnswer)).lower()]], [[result.askAnswer]], boolean=result.askAnswer)
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        g = result.graph
-        rows = [[str(s), str(p), str(o)] for s, p, o in g]
-        return Rows(["subject", "predicate", "object"], rows, [list(t) for t in g], graph=g)
-    variables = [str(v) for v in result.vars]
-    terms = [[row[v] if v in row.labels else None for v in variables] for row in result]
+        if result.type == "ASK":
+            return Rows(["ask"], [[str(bool(result.askAnswer)).lower()]], [[result.askAnswer]],
+                        boolean=result.askAnswer)
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            g = result.graph
+            rows = [[str(s), str(p), str(o)] for s, p, o in g]
+            return Rows(["subject", "predicate", "object"], rows, [list(t) for t in g], graph=g)
+        variables = [str(v) for v in result.vars]
+        terms = [[row[v] if v in row.labels else None for v in variables] for row in result]
+    except Exception as exc:  # rdflib's evaluation raises what its functions raise
+        raise QueryError(f"query failed: {type(exc).__name__}: {exc}") from None
     return Rows(variables, [[text(t) for t in row] for row in terms], terms)
+
+
+# --- stopping a query at its time limit ----------------------------------------------------------
+
+class _Deadline(BaseException):
+    """Raised inside the thread that runs a query when its time is up (a BaseException, so that no
+    ``except Exception`` in rdflib swallows it)."""
+
+
+def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:
+    """Make ``exc`` be raised in the thread ``thread_id`` at its next Python instruction (None
+    takes back one not yet raised)."""
+    import ctypes
+
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
+                                               ctypes.py_object(exc) if exc is not None else None)
+
+
+def within(timeout: float, work):
+    """``work()`` in this thread, stopped if it runs longer than ``timeout`` seconds: QueryTimeout.
+
+    rdflib evaluates SPARQL in Python, in the calling thread; a thread cannot be killed, and a
+    process would have to copy the graph. So a timer raises an exception inside this thread, which
+    stops the evaluation at its next Python instruction (work in C code finishes that call first).
+    """
+    import threading
+
+    caller = threading.get_ident()
+    guard = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def fire() -> None:
+        with guard:
+            if not state["done"]:
+                state["fired"] = True
+                _raise_in(caller, _Deadline)
+
+    timer = threading.Timer(timeout, fire)
+    timer.daemon = True
+    try:
+        try:
+            timer.start()
+            return work()
+        finally:
+            timer.cancel()
+            with guard:
+                state["done"] = True
+                if state["fired"]:
+                    _raise_in(caller, None)  # finished just as the time was up: take the exception back
+    except _Deadline:
+        raise QueryTimeout(f"the query ran over its time limit of {timeout:g} s and was stopped") from None
 
 
 # --- output formats -------------------------------------------------------------------------------
