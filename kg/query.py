@@ -18,7 +18,7 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
-from kg.errors import QueryError, QueryTimeout
+from kg.errors import QueryError, QueryTimeout, one_line
 from kg.vocab import PREFIXES, SPARQL_PREFIXES
 
 
@@ -214,7 +214,8 @@ def to_tsv(rows: Rows) -> str:
 
 
 def to_table(rows: Rows, *, width: int = 60) -> str:
-    """A plain text table for a terminal, IRIs shortened with kg's prefixes."""
+    """A plain text table for a terminal, IRIs shortened with kg's prefixes, control and format
+    characters shown as escapes."""
     def short(value: str | None) -> str:
         if value is None:
             return ""
@@ -222,7 +223,8 @@ def to_table(rows: Rows, *, width: int = 60) -> str:
             if value.startswith(str(ns)):
                 value = f"{prefix}:{value[len(str(ns)):]}"
                 break
-        value = " ".join(value.split())
+        # a terminal must show what the graph says, not obey it: escapes, bells and RTL overrides escaped
+        value = one_line(" ".join(value.split()))
         return value if len(value) <= width else value[: width - 1] + "\u2026"
 
     cells = [[short(v) for v in row] for row in rows.rows]
