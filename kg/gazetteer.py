@@ -13,12 +13,12 @@ from __future__ import annotations
 import csv
 import functools
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg.model import Kind
+from kg.names import fold_accents, normalize
 
 DATA = Path(__file__).parent / "data"
 GEONAMES = "https://sws.geonames.org/{}/"
@@ -48,22 +48,6 @@ class Title:
     title: str
     kind: str
     country: str | None
-
-
-def normalize(text: str) -> str:
-    """The form names are compared in: NFKC, straight quotes, no leading "the", one space, casefolded."""
-    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"[\u200e\u200f\u202a-\u202e]", "", text)
-    text = " ".join(text.split())
-    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
-    text = re.sub(r"'s$", "", text)
-    return text.casefold()
-
-
-def fold_accents(text: str) -> str:
-    """Letters without their diacritics: "Rafaḩ" -> "Rafah"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def read_table(name: str) -> Iterator[dict[str, str]]:

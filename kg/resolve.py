@@ -17,10 +17,9 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 
-from kg.extract.entities import best_name, name_words
 from kg.load import sha1
 from kg.model import Corpus, DocFacts, Document, Entity, Evidence, Kind, Member, Post, Ref
-from kg.nlp import slug
+from kg.names import best_name, name_words, slug
 
 
 def digest(*parts: str, size: int = 16) -> str:

@@ -14,11 +14,10 @@ from spacy.tokens import Doc, Span
 
 from kg.gazetteer import Gazetteer
 from kg.model import Article, Evidence, Kind, LocalEntity, Ref
-from kg.nlp import slug
+from kg.names import best_name, name_words, slug
 
 KIND_OF_LABEL = {"PERSON": Kind.PERSON, "ORG": Kind.ORGANIZATION, "COUNTRY": Kind.COUNTRY,
                  "NORP": Kind.COUNTRY, "PLACE": Kind.PLACE}
-PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "la", "le", "der", "den", "abu"}
 
 
 def evidence_of(span: Span, article: Article) -> Evidence:
@@ -28,22 +27,6 @@ def evidence_of(span: Span, article: Article) -> Evidence:
     start = sent.start_char + len(cleaned) - len(cleaned.lstrip())
     end = sent.start_char + len(cleaned.rstrip())
     return Evidence(article.doc_id, start, end, article.text[start:end])
-
-
-def name_words(text: str) -> list[str]:
-    """The words of a person's name, casefolded, particles and hyphens folded: "al-Assad" -> ["assad"]."""
-    text = text.replace("\u2019", "'")
-    text = re.sub(r"'s$", "", text)
-    words = [w for w in re.split(r"[\s\-]+", text) if w and w[0].isalpha()]
-    honorifics = Gazetteer.default().honorifics
-    while words and words[0].rstrip(".") in honorifics:  # "Mr Trump" is Trump
-        words = words[1:]
-    return [w.casefold().rstrip(".") for w in words if w.casefold() not in PARTICLES]
-
-
-def best_name(names) -> str:
-    """The fullest form of a name: most name words, then without an honorific ("Trump", not "Mr Trump")."""
-    return sorted(names, key=lambda n: (-len(name_words(n)), len(n.split()) - len(name_words(n)), -len(n), n))[0]
 
 
 @dataclass
