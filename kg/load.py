@@ -98,10 +98,13 @@ def decode(data: bytes, path: str | Path, *, first_line: int = 1) -> str:
         raise InputError(path, "empty file")
     if b"\x00" in data[:8192]:
         raise InputError(path, "binary file (NUL bytes), not text")
+    # control characters tell binary data from text: a few are noise in valid UTF-8 (a scraper's
+    # stray \x0e), but bytes that needed Windows-1252 to read must be plainly text to be believed
+    share = 10
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        first = exc.start
+        first, share = exc.start, 100
         try:
             text = data.decode("utf-8-sig", errors=_windows_1252_handler())
         except UnicodeDecodeError as bad:
@@ -109,8 +112,8 @@ def decode(data: bytes, path: str | Path, *, first_line: int = 1) -> str:
                                    "neither UTF-8 nor Windows-1252", line=line_of(bad.start)) from None
         log.warning("%s:%d: not UTF-8; the bytes that are not UTF-8 read as Windows-1252", path, line_of(first))
     controls = len(CONTROLS.findall(text))
-    if controls > len(text) / 100:
-        raise InputError(path, f"not UTF-8 text but binary: {controls:,} control characters")
+    if controls * share > len(text):
+        raise InputError(path, f"not UTF-8 text but binary: {controls:,} control characters in {len(text):,}")
     return text
 
 
@@ -251,20 +254,33 @@ def read_articles(paths: Iterable[str | Path], on_error: OnError | None = None) 
     """Every article under ``paths``, in a stable order.
 
     ``on_error(InputError)`` is called for each bad file or line and the rest goes on; without
-    it, the first error is raised.
+    it, the first error is raised. Two articles with one id (a feed that has an updated article
+    under the same URL) but different texts would make one document of two texts: the first is
+    read and the other reported.
     """
+    first: dict[str, tuple[str, str]] = {}  # doc id -> (sha1 of its text, where it was read)
+
+    def report(exc: InputError) -> None:
+        if on_error is None:
+            raise exc
+        on_error(exc)
+
     for raw in paths:
         try:
             files = find_files([raw])
         except InputError as exc:
-            if on_error is None:
-                raise
-            on_error(exc)
+            report(exc)
             continue
         for path in files:
             try:
-                yield from read_file(path, on_error)
+                for article in read_file(path, on_error):
+                    digest = sha1(article.text)
+                    known = first.setdefault(article.doc_id, (digest, article.source))
+                    if known[0] != digest:
+                        line = int(article.source.rsplit(":", 1)[1]) if article.source != str(path) else None
+                        report(InputError(path, f"the same id ({article.doc_id}) as {known[1]} but another text; "
+                                                "only the first is read", line=line))
+                        continue
+                    yield article
             except InputError as exc:
-                if on_error is None:
-                    raise
-                on_error(exc)
+                report(exc)

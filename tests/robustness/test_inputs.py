@@ -380,3 +380,18 @@ def test_a_folder_of_nothing_readable_writes_nothing(tmp_path, unreadable):
     assert len(error_lines(result.stderr)) == len(made) + 1  # each entry, then "no article could be read"
     assert out.read_text() == "# the previous graph\n"
 
+
+
+def test_two_texts_under_one_url_are_not_made_one_document(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in [
+        {"text": "Boris Johnson met Sergey Lavrov in Moscow on Monday.", "url": "https://example.org/a"},
+        {"text": "Syria replied.", "url": "https://example.org/b"},
+        {"text": "Angela Merkel met Emmanuel Macron in Berlin on Friday.", "url": "https://example.org/a"},
+        {"text": "Boris Johnson met Sergey Lavrov in Moscow on Monday.", "url": "https://example.org/a"},
+    ]) + "\n")
+    errors: list[InputError] = []
+    read = list(read_articles([feed], on_error=errors.append))
+    assert [a.source for a in read] == [f"{feed}:1", f"{feed}:2", f"{feed}:4"]  # line 4 repeats line 1: no harm
+    (error,) = errors
+    assert error.line == 3 and f"{feed}:1" in error.problem
