@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 import threading
 import urllib.parse
 from collections.abc import Callable, Iterator
@@ -323,9 +324,9 @@ def _check_dataset_params(params: dict[str, list[str]]) -> None:
 
 
 def _has_service(text: str) -> bool:
-    from kg.store.base import _COMMENT, _IRI_OR_STRING
+    from kg.store.base import keywords
 
-    return "SERVICE" in _COMMENT.sub(" ", _IRI_OR_STRING.sub(" ", text)).upper().split()
+    return re.search(r"\bSERVICE\b", keywords(text), re.IGNORECASE) is not None
 
 
 class KgServer(ThreadingHTTPServer):

@@ -11,6 +11,7 @@ from kg.commands._store import add_store_options
 from kg.nlp import DEFAULT_MODEL
 
 DEFAULT_DIR = Path("kg-out")
+PAGE_LIMIT = 200_000  # quads: above this, a build into a store draws no graph page
 
 
 def add_parser(sub) -> None:
@@ -98,15 +99,17 @@ def build_store(args) -> int:
     if not parsed.facts and not parsed.skipped:
         print("kg: error: no article could be read; nothing written", file=sys.stderr)
         return 1
-    changes = None
+    changes, union = None, None
     with writing(args) as (store, catalog):
         if parsed.facts or needs_repair(catalog):
             changes = update(store, catalog, add=parsed.facts)
         triples = store.count()
-        if html is not None:
-            from kg.viz import write_page
+        if html is not None and triples <= PAGE_LIMIT:
+            union = union_graph(store)  # read under the lock, drawn after it is released
+    if union is not None:
+        from kg.viz import write_page
 
-            write_page(union_graph(store), html)
+        write_page(union, html)
     if not args.quiet:
         stats = BuildStats(documents=len(parsed.facts), words=parsed.words, triples=triples,
                            seconds=time.perf_counter() - started, errors=parsed.errors)
@@ -120,8 +123,11 @@ def build_store(args) -> int:
             lines.append(f"store      {spec}: {changes.summary()}")
         else:
             lines.append(f"store      {spec}: nothing to do ({triples} triples)")
-        if html is not None:
+        if union is not None:
             lines.append(f"wrote {html}")
+        elif html is not None:
+            lines.append(f"no graph page: {triples} triples are more than it can draw ({PAGE_LIMIT}); "
+                         "kg viz draws a file of a part of them")
         print("\n".join(lines), file=sys.stderr)
     return 1 if parsed.errors else 0
 

@@ -28,15 +28,18 @@ class ResultLimitError(QueryError):
     """A query whose result has more rows than the caller allows."""
 
 
+def keywords(sparql: str) -> str:
+    """The query text without its IRIs, strings and comments: what is left to find keywords in."""
+    return _COMMENT.sub(" ", _IRI_OR_STRING.sub(" ", sparql))
+
+
 def query_form(sparql: str) -> str:
     """SELECT, CONSTRUCT, DESCRIBE or ASK: the form of a query, from its first keyword after the prologue.
 
-    >>> query_form("PREFIX ask: <http://x/select#> # ask me\\nCONSTRUCT WHERE { ?s ?p ?o }")
+    >>> query_form("PREFIX ask: <http://x/select#> # ask me\nCONSTRUCT WHERE { ?s ?p ?o }")
     'CONSTRUCT'
     """
-    text = _IRI_OR_STRING.sub(" ", sparql)
-    text = _COMMENT.sub(" ", text)
-    match = QUERY_FORM.search(text)
+    match = QUERY_FORM.search(keywords(sparql))
     return match.group(1).upper() if match else "SELECT"
 
 

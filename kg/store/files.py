@@ -1,7 +1,7 @@
 """RDF files in and out of stores, parsed and written by pyoxigraph (much faster than rdflib).
 
-The extension names the format, as for ``kg build -o``: .ttl, .nt (the union of the graphs),
-.nq, .trig (one named graph per document), .jsonld.
+The extension names the format, as for ``kg build -o``: .nq, .trig, .jsonld (one named graph
+per document), .ttl, .nt (the union of the graphs).
 """
 
 from __future__ import annotations

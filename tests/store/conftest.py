@@ -38,7 +38,7 @@ def virtuoso(tmp_path_factory) -> Iterator[vt.Virtuoso]:
     server.stop()
 
 
-def _clear(store: Store) -> None:
+def clear_remote(store: Store) -> None:
     """Empty a remote store: every graph it counts as its own, and the union graph."""
     store.replace_graphs({}, drop=sorted(store.graphs()))
     store.update(f"DROP SILENT GRAPH <{store.union_graph}>")  # type: ignore[attr-defined]
@@ -58,7 +58,7 @@ def make_store(request, tmp_path) -> Callable[[str], Store]:
             server = request.getfixturevalue("virtuoso")
             graph_store = server.graph_store if kind == "virtuoso" else None
             store = open_store(server.endpoint, graph_store=graph_store)
-            _clear(store)
+            clear_remote(store)
         else:
             raise ValueError(kind)
         opened.append(store)

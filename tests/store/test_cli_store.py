@@ -17,7 +17,7 @@ from kg.rdf import doc_iri
 from kg.store import open_store
 from kg.store.lock import DirLock
 
-from .conftest import ARTICLES, ROOT, canonical, copy_articles
+from .conftest import ARTICLES, ROOT, canonical, clear_remote, copy_articles
 
 pytestmark = pytest.mark.slow
 JOHNSON = "johnson-to-visit-russia-2017-03-05.txt"  # the one article that names Sergey Lavrov in full
@@ -175,3 +175,27 @@ def test_two_builds_at_once_on_one_store(tmp_path):
     one = build(*halves, store=tmp_path / "one")
     assert one.wait(timeout=600) == 0, one.stderr.read()
     assert same(graphs_of(tmp_path / "store"), graphs_of(tmp_path / "one"))
+
+
+def test_build_query_remove_on_a_remote_server(virtuoso, built, tmp_path, capsys):
+    """The same commands against Virtuoso over the SPARQL protocols: the same graphs as in Oxigraph."""
+    with open_store(virtuoso.endpoint, graph_store=virtuoso.graph_store) as store:
+        clear_remote(store)
+    remote = ["--store", virtuoso.endpoint, "--graph-store", virtuoso.graph_store,
+              "--catalog", str(tmp_path / "catalog")]
+
+    def remote_graphs() -> dict[str, Graph]:
+        with open_store(virtuoso.endpoint, graph_store=virtuoso.graph_store) as store:
+            ds = store.dataset()
+        return {str(g.identifier): canonical(g) for g in ds.graphs() if len(g)}
+
+    assert kg("build", str(ARTICLES), *remote, "-j", "1", "-q") == 0
+    local = {name: canonical(g) for name, g in graphs_of(built).items()}
+    assert same(remote_graphs(), local)
+    people = query_csv(capsys, *remote[:2], "SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name }")
+    assert "Sergey Lavrov" in people and len(people) == len(set(people))  # each person once
+    assert kg("remove", str(ARTICLES / JOHNSON), *remote, "-q") == 0
+    people = query_csv(capsys, *remote[:2], "SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name }")
+    assert "Sergey Lavrov" not in people and "Lavrov" in people
+    assert kg("build", str(ARTICLES), *remote, "-j", "1", "-q") == 0
+    assert same(remote_graphs(), local)
