@@ -8,13 +8,13 @@
 
 Results as SPARQL JSON, XML, CSV or TSV (SELECT, ASK), Turtle, N-Triples, RDF/XML or JSON-LD
 (CONSTRUCT, DESCRIBE), by the Accept header or a ``format``/``output`` parameter. A query that
-runs longer than ``timeout`` seconds is answered 503 (Oxigraph cannot stop it: it finishes in the
-background, and at most ``workers`` queries run at once); a result longer than ``max_rows`` is
-refused with 400 rather than cut short silently. SERVICE (federated queries) is refused: the
-server must not fetch URLs for its clients.
+runs longer than ``timeout`` seconds is answered 503 and stopped (at most ``workers`` queries run
+at once); a result longer than ``max_rows`` is refused with 400 rather than cut short silently.
+SERVICE (federated queries) is refused: the server must not fetch URLs for its clients.
 
-The store is opened for each request, under its lock, and closed after it: builds and loads into
-the same directory wait for requests in flight, not for the server to stop.
+A directory store is opened for each request, under its lock, and closed after it: builds and
+loads into the same directory wait for requests in flight, not for the server to stop. Its
+queries run in worker processes (``kg.serve_workers``): one past its time limit is killed.
 """
 
 from __future__ import annotations
@@ -83,41 +83,30 @@ class Options:
 StoreOpener = Callable[[bool], AbstractContextManager[Store]]
 
 
-def opener(spec: str, *, lock_timeout: float = 30.0, graph_store: str | None = None,
-           update_endpoint: str | None = None) -> StoreOpener:
-    """Open-per-request for a directory store (its lock is held only while a request runs); one
-    shared store for the memory and remote kinds."""
-    from kg.store import MEMORY, is_remote, open_store
+def shared_store(spec: str, *, graph_store: str | None = None, update_endpoint: str | None = None) -> StoreOpener:
+    """One store for all requests: the memory and remote kinds (a remote server has time limits of its own)."""
+    from kg.store import open_store
 
-    if spec == MEMORY or is_remote(spec):
-        shared = open_store(spec, graph_store=graph_store, update_endpoint=update_endpoint)
-        writing = threading.Lock()
-
-        @contextmanager
-        def same(writable: bool) -> Iterator[Store]:
-            if writable:
-                with writing:
-                    yield shared
-            else:
-                yield shared
-
-        return same
+    shared = open_store(spec, graph_store=graph_store, update_endpoint=update_endpoint)
+    writing = threading.Lock()
 
     @contextmanager
-    def each(writable: bool) -> Iterator[Store]:
-        with open_store(spec, writable=writable, lock_timeout=lock_timeout) as store:
-            yield store
-            if writable:
-                _forget_graph_hashes(Path(spec))
+    def same(writable: bool) -> Iterator[Store]:
+        if writable:
+            with writing:
+                yield shared
+        else:
+            yield shared
 
-    return each
+    return same
 
 
-def _forget_graph_hashes(store_dir: Path) -> None:
-    """After a SPARQL update, the catalog no longer vouches for any graph (see kg.catalog)."""
+def forget_graph_hashes(spec: str) -> None:
+    """Before a SPARQL update: the catalog of a directory store stops vouching for its graphs
+    (see kg.catalog), so that the next build rewrites them."""
     from kg.catalog import Catalog
 
-    root = store_dir / "catalog"
+    root = Path(spec) / "catalog"
     if (root / "index.json").exists():
         catalog = Catalog(root)
         catalog.forget_hashes()
@@ -295,9 +284,7 @@ class Handler(BaseHTTPRequestHandler):
                     accept = media
                     break
         media = negotiate(accept, graph)
-        rows = self.server.run(lambda store: store.query(text, max_rows=self.server.options.max_rows),
-                               writable=False)
-        self._send(HTTPStatus.OK, render(rows, media), f"{media}; charset=utf-8")
+        self._send(HTTPStatus.OK, self.server.answer(text, media), f"{media}; charset=utf-8")
 
     def _update(self, text: str, params: dict[str, list[str]]) -> None:
         if not self.server.options.allow_update:
@@ -306,7 +293,7 @@ class Handler(BaseHTTPRequestHandler):
             raise HttpError(HTTPStatus.BAD_REQUEST, "using-graph-uri and using-named-graph-uri are not supported")
         if _has_service(text):
             raise HttpError(HTTPStatus.BAD_REQUEST, "SERVICE (federated query) is not allowed by kg serve")
-        self.server.run(lambda store: store.update(text), writable=True)
+        self.server.answer(text, None)
         self._send(HTTPStatus.NO_CONTENT, b"", "text/plain")
 
 
@@ -330,14 +317,30 @@ def _has_service(text: str) -> bool:
 
 
 class KgServer(ThreadingHTTPServer):
+    """The HTTP server. A directory store is served by worker processes (``kg.serve_workers``), so
+    that a query past its time limit is stopped; the memory and remote kinds by threads."""
+
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], open_store: StoreOpener, options: Options,
-                 store_name: str) -> None:
+    def __init__(self, address: tuple[str, int], spec: str, options: Options, *, lock_timeout: float = 30.0,
+                 graph_store: str | None = None) -> None:
+        from kg.store import MEMORY, is_remote
+
         super().__init__(address, Handler)
-        self.open_store = open_store
         self.options = options
-        self.store_name = store_name
+        self.store_name = spec
+        self.workers = None
+        self.open_store: StoreOpener | None = None
+        try:
+            if spec == MEMORY or is_remote(spec):
+                self.open_store = shared_store(spec, graph_store=graph_store)
+            else:
+                from kg.serve_workers import Workers
+
+                self.workers = Workers(spec, count=options.workers, lock_timeout=lock_timeout)
+        except BaseException:
+            super().server_close()
+            raise
         self._slots = threading.BoundedSemaphore(options.workers)
 
     @property
@@ -352,22 +355,51 @@ class KgServer(ThreadingHTTPServer):
         return (PAGE.replace("{{store}}", html.escape(self.store_name)).replace("{{mode}}", mode)
                 .replace("{{graph_link}}", link)).encode("utf-8")
 
-    def run(self, work: Callable[[Store], object], *, writable: bool):
-        """Run ``work`` on the store in a worker thread, within the time limit; errors become HTTP errors.
+    def answer(self, sparql: str, media: str | None) -> bytes:
+        """A query's answer in ``media``, or (``media`` None) an update applied. HttpError otherwise."""
+        if self.workers is not None:
+            return self._by_worker(sparql, media)
+        return self._by_thread(sparql, media)
 
-        A worker past its time is left to finish (Oxigraph cannot stop a query); it is a daemon
-        thread, so it never keeps the server from stopping."""
+    def _by_worker(self, sparql: str, media: str | None) -> bytes:
+        import queue
+
+        from kg.serve_workers import Job
+
+        try:
+            answer = self.workers.run(Job(sparql, media, self.options.max_rows), timeout=self.options.timeout,
+                                      wait=max(self.options.timeout, 10.0))
+        except queue.Empty:
+            raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE,
+                            f"busy: {self.options.workers} queries are running (--workers)") from None
+        if answer is None:
+            raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE,
+                            f"the query ran over the time limit of {self.options.timeout:g} s and was stopped "
+                            "(--timeout)")
+        if answer.kind == "ok":
+            return answer.body
+        status = {"limit": HTTPStatus.BAD_REQUEST, "query": HTTPStatus.BAD_REQUEST}.get(
+            answer.kind, HTTPStatus.INTERNAL_SERVER_ERROR)
+        suffix = " (this server's limit, --max-rows)" if answer.kind == "limit" else ""
+        raise HttpError(status, answer.message + suffix)
+
+    def _by_thread(self, sparql: str, media: str | None) -> bytes:
+        """Run the request in a daemon thread, within the time limit. A thread past its time is left
+        to finish (rdflib and remote servers are not stopped from here)."""
         if not self._slots.acquire(blocking=False):
-            raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE, f"busy: {self.options.workers} queries are running")
+            raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE,
+                            f"busy: {self.options.workers} queries are running (--workers)")
         outcome: dict[str, object] = {}
         done = threading.Event()
 
         def job() -> None:
             try:
-                with self.open_store(writable) as store:
-                    outcome["value"] = work(store)
-            except HttpError as exc:
-                outcome["error"] = exc
+                with self.open_store(media is None) as store:
+                    if media is None:
+                        store.update(sparql)
+                        outcome["value"] = b""
+                    else:
+                        outcome["value"] = render(store.query(sparql, max_rows=self.options.max_rows), media)
             except ResultLimitError as exc:
                 outcome["error"] = HttpError(HTTPStatus.BAD_REQUEST, f"{exc} (this server's limit, --max-rows)")
             except QueryError as exc:
@@ -378,18 +410,21 @@ class KgServer(ThreadingHTTPServer):
                 log.exception("kg serve: the query failed")
                 outcome["error"] = HttpError(HTTPStatus.INTERNAL_SERVER_ERROR, f"the query failed: {exc}")
             finally:
-                # the store's exception (and the query result its frames hold) is dropped here, in the
-                # thread that made it: pyoxigraph's results may not be dropped in another thread
                 self._slots.release()
                 done.set()
 
         threading.Thread(target=job, name="kg-query", daemon=True).start()
-        if not done.wait(self.options.timeout):
+        if not done.wait(self.options.timeout if media is not None else None):
             raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE,
                             f"the query ran over the time limit of {self.options.timeout:g} s (--timeout)")
         if "error" in outcome:
             raise outcome["error"]  # type: ignore[misc]
-        return outcome["value"]
+        return outcome["value"]  # type: ignore[return-value]
+
+    def server_close(self) -> None:
+        super().server_close()
+        if self.workers is not None:
+            self.workers.close()
 
 
 def make_server(spec: str, *, host: str = "127.0.0.1", port: int = 8000, options: Options | None = None,
@@ -397,7 +432,6 @@ def make_server(spec: str, *, host: str = "127.0.0.1", port: int = 8000, options
     """A server for the store ``spec`` (not yet serving: call ``serve_forever``). Port 0 picks a free one."""
     from kg.store import MEMORY, is_remote, open_store
 
-    options = options or Options()
     if spec != MEMORY and not is_remote(spec):
         open_store(spec, lock_timeout=lock_timeout).close()  # a missing or foreign store fails now, not per request
-    return KgServer((host, port), opener(spec, lock_timeout=lock_timeout, graph_store=graph_store), options, spec)
+    return KgServer((host, port), spec, options or Options(), lock_timeout=lock_timeout, graph_store=graph_store)

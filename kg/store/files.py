@@ -16,24 +16,25 @@ from kg.files import write_atomic
 from kg.store.terms import Quad, to_ox
 from kg.vocab import PREFIXES
 
-# the extensions of kg.rdf.FORMATS (kg.rdf itself is not imported: it loads spaCy)
+# kg.rdf.FORMATS' names of formats, as pyoxigraph's
 OX_FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".json": ox.RdfFormat.JSON_LD,
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "json-ld": ox.RdfFormat.JSON_LD,
 }
 PREFIX_MAP = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 
 
 def ox_format(path: str | Path) -> ox.RdfFormat:
-    """The RDF format of ``path`` by its extension; StoreError for one kg does not know."""
-    suffix = Path(path).suffix.lower()
-    if suffix not in OX_FORMATS:
-        raise StoreError(f"{path}: unknown RDF format {suffix!r}; use one of {', '.join(OX_FORMATS)}")
-    return OX_FORMATS[suffix]
+    """The RDF format of ``path`` by its extension, as for ``kg build -o``; StoreError for one kg does not know."""
+    from kg.rdf import format_for
+
+    try:
+        return OX_FORMATS[format_for(path)]
+    except ValueError as exc:
+        raise StoreError(str(exc)) from None
 
 
 def has_graphs(fmt: ox.RdfFormat) -> bool:

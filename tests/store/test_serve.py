@@ -57,6 +57,7 @@ def serve(tmp_path):
         servers.append(server)
         return server.url
 
+    start.servers = servers
     yield start
     for server in servers:
         server.shutdown()
@@ -150,12 +151,17 @@ def test_a_result_over_the_limit_is_refused(tmp_path, serve):
         client(url, "SELECT * WHERE { ?s ?p ?o }").queryAndConvert()
 
 
-def test_a_query_over_the_time_limit_is_503(tmp_path, serve):
+def test_a_query_over_the_time_limit_is_503_and_stopped(tmp_path, serve):
     many = {str(resource("doc:big")): [(resource(f"event:e{i}"), RDFS.label, Literal(f"e{i}")) for i in range(3000)]}
-    url = serve(make_store_dir(tmp_path, many), timeout=0.05)
+    url = serve(make_store_dir(tmp_path, many), timeout=0.5, workers=1)
+    server = serve.servers[-1]
+    (worker,) = server.workers.all
     with pytest.raises(urllib.error.HTTPError) as slow:
-        client(url, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d }").query()
-    assert slow.value.code == 503 and b"time limit" in slow.value.read()
+        client(url, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }").query()
+    assert slow.value.code == 503 and b"stopped" in slow.value.read()
+    assert not worker.process.is_alive()  # the query went with its process
+    # a fresh worker takes its place
+    assert client(url, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").queryAndConvert()["results"]["bindings"]
 
 
 def test_service_is_refused(tmp_path, serve):
