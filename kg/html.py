@@ -46,7 +46,7 @@ def _meta(tree: LexborHTMLParser, *names: str) -> str | None:
 def _text(node) -> str:
     """Text of a node with block elements on lines of their own.
 
-    A loop with a stack, not recursion: a hostile page may nest elements a hundred thousand deep.
+    A loop with a stack, not recursion: a hostile page may nest elements tens of thousands deep.
     """
     parts: list[str] = []
     stack = [(node.iter(include_text=True), False)]

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kg import clean, timex
-from kg.errors import InputError
+from kg.errors import InputError, one_line
 from kg.model import Article
 
 log = logging.getLogger(__name__)
@@ -110,7 +110,8 @@ def decode(data: bytes, path: str | Path, *, first_line: int = 1) -> str:
         except UnicodeDecodeError as bad:
             raise InputError(path, f"not UTF-8 text: byte 0x{data[bad.start]:02x} at offset {bad.start} is "
                                    "neither UTF-8 nor Windows-1252", line=line_of(bad.start)) from None
-        log.warning("%s:%d: not UTF-8; the bytes that are not UTF-8 read as Windows-1252", path, line_of(first))
+        log.warning("%s:%d: not UTF-8; the bytes that are not UTF-8 read as Windows-1252", one_line(str(path)),
+                    line_of(first))
     controls = len(CONTROLS.findall(text))
     if controls * share > len(text):
         raise InputError(path, f"not UTF-8 text but binary: {controls:,} control characters in {len(text):,}")
@@ -168,7 +169,8 @@ def open_regular(path: Path) -> Iterator[BinaryIO]:
     except OSError as exc:
         if path.is_symlink() and not path.exists():
             raise InputError(path, f"a broken symbolic link (to {os.readlink(path)})") from None
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+        what = " the folder" if path.is_dir() else ""
+        raise InputError(path, f"cannot read{what}: {exc.strerror or exc}") from None
     with os.fdopen(fd, "rb") as handle:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):

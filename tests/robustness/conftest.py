@@ -164,10 +164,7 @@ def unreadable(tmp_path):
     folder = tmp_path / "unreadable"
     made = make_unreadable(folder)
     yield folder, made
-    for name in made:
-        target = folder / name
-        if target.is_dir() and not target.is_symlink():
-            target.chmod(0o755)
+    restore_modes(folder)
 
 
 # --- interrupting a real kg process ----------------------------------------------------------------
