@@ -6,8 +6,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import shutil
 import struct
+import subprocess
 import sys
 import zlib
 from pathlib import Path
@@ -406,28 +408,6 @@ def test_two_texts_under_one_url_are_not_made_one_document(tmp_path):
     assert error.line == 3 and f"{feed}:1" in error.problem
 
 
-def test_mode_000_is_named_even_where_tests_run_as_root(tmp_path):
-    """Root reads files of mode 000; without the capabilities that let it (as setpriv drops them),
-    root meets permissions as any user does, so CI tests what a user's locked files do."""
-    import os
-    import subprocess
-
-    command = [sys.executable, "-c", MODE_000_SCRIPT, str(tmp_path / "in")]
-    if os.geteuid() == 0:
-        setpriv = shutil.which("setpriv")
-        if setpriv is None:
-            pytest.skip("root, and no setpriv (util-linux) to drop the capabilities that bypass permissions")
-        command = [setpriv, "--inh-caps=-dac_override,-dac_read_search",
-                   "--bounding-set=-dac_override,-dac_read_search", *command]
-    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(TESTS)})
-    assert result.returncode == 0, result.stderr
-    made, errors = json.loads(result.stdout)
-    assert {"locked.txt", "locked-folder"} <= set(made)  # permissions did stop this process
-    assert sorted(name for name, _ in errors) == sorted(made)
-    for name, problem in errors:
-        assert made[name] in problem
-
-
 TESTS = Path(__file__).resolve().parents[1]
 MODE_000_SCRIPT = """
 import json, sys
@@ -443,3 +423,22 @@ restore_modes(folder)
 assert read == [str(folder / "good.txt")], read
 print(json.dumps([made, [[Path(e.path).name, e.problem] for e in errors]]))
 """
+
+
+def test_mode_000_is_named_even_where_tests_run_as_root(tmp_path):
+    """Root reads files of mode 000; without the capabilities that let it (as setpriv drops them),
+    root meets permissions as any user does, so CI tests what a user's locked files do."""
+    command = [sys.executable, "-c", MODE_000_SCRIPT, str(tmp_path / "in")]
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("root, and no setpriv (util-linux) to drop the capabilities that bypass permissions")
+        command = [setpriv, "--inh-caps=-dac_override,-dac_read_search",
+                   "--bounding-set=-dac_override,-dac_read_search", *command]
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(TESTS)})
+    assert result.returncode == 0, result.stderr
+    made, errors = json.loads(result.stdout)
+    assert {"locked.txt", "locked-folder"} <= set(made)  # permissions did stop this process
+    assert sorted(name for name, _ in errors) == sorted(made)
+    for name, problem in errors:
+        assert made[name] in problem
