@@ -252,10 +252,19 @@ def serialize(ds: Dataset, path: str | Path) -> bytes:
 def read_graph(path: str | Path) -> Dataset:
     """Read an RDF file of any supported format into a Dataset (triples into the default graph)."""
     fmt = format_for(path)
+    try:
+        return _parse(path, fmt)
+    except (FileNotFoundError, IsADirectoryError, PermissionError):
+        raise
+    except Exception as exc:  # rdflib's parsers raise anything from SyntaxError to AssertionError
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ValueError(f"{path}: not a readable {fmt} graph ({detail[:200]})") from None
+
+
+def _parse(path: str | Path, fmt: str) -> Dataset:
     ds = Dataset()
     if fmt in QUAD_FORMATS:
         ds.parse(str(path), format=fmt)
     else:
-        ds.default_graph.parse(str(path), format=fmt) if hasattr(ds, "default_graph") else \
-            ds.default_context.parse(str(path), format=fmt)
+        ds.default_graph.parse(str(path), format=fmt)
     return ds

@@ -25,6 +25,8 @@ def add_parser(sub) -> None:
                    help="an RDF file (.ttl, .nt, .nq, .trig, .jsonld), then SPARQL text or a .rq file")
     p.add_argument("--format", choices=["table", "csv", "json", "tsv"], default=None,
                    help="output format (default: table on a terminal, csv otherwise)")
+    p.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                   help="stop the query after this many seconds (exit code 2)")
     add_store_options(p, writes=False)
     p.set_defaults(run=run)
 
@@ -38,20 +40,48 @@ def run(args) -> int:
     if len(args.args) == 1 and args.args[0].lower().endswith((".ttl", ".nt", ".nq", ".trig", ".jsonld")):
         raise QueryError(f"{args.args[0]}: a graph file, but no query after it")
     text = query.read_query(args.args[-1])
+    if args.timeout is not None and args.timeout <= 0:
+        raise QueryError(f"--timeout must be a positive number of seconds, not {args.timeout:g}")
     if len(args.args) == 2:
-        rows = query_file(args.args[0], text)
+        rows = query_file(args.args[0], text, timeout=args.timeout)
     else:
         from kg.commands._store import open_from_args
 
         with open_from_args(args) as store:
-            rows = store.query(text)
+            rows = store.query(text) if args.timeout is None else _bounded(lambda: store.query(text), args.timeout)
     fmt = args.format or ("table" if sys.stdout.isatty() else "csv")
     out = query.FORMATTERS[fmt](rows)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
     return 0
 
 
-def query_file(path: str, text: str):
+def _bounded(work, timeout: float):
+    """``work()`` with a time limit, for stores whose query engine cannot be interrupted from Python
+    (Oxigraph runs in native code): the query runs in a daemon thread, and when the time is up the
+    command reports it; the process then exits and the query with it."""
+    import threading
+
+    from kg.errors import QueryTimeout
+
+    result: dict = {}
+
+    def target() -> None:
+        try:
+            result["rows"] = work()
+        except BaseException as exc:  # handed to the caller's thread
+            result["error"] = exc
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        raise QueryTimeout(f"the query ran over its time limit of {timeout:g} s and was stopped")
+    if "error" in result:
+        raise result["error"]
+    return result["rows"]
+
+
+def query_file(path: str, text: str, *, timeout: float | None = None):
     from kg import query
     from kg.errors import QueryError
     from kg.rdf import read_graph
@@ -61,6 +91,6 @@ def query_file(path: str, text: str):
         graph = read_graph(path)
     except FileNotFoundError:
         raise QueryError(f"{path}: no such graph file") from None
-    except (SyntaxError, ValueError) as exc:
-        raise QueryError(f"{path}: cannot read the graph: {exc}") from None
-    return query.run(graph, text)
+    except ValueError as exc:  # names the file and what is wrong with it
+        raise QueryError(str(exc)) from None
+    return query.run(graph, text, timeout=timeout)

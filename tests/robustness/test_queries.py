@@ -57,9 +57,7 @@ def test_a_missing_graph_file(tmp_path):
 @pytest.mark.parametrize("content", [
     b"\x89PNG\r\n\x1a\n\x00\x00",
     b"<https://w3id.org/kg/id/a> <broken",
-    pytest.param("half", marks=pytest.mark.xfail(strict=True, reason=(
-        "needs: kg/rdf.py read_graph: turn every exception of rdflib's parsers into a ValueError naming the "
-        "file (a Turtle file cut inside a string makes notation3.strconst fail an assert: AssertionError)"))),
+    "half",
 ], ids=["binary", "garbage", "cut in half"])
 def test_a_broken_graph_file_is_named(tmp_path, examples_build, content):
     path = tmp_path / "graph.ttl"
@@ -125,8 +123,6 @@ def test_a_time_limit_from_another_thread(graph):
     assert not worker.is_alive() and [type(e) for e in caught] == [QueryTimeout]
 
 
-@pytest.mark.xfail(strict=True, reason="needs: kg/commands/query.py: a --timeout SECONDS option, passed to "
-                                       "kg.query.run(graph, text, timeout=...) in query_file")
 def test_kg_query_timeout_on_a_graph_file(examples_build):
     started = time.monotonic()
     result = kg("query", examples_build, ENDLESS, "--timeout", "1")
@@ -134,9 +130,6 @@ def test_kg_query_timeout_on_a_graph_file(examples_build):
     assert_one_clear_line(result, "time limit")
 
 
-@pytest.mark.xfail(strict=True, reason="needs: kg/commands/query.py: --timeout for --store too (an Oxigraph "
-                                       "query cannot be stopped from Python: run it in a daemon thread and "
-                                       "report QueryTimeout when the time is up; the process then exits)")
 def test_kg_query_timeout_on_a_store(examples_build, tmp_path):
     store = tmp_path / "store"
     assert kg("load", examples_build, "--store", store, "-q").returncode == 0
