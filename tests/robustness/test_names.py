@@ -15,7 +15,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, PROV, RDFS, SKOS
 
 from kg.model import Corpus, Document, Entity, Event, Evidence, Kind, Post
-from kg.nlp import slug
+from kg.names import slug
 from kg.query import run, to_table
 from kg.rdf import serialize, to_dataset
 
