@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _escape
 
 from rdflib import BNode, Literal, URIRef
 
@@ -114,6 +114,15 @@ def forget_graph_hashes(spec: str) -> None:
 
 
 # --- result formats -----------------------------------------------------------------------------
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """Text as XML 1.0 character data: markup escaped, and characters XML cannot hold at all (C0
+    controls other than tab and line breaks, a terminal escape in a quoted sentence) as U+FFFD."""
+    return _escape(_NOT_XML.sub("\ufffd", text))
+
 
 def to_xml(rows: Rows) -> str:
     """SPARQL Query Results XML."""

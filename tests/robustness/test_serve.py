@@ -201,9 +201,6 @@ def test_a_query_over_the_time_limit_is_stopped(store):
         assert spent < 0.5  # neither the server nor a worker of its goes on counting in the background
 
 
-@pytest.mark.xfail(strict=True, reason="needs: kg/serve.py to_xml/_xml_term (and RDF/XML answers): characters XML 1.0 "
-                                       "cannot hold (C0 controls but tab and line breaks) written some other way, "
-                                       "e.g. as U+FFFD, so that the answer is well-formed XML")
 def test_xml_results_are_well_formed_whatever_the_articles_held(tmp_path):
     import xml.etree.ElementTree as ET
 
