@@ -103,8 +103,9 @@ def build_store(args) -> int:
     with writing(args) as (store, catalog):
         if parsed.facts or needs_repair(catalog):
             changes = update(store, catalog, add=parsed.facts)
-        triples = store.count()
-        if html is not None and triples <= PAGE_LIMIT:
+        quads = store.count()
+        triples = int(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0])
+        if html is not None and quads <= PAGE_LIMIT and (changes is not None or not html.exists()):
             union = union_graph(store)  # read under the lock, drawn after it is released
     if union is not None:
         from kg.viz import write_page
@@ -119,14 +120,16 @@ def build_store(args) -> int:
             corpus = changes.corpus
             stats.entities = Counter(e.kind.value for e in corpus.entities)
             stats.posts, stats.memberships, stats.events = len(corpus.posts), len(corpus.members), len(corpus.events)
-            lines = lines + stats.summary().splitlines()[1:]  # the corpus now in the store
+            lines = lines + [line if not line.startswith("triples") else
+                             f"triples    {triples} ({quads} in the documents' graphs)"
+                             for line in stats.summary().splitlines()[1:]]  # the corpus now in the store
             lines.append(f"store      {spec}: {changes.summary()}")
         else:
             lines.append(f"store      {spec}: nothing to do ({triples} triples)")
         if union is not None:
             lines.append(f"wrote {html}")
-        elif html is not None:
-            lines.append(f"no graph page: {triples} triples are more than it can draw ({PAGE_LIMIT}); "
+        elif html is not None and quads > PAGE_LIMIT:
+            lines.append(f"no graph page: {quads} quads are more than it can draw ({PAGE_LIMIT}); "
                          "kg viz draws a file of a part of them")
         print("\n".join(lines), file=sys.stderr)
     return 1 if parsed.errors else 0
