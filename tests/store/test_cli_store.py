@@ -199,3 +199,18 @@ def test_build_query_remove_on_a_remote_server(virtuoso, built, tmp_path, capsys
     assert "Sergey Lavrov" not in people and "Lavrov" in people
     assert kg("build", str(ARTICLES), *remote, "-j", "1", "-q") == 0
     assert same(remote_graphs(), local)
+
+
+def test_remove_drops_a_loaded_graph_that_no_build_wrote(store_dir, tmp_path, capsys):
+    assert kg("dump", "--store", str(store_dir), "-o", str(tmp_path / "all.trig"), "-q") == 0
+    assert kg("load", str(tmp_path / "all.trig"), "--store", str(tmp_path / "loaded"), "-q") == 0
+    johnson_iri = str(doc_iri(sha1((ARTICLES / JOHNSON).read_text(encoding="utf-8"))))
+    assert kg("remove", johnson_iri, "--store", str(tmp_path / "loaded"), "-q") == 0
+    assert set(graphs_of(tmp_path / "loaded")) == set(graphs_of(store_dir)) - {johnson_iri}
+    # without the catalog nothing is resolved again: the rest keep their graphs as loaded
+    kept = graphs_of(store_dir)
+    assert all(isomorphic(g, kept[name]) for name, g in graphs_of(tmp_path / "loaded").items())
+    on_store = query_csv(capsys, "--store", str(tmp_path / "loaded"),
+                         "SELECT DISTINCT ?t WHERE { ?m prov:value ?t ; dcterms:isPartOf ?d . "
+                         f"FILTER(?d = <{johnson_iri}>) }}")
+    assert on_store == []  # its sentences left the union with its graph
