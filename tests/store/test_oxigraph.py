@@ -91,3 +91,21 @@ def test_a_failed_bulk_load_leaves_the_store_as_it_was(tmp_path):
             store.load(tmp_path / "bad.nq")
         assert same_graphs(store, {G1: SHARED})
     assert not (tmp_path / "s" / STAGING).exists()
+
+
+def test_a_bulk_load_in_chunks_keeps_each_blank_node_one_node(tmp_path, monkeypatch):
+    import kg.store.oxigraph as oxigraph_store
+
+    monkeypatch.setattr(oxigraph_store, "BULK_CHUNK", 4)  # the file below spans five chunks
+    lines = [f'_:speaker <{RDFS.label}> "Speaker {i}" <{G1}> .' for i in range(10)]
+    lines += [f'<{resource("person:x")}> <{RDFS.comment}> "a literal that says _:speaker {i}" <{G2}> .'
+              for i in range(10)]
+    (tmp_path / "blank.nq").write_text("\n".join(lines) + "\n")
+    with open_store(tmp_path / "s", writable=True, create=True) as store:
+        assert store.load(tmp_path / "blank.nq") == 20
+        speakers = store.query("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s rdfs:label ?l } }").rows
+        assert len(speakers) == 1  # one node, not one per chunk
+        union = store.query("SELECT ?s ?l WHERE { ?s rdfs:label ?l }").rows
+        assert len(union) == 10 and {row[0] for row in union} == {speakers[0][0]}
+        comments = store.query("SELECT ?c WHERE { ?x rdfs:comment ?c }").rows
+        assert sorted(row[0] for row in comments) == sorted(f"a literal that says _:speaker {i}" for i in range(10))
