@@ -82,10 +82,26 @@ def _extract_batch(batch: list[Article], model: str, batch_size: int) -> list[Do
 
 
 def _start_worker(model: str) -> None:
-    """Load the model when the worker starts, while the parent reads the first articles."""
+    """Set up a worker process: it loads the model at once, while the parent reads the first
+    articles; it leaves Ctrl-C to the parent (which stops the pool and says so once); and it ends
+    when the parent ends, however that happens (``kill -9`` too), instead of finishing its batch
+    for nobody."""
+    import multiprocessing
+    import signal
+    import threading
+
     from kg import nlp as nlp_module
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), name="kg-parent-watch", daemon=True).start()
     nlp_module.load(model)
+
+
+def _exit_with(parent) -> None:
+    parent.join()
+    os._exit(1)
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
