@@ -133,7 +133,12 @@ class EventResolver:
         return sorted((self._event(c) for c in self.cluster(items)), key=lambda e: e.key)
 
     def cluster(self, items: list[tuple[EventMention, dict]]) -> list[Cluster]:
+        """Each mention joins the first cluster (in the order they were made) it fits, or starts one.
+
+        Only the clusters a mention could fit are tried: those of its family whose source is
+        unknown, the mention's own source, or an embassy of it (see ``_Candidates``)."""
         clusters: list[Cluster] = []
+        candidates: dict[str, _Candidates] = {}
         # the most informative mentions first, so that clusters form around them
         def weight(item):
             m, keys = item
@@ -141,11 +146,17 @@ class EventResolver:
             return (-known, m.evidence.doc_id, m.evidence.start, m.code, m.trigger)
 
         for m, keys in sorted(items, key=weight):
-            home = next((c for c in clusters if self._fits(c, m, keys)), None)
+            fam = family(m.code)
+            found = candidates.setdefault(fam, _Candidates(self))
+            home = next((c for c in found.for_source(keys["source"]) if self._fits(c, m, keys)), None)
             if home is None:
-                home = Cluster(family(m.code))
+                home = Cluster(fam)
                 clusters.append(home)
+                found.add(home)
+            source = home.source
             home.add(m, keys)
+            if home.source != source:
+                found.moved(home, source)
         return clusters
 
     def _event(self, c: Cluster) -> Event:
@@ -177,6 +188,47 @@ class EventResolver:
             time=time, killed=sorted(killed, key=lambda k: (-killed[k], -k))[0] if killed else None,
             injured=injured, killed_parts=parts, status=status, claimed_by=claimed,
         )
+
+
+class _Candidates:
+    """The clusters of one family, by source, in the order they were made.
+
+    ``_fits`` turns a mention down when both it and the cluster have a source and the two are not
+    one actor (the same, or an embassy and a country it speaks for): so a mention with a source
+    need only try the clusters with no source, with its own, and those of embassies (or, for an
+    embassy's mention, those of its countries). A mention without a source tries them all."""
+
+    def __init__(self, resolver: EventResolver) -> None:
+        self.resolver = resolver
+        self.order: dict[int, int] = {}  # id(cluster) -> rank
+        self.all: list[Cluster] = []
+        self.by_source: dict[str | None, list[Cluster]] = {}
+        self.embassies: list[Cluster] = []
+
+    def add(self, c: Cluster) -> None:
+        self.order[id(c)] = len(self.all)
+        self.all.append(c)
+        self._file(c)
+
+    def _file(self, c: Cluster) -> None:
+        self.by_source.setdefault(c.source, []).append(c)
+        if c.source is not None and c.source.startswith("org:embassy-"):
+            self.embassies.append(c)
+
+    def moved(self, c: Cluster, old_source: str | None) -> None:
+        """A cluster that had no source has one now."""
+        self.by_source[old_source].remove(c)
+        self._file(c)
+
+    def for_source(self, source: str | None) -> list[Cluster]:
+        if source is None:
+            return self.all
+        keys = {source, None}
+        if source.startswith("org:embassy-"):
+            keys |= self.resolver._sides(source)
+        found = {id(c): c for k in keys for c in self.by_source.get(k, ())}
+        found.update((id(c), c) for c in self.embassies)
+        return sorted(found.values(), key=lambda c: self.order[id(c)])
 
 
 def resolve_events(resolver, corpus: Corpus) -> list[Event]:

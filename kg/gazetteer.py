@@ -72,6 +72,14 @@ def _ids(geonames: str = "", wikidata: str = "") -> tuple[str, ...]:
     return tuple(ids)
 
 
+def _lead(text: str) -> str:
+    """The word characters ``text`` starts with, lower case: "secretary" for "Secretary-General"."""
+    return _LEAD.match(text.casefold()).group()
+
+
+_LEAD = re.compile(r"\w*")
+
+
 class Gazetteer:
     """Names to entries; titles and honorifics."""
 
@@ -81,6 +89,7 @@ class Gazetteer:
         self.countries: dict[str, Entry] = {}  # ISO2 -> entry
         self.demonyms: dict[str, str] = {}  # ISO2 -> adjective ("Russian")
         self.titles: dict[str, Title] = {}  # lower-case title -> Title
+        self._title_leads: set[str] = set()  # every prefix of the first word of a title, lower case
         self.honorifics: set[str] = set()
 
     # --- building
@@ -191,6 +200,8 @@ class Gazetteer:
             title = Title(row["title"], row.get("kind", ""), row.get("country") or None)
             for surface in [row["title"], *split(row.get("aliases", ""))]:
                 self.titles[surface.casefold()] = title
+                lead = _lead(surface)
+                self._title_leads.update(lead[:n] for n in range(len(lead) + 1))
 
     # --- lookup
     def candidates(self, surface: str) -> list[Entry]:
@@ -212,6 +223,12 @@ class Gazetteer:
 
     def title(self, surface: str) -> Title | None:
         return self.titles.get(" ".join(surface.split()).casefold())
+
+    def may_start_title(self, word: str) -> bool:
+        """False when no title begins with a text that begins with ``word`` (a cheap test before
+        looking up every span that starts at a token): the letters ``word`` starts with must
+        begin the first word of some title."""
+        return _lead(word) in self._title_leads
 
     def is_honorific(self, word: str) -> bool:
         return word.rstrip(".") in self.honorifics

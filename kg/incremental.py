@@ -72,8 +72,7 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] = (),
             changes.removed.append(doc_id)
 
     corpus = resolve(list(facts.values()))
-    writer = GraphWriter()
-    writer.write(corpus)
+    writer = GraphWriter().write(corpus)
     wanted = {str(doc_iri(doc_id)): list(writer.graph(doc_id)) for doc_id in facts}
     hashes = {iri: graph_hash(triples) for iri, triples in wanted.items()}
     changed = {iri: triples for iri, triples in wanted.items() if catalog.graph_hashes.get(iri) != hashes[iri]}

@@ -53,12 +53,11 @@ def load(model: str = DEFAULT_MODEL) -> Language:
 @Language.component("kg_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, captions and list items stand alone."""
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
+    after_break = False
+    for token in doc:
+        if after_break:
             token.is_sent_start = True
-        elif not token.is_space:
-            token.is_sent_start = None if token.is_sent_start is None else token.is_sent_start
+        after_break = "\n" in token.text or "\n" in token.whitespace_
     return doc
 
 

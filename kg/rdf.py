@@ -55,7 +55,8 @@ def codebook() -> Graph:
     return g
 
 
-def concept_triples(concept: URIRef) -> list[tuple]:
+@functools.cache
+def concept_triples(concept: URIRef) -> tuple[tuple, ...]:
     """A concept with its notation, labels, QuadClass and Goldstein score, and its broader concepts:
     enough for a query of the graph alone to group events by code, root or QuadClass."""
     book = codebook()
@@ -70,7 +71,7 @@ def concept_triples(concept: URIRef) -> list[tuple]:
                 triples.append((c, p, o))
                 if p in (SKOS.broader, KG.quadClass):
                     todo.append(o)
-    return triples
+    return tuple(triples)
 
 
 def doc_iri(doc_id: str) -> URIRef:
@@ -87,19 +88,48 @@ def _date_literal(value: str) -> Literal:
     return Literal(value, datatype=datatype)
 
 
+class DocGraph:
+    """The triples of one document's graph: each once, in the order written."""
+
+    __slots__ = ("triples",)
+
+    def __init__(self) -> None:
+        self.triples: dict[tuple, None] = {}
+
+    def add(self, triple: tuple) -> None:
+        self.triples[triple] = None
+
+    def __iter__(self):
+        return iter(self.triples)
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+
 class GraphWriter:
-    """Writes a Corpus into a Dataset, one named graph per document."""
+    """Writes a Corpus as one graph of triples per document (plain Python: an rdflib Dataset is
+    made only when asked for, by ``dataset``)."""
 
-    def __init__(self, dataset: Dataset | None = None) -> None:
-        self.ds = dataset if dataset is not None else Dataset()
-        for prefix, ns in PREFIXES.items():
-            self.ds.bind(prefix, ns)
-        self.graphs: dict[str, Graph] = {}
+    def __init__(self) -> None:
+        self.graphs: dict[str, DocGraph] = {}
 
-    def graph(self, doc_id: str) -> Graph:
+    def graph(self, doc_id: str) -> DocGraph:
         if doc_id not in self.graphs:
-            self.graphs[doc_id] = self.ds.graph(doc_iri(doc_id))
+            self.graphs[doc_id] = DocGraph()
         return self.graphs[doc_id]
+
+    def union_size(self) -> int:
+        """The number of distinct triples over all the graphs."""
+        return len(set().union(*(g.triples for g in self.graphs.values())))
+
+    def dataset(self) -> Dataset:
+        ds = Dataset()
+        for prefix, ns in PREFIXES.items():
+            ds.bind(prefix, ns)
+        for doc_id, g in self.graphs.items():
+            context = ds.graph(doc_iri(doc_id))
+            ds.addN((s, p, o, context) for s, p, o in g)
+        return ds
 
     def _by_doc(self, evidence: Iterable[Evidence]) -> dict[str, list[Evidence]]:
         out: dict[str, list[Evidence]] = defaultdict(list)
@@ -107,7 +137,7 @@ class GraphWriter:
             out[ev.doc_id].append(ev)
         return out
 
-    def _mention(self, g: Graph, ev: Evidence) -> URIRef:
+    def _mention(self, g: DocGraph, ev: Evidence) -> URIRef:
         m = mention_iri(ev)
         g.add((m, RDF.type, KG.Mention))
         g.add((m, PROV.value, Literal(ev.text)))
@@ -215,7 +245,7 @@ class GraphWriter:
             for ev in evs:
                 g.add((node, PROV.wasDerivedFrom, self._mention(g, ev)))
 
-    def write(self, corpus: Corpus) -> Dataset:
+    def write(self, corpus: Corpus) -> GraphWriter:
         for doc in corpus.documents:
             self.document(doc)
         for e in corpus.entities:
@@ -226,11 +256,11 @@ class GraphWriter:
             self.member(m)
         for e in corpus.events:
             self.event(e)
-        return self.ds
+        return self
 
 
 def to_dataset(corpus: Corpus) -> Dataset:
-    return GraphWriter().write(corpus)
+    return GraphWriter().write(corpus).dataset()
 
 
 def union(ds: Dataset) -> Graph:

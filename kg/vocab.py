@@ -6,6 +6,8 @@ Every term of ``KG`` is declared in ``ontology/kg.ttl``; a typo fails loudly (``
 
 from __future__ import annotations
 
+import functools
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
@@ -183,6 +185,7 @@ def cameo(code: str) -> URIRef:
     return getattr(KG, code)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same entities and codes, article after article
 def resource(key: str) -> URIRef:
     """A resource IRI from a record key: "country:RU" -> <.../id/country/RU>."""
     return KGR[key.replace(":", "/")]

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from kg.extract.entities import DocEntities
 from kg.extract.events import extract_events
 from kg.extract.roles import extract_roles
+from kg.extract.sentences import sentences
 from kg.model import Article, DocFacts
 
 
@@ -23,6 +24,6 @@ def extract(doc: Doc, article: Article) -> DocFacts:
         roles=tuple(roles),
         memberships=tuple(members),
         events=tuple(events),
-        sentences=sum(1 for _ in doc.sents),
+        sentences=len(sentences(doc)),
         words=sum(1 for t in doc if not t.is_space and not t.is_punct),
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.sentences import sentence_of
 from kg.gazetteer import Gazetteer
 from kg.model import Article, Evidence, Kind, LocalEntity, Ref
 from kg.names import best_name, name_words, slug
@@ -22,7 +23,7 @@ KIND_OF_LABEL = {"PERSON": Kind.PERSON, "ORG": Kind.ORGANIZATION, "COUNTRY": Kin
 
 def evidence_of(span: Span, article: Article) -> Evidence:
     """The sentence a span stands in, as provenance (offsets into the article text)."""
-    sent = span.sent
+    sent = sentence_of(span)
     cleaned = sent.text  # the cleaned text: blanked noise is white space here, not in the article
     start = sent.start_char + len(cleaned) - len(cleaned.lstrip())
     end = sent.start_char + len(cleaned.rstrip())

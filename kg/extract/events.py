@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from kg import timex
 from kg.extract.entities import DocEntities, evidence_of
+from kg.extract.sentences import ents_in, sentence_of, sentences
 from kg.extract.speakers import Speakers
 from kg.lexicon import Lexicon, Trigger
 from kg.model import EventMention, Kind, Participant, Ref, Role, Status, TimeValue
@@ -461,7 +462,7 @@ class EventFinder:
     def _time(self, tok: Token) -> tuple[TimeValue | None, int | None]:
         """A date the trigger governs, resolved against the document date; and an offset from
         another event ("two days after the bombing" gives the bombing -2 days from its anchor)."""
-        for ent in tok.sent.ents:
+        for ent in ents_in(sentence_of(tok)):
             if ent.label_ not in ("DATE", "TIME"):
                 continue
             node, ok = ent.root, True
@@ -649,7 +650,7 @@ class EventFinder:
 
     def _previous_violence(self, mentions: list[EventMention], tok: Token) -> EventMention | None:
         """The latest violent event with a known doer in this or the two sentences before."""
-        sents = list(self.doc.sents)
+        sents = sentences(self.doc)
         here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
         first = sents[max(0, here - 2)].start_char
         for m in reversed(mentions):
@@ -695,8 +696,8 @@ class EventFinder:
                 if light is not None and target is None:
                     _, target = self._verb_roles(light, trig)
             anchor_tok = light if light is not None else tok
-            sources = [self.ents.capital_to_country(r, tok.sent) for r in sources]
-            target = self.ents.capital_to_country(target, tok.sent)
+            sources = [self.ents.capital_to_country(r, sentence_of(tok)) for r in sources]
+            target = self.ents.capital_to_country(target, sentence_of(tok))
             actors = {r for r in [*sources, target] if r is not None}
             place = self._place(tok, actors) or (self._place(light, actors) if light is not None else None)
             if place is None and target is not None and trig.code[:3] in ("042", "043") and \
@@ -723,7 +724,7 @@ class EventFinder:
                 if previous is not None:
                     sources = [previous.source] if previous.source is not None else []
                     claimant = claimant or previous.claimed_by
-            evidence = evidence_of(tok.sent, self.article)
+            evidence = evidence_of(sentence_of(tok), self.article)
             about = self._about(tok) if target is None and trig.code[:2] in TARGET_NEEDED else None
             if light is None and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and \
                     tok.head.lemma_.lower() in WISH and sources:
@@ -827,7 +828,7 @@ class EventFinder:
                 if self.ents.kind(target) is Kind.PLACE:
                     continue
                 found.append(EventMention(code=DEMAND_CODE, trigger=f"{verb.text} {target and subject.text} must",
-                                          evidence=evidence_of(verb.sent, self.article), source=speaker,
+                                          evidence=evidence_of(sentence_of(verb), self.article), source=speaker,
                                           target=target, time=self._time(verb)[0]))
         return found
 

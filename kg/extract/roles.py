@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from kg.extract.entities import DocEntities, evidence_of
+from kg.extract.sentences import sentence_of, sentences
 from kg.gazetteer import Gazetteer
 from kg.model import Kind, Membership, Ref, Role
 
@@ -35,22 +36,26 @@ class TitleSpan:
 
 
 def find_titles(doc: Doc, gaz: Gazetteer) -> list[TitleSpan]:
-    """Non-overlapping titles of office, longest first."""
+    """Non-overlapping titles of office (up to six tokens, within a line), longest first."""
+    texts, spaces, blank, skip = [], [], [], []
+    for t in doc:  # one pass: every doc[i] or iteration makes a new Token
+        texts.append(t.text)
+        spaces.append(t.whitespace_)
+        blank.append(t.is_space)
+        skip.append(t.is_space or t.is_punct)
+    broken = ["\n" in text for text in texts]
     found: list[TitleSpan] = []
-    i = 0
-    while i < len(doc):
+    i, n = 0, len(doc)
+    while i < n:
         match = None
-        if doc[i].is_space or doc[i].is_punct:
-            i += 1
-            continue
-        for k in range(min(6, len(doc) - i), 0, -1):
-            span = doc[i:i + k]
-            if span[-1].is_space or any("\n" in t.text for t in span):
-                continue
-            title = gaz.title(span.text)
-            if title:
-                match = TitleSpan(span, title.title, title.country)
-                break
+        if not skip[i] and gaz.may_start_title(texts[i]):
+            for end in range(min(i + 6, n), i, -1):
+                if blank[end - 1] or any(broken[i:end]):
+                    continue
+                title = gaz.title("".join(texts[j] + spaces[j] for j in range(i, end - 1)) + texts[end - 1])
+                if title:
+                    match = TitleSpan(doc[i:end], title.title, title.country)
+                    break
         if match:
             found.append(match)
             i = match.span.end
@@ -67,7 +72,8 @@ class RoleFinder:
         self.roles: list[Role] = []
         self.members: list[Membership] = []
         self.person_at = {}
-        for ent in doc.ents:
+        self.doc_ents = doc.ents  # a new tuple of Spans at every doc.ents
+        for ent in self.doc_ents:
             if ent.label_ == "PERSON":
                 for i in range(ent.start, ent.end):
                     self.person_at[i] = ent
@@ -84,19 +90,19 @@ class RoleFinder:
         j = start
         if j > 0 and self.doc[j - 1].text in ("'s", "\u2019s"):
             j -= 1
-        if j > 0 and not self.doc[j - 1].is_space and self.doc[j - 1].sent == self.doc[start].sent and \
+        if j > 0 and not self.doc[j - 1].is_space and sentence_of(self.doc[j - 1]) == sentence_of(self.doc[start]) and \
                 self.doc[j - 1].ent_type_ in ("COUNTRY", "NORP", "ORG", "PLACE"):
-            ent = next(e for e in self.doc.ents if e.start <= j - 1 < e.end)
+            ent = next(e for e in self.doc_ents if e.start <= j - 1 < e.end)
             return self._ref(ent.start), ent.start
         return None, start
 
     def _complement_after(self, end: int) -> tuple[Span | None, int]:
         """"for Barrow and Furness", "of Russia": the entity a title is of or for."""
         if end + 1 < len(self.doc) and self.doc[end].lower_ in ("for", "of"):
-            ent = next((e for e in self.doc.ents if e.start == end + 1 and
+            ent = next((e for e in self.doc_ents if e.start == end + 1 and
                         e.label_ in ("PLACE", "COUNTRY", "ORG", "NORP")), None)
             if ent is None and end + 2 < len(self.doc) and self.doc[end + 1].lower_ == "the":
-                ent = next((e for e in self.doc.ents if e.start == end + 2 and
+                ent = next((e for e in self.doc_ents if e.start == end + 2 and
                             e.label_ in ("PLACE", "COUNTRY", "ORG")), None)
             if ent is not None:
                 return ent, ent.end
@@ -153,7 +159,7 @@ class RoleFinder:
     # --- patterns
     def run(self) -> tuple[list[Role], list[Membership]]:
         used_titles: set[int] = set()
-        people = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        people = [e for e in self.doc_ents if e.label_ == "PERSON"]
         for person in people:
             holder = self._ref(person.start)
             if holder is None:
@@ -168,7 +174,7 @@ class RoleFinder:
                                       title.span.text.lower() not in AMBIGUOUS_LOWER):
                 qualifier, qstart = self._qualifier_before(title.span.start)
                 modifier = self.doc[qstart:title.span.start] if qualifier is not None else None
-                modifier = next((e for e in self.doc.ents if modifier is not None and e.start == qstart), None)
+                modifier = next((e for e in self.doc_ents if modifier is not None and e.start == qstart), None)
                 self._add_role(holder, title, qualifier, None, modifier, person)
                 used_titles.add(title.span.start)
             # "Labour's Ann Clwyd"
@@ -183,7 +189,7 @@ class RoleFinder:
                 if j < len(self.doc) and self.doc[j].lower_ in ("the", "a", "an", "former"):
                     j += 1
                 qualifier, modifier = None, None
-                ent = next((e for e in self.doc.ents if e.start == j and e.label_ in ("COUNTRY", "NORP", "ORG",
+                ent = next((e for e in self.doc_ents if e.start == j and e.label_ in ("COUNTRY", "NORP", "ORG",
                                                                                     "PLACE")), None)
                 if ent is not None:
                     qualifier, modifier = self._ref(ent.start), ent
@@ -215,7 +221,7 @@ class RoleFinder:
                     ref = self._ref(child.i)
                     if ref is not None and self.ents.kind(ref) is Kind.PERSON:
                         return ref
-        sent = verb.sent
+        sent = sentence_of(verb)
         for tok in sent:
             ref = self._ref(tok.i)
             if ref is not None and self.ents.kind(ref) is Kind.PERSON and tok.dep_ in ("nsubj", "nsubjpass"):
@@ -231,7 +237,7 @@ class RoleFinder:
             start = span.start
             former = False
             qualifier, qstart = self._qualifier_before(start)
-            modifier = next((e for e in self.doc.ents if qualifier is not None and e.start == qstart), None)
+            modifier = next((e for e in self.doc_ents if qualifier is not None and e.start == qstart), None)
             k = qstart - 1
             if k >= 0 and self.doc[k].lower_ == "former":
                 former = True
@@ -277,7 +283,7 @@ class RoleFinder:
 
     def _recent_person(self, where: Span, label: str, post_in: Ref | None) -> Ref | None:
         """The person the text just spoke of: subjects first, nearest sentence first."""
-        sents = list(self.doc.sents)
+        sents = sentences(self.doc)
         here = next(i for i, s in enumerate(sents) if s.start <= where.start < s.end)
         for back in range(0, LOOKBACK_SENTENCES + 1):
             if here - back < 0:

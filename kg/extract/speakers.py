@@ -16,6 +16,8 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import DocEntities
+from kg.extract.sentences import sentence_of
+from kg.extract.sentences import sentences as doc_sentences
 from kg.model import Kind, Ref
 
 FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
@@ -42,6 +44,7 @@ class Speakers:
     def __init__(self, doc: Doc, ents: DocEntities, speech_verbs: set[str],
                  event_nouns: set[str] = frozenset()) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy joins the tokens' texts again at every doc.text
         self.event_nouns = event_nouns
         self.ents = ents
         self.speech_verbs = speech_verbs
@@ -52,8 +55,8 @@ class Speakers:
 
     # --- first person
     def _paragraphs(self) -> list[tuple[int, int]]:
-        text = self.doc.text
-        return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text) if m.group().strip()]
+        return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", self.text)
+                if m.group().strip()]
 
     def _set_chars(self, start: int, end: int, ref: Ref, *, override: bool = False) -> None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -65,7 +68,7 @@ class Speakers:
 
     def _attribution_lines(self) -> None:
         paragraphs = self._paragraphs()
-        for m in ATTRIBUTION_LINE.finditer(self.doc.text):
+        for m in ATTRIBUTION_LINE.finditer(self.text):
             span = self.doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
             ref = self.ents.ref_of(span) if span is not None else None
             if ref is None or self.ents.kind(ref) is not Kind.PERSON:
@@ -73,7 +76,7 @@ class Speakers:
             # the paragraphs before the line, back to a headline (a line with no final punctuation)
             before = [p for p in paragraphs if p[1] <= m.start()]
             for start, end in reversed(before):
-                para = self.doc.text[start:end].strip()
+                para = self.text[start:end].strip()
                 if not para.endswith((".", "!", "?", "\u201d", '"', "'")):
                     break
                 self._set_chars(start, end, ref, override=True)
@@ -91,7 +94,7 @@ class Speakers:
                         if t.lower_ in FIRST_PERSON:
                             self.first_person.setdefault(t.i, speaker)
             # quoted words in the same sentence
-            sent = tok.sent
+            sent = sentence_of(tok)
             inside = False
             for t in sent:
                 if t.text in QUOTES or t.text in ("\u201c", "\u201d"):
@@ -101,7 +104,7 @@ class Speakers:
                     self.first_person.setdefault(t.i, speaker)
 
     def is_hansard(self) -> bool:
-        return len(HANSARD_MARKERS.findall(self.doc.text)) >= 2
+        return len(HANSARD_MARKERS.findall(self.text)) >= 2
 
     def _hansard(self) -> None:
         if not self.is_hansard():
@@ -110,7 +113,7 @@ class Speakers:
         if minister is None:
             return
         for start, end in self._paragraphs():
-            para = self.doc.text[start:end].strip()
+            para = self.text[start:end].strip()
             if para.endswith("?") or re.match(r"^\d+\.\s", para) or re.search(r"\(\d{5,7}\)$", para):
                 continue  # a question, asked by a member who is not named
             self._set_chars(start, end, minister)
@@ -173,7 +176,7 @@ class Speakers:
 
     def _coordinated(self, tok: Token) -> Ref | None:
         """"Assad and Putin ... sanctions on them": the first of the nearest two entities joined by "and"."""
-        sent = tok.sent
+        sent = sentence_of(tok)
         mentions: list[tuple[int, int, Ref]] = []  # (start, end, ref) of entity mentions before the pronoun
         for t in self.doc[sent.start:tok.i]:
             ref = self.ents.ref_at(t.i)
@@ -205,7 +208,7 @@ class Speakers:
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head
             own_subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         excluded = self.actor(own_subject) if own_subject is not None and own_subject.i != tok.i else None
-        sents = list(self.doc.sents)
+        sents = doc_sentences(self.doc)
         here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
         for back in range(0, sentences + 1):
             if here - back < 0:

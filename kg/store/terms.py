@@ -8,6 +8,7 @@ Oxigraph store holds), and N-Triples text for the SPARQL protocols.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
@@ -22,6 +23,7 @@ Triple = tuple[Node, Node, Node]
 Quad = tuple[Node, Node, Node, URIRef | None]  # None: the default graph
 
 
+@functools.lru_cache(maxsize=1 << 18)  # a graph names the same entities, predicates and classes over and over
 def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
