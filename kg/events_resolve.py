@@ -135,8 +135,8 @@ class EventResolver:
     def cluster(self, items: list[tuple[EventMention, dict]]) -> list[Cluster]:
         """Each mention joins the first cluster (in the order they were made) it fits, or starts one.
 
-        Only the clusters a mention could fit are tried: those of its family whose source is
-        unknown, the mention's own source, or an embassy of it (see ``_Candidates``)."""
+        Only the clusters a mention could fit are tried (see ``_Candidates``): trying them all
+        grows with the square of the corpus."""
         clusters: list[Cluster] = []
         candidates: dict[str, _Candidates] = {}
         # the most informative mentions first, so that clusters form around them
@@ -147,16 +147,13 @@ class EventResolver:
 
         for m, keys in sorted(items, key=weight):
             fam = family(m.code)
-            found = candidates.setdefault(fam, _Candidates(self))
-            home = next((c for c in found.for_source(keys["source"]) if self._fits(c, m, keys)), None)
+            found = candidates.setdefault(fam, _Candidates(self, fam))
+            home = next((c for c in found.for_mention(m, keys) if self._fits(c, m, keys)), None)
             if home is None:
                 home = Cluster(fam)
                 clusters.append(home)
-                found.add(home)
-            source = home.source
             home.add(m, keys)
-            if home.source != source:
-                found.moved(home, source)
+            found.file(home, m, keys)
         return clusters
 
     def _event(self, c: Cluster) -> Event:
@@ -191,44 +188,87 @@ class EventResolver:
 
 
 class _Candidates:
-    """The clusters of one family, by source, in the order they were made.
+    """The clusters of one family, filed by what ``EventResolver._fits`` needs to admit a mention,
+    so that a mention is tried against the clusters it could fit only, in the order they were made.
 
-    ``_fits`` turns a mention down when both it and the cluster have a source and the two are not
-    one actor (the same, or an embassy and a country it speaks for): so a mention with a source
-    need only try the clusters with no source, with its own, and those of embassies (or, for an
-    embassy's mention, those of its countries). A mention without a source tries them all."""
+    From ``_fits``: a cluster takes a mention with a source when their sources are one actor (the
+    same, or an embassy and a country it speaks for), or, for violence, when the cluster has no
+    source and they share something (a participant, a place or a place in its country, a death
+    toll). A mention without a source joins violence the same way, and any other family only in
+    a cluster of its own document (the headline of the call the article reports). A mention with
+    a time, besides, only fits a cluster with no time or with times that agree with it.
+    """
 
-    def __init__(self, resolver: EventResolver) -> None:
+    def __init__(self, resolver: EventResolver, fam: str) -> None:
         self.resolver = resolver
-        self.order: dict[int, int] = {}  # id(cluster) -> rank
-        self.all: list[Cluster] = []
-        self.by_source: dict[str | None, list[Cluster]] = {}
-        self.embassies: list[Cluster] = []
+        self.violence = fam == "violence"
+        self.rank: dict[int, int] = {}  # id(cluster) -> the order it was made in
+        self.timed: set[int] = set()  # the clusters that have a time
+        self.index: dict[tuple, dict[int, Cluster]] = {}  # (what, value) -> clusters
 
-    def add(self, c: Cluster) -> None:
-        self.order[id(c)] = len(self.all)
-        self.all.append(c)
-        self._file(c)
+    def _put(self, key: tuple, c: Cluster) -> None:
+        self.index.setdefault(key, {})[id(c)] = c
 
-    def _file(self, c: Cluster) -> None:
-        self.by_source.setdefault(c.source, []).append(c)
+    def file(self, c: Cluster, m: EventMention, keys: dict) -> None:
+        """File a cluster under what it holds once ``m`` has joined it (what it holds only grows)."""
+        self.rank.setdefault(id(c), len(self.rank))
+        self._put(("source", c.source), c)
         if c.source is not None and c.source.startswith("org:embassy-"):
-            self.embassies.append(c)
+            self._put(("embassy",), c)
+        self._put(("document", m.evidence.doc_id), c)
+        for p in m.participants:
+            self._put(("participant", p.cls), c)
+        if keys["place"]:
+            self._put(("place", keys["place"]), c)
+            country = self.resolver._country_of(keys["place"])
+            if country is not None:
+                self._put(("place in", country), c)
+        if m.killed is not None:
+            self._put(("killed", m.killed), c)
+        if m.time:
+            self.timed.add(id(c))
+            value = m.time.value
+            for n in range(1, len(value) + 1):
+                self._put(("time starts", value[:n]), c)
+            self._put(("time", value), c)
 
-    def moved(self, c: Cluster, old_source: str | None) -> None:
-        """A cluster that had no source has one now."""
-        self.by_source[old_source].remove(c)
-        self._file(c)
+    def _time_fits(self, value: str) -> set[int]:
+        """The clusters with a time that a mention's time may fit (one begins the other: "2016-09"
+        and "2016-09-19"); ``_fits`` wants all of a cluster's times to."""
+        found = set(self.index.get(("time starts", value), {}))
+        for n in range(1, len(value) + 1):
+            found.update(self.index.get(("time", value[:n]), {}))
+        return found
 
-    def for_source(self, source: str | None) -> list[Cluster]:
+    def _sharing(self, m: EventMention, keys: dict) -> list[tuple]:
+        found = [("participant", p.cls) for p in m.participants]
+        if keys["place"]:
+            found += [("place", keys["place"]), ("place in", keys["place"]),
+                      ("place", self.resolver._country_of(keys["place"]))]
+        if m.killed is not None:
+            found.append(("killed", m.killed))
+        return found
+
+    def for_mention(self, m: EventMention, keys: dict) -> list[Cluster]:
+        source = keys["source"]
         if source is None:
-            return self.all
-        keys = {source, None}
-        if source.startswith("org:embassy-"):
-            keys |= self.resolver._sides(source)
-        found = {id(c): c for k in keys for c in self.by_source.get(k, ())}
-        found.update((id(c), c) for c in self.embassies)
-        return sorted(found.values(), key=lambda c: self.order[id(c)])
+            if self.violence:
+                wanted = self._sharing(m, keys)
+            else:
+                wanted = [("document", m.evidence.doc_id)] if keys["target"] else []
+        else:
+            wanted = [("source", source), ("embassy",)]
+            if source.startswith("org:embassy-"):
+                wanted += [("source", side) for side in self.resolver._sides(source)]
+            if self.violence:
+                wanted += self._sharing(m, keys)
+        found: dict[int, Cluster] = {}
+        for key in wanted:
+            found.update(self.index.get(key, {}))
+        if m.time and found:
+            fits = self._time_fits(m.time.value)
+            found = {k: c for k, c in found.items() if k not in self.timed or k in fits}
+        return sorted(found.values(), key=lambda c: self.rank[id(c)])
 
 
 def resolve_events(resolver, corpus: Corpus) -> list[Event]:

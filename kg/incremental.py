@@ -21,7 +21,7 @@ from kg.catalog import Catalog
 from kg.errors import InputError
 from kg.model import Corpus, DocFacts
 from kg.store.base import Store
-from kg.store.terms import Triple, to_ox
+from kg.store.terms import Triple, nt
 
 
 @dataclass
@@ -45,7 +45,7 @@ class Changes:
 
 def graph_hash(triples: Iterable[Triple]) -> str:
     """A hash of a graph's content: its N-Triples lines, sorted. kg's graphs have no blank nodes."""
-    lines = sorted(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples)
+    lines = sorted(f"{nt(s)} {nt(p)} {nt(o)} ." for s, p, o in triples)
     return hashlib.sha1("\n".join(lines).encode("utf-8")).hexdigest()
 
 

@@ -18,7 +18,25 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.model import Corpus, Document, Entity, Event, Evidence, Member, Post
 from kg.names import slug
-from kg.vocab import KG, KIND_CLASS, ORG, PARTICIPANT, PREFIXES, ROOTS, SDO, SEM, STATUS, SUBTYPE_CLASS, cameo, resource
+from kg.vocab import (
+    KG,
+    KIND_CLASS,
+    ORG,
+    PARTICIPANT,
+    PREFIXES,
+    ROOTS,
+    SDO,
+    SEM,
+    STATUS,
+    SUBTYPE_CLASS,
+    Terms,
+    cameo,
+    resource,
+)
+
+# looked up once each, not at every triple (see kg.vocab.Terms)
+DCTERMS, KG, OWL, PROV, RDF, RDFS, SKOS, XSD, ORG, SDO, SEM = (
+    Terms(ns) for ns in (DCTERMS, KG, OWL, PROV, RDF, RDFS, SKOS, XSD, ORG, SDO, SEM))
 
 ONTOLOGY_DIRS = (Path(__file__).resolve().parent.parent / "ontology", Path(__file__).resolve().parent / "ontology")
 
@@ -88,6 +106,13 @@ def _date_literal(value: str) -> Literal:
     return Literal(value, datatype=datatype)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a sentence is the evidence of every fact it states
+def _mention_triples(ev: Evidence) -> tuple[URIRef, tuple[tuple, ...]]:
+    m = mention_iri(ev)
+    return m, ((m, RDF.type, KG.Mention), (m, PROV.value, Literal(ev.text)), (m, KG.start, Literal(ev.start)),
+               (m, KG.end, Literal(ev.end)), (m, DCTERMS.isPartOf, doc_iri(ev.doc_id)))
+
+
 class DocGraph:
     """The triples of one document's graph: each once, in the order written."""
 
@@ -138,12 +163,9 @@ class GraphWriter:
         return out
 
     def _mention(self, g: DocGraph, ev: Evidence) -> URIRef:
-        m = mention_iri(ev)
-        g.add((m, RDF.type, KG.Mention))
-        g.add((m, PROV.value, Literal(ev.text)))
-        g.add((m, KG.start, Literal(ev.start)))
-        g.add((m, KG.end, Literal(ev.end)))
-        g.add((m, DCTERMS.isPartOf, doc_iri(ev.doc_id)))
+        m, triples = _mention_triples(ev)
+        for triple in triples:
+            g.add(triple)
         return m
 
     def document(self, doc: Document) -> None:

@@ -185,6 +185,20 @@ def cameo(code: str) -> URIRef:
     return getattr(KG, code)
 
 
+class Terms:
+    """A namespace whose terms are plain attributes once asked for: rdflib makes a new URIRef (and
+    a DefinedNamespace checks the name) at every ``NS.term``, which adds up over the millions of
+    triples a large build writes. ``Terms(KG).Mention is KG.Mention``'s equal, found once."""
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+
 @functools.lru_cache(maxsize=1 << 16)  # the same entities and codes, article after article
 def resource(key: str) -> URIRef:
     """A resource IRI from a record key: "country:RU" -> <.../id/country/RU>."""

@@ -35,7 +35,7 @@ from kg.query import Rows
 from kg.store.base import ResultLimitError, Store
 from kg.store.files import PREFIX_MAP, has_graphs, ox_format, serialize_quads
 from kg.store.lock import DirLock
-from kg.store.terms import Quad, Triple, from_ox, ox_quads, rdflib_quad
+from kg.store.terms import Quad, Triple, from_ox, nt, rdflib_quad
 
 MARKER = "kg-store.json"
 DATA, STAGING, RETIRED = "oxigraph", "oxigraph.new", "oxigraph.old"
@@ -183,30 +183,34 @@ class OxigraphStore(Store):
     def replace_graphs(self, graphs: Mapping[str, Iterable[Triple]], *, drop: Iterable[str] = ()) -> None:
         self._writing()
         names = [ox.NamedNode(g) for g in dict.fromkeys([*graphs, *drop])]
-        new = {ox.NamedNode(g): [ox.Triple(q.subject, q.predicate, q.object) for q in ox_quads(triples, g)]
-               for g, triples in graphs.items()}
-        added = {t for triples in new.values() for t in triples}
+        # terms as N-Triples text: making a pyoxigraph object of each would cost more than the write
+        new = {str(ox.NamedNode(g)): [(nt(s), nt(p), nt(o)) for s, p, o in triples] for g, triples in graphs.items()}
         # the triples of the old graphs that no new graph states may have lost their last graph
-        orphans = {ox.Triple(q.subject, q.predicate, q.object) for name in names
-                   for q in self._store.quads_for_pattern(None, None, None, name)} - added
-        if len(added) + len(orphans) >= self.bulk_threshold:
+        old = {(str(q.subject), str(q.predicate), str(q.object)): q.triple for name in names
+               for q in self._store.quads_for_pattern(None, None, None, name)}
+        orphans = [old[key] for key in old.keys() - set().union(*new.values())] if old else []
+        if sum(map(len, new.values())) + len(orphans) >= self.bulk_threshold:
             def write(copy: ox.Store) -> None:
                 for name in names:
                     copy.remove_graph(name)
-                bulk_write(copy, (ox.Quad(t.subject, t.predicate, t.object, name)
-                                  for name, triples in new.items() for t in triples))
+                if any(t[0][0] == "_" or t[2][0] == "_" for triples in new.values() for t in triples):
+                    text = "".join(f"{s} {p} {o} {g} .\n" for g, triples in new.items() for s, p, o in triples)
+                    bulk_write(copy, ox.parse(text, format=ox.RdfFormat.N_QUADS))  # keeps the blank nodes' names
+                else:
+                    bulk_write_lines(copy, new)
                 _drop_from_union(copy, orphans)
 
             self._rewrite(write)
             return
+        added = dict.fromkeys(t for triples in new.values() for t in triples)
         parts = [f"DROP SILENT GRAPH {name} ;\n" for name in names]
         if added:
             parts.append("INSERT DATA {\n")
             for name, triples in new.items():
                 parts.append(f"GRAPH {name} {{\n")
-                parts.extend(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
+                parts.extend(f"{s} {p} {o} .\n" for s, p, o in triples)
                 parts.append("}\n")
-            parts.extend(f"{t.subject} {t.predicate} {t.object} .\n" for t in added)
+            parts.extend(f"{s} {p} {o} .\n" for s, p, o in added)
             parts.append("} ;\n")
         if orphans:
             parts.append("DELETE { ?s ?p ?o } WHERE { VALUES (?s ?p ?o) {\n")
@@ -285,49 +289,90 @@ class OxigraphStore(Store):
 REBUILD_UNION = "DROP SILENT DEFAULT ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
-def bulk_write(store: ox.Store, quads: Iterable[ox.Quad], *, union: bool = True, workers: int | None = None) -> None:
-    """Add ``quads`` to ``store``, and (with ``union``) the triple of each to the default graph.
+class _Loader:
+    """Oxigraph's bulk loader on every core.
 
-    One call of Oxigraph's bulk loader keeps one core busy, and it lets go of the GIL: so the
-    quads are cut into chunks, each chunk written as N-Quads (and its triples as N-Triples for
-    the union), and the chunks loaded by as many threads as there are cores, while this thread
-    parses the next chunk. At most two chunks per thread wait, so memory stays flat however big
-    the input. The bulk loader gives each call's blank nodes fresh names, so quads with a blank
-    node go in as terms instead (slower, but they keep their identity across chunks).
+    One call of the bulk loader keeps one core busy, and it lets go of the GIL: so the input is
+    cut into chunks (N-Quads, and N-Triples for the union), loaded by as many threads as there are
+    cores while the caller prepares the next chunk. At most two chunks per thread wait, so memory
+    stays flat however big the input. The bulk loader gives each call's blank nodes fresh names:
+    quads with a blank node go in as terms instead (slower, but they keep their identity).
     """
-    workers = workers or len(os.sched_getaffinity(0))
-    default = ox.DefaultGraph()
-    pending: list[Future] = []
 
-    def wait(limit: int) -> None:
-        while len(pending) > limit:
-            done, _ = futures_wait(pending, return_when=FIRST_COMPLETED)
+    def __init__(self, store: ox.Store, workers: int | None = None) -> None:
+        self.store = store
+        self.workers = workers or len(os.sched_getaffinity(0))
+        self.pool = ThreadPoolExecutor(self.workers, thread_name_prefix="kg-bulk")
+        self.pending: list[Future] = []
+
+    def text(self, data: str | bytes, fmt: ox.RdfFormat) -> None:
+        if data:  # written by Oxigraph, or by kg from terms Oxigraph wrote: no need to check them again
+            self._submit(self.store.bulk_load, data, fmt, lenient=True)
+
+    def terms(self, quads: list[ox.Quad]) -> None:
+        if quads:
+            self._submit(self.store.bulk_extend, quads)
+
+    def _submit(self, *call, **options) -> None:
+        self.pending.append(self.pool.submit(*call, **options))
+        self._wait(2 * self.workers)
+
+    def _wait(self, limit: int) -> None:
+        while len(self.pending) > limit:
+            done, _ = futures_wait(self.pending, return_when=FIRST_COMPLETED)
             for future in done:
                 future.result()  # raises what the loader raised
-                pending.remove(future)
+                self.pending.remove(future)
 
-    with ThreadPoolExecutor(workers, thread_name_prefix="kg-bulk") as pool:
+    def __enter__(self) -> _Loader:
+        return self
+
+    def __exit__(self, exc_type, *exc: object) -> None:
         try:
-            quads = iter(quads)
-            while chunk := list(islice(quads, BULK_CHUNK)):
+            if exc_type is None:
+                self._wait(0)
+            else:
+                for future in self.pending:
+                    future.cancel()
+        finally:
+            self.pool.shutdown(wait=True)
+
+
+def bulk_write(store: ox.Store, quads: Iterable[ox.Quad], *, union: bool = True, workers: int | None = None) -> None:
+    """Add ``quads`` to ``store``, and (with ``union``) the triple of each to the default graph."""
+    default = ox.DefaultGraph()
+    with _Loader(store, workers) as loader:
+        quads = iter(quads)
+        while chunk := list(islice(quads, BULK_CHUNK)):
+            data = ox.serialize(chunk, format=ox.RdfFormat.N_QUADS)
+            if b"_:" in data:  # a blank node, or only a literal that looks like one
+                blank = [q for q in chunk if _has_blank_node(q)]
+                loader.terms(blank + [ox.Quad(q.subject, q.predicate, q.object, default) for q in blank]
+                             if union else blank)
+                chunk = [q for q in chunk if not _has_blank_node(q)]
                 data = ox.serialize(chunk, format=ox.RdfFormat.N_QUADS)
-                if b"_:" in data:  # a blank node, or only a literal that looks like one
-                    blank = [q for q in chunk if _has_blank_node(q)]
-                    if union:
-                        blank += [ox.Quad(q.subject, q.predicate, q.object, default) for q in blank]
-                    pending.append(pool.submit(store.bulk_extend, blank))
-                    chunk = [q for q in chunk if not _has_blank_node(q)]
-                    data = ox.serialize(chunk, format=ox.RdfFormat.N_QUADS)
-                triples = ox.serialize([q.triple for q in chunk], format=ox.RdfFormat.N_TRIPLES) if union else None
-                for text, fmt in ((data, ox.RdfFormat.N_QUADS), (triples, ox.RdfFormat.N_TRIPLES)):
-                    if text:  # written by Oxigraph from terms it checked: no need to check them again
-                        pending.append(pool.submit(store.bulk_load, text, fmt, lenient=True))
-                wait(2 * workers)
-            wait(0)
-        except BaseException:
-            for future in pending:
-                future.cancel()
-            raise
+            loader.text(data, ox.RdfFormat.N_QUADS)
+            if union:
+                loader.text(ox.serialize([q.triple for q in chunk], format=ox.RdfFormat.N_TRIPLES),
+                            ox.RdfFormat.N_TRIPLES)
+
+
+def bulk_write_lines(store: ox.Store, graphs: Mapping[str, list[tuple[str, str, str]]]) -> None:
+    """Add graphs of triples already written as N-Triples terms (``kg.store.terms.nt``), and their
+    union; much cheaper than making a pyoxigraph object of every term. No blank nodes."""
+    with _Loader(store) as loader:
+        named: list[str] = []
+        union: list[str] = []
+        for graph, triples in graphs.items():
+            for s, p, o in triples:
+                named.append(f"{s} {p} {o} {graph} .\n")
+                union.append(f"{s} {p} {o} .\n")
+                if len(named) >= BULK_CHUNK:
+                    loader.text("".join(named), ox.RdfFormat.N_QUADS)
+                    loader.text("".join(union), ox.RdfFormat.N_TRIPLES)
+                    named, union = [], []
+        loader.text("".join(named), ox.RdfFormat.N_QUADS)
+        loader.text("".join(union), ox.RdfFormat.N_TRIPLES)
 
 
 def _has_blank_node(quad: ox.Quad) -> bool:

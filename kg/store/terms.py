@@ -38,6 +38,12 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise ValueError(f"not an RDF term: {term!r}")
 
 
+@functools.lru_cache(maxsize=1 << 18)
+def nt(term: Node) -> str:
+    """A term in N-Triples syntax (which SPARQL takes too): ``<https://...>``, ``"21"^^<...#integer>``."""
+    return str(to_ox(term))
+
+
 def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph | None) -> Node | None:
     """An rdflib term; None for the default graph. Plain literals lose their implicit xsd:string."""
     if term is None or isinstance(term, ox.DefaultGraph):
@@ -68,4 +74,4 @@ def rdflib_quad(quad: ox.Quad) -> Quad:
 
 def ntriples(triples: Iterable[Triple]) -> str:
     """N-Triples text (also valid inside SPARQL ``INSERT DATA``)."""
-    return "".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} .\n" for s, p, o in triples)
+    return "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples)
