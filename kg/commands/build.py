@@ -103,8 +103,9 @@ def build_store(args) -> int:
     with writing(args) as (store, catalog):
         if parsed.facts or needs_repair(catalog):
             changes = update(store, catalog, add=parsed.facts)
-        quads = store.count()
-        triples = int(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0])
+        # counted only for the page and the summary: a count reads the whole store
+        quads = store.count() if html is not None or not args.quiet else 0
+        triples = int(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0]) if not args.quiet else 0
         if html is not None and quads <= PAGE_LIMIT and (changes is not None or not html.exists()):
             union = union_graph(store)  # read under the lock, drawn after it is released
     if union is not None:
