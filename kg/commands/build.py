@@ -102,6 +102,9 @@ def build_store(args) -> int:
     changes, union = None, None
     with writing(args) as (store, catalog):
         if parsed.facts or needs_repair(catalog):
+            if not args.quiet and sys.stderr.isatty():  # the parse had its progress bar; this can take a minute
+                documents = set(catalog.entries) | {f.article.doc_id for f in parsed.facts}
+                print(f"resolving {len(documents)} documents and writing {spec} ...", file=sys.stderr, flush=True)
             changes = update(store, catalog, add=parsed.facts)
         # counted only for the page and the summary: a count reads the whole store
         quads = store.count() if html is not None or not args.quiet else 0
