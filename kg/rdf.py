@@ -314,7 +314,7 @@ def read_graph(path: str | Path) -> Dataset:
 
 
 def _parse(path: str | Path, fmt: str) -> Dataset:
-    ds = Dataset()
+    ds = Dataset(default_union=True)  # a query sees every document's graph, as it does in a store
     if fmt in QUAD_FORMATS:
         ds.parse(str(path), format=fmt)
     else:

@@ -83,6 +83,18 @@ def test_query_from_a_file(examples_build):
     assert result.returncode == 0 and "Foreign Secretary" in result.stdout
 
 
+@pytest.mark.parametrize("suffix", [".nq", ".trig", ".jsonld"])
+def test_query_of_a_file_with_graphs_sees_every_document(tmp_path, suffix):
+    out = tmp_path / f"graph{suffix}"
+    assert main(["build", str(ARTICLES), "-o", str(out), "-q", "-j", "1"]) == 0
+    result = kg("query", str(out), str(EXAMPLES / "queries" / "convoy-strike.rq"), "--format", "csv")
+    # "The attack near Aleppo left 20 aid workers and one civilian dead": the strike is in one
+    # document's graph, and the query names no graph
+    assert result.returncode == 0 and "Aleppo" in result.stdout and ",21," in result.stdout
+    count = kg("query", str(out), "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv").stdout.split()
+    assert int(count[1]) == len(union(read_graph(out)))  # each fact once, however many documents state it
+
+
 def test_query_syntax_error_is_one_line_with_position(examples_build):
     result = kg("query", str(examples_build), "SELECT ?x WHERE { ?x ?y }")
     assert result.returncode == 2
