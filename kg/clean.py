@@ -125,9 +125,12 @@ def line_breaks(text: str) -> str:
     return _OTHER_BREAK.sub("\n", text)
 
 
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # control characters other than line breaks and tabs
+
+
 def control_characters(text: str) -> str:
     """Blank control characters other than line breaks and tabs."""
-    return re.sub(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", " ", text)
+    return CONTROLS.sub(" ", text)
 
 
 STEPS: tuple[Callable[[str], str], ...] = (line_breaks, control_characters, furniture, credits, lorem)

@@ -33,7 +33,7 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
 
 
 def _umask() -> int:
@@ -42,7 +42,7 @@ def _umask() -> int:
     return mask
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make a rename in ``folder`` survive a power cut (where the system allows opening a folder)."""
     try:
         fd = os.open(folder, os.O_RDONLY)

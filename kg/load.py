@@ -13,7 +13,6 @@ import itertools
 import json
 import logging
 import os
-import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -35,8 +34,6 @@ MAX_HTML_BYTES = 64 * MAX_BYTES  # markup, scripts and inline images may outweig
 # byte-order marks of the encodings a text editor may save in; UTF-32 before UTF-16, whose mark it starts with
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-
-CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 OnError = Callable[[InputError], None]
 
@@ -112,7 +109,7 @@ def decode(data: bytes, path: str | Path, *, first_line: int = 1) -> str:
                                    "neither UTF-8 nor Windows-1252", line=line_of(bad.start)) from None
         log.warning("%s:%d: not UTF-8; the bytes that are not UTF-8 read as Windows-1252", one_line(str(path)),
                     line_of(first))
-    controls = len(CONTROLS.findall(text))
+    controls = len(clean.CONTROLS.findall(text))
     if controls * share > len(text):
         raise InputError(path, f"not UTF-8 text but binary: {controls:,} control characters in {len(text):,}")
     return text

@@ -38,8 +38,7 @@ def slug(text: str) -> str:
     ('zoe-o-brien-smith', True)
     """
     name = normalize(text)
-    folded = unicodedata.normalize("NFKD", name.translate(_LETTERS_WITHOUT_ACCENTS))
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    folded = fold_accents(name.translate(_LETTERS_WITHOUT_ACCENTS)).lower()
     base = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
     lost = any(c.isalnum() for c in re.sub(r"[a-z0-9]+", "", folded))
     if base and not lost:

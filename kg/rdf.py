@@ -106,13 +106,6 @@ def _date_literal(value: str) -> Literal:
     return Literal(value, datatype=datatype)
 
 
-@functools.lru_cache(maxsize=1 << 14)  # a sentence is the evidence of every fact it states
-def _mention_triples(ev: Evidence) -> tuple[URIRef, tuple[tuple, ...]]:
-    m = mention_iri(ev)
-    return m, ((m, RDF.type, KG.Mention), (m, PROV.value, Literal(ev.text)), (m, KG.start, Literal(ev.start)),
-               (m, KG.end, Literal(ev.end)), (m, DCTERMS.isPartOf, doc_iri(ev.doc_id)))
-
-
 class DocGraph:
     """The triples of one document's graph: each once, in the order written."""
 
@@ -163,9 +156,12 @@ class GraphWriter:
         return out
 
     def _mention(self, g: DocGraph, ev: Evidence) -> URIRef:
-        m, triples = _mention_triples(ev)
-        for triple in triples:
-            g.add(triple)
+        m = mention_iri(ev)
+        g.add((m, RDF.type, KG.Mention))
+        g.add((m, PROV.value, Literal(ev.text)))
+        g.add((m, KG.start, Literal(ev.start)))
+        g.add((m, KG.end, Literal(ev.end)))
+        g.add((m, DCTERMS.isPartOf, doc_iri(ev.doc_id)))
         return m
 
     def document(self, doc: Document) -> None:

@@ -33,6 +33,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
+from kg.files import sync_folder
 from kg.query import Rows
 from kg.store.base import ResultLimitError, Store
 from kg.store.files import PREFIX_MAP, has_graphs, ox_format, serialize_quads
@@ -65,14 +66,6 @@ def prepare_dir(path: Path, *, create: bool) -> None:
     elif not create:
         raise StoreError(f"{path}: an empty directory, not a store (kg build or kg load creates one)")
     (path / MARKER).write_text(json.dumps({"format": 1, "kind": "oxigraph"}) + "\n")
-
-
-def _sync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def solutions_to_rows(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, max_rows: int | None) -> Rows:
@@ -276,7 +269,7 @@ class OxigraphStore(Store):
         self._store = ox.Store()  # closes the database before it moves
         data.rename(retired)
         staging.rename(data)
-        _sync_dir(self.path)
+        sync_folder(self.path)
         self._store = self._open_db(data)
         shutil.rmtree(retired, ignore_errors=True)
 

@@ -9,7 +9,7 @@ Oxigraph store holds), and N-Triples text for the SPARQL protocols.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -60,12 +60,6 @@ def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph | N
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(datatype))
     raise ValueError(f"RDF-star triple terms are not supported: {term!r}")
-
-
-def ox_quads(triples: Iterable[Triple], graph: str | None) -> Iterator[ox.Quad]:
-    g = ox.NamedNode(graph) if graph is not None else ox.DefaultGraph()
-    for s, p, o in triples:
-        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)
 
 
 def rdflib_quad(quad: ox.Quad) -> Quad:

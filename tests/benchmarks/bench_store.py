@@ -224,6 +224,16 @@ def run_mix(engine: str, query, repeat: int, budget: float = 120.0) -> dict[str,
 
 # --- main -----------------------------------------------------------------------------------------
 
+def time_oxigraph(folder: Path, load) -> float:
+    """Seconds to ``load`` a new Oxigraph database in ``folder`` and flush it to disk."""
+    import pyoxigraph
+
+    started = time.perf_counter()
+    store = pyoxigraph.Store(str(folder))
+    load(store)
+    store.flush()
+    return time.perf_counter() - started
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--triples", type=int, default=1_000_000)
@@ -252,23 +262,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"oxigraph: loaded in {ox_load:.2f} s ({store.count():,} quads; their union is the default graph)",
           flush=True)
 
-    started = time.perf_counter()
-    bare = pyoxigraph.Store(str(work / "bare"))
-    bare.bulk_load(path=str(dump), format=pyoxigraph.RdfFormat.N_QUADS)
-    bare.flush()
-    bare_load = time.perf_counter() - started
-    del bare
+    def one_call(store):
+        store.bulk_load(path=str(dump), format=pyoxigraph.RdfFormat.N_QUADS)
+
+    def in_chunks(store):
+        bulk_write(store, pyoxigraph.parse(path=str(dump), format=pyoxigraph.RdfFormat.N_QUADS), union=False)
+        store.optimize()
+
+    bare_load = time_oxigraph(work / "bare", one_call)
     print(f"oxigraph: the same quads alone, without the union, one call of the bulk loader: {bare_load:.2f} s",
           flush=True)
-    started = time.perf_counter()
-    bare = pyoxigraph.Store(str(work / "bare-chunks"))
-    chunks = (q for q in pyoxigraph.parse(path=str(dump), format=pyoxigraph.RdfFormat.N_QUADS)
-              if not isinstance(q.graph_name, pyoxigraph.DefaultGraph))
-    bulk_write(bare, chunks, union=False)
-    bare.optimize()
-    bare.flush()
-    bare_chunks = time.perf_counter() - started
-    del bare
+    bare_chunks = time_oxigraph(work / "bare-chunks", in_chunks)
     print(f"oxigraph: the same quads alone, in chunks on every core, as kg load writes: {bare_chunks:.2f} s",
           flush=True)
 
@@ -288,12 +292,8 @@ def main(argv: list[str] | None = None) -> int:
     store.close()
     with open(union, encoding="utf-8") as lines:
         triples = sum(1 for _ in lines)
-    started = time.perf_counter()
-    plain = pyoxigraph.Store(str(work / "plain"))
-    plain.bulk_load(path=str(union), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    plain.flush()
-    plain_ox = time.perf_counter() - started
-    del plain
+    plain_ox = time_oxigraph(work / "plain",
+                             lambda store: store.bulk_load(path=str(union), format=pyoxigraph.RdfFormat.N_TRIPLES))
     started = time.perf_counter()
     Graph().parse(str(union), format="nt")
     plain_rdflib = time.perf_counter() - started
