@@ -172,7 +172,8 @@ class EventResolver:
         injured = max((m.injured for m, _ in mentions if m.injured is not None), default=None)
         statuses = {m.status for m, _ in mentions}
         status = next(s for s in STATUS_ORDER if s in statuses)
-        claimed = tuple(sorted({k["claimed_by"] for _, k in mentions if k["claimed_by"]} - {c.source}))
+        claimed = tuple(sorted({(m.evidence.doc_id, k["claimed_by"]) for m, k in mentions
+                                if k["claimed_by"] and k["claimed_by"] != c.source}))
         participants: dict[str, Participant] = {}
         for m, _ in mentions:
             for p in m.participants:

@@ -206,7 +206,7 @@ class Event:
     injured: int | None = None
     killed_parts: tuple[tuple[int, str], ...] = ()
     status: Status = Status.ASSERTED
-    claimed_by: tuple[str, ...] = ()
+    claimed_by: tuple[tuple[str, str], ...] = ()  # (doc_id, claimant): a claim is what one text says
 
 
 @dataclass(frozen=True)

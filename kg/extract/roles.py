@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from kg.extract.entities import DocEntities, evidence_of
-from kg.extract.sentences import sentence_of, sentences
+from kg.extract.sentences import sentence_of, sentences, tokens
 from kg.gazetteer import Gazetteer
 from kg.model import Kind, Membership, Ref, Role
 
@@ -38,7 +38,7 @@ class TitleSpan:
 def find_titles(doc: Doc, gaz: Gazetteer) -> list[TitleSpan]:
     """Non-overlapping titles of office (up to six tokens, within a line), longest first."""
     texts, spaces, blank, skip = [], [], [], []
-    for t in doc:  # one pass: every doc[i] or iteration makes a new Token
+    for t in tokens(doc):
         texts.append(t.text)
         spaces.append(t.whitespace_)
         blank.append(t.is_space)

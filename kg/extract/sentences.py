@@ -1,22 +1,33 @@
-"""The sentences of a Doc, found once.
+"""The tokens, sentences and text of a parsed Doc, found once.
 
 spaCy's ``Token.sent`` and ``Span.sent`` walk back to the start of the sentence each time they are
-asked, and ``Span.ents`` looks through every entity of the Doc; the extractors ask for them for
-every trigger, title and mention. Here they are computed once per Doc and kept in its
-``user_data`` (a Doc is dropped as soon as its facts are out).
+asked, ``Span.ents`` looks through every entity of the Doc, ``doc.text`` joins the tokens again,
+and every ``doc[i]`` and every pass over a Doc makes new Token objects; the extractors ask for
+them for every trigger, title and mention. Here they are computed once per Doc and kept in its
+``user_data`` (a Doc is dropped as soon as its facts are out). Only for a Doc the pipeline is done
+with: the index does not follow later changes.
 """
 
 from __future__ import annotations
 
+from spacy.attrs import IS_PUNCT, IS_SPACE, POS
+from spacy.symbols import IDS as SYMBOLS
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "kg.sentences"
 
 
 class _Index:
-    __slots__ = ("sents", "of_token", "ents")
+    __slots__ = ("sents", "of_token", "ents", "bounds", "text", "tokens", "pos", "words")
 
     def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        self.tokens: list[Token] = list(doc)
+        columns = doc.to_array([POS, IS_SPACE, IS_PUNCT]).reshape(len(doc), 3).T.tolist() if len(doc) \
+            else [[], [], []]
+        self.pos: list[int] = columns[0]
+        self.words = sum(1 for space, punct in zip(columns[1], columns[2]) if not space and not punct)
+        self.bounds: dict[int, tuple[int, int]] = {}
         self.sents: list[Span] = list(doc.sents)
         self.of_token: list[int] = [0] * len(doc)
         self.ents: list[list[Span]] = [[] for _ in self.sents]
@@ -33,6 +44,28 @@ def _index(doc: Doc) -> _Index:
     return index
 
 
+def tokens(doc: Doc) -> list[Token]:
+    """``list(doc)``."""
+    return _index(doc).tokens
+
+
+def with_pos(doc: Doc, *pos: str) -> list[Token]:
+    """The tokens whose ``pos_`` is one of ``pos``, in order (no Token made for the others)."""
+    index = _index(doc)
+    wanted = {SYMBOLS[p] for p in pos}
+    return [index.tokens[i] for i, p in enumerate(index.pos) if p in wanted]
+
+
+def word_count(doc: Doc) -> int:
+    """Tokens that are neither white space nor punctuation."""
+    return _index(doc).words
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, which spaCy joins from the tokens again each time it is asked."""
+    return _index(doc).text
+
+
 def sentences(doc: Doc) -> list[Span]:
     """``list(doc.sents)``."""
     return _index(doc).sents
@@ -43,6 +76,20 @@ def sentence_of(item: Token | Span) -> Span:
     doc, i = (item.doc, item.i) if isinstance(item, Token) else (item.doc, item.start)
     index = _index(doc)
     return index.sents[index.of_token[i]]
+
+
+def text_bounds(item: Token | Span) -> tuple[int, int]:
+    """Character offsets of the sentence ``item`` stands in, without the white space around it."""
+    doc, i = (item.doc, item.i) if isinstance(item, Token) else (item.doc, item.start)
+    index = _index(doc)
+    n = index.of_token[i]
+    bounds = index.bounds.get(n)
+    if bounds is None:
+        sent = index.sents[n]
+        text = index.text[sent.start_char:sent.end_char]
+        start = sent.start_char + len(text) - len(text.lstrip())
+        bounds = index.bounds[n] = (start, sent.start_char + len(text.rstrip()))
+    return bounds
 
 
 def ents_in(sent: Span) -> list[Span]:

@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import DocEntities
-from kg.extract.sentences import sentence_of
+from kg.extract.sentences import sentence_of, text_of, with_pos
 from kg.extract.sentences import sentences as doc_sentences
 from kg.model import Kind, Ref
 
@@ -44,7 +44,7 @@ class Speakers:
     def __init__(self, doc: Doc, ents: DocEntities, speech_verbs: set[str],
                  event_nouns: set[str] = frozenset()) -> None:
         self.doc = doc
-        self.text = doc.text  # spaCy joins the tokens' texts again at every doc.text
+        self.text = text_of(doc)
         self.event_nouns = event_nouns
         self.ents = ents
         self.speech_verbs = speech_verbs
@@ -82,8 +82,8 @@ class Speakers:
                 self._set_chars(start, end, ref, override=True)
 
     def _speech_verbs(self) -> None:
-        for tok in self.doc:
-            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.speech_verbs:
+        for tok in with_pos(self.doc, "VERB", "AUX"):
+            if tok.lemma_.lower() not in self.speech_verbs:
                 continue
             speaker = self.subject_ref(tok)
             if speaker is None:
