@@ -23,6 +23,8 @@ def normalize(text: str) -> str:
 
 def fold_accents(text: str) -> str:
     """Letters without their diacritics: "Rafaḩ" -> "Rafah"."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

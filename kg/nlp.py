@@ -12,11 +12,15 @@ TIME, CARDINAL, ... unchanged.
 from __future__ import annotations
 
 import functools
+import re
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.attrs import IDX, IS_ALPHA, LOWER, ORTH, POS
+from spacy.symbols import ADJ, NOUN, PROPN, VERB
+from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Entry, Gazetteer
 from kg.model import Kind
@@ -34,6 +38,7 @@ NOT_NAMES = {"lady", "gentleman", "friend", "member", "members", "speaker", "mad
              # generic words the model takes for a whole organisation ("Secretary of State" -> "State")
              "state", "government", "department", "ministry", "office", "council", "court", "party", "army"}
 PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "der", "abu"}
+NAME_POS = [PROPN, NOUN, ADJ, VERB]  # what the first word of a name may be tagged
 UNUSED = ["textcat", "textcat_multilabel", "entity_linker", "senter"]
 
 
@@ -53,14 +58,23 @@ def load(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
+def line_starts(doc: Doc, text: str | None = None) -> list[int]:
+    """The tokens after a line break (in the token before or in its trailing space), in order; the
+    first token too. Found from the text's line breaks (``text`` is ``doc.text``, which spaCy joins
+    again at each call), without a look at every token."""
+    if not len(doc):
+        return []
+    breaks = [found.start() for found in re.finditer("\n", doc.text if text is None else text)]
+    # the token after the one each break is in
+    after = numpy.searchsorted(doc.to_array(IDX), breaks, side="right").tolist()
+    return sorted({0, *(i for i in after if i < len(doc))})
+
+
 @Language.component("kg_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, captions and list items stand alone."""
-    after_break = False
-    for token in doc:
-        if after_break:
-            token.is_sent_start = True
-        after_break = "\n" in token.text or "\n" in token.whitespace_
+    for i in line_starts(doc)[1:]:
+        doc[i].is_sent_start = True
     return doc
 
 
@@ -86,6 +100,19 @@ class EntityRules:
                 patterns[norm] = nlp.make_doc(norm)
         self.matcher.add("GAZ", list(patterns.values()))
         self.title_words = {w for t in self.gaz.titles for w in t.split()}
+        strings = nlp.vocab.strings
+        self.members_of = {strings.add(w) for w in ("MP", "MPs", "MSP", "AM", "MEP")}  # "the Cynon Valley MP"
+        self.member = {strings.add("member")}
+        self.embassy = {strings.add(w) for w in ("embassy", "embassies")}
+
+    @staticmethod
+    def _having(doc: Doc, wanted: dict[int, set[int]]) -> list[Token]:
+        """The tokens, in order, with an attribute of ``wanted`` among its values (no Token is made
+        for the others)."""
+        found = numpy.zeros(len(doc), dtype=bool)
+        for attr, values in wanted.items():
+            found |= numpy.isin(doc.to_array(attr), numpy.fromiter(values, dtype=numpy.uint64))
+        return [doc[i] for i in numpy.flatnonzero(found).tolist()]
 
     def __call__(self, doc: Doc) -> Doc:
         model = [e for e in doc.ents]
@@ -100,7 +127,8 @@ class EntityRules:
             spans.append(span)
             return True
 
-        for i in self._datelines(doc):
+        text = doc.text
+        for i in self._datelines(doc, text):
             taken[i] = True  # "SEOUL (Reuters) -": where the report was filed, not what it is about
         for span in self._constituencies(doc):
             accept(span)
@@ -108,7 +136,7 @@ class EntityRules:
             accept(span)
         for span in self._gazetteer(doc, model):
             accept(span)
-        for span in self._titled_people(doc):
+        for span in self._titled_people(doc, text, model):
             accept(span)
         for ent in model:
             for span in self._from_model(ent):
@@ -118,13 +146,9 @@ class EntityRules:
 
     # --- rules
     @staticmethod
-    def _datelines(doc: Doc):
+    def _datelines(doc: Doc, text: str):
         """Tokens of a dateline: a place in capitals opening a paragraph, then "(Agency)", "," or a dash."""
-        after_break = True
-        for tok in doc:
-            starts_paragraph, after_break = after_break, "\n" in tok.text or "\n" in tok.whitespace_
-            if not starts_paragraph:
-                continue
+        for tok in (doc[i] for i in line_starts(doc, text)):
             end = tok.i
             while end < len(doc) and doc[end].is_alpha and doc[end].is_upper and len(doc[end].text) > 1:
                 end += 1
@@ -136,9 +160,7 @@ class EntityRules:
 
     def _constituencies(self, doc: Doc):
         """"MP for Barrow and Furness", "the Cynon Valley MP": the name is a constituency."""
-        for tok in doc:
-            if tok.text not in ("MP", "MPs", "MSP", "AM", "MEP") and tok.lower_ not in ("member",):
-                continue
+        for tok in self._having(doc, {ORTH: self.members_of, LOWER: self.member}):
             nxt = tok.i + 1
             if nxt < len(doc) and doc[nxt].lower_ == "for":
                 end = nxt + 1
@@ -165,9 +187,7 @@ class EntityRules:
 
     def _embassies(self, doc: Doc):
         """"the Russian Embassy", "Russia's embassy", "embassy of Russia": the country's embassy."""
-        for tok in doc:
-            if tok.lower_ not in ("embassy", "embassies"):
-                continue
+        for tok in self._having(doc, {LOWER: self.embassy}):
             entry, start, end = None, tok.i, tok.i + 1
             if tok.i > 0:
                 prev = doc[tok.i - 1]
@@ -249,14 +269,14 @@ class EntityRules:
             return entry
         return None
 
-    def _titled_people(self, doc: Doc):
+    def _titled_people(self, doc: Doc, text: str, model: list[Span]):
         """Names after an honorific or a title of office: "Mr Woodcock", "Foreign Minister Lavrov"."""
         i = 0
-        while i < len(doc):
-            tok = doc[i]
-            if not (tok.text[:1].isupper() and tok.is_alpha and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB")):
-                i += 1
-                continue
+        person_at = {i: e for e in model if e.label_ == "PERSON" for i in range(e.start, e.end)}
+        for candidate in self._capitalized_words(doc, text):
+            if candidate < i:
+                continue  # inside the name found before
+            i = candidate
             if not self._after_title(doc, i):
                 i += 1
                 continue
@@ -270,7 +290,7 @@ class EntityRules:
                 if not doc[end + step].text[:1].isupper():
                     break
                 end += step + 1
-            person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= i < e.end), None)
+            person = person_at.get(i)  # the model's entities, as doc.ents is until the end
             if person is not None and person.end > end:
                 end = person.end
                 while end > i and (doc[end - 1].text in ("'s", "\u2019s") or doc[end - 1].is_punct):
@@ -281,6 +301,17 @@ class EntityRules:
             if end > i and not known and doc[i].lower_ not in NOT_NAMES:
                 yield Span(doc, i, end, label="PERSON")
             i = max(end, i + 1)
+
+    @staticmethod
+    def _capitalized_words(doc: Doc, text: str) -> list[int]:
+        """Tokens that may be the first word of a name: alphabetic, capitalized, a proper noun, a
+        noun, an adjective or a verb."""
+        if not len(doc):
+            return []
+        rows = doc.to_array([IDX, IS_ALPHA, POS])
+        words = numpy.flatnonzero(rows[:, 1].astype(bool) & numpy.isin(rows[:, 2], NAME_POS)).tolist()
+        offsets = rows[:, 0].tolist()
+        return [i for i in words if text[offsets[i]].isupper()]
 
     def _after_title(self, doc: Doc, i: int) -> str | None:
         if i == 0:

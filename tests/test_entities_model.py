@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.model import Kind
 from kg.resolve import resolve
@@ -79,3 +81,17 @@ def test_every_evidence_is_verbatim(facts_of):
     evidence = [ev for e in facts.entities for ev in e.evidence]
     assert evidence and all(text[ev.start:ev.end] == ev.text for ev in evidence)
     assert not any("Credit" in ev.text for ev in evidence)
+
+
+_LINES = st.lists(st.sampled_from(["Word", "x", "\n", "\n\n", " ", "  ", "\t", "-", "(Reuters)", "a\nb"]),
+                  max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=_LINES)
+def test_line_starts_are_the_tokens_after_a_line_break(nlp, parts):
+    from kg.nlp import line_starts
+
+    doc = nlp.make_doc(" ".join(parts))
+    expected = [t.i for t in doc if t.i == 0 or "\n" in doc[t.i - 1].text_with_ws]
+    assert line_starts(doc) == expected
