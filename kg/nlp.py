@@ -17,13 +17,13 @@ import re
 import numpy
 import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.attrs import IDX, IS_ALPHA, LOWER, ORTH, POS
 from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Entry, Gazetteer
 from kg.model import Kind
+from kg.name_matcher import NameMatcher
 from kg.names import slug
 from kg.ruler_index import index as index_ruler
 
@@ -93,12 +93,7 @@ class EntityRules:
 
     def __init__(self, nlp: Language) -> None:
         self.gaz = Gazetteer.default()
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        patterns = {}
-        for norm in self.gaz.names:
-            if len(norm) > 1:
-                patterns[norm] = nlp.make_doc(norm)
-        self.matcher.add("GAZ", list(patterns.values()))
+        self.names = NameMatcher(nlp.tokenizer, (norm for norm in self.gaz.names if len(norm) > 1))
         self.title_words = {w for t in self.gaz.titles for w in t.split()}
         strings = nlp.vocab.strings
         self.members_of = {strings.add(w) for w in ("MP", "MPs", "MSP", "AM", "MEP")}  # "the Cynon Valley MP"
@@ -221,7 +216,7 @@ class EntityRules:
             for i in range(ent.start, ent.end):
                 person_at[i] = ent
         found = []
-        for _, start, end in self.matcher(doc):
+        for start, end in self.names(doc):
             span = doc[start:end]
             if not _capitalized(span):
                 continue
