@@ -16,8 +16,8 @@ import re
 
 import numpy
 import spacy
-from spacy.language import Language
 from spacy.attrs import IDX, IS_ALPHA, LOWER, ORTH, POS
+from spacy.language import Language
 from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 

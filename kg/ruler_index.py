@@ -105,7 +105,7 @@ class IndexedMatch:
             values = doc.to_array([IDS[n] for n in self.columns]).reshape(n, len(self.columns)).T.tolist()
             found = set()  # the Matcher gives one match per pattern key and span
             for cols, table in self.groups:
-                keys = zip(*[values[c] for c in cols]) if cols else itertools.repeat((), n)
+                keys = zip(*[values[c] for c in cols], strict=True) if cols else itertools.repeat((), n)
                 for i, hits in enumerate(map(table.get, keys)):
                     if hits is None:
                         continue

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from conftest import ARTICLES
 from spacy.matcher import PhraseMatcher
 
-from conftest import ARTICLES
 from kg import clean, load
 from kg.gazetteer import Gazetteer
 from kg.name_matcher import NameMatcher

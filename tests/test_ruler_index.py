@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import spacy
+from conftest import ARTICLES
 from spacy.pipeline import AttributeRuler
 
 from kg import clean, load
 from kg.nlp import DEFAULT_MODEL
 from kg.ruler_index import IndexedMatch
-from conftest import ARTICLES
 
 # Sentences for the ruler's rarer patterns: contractions, expletives, objects, auxiliaries
 ODD = [

@@ -26,7 +26,7 @@ class _Index:
         columns = doc.to_array([POS, IS_SPACE, IS_PUNCT]).reshape(len(doc), 3).T.tolist() if len(doc) \
             else [[], [], []]
         self.pos: list[int] = columns[0]
-        self.words = sum(1 for space, punct in zip(columns[1], columns[2]) if not space and not punct)
+        self.words = sum(1 for space, punct in zip(columns[1], columns[2], strict=True) if not space and not punct)
         self.bounds: dict[int, tuple[int, int]] = {}
         self.sents: list[Span] = list(doc.sents)
         self.of_token: list[int] = [0] * len(doc)
