@@ -1,14 +1,14 @@
 """The model's attribute ruler, matched through an index.
 
 spaCy's ``AttributeRuler`` maps tags to parts of speech and morphology, and fixes exceptions, with
-179 Matcher patterns in the English models. The Matcher tries every pattern at every token, which
-makes the ruler about a tenth of the whole parse. Nearly all of the patterns are one token whose
-attributes are tested for equality or membership (``{"TAG": "NN"}``, ``{"TAG": "DT", "LOWER":
-"an"}``, ``{"LOWER": {"IN": [...]}}``), which a dictionary keyed by the token's values finds at
-once. ``IndexedMatch`` answers those from dictionaries and leaves the others (several tokens,
-regular expressions) to a Matcher of their own. It returns the matches of ``AttributeRuler.match``
-in the same order, one per pattern key and span as the Matcher does, so the ruler sets the same
-attributes.
+Matcher patterns (179 in en_core_web_sm). The Matcher tries every pattern at every token, which
+makes the ruler about a tenth of the whole parse. Nearly all of the patterns test a token's
+attributes for equality or membership (``{"TAG": "NN"}``, ``{"TAG": "DT", "LOWER": "an"}``,
+``{"LOWER": {"IN": [...]}}``), which a dictionary keyed by the first token's values finds at once;
+the tokens after it, if any, are then checked one by one. ``IndexedMatch`` answers those patterns
+and leaves the others (operators, regular expressions) to a Matcher of their own. It returns the
+matches of ``AttributeRuler.match`` in the same order, one per pattern key and span as the Matcher
+does, so the ruler sets the same attributes.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-INDEXABLE = {"TAG", "LOWER", "DEP", "IS_SPACE", "POS", "ORTH"}
+# attributes whose values are string hashes (or flags) in Doc.to_array, as in the patterns (POS is not: a symbol)
+INDEXABLE = {"TAG", "LOWER", "DEP", "IS_SPACE", "ORTH"}
 
 
 class _Token:

@@ -57,8 +57,10 @@ def test_patterns_the_index_cannot_answer_go_to_a_matcher():
     ruler.add([[{"LOWER": {"IN": ["big", "red"]}}], [{"ORTH": "Red"}]], {"TAG": "JJ"})
     ruler.add([[{"LOWER": "a"}, {"LOWER": {"NOT_IN": ["very"]}}]], {"MORPH": "Definite=Ind"})
     ruler.add([[{"IS_SPACE": False, "LOWER": {"NOT_IN": ["a", "very"]}}]], {"LEMMA": "x"})
+    ruler.add([[{"POS": "PROPN"}]], {"TAG": "NNP"})
     indexed = IndexedMatch(ruler)
-    assert len(indexed.rest) == 2
+    assert len(indexed.rest) == 3
     doc = nlp("A very very big red Red colour, a color of a big house")
+    doc[5].pos_ = "PROPN"
     assert indexed(doc) == AttributeRuler.match(ruler, doc)
     assert len(indexed(doc)) > 10
