@@ -267,7 +267,7 @@ class EntityRules:
     def _titled_people(self, doc: Doc, text: str, model: list[Span]):
         """Names after an honorific or a title of office: "Mr Woodcock", "Foreign Minister Lavrov"."""
         i = 0
-        person_at = {i: e for e in model if e.label_ == "PERSON" for i in range(e.start, e.end)}
+        person_at = {k: e for e in model if e.label_ == "PERSON" for k in range(e.start, e.end)}
         for candidate in self._capitalized_words(doc, text):
             if candidate < i:
                 continue  # inside the name found before

@@ -4,8 +4,8 @@ spaCy's ``Token.sent`` and ``Span.sent`` walk back to the start of the sentence 
 asked, ``Span.ents`` looks through every entity of the Doc, ``doc.text`` joins the tokens again,
 and every ``doc[i]`` and every pass over a Doc makes new Token objects; the extractors ask for
 them for every trigger, title and mention. Here they are computed once per Doc and kept in its
-``user_data`` (a Doc is dropped as soon as its facts are out). Only for a Doc the pipeline is done
-with: the index does not follow later changes.
+``user_data`` (a Doc is dropped as soon as its facts are out). Use it only on a Doc the pipeline
+has finished with: the index does not follow later changes.
 """
 
 from __future__ import annotations
