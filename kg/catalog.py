@@ -6,7 +6,8 @@ parsed twice. It also keeps, for each graph kg wrote, a hash of its content: a b
 only the graphs whose content changed. A hash is forgotten (``None``) before its graph is
 written and recorded after, so a crash in between makes the next build rewrite that graph.
 
-    CATALOG/index.json          {"documents": {doc_id: {...}}, "graphs": {iri: hash or null}}
+    CATALOG/index.json          {"documents": {doc_id: {...}}, "graphs": {iri: hash or null},
+                                 "graphs_version": the version of kg's graph writing that made them}
     CATALOG/facts/<sha1>.json   one document's DocFacts
 
 Every file is written atomically. ``root=None`` keeps the catalog in memory.
@@ -52,6 +53,7 @@ class Catalog:
         self.name = name or (str(root) if root is not None else "memory")
         self.entries: dict[str, Entry] = {}
         self.graph_hashes: dict[str, str | None] = {}
+        self.graphs_version: int | None = None  # None: written before kg recorded it
         self._memory: dict[str, DocFacts] = {}
         if root is not None and (root / "index.json").exists():
             self._read_index()
@@ -66,6 +68,7 @@ class Catalog:
             self.entries = {doc_id: Entry(doc_id, e["source"], e.get("path"), e["graph"], e["sha1"])
                             for doc_id, e in data["documents"].items()}
             self.graph_hashes = dict(data["graphs"])
+            self.graphs_version = data.get("graphs_version")
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise StoreError(f"{self.name}: the catalog index cannot be read: {exc}") from None
 
@@ -75,7 +78,7 @@ class Catalog:
             return
         data = {"format": FORMAT,
                 "documents": {d: e.to_json() for d, e in sorted(self.entries.items())},
-                "graphs": dict(sorted(self.graph_hashes.items()))}
+                "graphs": dict(sorted(self.graph_hashes.items())), "graphs_version": self.graphs_version}
         write_atomic(self.root / "index.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
     # --- documents

@@ -49,9 +49,17 @@ def graph_hash(triples: Iterable[Triple]) -> str:
     return hashlib.sha1("\n".join(lines).encode("utf-8")).hexdigest()
 
 
+# The version of what kg makes of the same facts (resolution and RDF). A store whose graphs an
+# earlier version wrote has them written again at its next build, from the facts in its catalog:
+# 2: a claim (kg:claimedBy) is in the graph of the article that makes it, not in every graph of the event.
+GRAPHS_VERSION = 2
+
+
 def needs_repair(catalog: Catalog) -> bool:
-    """Whether a graph's content is in doubt (an interrupted write, a load or a SPARQL update)."""
-    return any(h is None for h in catalog.graph_hashes.values())
+    """Whether a graph's content is in doubt (an interrupted write, a load or a SPARQL update), or
+    was written by an earlier version of kg's graph writing."""
+    return any(h is None for h in catalog.graph_hashes.values()) or \
+        (bool(catalog.entries) and catalog.graphs_version != GRAPHS_VERSION)
 
 
 def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] = (),
@@ -90,6 +98,7 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] = (),
         catalog.graph_hashes[iri] = hashes[iri]
     for iri in dropped:
         del catalog.graph_hashes[iri]
+    catalog.graphs_version = GRAPHS_VERSION
     catalog.save()
     catalog.prune()
 

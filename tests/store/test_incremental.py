@@ -134,3 +134,31 @@ def test_graph_names_are_the_documents(store, lavrov_docs):
     for f in lavrov_docs:
         graph = store.dataset().graph(URIRef(str(doc_iri(f.article.doc_id))))
         assert (doc_iri(f.article.doc_id), None, None) in graph
+
+
+def test_graphs_an_earlier_kg_wrote_are_written_again(tmp_path, lavrov_docs):
+    """A store built by a kg whose graph writing has changed since (same facts, other triples) is
+    brought up to date by the next build, with no article to add."""
+    from rdflib import RDFS, Literal
+
+    from kg.incremental import GRAPHS_VERSION, graph_hash
+
+    root = tmp_path / "store"
+    with OxigraphStore(root, writable=True, create=True) as store:
+        update(store, Catalog(root / "catalog"), add=list(lavrov_docs))
+        expected = snapshot(store)
+        # what an earlier kg would have left: one graph with a triple more, its hash recorded
+        iri = str(doc_iri(lavrov_docs[0].article.doc_id))
+        old = [*((s, p, o) for s, p, o, _ in store.quads(iri)), (URIRef(iri), RDFS.comment, Literal("written by kg 1"))]
+        store.replace_graphs({iri: old})
+        catalog = Catalog(root / "catalog")
+        catalog.graph_hashes[iri] = graph_hash(old)
+        catalog.graphs_version = None  # catalogs before the version was recorded have none
+        catalog.save()
+    catalog = Catalog(root / "catalog")
+    assert needs_repair(catalog)
+    with OxigraphStore(root, writable=True) as store:
+        changes = update(store, catalog)
+        assert changes.written == 1 and same(snapshot(store), expected)
+    catalog = Catalog(root / "catalog")
+    assert catalog.graphs_version == GRAPHS_VERSION and not needs_repair(catalog)
