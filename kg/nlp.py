@@ -58,13 +58,26 @@ def load(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def line_starts(doc: Doc, text: str | None = None) -> list[int]:
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, kept in the Doc: spaCy joins the tokens again at each ``doc.text``, and a Doc's
+    text does not change (retokenizing keeps it). The length is checked, in case ``user_data`` was
+    copied from another Doc."""
+    text = doc.user_data.get(_TEXT)
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if text is None or len(text) != length:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+_TEXT = "kg.text"
+
+
+def line_starts(doc: Doc) -> list[int]:
     """The tokens after a line break (in the token before or in its trailing space), in order; the
-    first token too. Found from the text's line breaks (``text`` is ``doc.text``, which spaCy joins
-    again at each call), without a look at every token."""
+    first token too. Found from the text's line breaks, without a look at every token."""
     if not len(doc):
         return []
-    breaks = [found.start() for found in re.finditer("\n", doc.text if text is None else text)]
+    breaks = [found.start() for found in re.finditer("\n", doc_text(doc))]
     # the token after the one each break is in
     after = numpy.searchsorted(doc.to_array(IDX), breaks, side="right").tolist()
     return sorted({0, *(i for i in after if i < len(doc))})
@@ -95,18 +108,20 @@ class EntityRules:
         self.gaz = Gazetteer.default()
         self.names = NameMatcher(nlp.tokenizer, (norm for norm in self.gaz.names if len(norm) > 1))
         self.title_words = {w for t in self.gaz.titles for w in t.split()}
-        strings = nlp.vocab.strings
-        self.members_of = {strings.add(w) for w in ("MP", "MPs", "MSP", "AM", "MEP")}  # "the Cynon Valley MP"
-        self.member = {strings.add("member")}
-        self.embassy = {strings.add(w) for w in ("embassy", "embassies")}
+        def hashes(*words: str) -> numpy.ndarray:
+            return numpy.array([nlp.vocab.strings.add(w) for w in words], dtype=numpy.uint64)
+
+        # the words a constituency ("MP for Barrow", "the Cynon Valley MP") or an embassy hangs on
+        self.constituency_words = {ORTH: hashes("MP", "MPs", "MSP", "AM", "MEP"), LOWER: hashes("member")}
+        self.embassy_words = {LOWER: hashes("embassy", "embassies")}
 
     @staticmethod
-    def _having(doc: Doc, wanted: dict[int, set[int]]) -> list[Token]:
+    def _having(doc: Doc, wanted: dict[int, numpy.ndarray]) -> list[Token]:
         """The tokens, in order, with an attribute of ``wanted`` among its values (no Token is made
         for the others)."""
         found = numpy.zeros(len(doc), dtype=bool)
         for attr, values in wanted.items():
-            found |= numpy.isin(doc.to_array(attr), numpy.fromiter(values, dtype=numpy.uint64))
+            found |= numpy.isin(doc.to_array(attr), values)
         return [doc[i] for i in numpy.flatnonzero(found).tolist()]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -122,8 +137,7 @@ class EntityRules:
             spans.append(span)
             return True
 
-        text = doc.text
-        for i in self._datelines(doc, text):
+        for i in self._datelines(doc):
             taken[i] = True  # "SEOUL (Reuters) -": where the report was filed, not what it is about
         for span in self._constituencies(doc):
             accept(span)
@@ -131,7 +145,7 @@ class EntityRules:
             accept(span)
         for span in self._gazetteer(doc, model):
             accept(span)
-        for span in self._titled_people(doc, text, model):
+        for span in self._titled_people(doc, model):
             accept(span)
         for ent in model:
             for span in self._from_model(ent):
@@ -141,9 +155,9 @@ class EntityRules:
 
     # --- rules
     @staticmethod
-    def _datelines(doc: Doc, text: str):
+    def _datelines(doc: Doc):
         """Tokens of a dateline: a place in capitals opening a paragraph, then "(Agency)", "," or a dash."""
-        for tok in (doc[i] for i in line_starts(doc, text)):
+        for tok in (doc[i] for i in line_starts(doc)):
             end = tok.i
             while end < len(doc) and doc[end].is_alpha and doc[end].is_upper and len(doc[end].text) > 1:
                 end += 1
@@ -155,7 +169,7 @@ class EntityRules:
 
     def _constituencies(self, doc: Doc):
         """"MP for Barrow and Furness", "the Cynon Valley MP": the name is a constituency."""
-        for tok in self._having(doc, {ORTH: self.members_of, LOWER: self.member}):
+        for tok in self._having(doc, self.constituency_words):
             nxt = tok.i + 1
             if nxt < len(doc) and doc[nxt].lower_ == "for":
                 end = nxt + 1
@@ -182,7 +196,7 @@ class EntityRules:
 
     def _embassies(self, doc: Doc):
         """"the Russian Embassy", "Russia's embassy", "embassy of Russia": the country's embassy."""
-        for tok in self._having(doc, {LOWER: self.embassy}):
+        for tok in self._having(doc, self.embassy_words):
             entry, start, end = None, tok.i, tok.i + 1
             if tok.i > 0:
                 prev = doc[tok.i - 1]
@@ -264,11 +278,11 @@ class EntityRules:
             return entry
         return None
 
-    def _titled_people(self, doc: Doc, text: str, model: list[Span]):
+    def _titled_people(self, doc: Doc, model: list[Span]):
         """Names after an honorific or a title of office: "Mr Woodcock", "Foreign Minister Lavrov"."""
         i = 0
         person_at = {k: e for e in model if e.label_ == "PERSON" for k in range(e.start, e.end)}
-        for candidate in self._capitalized_words(doc, text):
+        for candidate in self._capitalized_words(doc):
             if candidate < i:
                 continue  # inside the name found before
             i = candidate
@@ -298,14 +312,14 @@ class EntityRules:
             i = max(end, i + 1)
 
     @staticmethod
-    def _capitalized_words(doc: Doc, text: str) -> list[int]:
+    def _capitalized_words(doc: Doc) -> list[int]:
         """Tokens that may be the first word of a name: alphabetic, capitalized, a proper noun, a
         noun, an adjective or a verb."""
         if not len(doc):
             return []
         rows = doc.to_array([IDX, IS_ALPHA, POS])
         words = numpy.flatnonzero(rows[:, 1].astype(bool) & numpy.isin(rows[:, 2], NAME_POS)).tolist()
-        offsets = rows[:, 0].tolist()
+        offsets, text = rows[:, 0].tolist(), doc_text(doc)
         return [i for i in words if text[offsets[i]].isupper()]
 
     def _after_title(self, doc: Doc, i: int) -> str | None:

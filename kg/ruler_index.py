@@ -48,7 +48,7 @@ class _Token:
 
     def accepts(self, values: list[list[int]], column: dict[str, int], i: int) -> bool:
         return all(values[column[n]][i] in accepted for n, accepted in self.equal.items()) and \
-            all(values[column[n]][i] not in excluded for n, excluded in self.unequal.items())
+            self.excludes_none(values, column, i)
 
     def excludes_none(self, values: list[list[int]], column: dict[str, int], i: int) -> bool:
         return all(values[column[n]][i] not in excluded for n, excluded in self.unequal.items())
@@ -103,7 +103,7 @@ class IndexedMatch:
                    for m_id, s, e in self.rest(doc, allow_missing=True, as_spans=False)]
         if self.columns and len(doc):
             n, column = len(doc), self.column
-            values = doc.to_array([IDS[n] for n in self.columns]).reshape(n, len(self.columns)).T.tolist()
+            values = doc.to_array([IDS[name] for name in self.columns]).reshape(n, len(self.columns)).T.tolist()
             found = set()  # the Matcher gives one match per pattern key and span
             for cols, table in self.groups:
                 keys = zip(*[values[c] for c in cols], strict=True) if cols else itertools.repeat((), n)

@@ -1,9 +1,9 @@
-"""The tokens, sentences and text of a parsed Doc, found once.
+"""The tokens, sentences and sentence offsets of a parsed Doc, found once.
 
 spaCy's ``Token.sent`` and ``Span.sent`` walk back to the start of the sentence each time they are
-asked, ``Span.ents`` looks through every entity of the Doc, ``doc.text`` joins the tokens again,
-and every ``doc[i]`` and every pass over a Doc makes new Token objects; the extractors ask for
-them for every trigger, title and mention. Here they are computed once per Doc and kept in its
+asked, ``Span.ents`` looks through every entity of the Doc, and every ``doc[i]`` and every pass
+over a Doc makes new Token objects; the extractors ask for them for every trigger, title and
+mention. Here they are computed once per Doc and kept in its
 ``user_data`` (a Doc is dropped as soon as its facts are out). Use it only on a Doc the pipeline
 has finished with: the index does not follow later changes.
 """
@@ -14,14 +14,15 @@ from spacy.attrs import IS_PUNCT, IS_SPACE, POS
 from spacy.symbols import IDS as SYMBOLS
 from spacy.tokens import Doc, Span, Token
 
+from kg.nlp import doc_text
+
 _KEY = "kg.sentences"
 
 
 class _Index:
-    __slots__ = ("sents", "of_token", "ents", "bounds", "text", "tokens", "pos", "words")
+    __slots__ = ("sents", "of_token", "ents", "bounds", "tokens", "pos", "words")
 
     def __init__(self, doc: Doc) -> None:
-        self.text = doc.text
         self.tokens: list[Token] = list(doc)
         columns = doc.to_array([POS, IS_SPACE, IS_PUNCT]).reshape(len(doc), 3).T.tolist() if len(doc) \
             else [[], [], []]
@@ -61,11 +62,6 @@ def word_count(doc: Doc) -> int:
     return _index(doc).words
 
 
-def text_of(doc: Doc) -> str:
-    """``doc.text``, which spaCy joins from the tokens again each time it is asked."""
-    return _index(doc).text
-
-
 def sentences(doc: Doc) -> list[Span]:
     """``list(doc.sents)``."""
     return _index(doc).sents
@@ -86,7 +82,7 @@ def text_bounds(item: Token | Span) -> tuple[int, int]:
     bounds = index.bounds.get(n)
     if bounds is None:
         sent = index.sents[n]
-        text = index.text[sent.start_char:sent.end_char]
+        text = doc_text(doc)[sent.start_char:sent.end_char]
         start = sent.start_char + len(text) - len(text.lstrip())
         bounds = index.bounds[n] = (start, sent.start_char + len(text.rstrip()))
     return bounds

@@ -16,9 +16,10 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import DocEntities
-from kg.extract.sentences import sentence_of, text_of, with_pos
+from kg.extract.sentences import sentence_of, with_pos
 from kg.extract.sentences import sentences as doc_sentences
 from kg.model import Kind, Ref
+from kg.nlp import doc_text
 
 FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -44,7 +45,7 @@ class Speakers:
     def __init__(self, doc: Doc, ents: DocEntities, speech_verbs: set[str],
                  event_nouns: set[str] = frozenset()) -> None:
         self.doc = doc
-        self.text = text_of(doc)
+        self.text = doc_text(doc)
         self.event_nouns = event_nouns
         self.ents = ents
         self.speech_verbs = speech_verbs
