@@ -1,8 +1,8 @@
 """The records that flow between the stages of kg.
 
 Every type that crosses a stage boundary lives here, as a frozen dataclass. This module imports
-neither spaCy nor rdflib: a spaCy ``Doc`` never leaves ``kg.nlp``/``kg.extract`` and rdflib terms
-appear only from ``kg.rdf`` on.
+neither spaCy nor rdflib: a spaCy ``Doc`` never leaves ``kg.nlp.pipeline``/``kg.extract`` and rdflib terms
+appear only from ``kg.graph.rdf`` on.
 
     load -> clean -> nlp -> extract -> resolve -> rdf -> store -> query / viz
 """
@@ -72,7 +72,7 @@ class LocalEntity:
 
     ``key`` is the gazetteer key when the entity is in one (``country:RU``, ``org:united-nations``,
     ``place:170063``); persons and unknown places are keyed later from their names. ``title`` is set
-    for a person known only by a title ("the Foreign Secretary"), resolved by ``kg.resolve``.
+    for a person known only by a title ("the Foreign Secretary"), resolved by ``kg.resolve.entities``.
     """
 
     kind: Kind

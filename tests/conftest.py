@@ -16,7 +16,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from kg.nlp import load
+    from kg.nlp.pipeline import load
 
     return load()
 
@@ -24,8 +24,8 @@ def nlp():
 @pytest.fixture(scope="session")
 def parse(nlp):
     """Parse a text as kg does (cleaning, then the pipeline) and return (doc, article)."""
-    from kg import clean
-    from kg.load import article_from_text
+    from kg.ingest import clean
+    from kg.ingest.load import article_from_text
 
     def run(text: str, *, date: str | None = None):
         article = article_from_text(text, "test.txt", date=date)

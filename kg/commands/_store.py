@@ -44,8 +44,8 @@ def open_from_args(args: argparse.Namespace, *, writable: bool = False, create: 
 @contextmanager
 def writing(args: argparse.Namespace, *, create: bool = True) -> Iterator[tuple]:
     """The store open for writing and its catalog, both locked for this process."""
-    from kg.catalog import Catalog
     from kg.store import catalog_root, is_remote
+    from kg.store.catalog import Catalog
     from kg.store.lock import DirLock
 
     spec = store_spec(args)
@@ -65,8 +65,8 @@ def writing(args: argparse.Namespace, *, create: bool = True) -> Iterator[tuple]
 
 def known_documents(args: argparse.Namespace):
     """The catalog as it is now, read without the lock (its index is replaced atomically)."""
-    from kg.catalog import Catalog
     from kg.store import catalog_root
+    from kg.store.catalog import Catalog
 
     root = catalog_root(store_spec(args), getattr(args, "catalog", None))
     return Catalog(root if root is not None and root.exists() else None)

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from kg.commands._store import add_store_options
-from kg.nlp import DEFAULT_MODEL
+from kg.nlp.pipeline import DEFAULT_MODEL
 
 DEFAULT_DIR = Path("kg-out")
 PAGE_LIMIT = 200_000  # quads: above this, a build into a store draws no graph page
@@ -48,7 +48,7 @@ def report(exc) -> None:
 
 def run(args) -> int:
     from kg.errors import StoreError
-    from kg.pipeline import default_jobs
+    from kg.pipeline.build import default_jobs
 
     if args.jobs is None:
         args.jobs = default_jobs()
@@ -59,9 +59,9 @@ def run(args) -> int:
 
 def build_file(args) -> int:
     """-o FILE: the graph of these articles alone, as before there were stores."""
-    from kg import rdf
     from kg.files import write_atomic
-    from kg.pipeline import build
+    from kg.graph import rdf
+    from kg.pipeline.build import build
 
     output = Path(args.output)
     html = Path(args.html) if args.html else None
@@ -73,7 +73,7 @@ def build_file(args) -> int:
         return 1
     write_atomic(output, rdf.serialize(ds, output))
     if html is not None:
-        from kg.viz import write_page
+        from kg.viz.page import write_page
 
         write_page(rdf.union(ds), html)
     if not args.quiet:
@@ -87,8 +87,8 @@ def build_store(args) -> int:
     from collections import Counter
 
     from kg.commands._store import known_documents, page_beside, store_spec, writing
-    from kg.incremental import needs_repair, parse, update
-    from kg.pipeline import BuildStats
+    from kg.pipeline.build import BuildStats
+    from kg.pipeline.incremental import needs_repair, parse, update
 
     started = time.perf_counter()
     spec = store_spec(args)
@@ -112,7 +112,7 @@ def build_store(args) -> int:
         if html is not None and quads <= PAGE_LIMIT and (changes is not None or not html.exists()):
             union = union_graph(store)  # read under the lock, drawn after it is released
     if union is not None:
-        from kg.viz import write_page
+        from kg.viz.page import write_page
 
         write_page(union, html)
     if not args.quiet:
@@ -143,7 +143,7 @@ def union_graph(store):
     """The union of a store's graphs as one rdflib Graph (for the graph page)."""
     from rdflib import Graph
 
-    from kg.vocab import PREFIXES
+    from kg.graph.vocab import PREFIXES
 
     g = Graph()
     for prefix, ns in PREFIXES.items():

@@ -31,8 +31,8 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     from pathlib import Path
 
-    from kg import analysis
-    from kg.rdf import read_graph, union
+    from kg.graph.rdf import read_graph, union
+    from kg.viz import analysis
 
     if Path(args.output).suffix.lower() not in analysis.EXPORT_FORMATS:
         raise ValueError(

@@ -32,8 +32,8 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from kg import query
     from kg.errors import QueryError
+    from kg.query import sparql as query
 
     if len(args.args) > 2 or (len(args.args) == 2 and args.store is not None):
         raise QueryError("give a graph file and a query, or --store and a query")
@@ -82,9 +82,9 @@ def _bounded(work, timeout: float):
 
 
 def query_file(path: str, text: str, *, timeout: float | None = None):
-    from kg import query
     from kg.errors import QueryError
-    from kg.rdf import read_graph
+    from kg.graph.rdf import read_graph
+    from kg.query import sparql as query
 
     query.check(text)
     try:

@@ -28,7 +28,7 @@ def add_parser(sub) -> None:
 def matches(doc: str, catalog) -> set[str]:
     """The doc ids of the catalog that ``doc`` names: a doc id, a document IRI, a source, or a file
     or folder (by its path, and by the articles it holds now)."""
-    from kg import load
+    from kg.ingest import load
 
     if doc in catalog:
         return {doc}
@@ -45,7 +45,7 @@ def matches(doc: str, catalog) -> set[str]:
 
 def run(args) -> int:
     from kg.commands._store import store_spec, writing
-    from kg.incremental import update
+    from kg.pipeline.incremental import update
 
     spec = store_spec(args)
     missing: list[str] = []

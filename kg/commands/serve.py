@@ -32,7 +32,7 @@ def add_parser(sub) -> None:
 
 def run(args) -> int:
     from kg.commands._store import page_beside, store_spec
-    from kg.serve import Options, make_server
+    from kg.serve.http import Options, make_server
 
     spec = store_spec(args)
     options = Options(allow_update=args.allow_update, timeout=args.timeout, max_rows=args.max_rows,

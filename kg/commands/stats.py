@@ -79,8 +79,8 @@ def format_text(summary, name: str) -> str:
 
 
 def run(args) -> int:
-    from kg import analysis
-    from kg.rdf import read_graph, union
+    from kg.graph.rdf import read_graph, union
+    from kg.viz import analysis
 
     if args.top < 0:
         raise ValueError("--top must not be negative")

@@ -17,8 +17,8 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from kg.rdf import read_graph, union
-    from kg.validate import validate
+    from kg.graph.rdf import read_graph, union
+    from kg.graph.validate import validate
 
     report = validate(union(read_graph(args.graph)))
     if report.conforms:

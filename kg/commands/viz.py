@@ -25,8 +25,8 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from kg.rdf import read_graph, union
-    from kg.viz import write_page
+    from kg.graph.rdf import read_graph, union
+    from kg.viz.page import write_page
 
     write_page(union(read_graph(args.graph)), args.output, title=args.title)
     print(f"wrote {args.output}")

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from kg.extract.sentences import text_bounds
-from kg.gazetteer import Gazetteer
 from kg.model import Article, Evidence, Kind, LocalEntity, Ref
-from kg.names import best_name, name_words, slug
+from kg.resources.gazetteer import Gazetteer
+from kg.resources.names import best_name, name_words, slug
 
 KIND_OF_LABEL = {"PERSON": Kind.PERSON, "ORG": Kind.ORGANIZATION, "COUNTRY": Kind.COUNTRY,
                  "NORP": Kind.COUNTRY, "PLACE": Kind.PLACE}

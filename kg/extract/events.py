@@ -17,12 +17,12 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from kg import timex
 from kg.extract.entities import DocEntities, evidence_of
 from kg.extract.sentences import ents_in, sentence_of, sentences, with_pos
 from kg.extract.speakers import Speakers
-from kg.lexicon import Lexicon, Trigger
+from kg.ingest import timex
 from kg.model import EventMention, Kind, Participant, Ref, Role, Status, TimeValue
+from kg.resources.lexicon import Lexicon, Trigger
 
 PLACE_PREPS = {"in", "near", "outside", "at", "around", "inside", "across", "on"}
 AGENT_PREPS = {"by"}

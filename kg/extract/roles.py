@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.entities import DocEntities, evidence_of
 from kg.extract.sentences import sentence_of, sentences, tokens
-from kg.gazetteer import Gazetteer
 from kg.model import Kind, Membership, Ref, Role
+from kg.resources.gazetteer import Gazetteer
 
 BECOME = {"become", "became", "becoming", "appointed", "named", "elected", "made", "installed", "sworn"}
 PARTY_TYPES = {"PoliticalParty"}

@@ -14,7 +14,7 @@ from spacy.attrs import IS_PUNCT, IS_SPACE, POS
 from spacy.symbols import IDS as SYMBOLS
 from spacy.tokens import Doc, Span, Token
 
-from kg.nlp import doc_text
+from kg.nlp.pipeline import doc_text
 
 _KEY = "kg.sentences"
 

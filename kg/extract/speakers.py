@@ -19,7 +19,7 @@ from kg.extract.entities import DocEntities
 from kg.extract.sentences import sentence_of, with_pos
 from kg.extract.sentences import sentences as doc_sentences
 from kg.model import Kind, Ref
-from kg.nlp import doc_text
+from kg.nlp.pipeline import doc_text
 
 FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}

@@ -1,6 +1,6 @@
 """The one small interface every store kind implements.
 
-A store holds quads: one named graph per document (see ``kg.rdf``), and whatever ``kg load``
+A store holds quads: one named graph per document (see ``kg.graph.rdf``), and whatever ``kg load``
 brought in. Queries see the union of all graphs as their default graph, as in a file built by
 ``kg build -o``; kg's usual prefixes are declared for them.
 """
@@ -16,10 +16,10 @@ from rdflib import Dataset, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import QueryError
-from kg.query import Rows
+from kg.query.sparql import Rows
 from kg.store.terms import Quad, Triple
 
-QUERY_FORM = re.compile(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", re.IGNORECASE)
+QUERY_FORM = re.compile(r"(?<![:\w])(SELECT|CONSTRUCT|DESCRIBE|ASK)(?![:\w])", re.IGNORECASE)  # "ask:" is a prefix
 _COMMENT = re.compile(r"#[^\n]*")
 _IRI_OR_STRING = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
 
@@ -34,7 +34,7 @@ def keywords(sparql: str) -> str:
 
 
 def query_form(sparql: str) -> str:
-    """SELECT, CONSTRUCT, DESCRIBE or ASK: the form of a query, from its first keyword after the prologue.
+    r"""SELECT, CONSTRUCT, DESCRIBE or ASK: the form of a query, from its first keyword after the prologue.
 
     >>> query_form("PREFIX ask: <http://x/select#> # ask me\nCONSTRUCT WHERE { ?s ?p ?o }")
     'CONSTRUCT'

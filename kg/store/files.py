@@ -13,10 +13,10 @@ import pyoxigraph as ox
 
 from kg.errors import StoreError
 from kg.files import write_atomic
+from kg.graph.vocab import PREFIXES
 from kg.store.terms import Quad, to_ox
-from kg.vocab import PREFIXES
 
-# kg.rdf.FORMATS' names of formats, as pyoxigraph's
+# kg.graph.rdf.FORMATS' names of formats, as pyoxigraph's
 OX_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
     "nt": ox.RdfFormat.N_TRIPLES,
@@ -29,7 +29,7 @@ PREFIX_MAP = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 
 def ox_format(path: str | Path) -> ox.RdfFormat:
     """The RDF format of ``path`` by its extension, as for ``kg build -o``; StoreError for one kg does not know."""
-    from kg.rdf import format_for
+    from kg.graph.rdf import format_for
 
     try:
         return OX_FORMATS[format_for(path)]

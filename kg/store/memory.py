@@ -12,13 +12,13 @@ from pathlib import Path
 from rdflib import Dataset, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from kg import query as kgquery
 from kg.errors import QueryError
-from kg.query import Rows
+from kg.graph.vocab import PREFIXES
+from kg.query import sparql as kgquery
+from kg.query.sparql import Rows
 from kg.store.base import ResultLimitError, Store
 from kg.store.files import read_quads
 from kg.store.terms import Quad, Triple, rdflib_quad
-from kg.vocab import PREFIXES
 
 
 class MemoryStore(Store):

@@ -3,7 +3,7 @@
     DIR/kg-store.json   marks the directory as a kg store
     DIR/lock            shared by readers, exclusive for a writer (kg.store.lock)
     DIR/oxigraph/       the Oxigraph (RocksDB) database
-    DIR/catalog/        what the documents said, for incremental builds (kg.catalog)
+    DIR/catalog/        what the documents said, for incremental builds (kg.store.catalog)
 
 The documents' graphs are named graphs; the default graph holds their union (each triple once, as
 in a file from ``kg build -o``), kept up to date by every write, so that queries need no GRAPH
@@ -34,7 +34,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
 from kg.files import sync_folder
-from kg.query import Rows
+from kg.query.sparql import Rows
 from kg.store.base import ResultLimitError, Store
 from kg.store.files import PREFIX_MAP, has_graphs, ox_format, serialize_quads
 from kg.store.lock import DirLock
@@ -69,7 +69,7 @@ def prepare_dir(path: Path, *, create: bool) -> None:
 
 
 def solutions_to_rows(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, max_rows: int | None) -> Rows:
-    """A pyoxigraph query result as kg.query.Rows (rdflib terms), stopping past ``max_rows``."""
+    """A pyoxigraph query result as kg.query.sparql.Rows (rdflib terms), stopping past ``max_rows``."""
     def limited(items: Iterable) -> Iterator:
         for n, item in enumerate(items):
             if max_rows is not None and n >= max_rows:

@@ -27,11 +27,11 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 from kg.errors import QueryError, StoreError
-from kg.query import Rows, with_prefixes
+from kg.graph.vocab import resource
+from kg.query.sparql import Rows, with_prefixes
 from kg.store.base import ResultLimitError, Store, query_form
 from kg.store.files import read_quads
 from kg.store.terms import Quad, Triple, from_ox, ntriples, to_ox
-from kg.vocab import resource
 
 SYSTEM_GRAPHS = (  # graphs a server keeps for itself, by prefix
     "http://www.openlinksw.com/",
@@ -59,7 +59,7 @@ def _term(binding: dict) -> object:
 
 
 def rows_from_json(data: dict, max_rows: int | None) -> Rows:
-    """SPARQL 1.1 Query Results JSON as kg.query.Rows."""
+    """SPARQL 1.1 Query Results JSON as kg.query.sparql.Rows."""
     if "boolean" in data:
         answer = bool(data["boolean"])
         return Rows(["ask"], [[str(answer).lower()]], [[answer]], boolean=answer)

@@ -1,4 +1,4 @@
-"""RDF terms between rdflib (what kg.rdf writes and kg.query returns) and pyoxigraph (what the
+"""RDF terms between rdflib (what kg.graph.rdf writes and kg.query.sparql returns) and pyoxigraph (what the
 Oxigraph store holds), and N-Triples text for the SPARQL protocols.
 
     >>> from rdflib import Literal

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.vocab import KG, ROOTS, SDO, SEM, STATUS, cameo, resource
+from kg.graph.vocab import KG, ROOTS, SDO, SEM, STATUS, cameo, resource
 
 # --- the synthetic news graph -------------------------------------------------------------------
 
@@ -57,7 +57,7 @@ def lit(value: str, datatype: object | None = None) -> str:
 
 
 class Generator:
-    """Writes N-Quads, one named graph per document, as kg.rdf.GraphWriter would."""
+    """Writes N-Quads, one named graph per document, as kg.graph.rdf.GraphWriter would."""
 
     def __init__(self, seed: int = 7) -> None:
         self.rng = random.Random(seed)
@@ -244,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     import pyoxigraph
     from rdflib import Dataset, Graph
 
-    from kg.query import run as rdflib_query
+    from kg.query.sparql import run as rdflib_query
     from kg.store.oxigraph import OxigraphStore, bulk_write
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="kg-bench-"))

@@ -176,13 +176,14 @@ def stages(files: list[Path], model: str, batch_size: int) -> list[tuple[str, fl
     batch by batch), so that each is timed alone."""
     import spacy
 
-    from kg import clean, load, nlp
-    from kg.catalog import Catalog
     from kg.extract import extract
-    from kg.incremental import update
-    from kg.rdf import to_dataset
-    from kg.resolve import resolve
+    from kg.graph.rdf import to_dataset
+    from kg.ingest import clean, load
+    from kg.nlp import pipeline as nlp
+    from kg.pipeline.incremental import update
+    from kg.resolve.entities import resolve
     from kg.store import catalog_root, open_store
+    from kg.store.catalog import Catalog
 
     out: list[tuple[str, float]] = []
     clock = [time.process_time()]
@@ -259,7 +260,7 @@ def compare(corpus: Path, texts_file: Path, words: int, levels: list[int], work:
 
 def memory_slope(files: list[Path], full: Run, articles: int, work: Path, model: str, batch_size: int) -> None:
     """kg's peak memory for the first quarter of the corpus against the whole: the cost of an article."""
-    from kg import load
+    from kg.ingest import load
 
     quarter = files[: len(files) // 4]
     texts = [a.text for a in load.read_articles(quarter, on_error=lambda exc: None)]
@@ -299,7 +300,7 @@ def main() -> None:
     parser.add_argument("--bare", metavar="TEXTS", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
-    from kg.pipeline import BATCH_SIZE, default_jobs
+    from kg.pipeline.build import BATCH_SIZE, default_jobs
 
     batch_size = args.batch_size or BATCH_SIZE
     if args.bare:
@@ -308,7 +309,7 @@ def main() -> None:
     cores = default_jobs()
     levels = [int(j) for j in args.jobs.split(",")] if args.jobs else sorted({1, cores})
 
-    from kg import load
+    from kg.ingest import load
 
     work = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     try:

@@ -3,7 +3,7 @@
     .venv/bin/python tests/benchmarks/bench_viz.py            # 5,000 nodes, 3 page loads
     .venv/bin/python tests/benchmarks/bench_viz.py --nodes 10000 --keep /tmp/big.html
 
-A synthetic corpus in kg's own records (kg.model), written through kg.rdf like a real build: 30
+A synthetic corpus in kg's own records (kg.model), written through kg.graph.rdf like a real build: 30
 stories, each with its people, organisations, places, a few countries and documents, and events
 among them (CAMEO codes of every root, dates, places, casualty counts), a few between stories.
 It prints the time to write the page and, per load, the time from navigation until the page says
@@ -21,9 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from kg.graph.rdf import to_dataset, union
 from kg.model import Corpus, Document, Entity, Event, Evidence, Kind, Post, Status, TimeValue
-from kg.rdf import to_dataset, union
-from kg.viz import write_page
+from kg.viz.page import write_page
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

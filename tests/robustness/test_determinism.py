@@ -11,7 +11,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic
 
-from kg.vocab import KG
+from kg.graph.vocab import KG
 
 from .conftest import ARTICLES, kg, parse_strictly, union_of, write_paragraph_articles
 

@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
 from kg.errors import InputError
-from kg.load import read_articles, read_file
-from kg.pipeline import build
-from kg.rdf import serialize
-from kg.validate import validate
+from kg.graph.rdf import serialize
+from kg.graph.validate import validate
+from kg.ingest.load import read_articles, read_file
+from kg.pipeline.build import build
 
 from .conftest import FORMATS, paragraphs, parse_strictly, quotes, union_of
 

@@ -18,9 +18,9 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS
 
-from kg.clean import blank_noise
 from kg.errors import InputError, one_line
-from kg.load import decode, find_files, read_articles, read_file
+from kg.ingest.clean import blank_noise
+from kg.ingest.load import decode, find_files, read_articles, read_file
 
 from .conftest import (
     ARTICLES,
@@ -413,7 +413,7 @@ MODE_000_SCRIPT = """
 import json, sys
 from pathlib import Path
 from robustness.conftest import make_unreadable, restore_modes
-from kg.load import read_articles
+from kg.ingest.load import read_articles
 folder = Path(sys.argv[1])
 made = make_unreadable(folder)
 (folder / "good.txt").write_text("Russia spoke.")

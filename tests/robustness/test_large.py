@@ -16,9 +16,9 @@ import time
 import pytest
 from rdflib.namespace import RDFS
 
-from kg.clean import blank_noise
 from kg.errors import InputError
-from kg.load import MAX_CHARS, decode, read_articles
+from kg.ingest.clean import blank_noise
+from kg.ingest.load import MAX_CHARS, decode, read_articles
 
 from .conftest import TRACEBACK, error_lines, kg, paragraphs, parse_strictly, quotes, union_of
 

@@ -14,10 +14,10 @@ import pytest
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, PROV, RDFS, SKOS
 
+from kg.graph.rdf import serialize, to_dataset
 from kg.model import Corpus, Document, Entity, Event, Evidence, Kind, Post
-from kg.names import slug
-from kg.query import run, to_table
-from kg.rdf import serialize, to_dataset
+from kg.query.sparql import run, to_table
+from kg.resources.names import slug
 
 from .conftest import FORMATS, kg, parse_strictly, union_of
 
@@ -117,7 +117,7 @@ def test_every_iri_is_made_of_safe_characters(written):
 
 
 def test_the_hostile_graph_conforms_to_the_shapes(written):
-    from kg.validate import validate
+    from kg.graph.validate import validate
 
     report = validate(union_of(parse_strictly(written[".ttl"])))
     assert report.conforms, report.text

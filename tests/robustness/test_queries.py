@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph
 
 from kg.errors import QueryError, QueryTimeout
-from kg.query import run
+from kg.query.sparql import run
 
 from .conftest import TRACEBACK, error_lines, kg
 

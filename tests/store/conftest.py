@@ -90,7 +90,7 @@ def facts() -> Callable[..., DocFacts]:
     def make(text: str, *, people: list[str] = (), countries: dict[str, str] | None = None,
              event: tuple[str, str, int, int] | None = None, doc_id: str | None = None,
              date: str | None = "2017-03-05") -> DocFacts:
-        from kg.load import sha1
+        from kg.ids import sha1
 
         doc_id = doc_id or sha1(text)
         article = Article(doc_id=doc_id, text=text, source=f"{doc_id[:8]}.txt", title=text[:30], date=date)

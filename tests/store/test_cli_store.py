@@ -12,8 +12,8 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kg.cli import main
-from kg.load import sha1
-from kg.rdf import doc_iri
+from kg.graph.rdf import doc_iri
+from kg.ids import sha1
 from kg.store import open_store
 from kg.store.lock import DirLock
 

@@ -9,9 +9,9 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.errors import QueryError
+from kg.graph.vocab import KG, SDO, SEM, resource
 from kg.store import open_store
 from kg.store.base import ResultLimitError
-from kg.vocab import KG, SDO, SEM, resource
 
 G1, G2, G3 = (str(resource(f"doc:test{i}")) for i in (1, 2, 3))
 JOHNSON, LAVROV, RUSSIA = resource("person:boris-johnson"), resource("person:sergey-lavrov"), resource("country:RU")

@@ -1,4 +1,4 @@
-"""kg.facts_json: every kg.model record survives JSON and back, and bad JSON is refused."""
+"""kg.store.facts_json: every kg.model record survives JSON and back, and bad JSON is refused."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg import facts_json
 from kg.model import Article, DocFacts, EventMention, Kind, LocalEntity, Participant, Ref, Role, Status, TimeValue
+from kg.store import facts_json
 
 from .conftest import ARTICLES, sentence_of
 

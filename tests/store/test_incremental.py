@@ -8,9 +8,9 @@ import pytest
 from rdflib import URIRef
 from rdflib.compare import isomorphic
 
-from kg.catalog import Catalog
-from kg.incremental import needs_repair, update
-from kg.rdf import doc_iri
+from kg.graph.rdf import doc_iri
+from kg.pipeline.incremental import needs_repair, update
+from kg.store.catalog import Catalog
 from kg.store.oxigraph import OxigraphStore
 
 
@@ -141,7 +141,7 @@ def test_graphs_an_earlier_kg_wrote_are_written_again(tmp_path, lavrov_docs):
     brought up to date by the next build, with no article to add."""
     from rdflib import RDFS, Literal
 
-    from kg.incremental import GRAPHS_VERSION, graph_hash
+    from kg.pipeline.incremental import GRAPHS_VERSION, graph_hash
 
     root = tmp_path / "store"
     with OxigraphStore(root, writable=True, create=True) as store:

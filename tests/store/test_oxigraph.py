@@ -10,9 +10,9 @@ from rdflib import Literal
 from rdflib.namespace import RDFS
 
 from kg.errors import StoreError
+from kg.graph.vocab import resource
 from kg.store import open_store
 from kg.store.oxigraph import DATA, STAGING, OxigraphStore
-from kg.vocab import resource
 
 from .test_contract import G1, G2, ONLY_1, ONLY_2, SHARED, same_graphs
 

@@ -22,10 +22,10 @@ from rdflib.namespace import RDF, RDFS
 from SPARQLWrapper import CSV, GET, JSON, POST, POSTDIRECTLY, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from kg.catalog import Catalog
-from kg.serve import Options, make_server
+from kg.graph.vocab import KG, SDO, resource
+from kg.serve.http import Options, make_server
 from kg.store import open_store
-from kg.vocab import KG, SDO, resource
+from kg.store.catalog import Catalog
 
 DOCS = {
     str(resource("doc:a")): [(resource("person:boris-johnson"), RDF.type, SDO.Person),

@@ -1,4 +1,4 @@
-"""Fixtures of the graph page's tests: graphs built by hand through kg.model and kg.rdf, and a real
+"""Fixtures of the graph page's tests: graphs built by hand through kg.model and kg.graph.rdf, and a real
 headless Chromium (Debian's, driven by Playwright) that records every request and console error."""
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def said(doc_id: str, text: str, start: int = 0) -> Evidence:
 
 def graph_of(corpus: Corpus):
     """The union graph of a corpus, as ``kg build`` hands it to the page."""
-    from kg.rdf import to_dataset, union
+    from kg.graph.rdf import to_dataset, union
 
     return union(to_dataset(corpus))
 

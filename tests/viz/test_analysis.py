@@ -1,4 +1,4 @@
-"""kg.analysis on small graphs built by hand: the story graph, the actor network, centrality,
+"""kg.viz.analysis on small graphs built by hand: the story graph, the actor network, centrality,
 Louvain communities, counts, kg stats and kg export."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ import json
 import networkx as nx
 import pytest
 
-from kg import analysis
 from kg.cli import main
+from kg.graph.vocab import resource
 from kg.model import Corpus
-from kg.vocab import resource
+from kg.viz import analysis
 
 from .conftest import graph_of, interactions_corpus, talks_corpus
 

@@ -10,7 +10,7 @@ import pytest
 from rdflib.namespace import DCTERMS
 
 from kg.cli import main
-from kg.vocab import SEM
+from kg.graph.vocab import SEM
 
 ARTICLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.model import Corpus, Entity, Event, Kind
-from kg.viz import write_page
+from kg.viz.page import write_page
 
 from .conftest import doc, graph_of, said
 

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import networkx as nx
 import pytest
 
-from kg import viz
+from kg.viz import page as viz
 
 from .conftest import graph_of, talks_corpus
 

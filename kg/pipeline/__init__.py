@@ -1,0 +1,1 @@
+"""The order of the stages: building a file, and building into a store incrementally."""

@@ -1,0 +1,166 @@
+"""Incremental, idempotent builds into a store: the one place that knows how a store follows its
+documents.
+
+Resolution is corpus-wide (a later article naming "Sergey Lavrov" decides who "Lavrov" was in an
+earlier one), so adding or removing documents re-resolves every document the catalog holds and
+rewrites each named graph whose content changed. Building a document again therefore replaces
+its graph, and removing a document then building it again gives back the same graph.
+
+    articles --(parse, no lock)--> DocFacts --(store locked)--> catalog + resolve + changed graphs
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.ids import sha1
+from kg.model import Corpus, DocFacts
+from kg.store.base import Store
+from kg.store.catalog import Catalog
+from kg.store.terms import Triple, nt
+
+
+@dataclass
+class Changes:
+    """What an update did to a store."""
+
+    added: list[str] = field(default_factory=list)  # doc ids new to the store
+    replaced: list[str] = field(default_factory=list)  # doc ids built again
+    removed: list[str] = field(default_factory=list)
+    written: int = 0  # graphs written
+    dropped: int = 0  # graphs removed
+    unchanged: int = 0  # graphs left as they were
+    documents: int = 0  # documents in the store afterwards
+    corpus: Corpus | None = None
+
+    def summary(self) -> str:
+        return (f"{len(self.added)} added, {len(self.replaced)} built again, {len(self.removed)} removed; "
+                f"{self.written} graph(s) written, {self.dropped} dropped, {self.unchanged} unchanged; "
+                f"{self.documents} document(s) in the store")
+
+
+def graph_hash(triples: Iterable[Triple]) -> str:
+    """A hash of a graph's content: its N-Triples lines, sorted. kg's graphs have no blank nodes."""
+    lines = sorted(f"{nt(s)} {nt(p)} {nt(o)} ." for s, p, o in triples)
+    return sha1("\n".join(lines))
+
+
+# The version of what kg makes of the same facts (resolution and RDF). A store whose graphs an
+# earlier version wrote has them written again at its next build, from the facts in its catalog:
+# 2: a claim (kg:claimedBy) is in the graph of the article that makes it, not in every graph of the event.
+GRAPHS_VERSION = 2
+
+
+def needs_repair(catalog: Catalog) -> bool:
+    """Whether a graph's content is in doubt (an interrupted write, a load or a SPARQL update), or
+    was written by an earlier version of kg's graph writing."""
+    return any(h is None for h in catalog.graph_hashes.values()) or \
+        (bool(catalog.entries) and catalog.graphs_version != GRAPHS_VERSION)
+
+
+def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] = (),
+           remove: Iterable[str] = ()) -> Changes:
+    """Add documents' facts (replacing those of the same doc_id), remove documents, and bring every
+    graph of the store up to date with the re-resolved corpus. The caller holds the store open for
+    writing (and so its lock)."""
+    from kg.graph.rdf import GraphWriter, doc_iri
+    from kg.resolve.entities import resolve
+
+    facts = catalog.facts()
+    changes = Changes()
+    for item in add:
+        (changes.replaced if item.article.doc_id in facts else changes.added).append(item.article.doc_id)
+        facts[item.article.doc_id] = item
+    for doc_id in remove:
+        if facts.pop(doc_id, None) is not None:
+            changes.removed.append(doc_id)
+
+    corpus = resolve(list(facts.values()))
+    writer = GraphWriter().write(corpus)
+    wanted = {str(doc_iri(doc_id)): list(writer.graph(doc_id)) for doc_id in facts}
+    hashes = {iri: graph_hash(triples) for iri, triples in wanted.items()}
+    changed = {iri: triples for iri, triples in wanted.items() if catalog.graph_hashes.get(iri) != hashes[iri]}
+    dropped = sorted(iri for iri in catalog.graph_hashes if iri not in wanted)
+
+    # facts first, hashes forgotten before the store is written and recorded after it: a crash
+    # anywhere leaves a catalog from which the next build repairs the store
+    catalog.put(add)
+    catalog.delete(changes.removed)
+    catalog.forget_hashes([*changed, *dropped])
+    catalog.save()
+    if changed or dropped:
+        store.replace_graphs(changed, drop=dropped)
+    for iri in changed:
+        catalog.graph_hashes[iri] = hashes[iri]
+    for iri in dropped:
+        del catalog.graph_hashes[iri]
+    catalog.graphs_version = GRAPHS_VERSION
+    catalog.save()
+    catalog.prune()
+
+    changes.written, changes.dropped = len(changed), len(dropped)
+    changes.unchanged = len(wanted) - len(changed)
+    changes.documents = len(facts)
+    changes.corpus = corpus
+    return changes
+
+
+# --- reading and parsing articles ---------------------------------------------------------------
+
+@dataclass
+class Parsed:
+    facts: list[DocFacts] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # doc ids the catalog already holds with this text
+    errors: list[InputError] = field(default_factory=list)
+    words: int = 0
+
+
+def parse(paths: Iterable[str | Path], *, model: str, jobs: int = 1, fail_fast: bool = False,
+          known: Callable[[str, str], bool] | None = None, progress: bool = False,
+          on_error: Callable[[InputError], None] | None = None) -> Parsed:
+    """Read and parse the articles under ``paths``, except those ``known(doc_id, text)`` says the
+    store already holds unchanged. Bad inputs are reported to ``on_error`` and skipped (raised
+    with ``fail_fast``)."""
+    from kg.ingest import load
+    from kg.pipeline.build import extract_articles
+
+    out = Parsed()
+
+    def record(exc: InputError) -> None:
+        out.errors.append(exc)
+        if on_error is not None:
+            on_error(exc)
+
+    files = []
+    for p in paths:
+        try:
+            files.extend(load.find_files([p]))
+        except InputError as exc:
+            if fail_fast:
+                raise
+            record(exc)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(files), unit="file", desc="reading", file=sys.stderr, leave=False)
+
+    def fresh():
+        for article in load.read_articles(files, on_error=None if fail_fast else record):
+            if known is not None and known(article.doc_id, article.text):
+                out.skipped.append(article.doc_id)
+                continue
+            yield article
+
+    for item in extract_articles(fresh(), model=model, jobs=jobs):
+        out.facts.append(item)
+        out.words += item.words
+        if bar is not None:
+            bar.update(1)
+    if bar is not None:
+        bar.close()
+    return out

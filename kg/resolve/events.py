@@ -1,0 +1,315 @@
+"""Event coreference: the mentions of one real event, in one or many documents, become one node.
+
+Sameness is decided from the event's type, participants, place and time, never from its wording:
+two mentions are one event when their CAMEO families agree (the violent roots 18-20 form one
+family), their sources and targets do not differ, their places and times are compatible (equal,
+one unknown, or one inside the other), and, when neither names an actor, they share something
+concrete: a participant, a place or a casualty count.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.ids import digest
+from kg.model import Corpus, Event, EventMention, Evidence, Participant, Status, TimeValue
+from kg.resources.gazetteer import Gazetteer
+
+VIOLENT = {"18", "19", "20"}
+STATUS_ORDER = [Status.ASSERTED, Status.REPORTED, Status.PLANNED, Status.HYPOTHETICAL, Status.DENIED]
+
+
+def family(code: str) -> str:
+    root = code[:2] if code[:2].isdigit() else code
+    return "violence" if root in VIOLENT else root
+
+
+@dataclass
+class Cluster:
+    family: str
+    mentions: list[tuple[EventMention, dict]] = field(default_factory=list)
+    source: str | None = None
+    target: str | None = None
+    places: set[str] = field(default_factory=set)
+    times: set[str] = field(default_factory=set)
+    killed: set[int] = field(default_factory=set)
+    participants: set[str] = field(default_factory=set)
+    planned: bool = False
+    tensed: bool = False  # whether any mention says when it happens relative to now
+    documents: set[str] = field(default_factory=set)
+
+    def add(self, m: EventMention, keys: dict) -> None:
+        self.mentions.append((m, keys))
+        self.documents.add(m.evidence.doc_id)
+        self.source = self.source or keys["source"]
+        self.target = self.target or keys["target"]
+        if keys["place"]:
+            self.places.add(keys["place"])
+        if m.time:
+            self.times.add(m.time.value)
+        if m.killed is not None:
+            self.killed.add(m.killed)
+        self.participants |= {p.cls for p in m.participants}
+        if m.tensed:
+            self.planned = self.planned or m.status is Status.PLANNED
+            self.tensed = True
+
+
+class EventResolver:
+    def __init__(self, gaz: Gazetteer | None = None, sides: dict[str, set[str]] | None = None) -> None:
+        self.gaz = gaz or Gazetteer.default()
+        self.sides = sides or {}  # an actor -> the countries it acts for (an official's, an embassy's)
+
+    def _country_of(self, key: str) -> str | None:
+        if key.startswith("country:"):
+            return key
+        entry = self.gaz.by_key.get(key)
+        return f"country:{entry.country}" if entry is not None and entry.country else None
+
+    def _places_fit(self, a: set[str], b: set[str]) -> bool:
+        if not a or not b:
+            return True
+        for x in a:
+            for y in b:
+                if x == y or self._country_of(x) == y or self._country_of(y) == x:
+                    continue
+                return False
+        return True
+
+    @staticmethod
+    def _times_fit(a: set[str], b: set[str]) -> bool:
+        return all(x.startswith(y) or y.startswith(x) for x in a for y in b)
+
+    def _sides(self, key: str) -> set[str]:
+        """The countries an actor speaks for: an embassy's, an official's (from the posts the corpus knows)."""
+        found = set(self.sides.get(key, ()))
+        if key.startswith("org:embassy-"):
+            found.add("country:" + key.rsplit("-", 1)[1].upper())
+        return found
+
+    def _same_actor(self, a: str | None, b: str | None, *, officials: bool = False) -> bool:
+        """One side of an event: the same actor, or a country and its embassy (and, for the side an
+        event is done to, its officials: visiting Russia's foreign minister in Moscow is visiting Russia)."""
+        if a == b:
+            return True
+        if a is None or b is None:
+            return False
+        if officials:
+            return b in self._sides(a) or a in self._sides(b)
+        embassy = {k for k in (a, b) if k.startswith("org:embassy-")}
+        return any(other in self._sides(e) for e in embassy for other in (a, b) if other != e)
+
+    def _fits(self, c: Cluster, m: EventMention, keys: dict) -> bool:
+        if family(m.code) != c.family:
+            return False
+        if c.source and keys["source"] and not self._same_actor(c.source, keys["source"]):
+            return False
+        officials = c.family == "04"  # a visit to Moscow to meet Russia's foreign minister is a visit to Russia
+        if c.target and keys["target"] and not self._same_actor(c.target, keys["target"], officials=officials):
+            return False
+        place = {keys["place"]} if keys["place"] else set()
+        time = {m.time.value} if m.time else set()
+        if not self._places_fit(c.places, place) or not self._times_fit(c.times, time):
+            return False
+        if m.tensed and c.tensed and c.planned != (m.status is Status.PLANNED):
+            return False  # what is announced is not what was done ("the trip" may be either)
+        if c.killed and m.killed is not None and m.killed not in c.killed:
+            return False
+        same_actors = c.source is not None and self._same_actor(c.source, keys["source"]) and \
+            (self._same_actor(c.target, keys["target"], officials=officials) or not c.target or not keys["target"])
+        if same_actors:
+            return True
+        if c.family != "violence" and not keys["source"] and keys["target"] and \
+                self._same_actor(c.target, keys["target"]) and m.evidence.doc_id in c.documents:
+            return True  # "Demonstrate outside Russian embassy": the headline of the call the article reports
+        shared = bool(c.participants & {p.cls for p in m.participants}) or bool(c.places & place) or \
+            (m.killed is not None and m.killed in c.killed) or \
+            bool(place and any(self._country_of(p) in place or self._country_of(next(iter(place))) == p
+                               for p in c.places))
+        anonymous = not keys["source"] or not c.source
+        return c.family == "violence" and anonymous and shared
+
+    def resolve(self, items: list[tuple[EventMention, dict]]) -> list[Event]:
+        return sorted((self._event(c) for c in self.cluster(items)), key=lambda e: e.key)
+
+    def cluster(self, items: list[tuple[EventMention, dict]]) -> list[Cluster]:
+        """Each mention joins the first cluster (in the order they were made) it fits, or starts one.
+
+        Only the clusters a mention could fit are tried (see ``_Candidates``): trying them all
+        grows with the square of the corpus."""
+        clusters: list[Cluster] = []
+        candidates: dict[str, _Candidates] = {}
+        # the most informative mentions first, so that clusters form around them
+        def weight(item):
+            m, keys = item
+            known = sum(bool(x) for x in (keys["source"], keys["target"], keys["place"], m.time, m.killed))
+            return (-known, m.evidence.doc_id, m.evidence.start, m.code, m.trigger)
+
+        for m, keys in sorted(items, key=weight):
+            fam = family(m.code)
+            found = candidates.setdefault(fam, _Candidates(self, fam))
+            home = next((c for c in found.for_mention(m, keys) if self._fits(c, m, keys)), None)
+            if home is None:
+                home = Cluster(fam)
+                clusters.append(home)
+            home.add(m, keys)
+            found.file(home, m, keys)
+        return clusters
+
+    def _event(self, c: Cluster) -> Event:
+        mentions = sorted(c.mentions, key=lambda mk: (mk[0].evidence.doc_id, mk[0].evidence.start, mk[0].code))
+        codes = Counter(m.code for m, _ in mentions)
+        code = sorted(codes, key=lambda k: (-codes[k], -len(k), k))[0]
+        first = mentions[0][0]
+        evidence = tuple(sorted({m.evidence for m, _ in mentions}, key=lambda e: (e.doc_id, e.start, e.end)))
+        times = sorted({m.time for m, _ in mentions if m.time}, key=lambda t: (-len(t.value), t.approximate, t.value))
+        time: TimeValue | None = times[0] if times else None
+        places = sorted(c.places, key=lambda p: (p.startswith("country:"), p))
+        killed = Counter(m.killed for m, _ in mentions if m.killed is not None)
+        parts = next((m.killed_parts for m, _ in mentions if m.killed_parts), ())
+        injured = max((m.injured for m, _ in mentions if m.injured is not None), default=None)
+        statuses = {m.status for m, _ in mentions}
+        status = next(s for s in STATUS_ORDER if s in statuses)
+        claimed = tuple(sorted({(m.evidence.doc_id, k["claimed_by"]) for m, k in mentions
+                                if k["claimed_by"] and k["claimed_by"] != c.source}))
+        participants: dict[str, Participant] = {}
+        for m, _ in mentions:
+            for p in m.participants:
+                participants.setdefault(p.cls, p)
+        key = "event:" + digest(c.family, c.source or "", c.target or "", first.evidence.doc_id,
+                                str(first.evidence.start), first.code)
+        return Event(
+            key=key, code=code, label=first.trigger, evidence=evidence, source=c.source, target=c.target,
+            place=places[0] if places else None, participants=tuple(participants[k] for k in sorted(participants)),
+            time=time, killed=sorted(killed, key=lambda k: (-killed[k], -k))[0] if killed else None,
+            injured=injured, killed_parts=parts, status=status, claimed_by=claimed,
+        )
+
+
+class _Candidates:
+    """The clusters of one family, filed by what ``EventResolver._fits`` needs to admit a mention,
+    so that a mention is tried against the clusters it could fit only, in the order they were made.
+
+    From ``_fits``: a cluster takes a mention with a source when their sources are one actor (the
+    same, or an embassy and a country it speaks for), or, for violence, when the cluster has no
+    source and they share something (a participant, a place or a place in its country, a death
+    toll). A mention without a source joins violence the same way, and any other family only in
+    a cluster of its own document (the headline of the call the article reports). A mention with
+    a time, besides, only fits a cluster with no time or with times that agree with it.
+    """
+
+    def __init__(self, resolver: EventResolver, fam: str) -> None:
+        self.resolver = resolver
+        self.violence = fam == "violence"
+        self.rank: dict[int, int] = {}  # id(cluster) -> the order it was made in
+        self.timed: set[int] = set()  # the clusters that have a time
+        self.index: dict[tuple, dict[int, Cluster]] = {}  # (what, value) -> clusters
+
+    def _put(self, key: tuple, c: Cluster) -> None:
+        self.index.setdefault(key, {})[id(c)] = c
+
+    def file(self, c: Cluster, m: EventMention, keys: dict) -> None:
+        """File a cluster under what it holds once ``m`` has joined it (what it holds only grows)."""
+        self.rank.setdefault(id(c), len(self.rank))
+        self._put(("source", c.source), c)
+        if c.source is not None and c.source.startswith("org:embassy-"):
+            self._put(("embassy",), c)
+        self._put(("document", m.evidence.doc_id), c)
+        for p in m.participants:
+            self._put(("participant", p.cls), c)
+        if keys["place"]:
+            self._put(("place", keys["place"]), c)
+            country = self.resolver._country_of(keys["place"])
+            if country is not None:
+                self._put(("place in", country), c)
+        if m.killed is not None:
+            self._put(("killed", m.killed), c)
+        if m.time:
+            self.timed.add(id(c))
+            value = m.time.value
+            for n in range(1, len(value) + 1):
+                self._put(("time starts", value[:n]), c)
+            self._put(("time", value), c)
+
+    def _time_fits(self, value: str) -> set[int]:
+        """The clusters with a time that a mention's time may fit (one begins the other: "2016-09"
+        and "2016-09-19"); ``_fits`` wants all of a cluster's times to."""
+        found = set(self.index.get(("time starts", value), {}))
+        for n in range(1, len(value) + 1):
+            found.update(self.index.get(("time", value[:n]), {}))
+        return found
+
+    def _sharing(self, m: EventMention, keys: dict) -> list[tuple]:
+        found = [("participant", p.cls) for p in m.participants]
+        if keys["place"]:
+            found += [("place", keys["place"]), ("place in", keys["place"]),
+                      ("place", self.resolver._country_of(keys["place"]))]
+        if m.killed is not None:
+            found.append(("killed", m.killed))
+        return found
+
+    def for_mention(self, m: EventMention, keys: dict) -> list[Cluster]:
+        source = keys["source"]
+        if source is None:
+            if self.violence:
+                wanted = self._sharing(m, keys)
+            else:
+                wanted = [("document", m.evidence.doc_id)] if keys["target"] else []
+        else:
+            wanted = [("source", source), ("embassy",)]
+            if source.startswith("org:embassy-"):
+                wanted += [("source", side) for side in self.resolver._sides(source)]
+            if self.violence:
+                wanted += self._sharing(m, keys)
+        found: dict[int, Cluster] = {}
+        for key in wanted:
+            found.update(self.index.get(key, {}))
+        if m.time and found:
+            fits = self._time_fits(m.time.value)
+            found = {k: c for k, c in found.items() if k not in self.timed or k in fits}
+        return sorted(found.values(), key=lambda c: self.rank[id(c)])
+
+
+def resolve_events(resolver, corpus: Corpus) -> list[Event]:
+    """Every event mention of the corpus, with its actors resolved, clustered into events."""
+    known = {e.key for e in corpus.entities}
+
+    def key(d: int, ref) -> str | None:
+        k = resolver.entity_key(d, ref)
+        return k if k in known else None
+
+    items = []
+    about: list[tuple[int, dict, tuple[int, int]]] = []
+    for d, facts in enumerate(resolver.facts):
+        for index, m in enumerate(facts.events):
+            keys = {"source": key(d, m.source), "target": key(d, m.target), "place": key(d, m.place),
+                    "claimed_by": key(d, m.claimed_by), "mention": (d, index)}
+            if keys["source"] and keys["source"] == keys["target"]:
+                keys["target"] = None
+            if m.code[:2] not in VIOLENT | {"14", "15", "16", "17"} and not keys["source"]:
+                continue  # a statement, appeal or meeting by nobody we know is no fact worth keeping
+            if not any(keys[k] for k in ("source", "target", "place", "claimed_by")) and m.killed is None \
+                    and not m.participants:
+                continue
+            if m.about is not None and not keys["target"]:
+                about.append((len(items), keys, (d, m.about)))
+            items.append((m, keys))
+    sides: dict[str, set[str]] = {}
+    for post in corpus.posts:
+        if post.post_in and post.post_in.startswith("country:"):
+            sides.setdefault(post.holder, set()).add(post.post_in)
+    resolver_ = EventResolver(sides=sides)
+    if about:
+        # "condemned the attack": the target is whoever the corpus says did the attack
+        clusters = resolver_.cluster(items)
+        source_of = {mk[1]["mention"]: c.source for c in clusters for mk in c.mentions}
+        for _, keys, ref in about:
+            target = source_of.get(ref)
+            if target and target != keys["source"]:
+                keys["target"] = target
+        items = [(m, k) for m, k in items if m.about is None or k["target"]]
+    return resolver_.resolve(items)
+
+
+__all__ = ["resolve_events", "EventResolver", "family", "Evidence"]

@@ -1,0 +1,77 @@
+"""The event lexicon: lemmas and dependency patterns to CAMEO codes, read from kg/data.
+
+    >>> lex = Lexicon.default()
+    >>> lex.verb("accuse", set()).code[:2]
+    '11'
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from kg.resources import DATA
+from kg.resources.gazetteer import read_table, split
+
+
+@dataclass(frozen=True)
+class Trigger:
+    code: str
+    pos: str  # VERB or NOUN
+    lemma: str
+    complement: tuple[str, str] | None  # ("prep", "for"), ("dobj", "sanction"), ("mod", "air") ...
+    target_preps: tuple[str, ...]
+    note: str
+
+
+class Lexicon:
+    def __init__(self, triggers: list[Trigger], light_verbs: set[str], speech_verbs: set[str],
+                 participants: dict[str, tuple[str, str]]) -> None:
+        self.by_key: dict[tuple[str, str], list[Trigger]] = {}
+        for t in triggers:
+            self.by_key.setdefault((t.pos, t.lemma), []).append(t)
+        for entries in self.by_key.values():
+            entries.sort(key=lambda t: t.complement is None)  # specific entries first
+        self.nouns = {lemma for pos, lemma in self.by_key if pos == "NOUN"}
+        self.light_verbs = light_verbs
+        self.speech_verbs = speech_verbs
+        self.participants = participants
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> Lexicon:
+        triggers = []
+        for row in read_table("cameo_lexicon.tsv"):
+            comp = row.get("complement") or ""
+            complement = tuple(comp.split(":", 1)) if ":" in comp else None
+            triggers.append(Trigger(row["code"], row["pos"].upper(), row["lemma"].lower(), complement,
+                                    tuple(split(row.get("target") or "")), row.get("note", "")))
+        light = set()
+        for line in (DATA / "light_verbs.txt").read_text(encoding="utf-8").splitlines():
+            line = line.split("#")[0].strip()
+            if line:
+                light.add(line.lower())
+        speech = {line.split("#")[0].strip().lower()
+                  for line in (DATA / "speech_verbs.txt").read_text(encoding="utf-8").splitlines()
+                  if line.split("#")[0].strip()}
+        participants = {row["lemma"].lower(): (row["class"], row["label"]) for row in read_table("participants.tsv")}
+        return cls(triggers, light, speech, participants)
+
+    def entries(self, pos: str, lemma: str) -> list[Trigger]:
+        return self.by_key.get((pos, lemma.lower()), [])
+
+    def match(self, pos: str, lemma: str, features: set[tuple[str, str]]) -> Trigger | None:
+        """The most specific entry whose complement the token's features satisfy."""
+        for t in self.entries(pos, lemma):
+            if t.complement is None or t.complement in features:
+                return t
+        return None
+
+    def verb(self, lemma: str, features: set[tuple[str, str]]) -> Trigger | None:
+        return self.match("VERB", lemma, features)
+
+    def noun(self, lemma: str, features: set[tuple[str, str]]) -> Trigger | None:
+        return self.match("NOUN", lemma, features)
+
+    def roots(self) -> set[str]:
+        return {t.code[:2] for entries in self.by_key.values() for t in entries}

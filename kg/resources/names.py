@@ -1,0 +1,82 @@
+"""Names as kg compares them and as they appear in IRIs: pure string functions, no spaCy, no rdflib.
+
+    >>> normalize("the Russians' "), slug("Barrow and Furness")
+    ("russians'", 'barrow-and-furness')
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from kg.ids import sha1
+from kg.resources import DATA
+
+
+def normalize(text: str) -> str:
+    """The form names are compared in: NFKC, straight quotes, no leading "the", one space, casefolded."""
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"[\u200e\u200f\u202a-\u202e]", "", text)
+    text = " ".join(text.split())
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
+    text = re.sub(r"'s$", "", text)
+    return text.casefold()
+
+
+def fold_accents(text: str) -> str:
+    """Letters without their diacritics: "Rafaḩ" -> "Rafah"."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slug(text: str) -> str:
+    """A lower-case ASCII slug for IRIs: "Barrow and Furness" -> "barrow-and-furness".
+
+    Accents go ("Zoë" -> "zoe"). A name with letters or digits that have no ASCII form (Cyrillic,
+    Arabic, Chinese) keeps what it has and gains a short hash of the whole name, and a name with
+    nothing of ASCII (emoji alone) is the hash: two such names never share an IRI.
+
+    >>> slug("Zoë O'Brien-Smith"), slug("Владимир Путин") != slug("Дмитрий Медведев")
+    ('zoe-o-brien-smith', True)
+    """
+    name = normalize(text)
+    folded = fold_accents(name.translate(_LETTERS_WITHOUT_ACCENTS)).lower()
+    base = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    lost = any(c.isalnum() for c in re.sub(r"[a-z0-9]+", "", folded))
+    if base and not lost:
+        return base
+    tag = sha1(name)[:8]
+    return f"{base}-{tag}" if base else tag
+
+
+# Latin letters that are not a base letter with accents, so that NFKD does not take them apart
+_LETTERS_WITHOUT_ACCENTS = str.maketrans({"æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+                                          "ı": "i", "ħ": "h", "ŧ": "t", "ŋ": "ng"})
+
+
+PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "la", "le", "der", "den", "abu"}
+
+
+@functools.cache
+def honorifics() -> frozenset[str]:
+    """Honorifics and ranks that stand before a name ("Mr", "Dr", "General"), from ``data/honorifics.txt``."""
+    lines = (DATA / "honorifics.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a person's name, casefolded, particles and hyphens folded: "al-Assad" -> ["assad"]."""
+    text = text.replace("\u2019", "'")
+    text = re.sub(r"'s$", "", text)
+    words = [w for w in re.split(r"[\s\-]+", text) if w and w[0].isalpha()]
+    while words and words[0].rstrip(".") in honorifics():  # "Mr Trump" is Trump
+        words = words[1:]
+    return [w.casefold().rstrip(".") for w in words if w.casefold() not in PARTICLES]
+
+
+def best_name(names) -> str:
+    """The fullest form of a name: most name words, then without an honorific ("Trump", not "Mr Trump")."""
+    return sorted(names, key=lambda n: (-len(name_words(n)), len(n.split()) - len(name_words(n)), -len(n), n))[0]

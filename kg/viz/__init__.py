@@ -1,0 +1,1 @@
+"""The graph as networkx (centrality, communities) and as one offline HTML page."""

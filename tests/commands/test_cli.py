@@ -1,0 +1,128 @@
+"""The command line end to end on examples/: formats, determinism, SHACL, queries, errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import ARTICLES, EXAMPLES
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from kg.cli import main
+from kg.graph.rdf import read_graph, union
+
+
+def kg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("suffix", [".nt", ".nq", ".trig", ".jsonld"])
+def test_every_format_holds_the_same_graph(tmp_path, examples_graph, suffix):
+    out = tmp_path / f"graph{suffix}"
+    assert main(["build", str(ARTICLES), "-o", str(out), "-q", "-j", "1"]) == 0
+    assert isomorphic(union(read_graph(out)), examples_graph)
+
+
+def test_quads_have_one_named_graph_per_document(tmp_path):
+    out = tmp_path / "graph.nq"
+    assert main(["build", str(ARTICLES), "-o", str(out), "-q", "-j", "1"]) == 0
+    ds = Dataset()
+    ds.parse(out, format="nquads")
+    named = {g.identifier for g in ds.graphs() if len(g) and g.identifier != ds.default_graph.identifier}
+    assert len(named) == len(list(ARTICLES.glob("*.txt")))
+
+
+def test_same_input_same_graph_same_iris(tmp_path, examples_graph):
+    out = tmp_path / "again.ttl"
+    assert main(["build", str(ARTICLES), "-o", str(out), "-q", "-j", "1"]) == 0
+    again = Graph().parse(out)
+    assert isomorphic(again, examples_graph)
+    assert set(again.subjects()) == set(examples_graph.subjects())  # no blank nodes, the IRIs themselves agree
+
+
+def test_graph_conforms_to_the_shapes(examples_build):
+    assert main(["validate", str(examples_build)]) == 0
+
+
+def test_shapes_catch_a_broken_graph(tmp_path, examples_graph):
+    from rdflib.namespace import RDFS
+
+    from kg.graph.validate import validate
+
+    broken = Graph()
+    for triple in examples_graph:
+        broken.add(triple)
+    person = next(examples_graph.subjects(RDFS.label, None))
+    broken.remove((person, RDFS.label, None))
+    assert not validate(broken).conforms
+
+
+def test_build_writes_a_summary(tmp_path):
+    result = kg("build", str(ARTICLES), "-o", str(tmp_path / "g.ttl"), "-j", "1")
+    assert result.returncode == 0, result.stderr
+    for word in ("documents  3", "entities", "events", "triples", "seconds"):
+        assert word in result.stderr
+
+
+def test_query_formats(examples_build):
+    query = "SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name"
+    as_json = json.loads(kg("query", str(examples_build), query, "--format", "json").stdout)
+    names = [b["name"]["value"] for b in as_json["results"]["bindings"]]
+    assert "Boris Johnson" in names and as_json["head"]["vars"] == ["name"]
+    as_csv = kg("query", str(examples_build), query, "--format", "csv").stdout.splitlines()
+    assert as_csv[0] == "name" and "Boris Johnson" in as_csv
+    as_tsv = kg("query", str(examples_build), query, "--format", "tsv").stdout.splitlines()
+    assert as_tsv[0] == "?name" and '"Boris Johnson"' in as_tsv
+
+
+def test_query_from_a_file(examples_build):
+    result = kg("query", str(examples_build), str(EXAMPLES / "queries" / "posts.rq"), "--format", "csv")
+    assert result.returncode == 0 and "Foreign Secretary" in result.stdout
+
+
+@pytest.mark.parametrize("suffix", [".nq", ".trig", ".jsonld"])
+def test_query_of_a_file_with_graphs_sees_every_document(tmp_path, suffix):
+    out = tmp_path / f"graph{suffix}"
+    assert main(["build", str(ARTICLES), "-o", str(out), "-q", "-j", "1"]) == 0
+    result = kg("query", str(out), str(EXAMPLES / "queries" / "convoy-strike.rq"), "--format", "csv")
+    # "The attack near Aleppo left 20 aid workers and one civilian dead": the strike is in one
+    # document's graph, and the query names no graph
+    assert result.returncode == 0 and "Aleppo" in result.stdout and ",21," in result.stdout
+    count = kg("query", str(out), "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv").stdout.split()
+    assert int(count[1]) == len(union(read_graph(out)))  # each fact once, however many documents state it
+
+
+def test_query_syntax_error_is_one_line_with_position(examples_build):
+    result = kg("query", str(examples_build), "SELECT ?x WHERE { ?x ?y }")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "line 1" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_missing_input_is_named_and_nothing_is_written(tmp_path):
+    out = tmp_path / "graph.ttl"
+    out.write_text("# the previous graph\n")
+    result = kg("build", str(tmp_path / "nowhere"), "-o", str(out), "-j", "1")
+    assert result.returncode != 0
+    assert str(tmp_path / "nowhere") in result.stderr and "no such file" in result.stderr
+    assert out.read_text() == "# the previous graph\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]  # no temporary file left behind
+
+
+def test_a_bad_file_among_good_ones(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text("Boris Johnson met Sergey Lavrov in Moscow on Monday.")
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    out = tmp_path / "graph.ttl"
+    result = kg("build", str(tmp_path / "in"), "-o", str(out), "-j", "1")
+    assert result.returncode == 1
+    assert "empty.txt: empty file" in result.stderr
+    assert "Sergey Lavrov" in out.read_text()
+
+
+@pytest.mark.parametrize("command", ["build", "query", "viz", "validate"])
+def test_help_says_what_and_gives_an_example(command):
+    result = kg(command, "--help")
+    assert result.returncode == 0 and "example" in result.stdout

@@ -1,0 +1,97 @@
+"""Entities with the real model: gazetteers over the model's mistakes, people, posts, coreference."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.model import Kind
+from kg.resolve.entities import resolve
+
+
+def entities(facts):
+    return {(e.kind, e.name) for e in facts.entities if e.title is None}
+
+
+P, ORG, C, L = Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY, Kind.PLACE
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Russian Embassy responded to Boris Johnson.", {(ORG, "Russian Embassy"), (P, "Boris Johnson")}),
+    ("Labour's Ann Clwyd spoke.", {(ORG, "Labour Party"), (P, "Ann Clwyd")}),
+    ("John Woodcock, MP for Barrow and Furness, spoke.", {(P, "John Woodcock"), (L, "Barrow and Furness")}),
+    ("Russia annexed Crimea.", {(C, "Russia"), (L, "Crimea")}),
+    ("The attack near Aleppo killed 20 people.", {(L, "Aleppo")}),
+    ("Emmanuel Macron flew to Berlin to meet Olaf Scholz.",
+     {(P, "Emmanuel Macron"), (L, "Berlin"), (P, "Olaf Scholz")}),
+    ("The UN Security Council met in New York.", {(ORG, "United Nations Security Council"), (L, "New York City")}),
+    ("US President Joe Biden met Israeli Prime Minister Benjamin Netanyahu as Biden toured the region.",
+     {(P, "Joe Biden"), (P, "Benjamin Netanyahu")}),
+    ("Egypt agreed to open the Rafah crossing.", {(C, "Egypt"), (L, "Rafah")}),
+])
+def test_entities_found(facts_of, text, expected):
+    assert expected <= entities(facts_of(text))
+
+
+@pytest.mark.parametrize("text, not_a_person", [
+    ("Skip to main content\n\nRussia spoke.", "Skip"),
+    ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.\n\nRussia spoke.", "Lorem"),
+    ("I am grateful to the hon. Gentleman. My right hon. Friend is quite right, Mr Speaker.", "Speaker"),
+    ("Aleppo Bombings\n\nVolume 615: debated on Tuesday 18 October 2016", "Aleppo Bombings"),
+])
+def test_noise_is_not_an_entity(facts_of, text, not_a_person):
+    names = {e.name for e in facts_of(text).entities}
+    assert not any(not_a_person in n for n in names), names
+
+
+def test_one_person_under_all_names_in_a_document(facts_of):
+    facts = facts_of("Boris Johnson arrived. Mr Johnson spoke first. Later Johnson left, and Boris smiled.")
+    people = [e for e in facts.entities if e.kind is Kind.PERSON]
+    assert len(people) == 1 and {"Mr Johnson", "Johnson", "Boris"} <= set(people[0].aliases) | {people[0].name}
+
+
+def test_demonym_and_plural_are_the_country(facts_of):
+    facts = facts_of("Russian jets struck. The Russians denied it. Russia said nothing.")
+    countries = [e for e in facts.entities if e.kind is Kind.COUNTRY]
+    assert [c.name for c in countries] == ["Russia"]
+
+
+def test_resolution_across_documents(facts_of):
+    first = facts_of("Foreign Secretary Boris Johnson met Sergey Lavrov.")
+    second = facts_of("The Foreign Secretary told MPs that Lavrov had not listened.")
+    corpus = resolve([first, second])
+    people = {e.label: e for e in corpus.entities if e.kind is Kind.PERSON}
+    assert set(people) == {"Boris Johnson", "Sergey Lavrov"}  # "Lavrov" and "the Foreign Secretary" resolved
+    second_doc = second.article.doc_id
+    assert any(ev.doc_id == second_doc for ev in people["Boris Johnson"].evidence)
+    assert any(ev.doc_id == second_doc for ev in people["Sergey Lavrov"].evidence)
+
+
+def test_posts_from_the_real_parse(facts_of):
+    facts = facts_of("Russian President Vladimir Putin met the Syrian President Bashar al-Assad.")
+    posts = {(facts.entities[r.holder.index].name, r.title, facts.entities[r.post_in.index].name if r.post_in else None)
+             for r in facts.roles}
+    assert ("Vladimir Putin", "President", "Russia") in posts
+
+
+def test_every_evidence_is_verbatim(facts_of):
+    text = "Live updates\n\nJohnson: Demonstrate\n\nBoris Johnson speaks in the Commons. Credit: HOC\n\nRussia replied."
+    facts = facts_of(text)
+    evidence = [ev for e in facts.entities for ev in e.evidence]
+    assert evidence and all(text[ev.start:ev.end] == ev.text for ev in evidence)
+    assert not any("Credit" in ev.text for ev in evidence)
+
+
+_LINES = st.lists(st.sampled_from(["Word", "x", "\n", "\n\n", " ", "  ", "\t", "-", "(Reuters)", "a\nb"]),
+                  max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=_LINES)
+def test_line_starts_are_the_tokens_after_a_line_break(nlp, parts):
+    from kg.nlp.pipeline import line_starts
+
+    doc = nlp.make_doc(" ".join(parts))
+    expected = [t.i for t in doc if t.i == 0 or "\n" in doc[t.i - 1].text_with_ws]
+    assert line_starts(doc) == expected

@@ -1,0 +1,61 @@
+"""Cleaning: page furniture and filler are blanked, offsets are kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest import clean
+
+
+@pytest.mark.parametrize("text", [
+    "Skip to main content",
+    "Load more updates",
+    "Live updates",
+    "Sorry, this content isn't available on your device.",
+    "Sorry, this content isn\u2019t available on your device.",
+    "Advertisement",
+    "Share this article",
+    "Read more: the full story",
+])
+def test_furniture_lines_are_blanked(text):
+    out = clean.blank_noise(f"Russia spoke.\n\n{text}\n\nSyria replied.")
+    assert text not in out
+    assert "Russia spoke." in out and "Syria replied." in out
+
+
+@pytest.mark.parametrize("text_in, text_out", [
+    ("Boris Johnson speaks in the House of Commons. Credit: HOC", "Boris Johnson speaks in the House of Commons."),
+    ("John Woodcock, MP for Barrow and Furness. Credit: ITV News", "John Woodcock, MP for Barrow and Furness."),
+    ("Foreign Secretary Boris Johnson Credit: HOC", "Foreign Secretary Boris Johnson"),
+    ("The minister said: \"Credit is due to the rescuers.\"", "The minister said: \"Credit is due to the rescuers.\""),
+])
+def test_photo_credits(text_in, text_out):
+    assert clean.blank_noise(text_in).rstrip() == text_out
+
+
+@pytest.mark.parametrize("paragraph, filler", [
+    ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt.", True),
+    ("Etiam at libero iaculis, mollis justo non, blandit augue. Vestibulum sit amet sodales est.", True),
+    ("The attack near Aleppo left 20 aid workers and one civilian dead.", False),
+    ("Sed in Syria the regime et al. said nothing.", False),
+])
+def test_lorem_ipsum(paragraph, filler):
+    assert clean.is_lorem(paragraph) is filler
+
+
+def test_length_and_line_breaks_are_kept():
+    text = "Skip to main content\r\n\r\nRussia spoke. Credit: AP\n\nLorem ipsum dolor sit amet, consectetur elit.\n"
+    out = clean.blank_noise(text)
+    assert len(out) == len(text)
+    assert [i for i, c in enumerate(text) if c in "\r\n"] == [i for i, c in enumerate(out) if c in "\r\n"]
+    assert out.index("Russia spoke.") == text.index("Russia spoke.")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Live updates\n\nJohnson: UK-US will work together\n\nBoris Johnson has said so.",
+     "Johnson: UK-US will work together"),
+    ("Sunday, 5 March 2017\n\nBoris Johnson Is Set To Visit Russia\n\nBody.", "Boris Johnson Is Set To Visit Russia"),
+    ("A first sentence that is text.\n\nMore.", None),
+])
+def test_guess_title(text, title):
+    assert clean.guess_title(text) == title
