@@ -278,12 +278,16 @@ def _warn(exc: InputError) -> None:
 
 def build(paths_or_texts: Input | Iterable[Input], store: str | os.PathLike[str] | None = None, *,
           jobs: int | None = None, model: str | None = None, fail_fast: bool = False, reparse: bool = False,
-          progress: bool = False, scheduler: str | None = None, lock_timeout: float = 60.0) -> Graph:
-    """Build the knowledge graph of articles (see ``Graph.add`` for what they may be): in memory
-    when ``store`` is None, else into that store (a directory, created when missing, or a SPARQL
-    endpoint URL), which keeps what it held: building a document again replaces its graph.
+          progress: bool = False, scheduler: str | None = None, lock_timeout: float = 60.0,
+          graph_store: str | None = None, update_endpoint: str | None = None, catalog: str | None = None) -> Graph:
+    """Build the knowledge graph of articles (see ``Graph.add`` for what they may be and for the
+    options): in memory when ``store`` is None, else into that store (a directory, created when
+    missing, or a SPARQL endpoint URL with ``graph_store``, ``update_endpoint`` and ``catalog`` as
+    for ``kg build``), which keeps what it held: building a document again replaces its graph.
     """
-    graph = Graph(HeldStore() if store is None else StoreRef(str(store), lock_timeout=lock_timeout))
+    graph = Graph(HeldStore() if store is None else StoreRef(
+        str(store), lock_timeout=lock_timeout, graph_store=graph_store, update_endpoint=update_endpoint,
+        catalog=catalog))
     graph.add(paths_or_texts, jobs=jobs, model=model, fail_fast=fail_fast, reparse=reparse, progress=progress,
               scheduler=scheduler)
     return graph

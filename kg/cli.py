@@ -20,14 +20,18 @@ import threading
 from kg.errors import KgError, one_line
 
 EPILOG = """examples:
-  kg build examples/ -o graph.ttl          articles to RDF (and graph.html beside it without -o)
+  kg build examples/                       articles into the store kg-out/store, the page kg-out/graph.html
+  kg query examples/queries/posts.rq       a question to kg-out/store (--store DIR|URL for another)
+  kg stats                                 who matters, which groups, which events (kg viz, export, validate too)
+  kg build examples/ -o graph.ttl          the graph of these articles as one RDF file
   kg query graph.ttl examples/queries/posts.rq
-  kg viz graph.ttl -o graph.html
-  kg validate graph.ttl
+
+from Python:  import kg; g = kg.build(["examples/"]); g.query("examples/queries/posts.rq").to_dataframe()
 """
 
 
 def parser() -> argparse.ArgumentParser:
+    import kg
     import kg.commands
 
     top = argparse.ArgumentParser(
@@ -38,6 +42,7 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     top.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
+    top.add_argument("--version", action="version", version=f"kg {kg.__version__}")
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(kg.commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"kg.commands.{info.name}")
