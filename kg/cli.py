@@ -31,7 +31,6 @@ from Python:  import kg; g = kg.build(["examples/"]); g.query("examples/queries/
 
 
 def parser() -> argparse.ArgumentParser:
-    import kg
     import kg.commands
 
     top = argparse.ArgumentParser(
@@ -42,7 +41,6 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     top.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
-    top.add_argument("--version", action="version", version=f"kg {kg.__version__}")
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(kg.commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"kg.commands.{info.name}")
