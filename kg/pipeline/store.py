@@ -261,6 +261,9 @@ class StoreBuild:
     def errors(self) -> list[InputError]:
         return self.parsed.errors
 
+    def __repr__(self) -> str:  # not the dataclass's: that would print every document's facts
+        return f"<StoreBuild\n{self.summary()}>"
+
     def summary(self) -> str:
         """The lines ``kg build`` prints."""
         from collections import Counter
@@ -400,6 +403,9 @@ class Removal:
     changes: Changes | None = None
     orphans: list[str] = field(default_factory=list)  # graphs dropped that no build of the catalog wrote
     missing: list[str] = field(default_factory=list)  # what named no document of the store
+
+    def __repr__(self) -> str:  # not the dataclass's: that would print the whole corpus
+        return f"<Removal {self.summary() or 'nothing removed'}>"
 
     def summary(self) -> str:
         lines = []
