@@ -20,10 +20,13 @@ import threading
 from kg.errors import KgError, one_line
 
 EPILOG = """examples:
-  kg build examples/ -o graph.ttl          articles to RDF (and graph.html beside it without -o)
+  kg build examples/                       articles into the store kg-out/store, the page kg-out/graph.html
+  kg query examples/queries/posts.rq       a question to kg-out/store (--store DIR|URL for another)
+  kg stats                                 who matters, which groups, which events (kg viz, export, validate too)
+  kg build examples/ -o graph.ttl          the graph of these articles as one RDF file
   kg query graph.ttl examples/queries/posts.rq
-  kg viz graph.ttl -o graph.html
-  kg validate graph.ttl
+
+from Python:  import kg; g = kg.build(["examples/"]); g.query("examples/queries/posts.rq").to_dataframe()
 """
 
 

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-STORE_HELP = ("DIR (an Oxigraph store; default: kg-out/store), a SPARQL endpoint URL, or 'memory'")
+if TYPE_CHECKING:
+    from kg.pipeline.store import StoreRef
+
+# kg.store.DEFAULT_DIR, spelt out so that building the parser imports no store code (kg --help)
+STORE_HELP = "DIR (an Oxigraph store; default: kg-out/store), a SPARQL endpoint URL, or 'memory'"
 
 
 def add_store_options(p: argparse.ArgumentParser, *, writes: bool) -> None:
-    from kg.store import DEFAULT_DIR
-
-    p.add_argument("--store", metavar="DIR|URL|memory", default=None,
-                   help=STORE_HELP.replace("default: kg-out/store", f"default: {DEFAULT_DIR}"))
+    p.add_argument("--store", metavar="DIR|URL|memory", default=None, help=STORE_HELP)
     p.add_argument("--lock-timeout", type=float, default=60.0, metavar="SECONDS",
                    help="how long to wait for another kg process using the store (default: 60)")
     remote = p.add_argument_group("remote stores (a SPARQL 1.1 server)")
@@ -34,48 +34,35 @@ def store_spec(args: argparse.Namespace) -> str:
     return args.store if args.store is not None else str(DEFAULT_DIR)
 
 
-def open_from_args(args: argparse.Namespace, *, writable: bool = False, create: bool = False):
-    from kg.store import open_store
+def store_ref(args: argparse.Namespace) -> StoreRef:
+    """The store the arguments name (kg-out/store unless --store), with the options to open it."""
+    from kg.pipeline.store import StoreRef
 
-    return open_store(store_spec(args), writable=writable, create=create, lock_timeout=args.lock_timeout,
-                      update_endpoint=getattr(args, "update_endpoint", None), graph_store=args.graph_store)
-
-
-@contextmanager
-def writing(args: argparse.Namespace, *, create: bool = True) -> Iterator[tuple]:
-    """The store open for writing and its catalog, both locked for this process."""
-    from kg.store import catalog_root, is_remote
-    from kg.store.catalog import Catalog
-    from kg.store.lock import DirLock
-
-    spec = store_spec(args)
-    root = catalog_root(spec, getattr(args, "catalog", None))
-    lock = None
-    if root is not None and is_remote(spec):  # a directory store's own lock covers its catalog
-        root.mkdir(parents=True, exist_ok=True)
-        lock = DirLock(root / "lock", name=str(root), shared=False, timeout=args.lock_timeout)
-        lock.acquire()
-    try:
-        with open_from_args(args, writable=True, create=create) as store:
-            yield store, Catalog(root, name=f"{spec} (catalog {root})" if root is not None else spec)
-    finally:
-        if lock is not None:
-            lock.release()
+    return StoreRef(store_spec(args), lock_timeout=args.lock_timeout, graph_store=args.graph_store,
+                    update_endpoint=getattr(args, "update_endpoint", None), catalog=getattr(args, "catalog", None))
 
 
-def known_documents(args: argparse.Namespace):
-    """The catalog as it is now, read without the lock (its index is replaced atomically)."""
-    from kg.store import catalog_root
-    from kg.store.catalog import Catalog
+def add_graph_or_store(p: argparse.ArgumentParser) -> None:
+    """A graph file, or --store (kg-out/store when neither is given): for the commands that read a graph."""
+    p.add_argument("graph", metavar="GRAPH", nargs="?", default=None,
+                   help="an RDF file (.ttl, .nt, .nq, .trig, .jsonld) or a store directory; "
+                        "without it, the store of --store")
+    add_store_options(p, writes=False)
 
-    root = catalog_root(store_spec(args), getattr(args, "catalog", None))
-    return Catalog(root if root is not None and root.exists() else None)
 
+def read_union(args: argparse.Namespace):
+    """The union graph of the file or the store the arguments name (an rdflib Graph), and its name."""
+    from kg.errors import StoreError
 
-def page_beside(spec: str) -> Path | None:
-    """The graph page kept beside a directory store: kg-out/graph.html for kg-out/store."""
-    from kg.store import is_remote
+    if args.graph is not None and args.store is not None:
+        raise StoreError("give either a graph file or --store, not both")
+    if args.graph is not None and Path(args.graph).is_dir():  # kg stats kg-out/store: a store, not a file
+        args.store, args.graph = args.graph, None
+    if args.graph is not None:
+        from kg.graph.rdf import read_graph, union
 
-    if spec == "memory" or is_remote(spec):
-        return None
-    return Path(spec).parent / "graph.html"
+        return union(read_graph(args.graph)), args.graph
+    from kg.pipeline.store import union_graph
+
+    ref = store_ref(args)
+    return union_graph(ref), ref.name

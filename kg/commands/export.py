@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from kg.commands._store import add_graph_or_store
+
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
@@ -15,10 +17,10 @@ def add_parser(sub) -> None:
         "Nodes carry their label, kind, community and centrality; events their CAMEO code and "
         "name, QuadClass, date, numbers and evidence sentences.",
         epilog="examples:\n  kg export graph.ttl -o graph.graphml\n"
-        "  kg export graph.ttl -o actors.gexf --actors",
+        "  kg export -o actors.gexf --actors            the store kg-out/store",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("graph", metavar="GRAPH", help="an RDF file (.ttl, .nt, .nq, .trig, .jsonld)")
+    add_graph_or_store(p)
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="a .graphml, .gexf or .json file")
     p.add_argument(
         "--actors",
@@ -31,14 +33,14 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     from pathlib import Path
 
-    from kg.graph.rdf import read_graph, union
+    from kg.commands._store import read_union
     from kg.viz import analysis
 
     if Path(args.output).suffix.lower() not in analysis.EXPORT_FORMATS:
         raise ValueError(
             f"{args.output}: unknown export format; use one of {', '.join(analysis.EXPORT_FORMATS)}"
         )
-    story = analysis.story_graph(union(read_graph(args.graph)))
+    story = analysis.story_graph(read_union(args)[0])
     graph = analysis.export_graph(story, actors=args.actors)
     analysis.write_export(graph, args.output)
     print(f"wrote {args.output}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 
 from kg.commands._store import add_store_options
 
@@ -27,19 +26,10 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from kg.commands._store import store_spec, writing
-    from kg.store.files import ox_format
+    from kg.commands._store import store_ref
+    from kg.pipeline.store import load
 
-    for path in args.files:
-        ox_format(path)  # an unknown extension fails before any work
-    started = time.perf_counter()
-    with writing(args) as (store, catalog):
-        # loaded quads may land in graphs that builds wrote: those are no longer vouched for
-        catalog.forget_hashes()
-        catalog.save()
-        added = sum(store.load(path, graph=args.graph) for path in args.files)
-        total = store.count()
+    loaded = load(store_ref(args), args.files, graph=args.graph)
     if not args.quiet:
-        print(f"loaded {added} new quads from {len(args.files)} file(s) into {store_spec(args)} "
-              f"({total} quads in all) in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        print(loaded.summary(), file=sys.stderr)
     return 0

@@ -45,9 +45,9 @@ def run(args) -> int:
     if len(args.args) == 2:
         rows = query_file(args.args[0], text, timeout=args.timeout)
     else:
-        from kg.commands._store import open_from_args
+        from kg.commands._store import store_ref
 
-        with open_from_args(args) as store:
+        with store_ref(args).reading() as store:
             rows = store.query(text) if args.timeout is None else _bounded(lambda: store.query(text), args.timeout)
     fmt = args.format or ("table" if sys.stdout.isatty() else "csv")
     out = query.FORMATTERS[fmt](rows)

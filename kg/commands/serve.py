@@ -31,12 +31,13 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from kg.commands._store import page_beside, store_spec
+    from kg.commands._store import store_ref
     from kg.serve.http import Options, make_server
 
-    spec = store_spec(args)
+    ref = store_ref(args)
+    spec = ref.spec
     options = Options(allow_update=args.allow_update, timeout=args.timeout, max_rows=args.max_rows,
-                      workers=args.workers, graph_page=page_beside(spec))
+                      workers=args.workers, graph_page=ref.page_beside())
     server = make_server(spec, host=args.host, port=args.port, options=options, lock_timeout=args.lock_timeout,
                          graph_store=args.graph_store)
     if args.host not in ("127.0.0.1", "localhost", "::1"):

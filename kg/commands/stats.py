@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from kg.commands._store import add_graph_or_store
+
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
@@ -15,10 +17,11 @@ def add_parser(sub) -> None:
         "centrality; actors are linked when one acted on the other in an event, or belongs to "
         "the other), its communities (Louvain, with a fixed seed), and the events by CAMEO root "
         "category and by QuadClass.",
-        epilog="examples:\n  kg stats graph.ttl\n  kg stats graph.ttl --top 20 --format json",
+        epilog="examples:\n  kg stats                                  the store kg-out/store\n"
+               "  kg stats graph.ttl --top 20 --format json\n  kg stats --store /data/news-store",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("graph", metavar="GRAPH", help="an RDF file (.ttl, .nt, .nq, .trig, .jsonld)")
+    add_graph_or_store(p)
     p.add_argument(
         "--top", type=int, default=10, metavar="N", help="how many central actors to list (default: 10)"
     )
@@ -79,16 +82,16 @@ def format_text(summary, name: str) -> str:
 
 
 def run(args) -> int:
-    from kg.graph.rdf import read_graph, union
+    from kg.commands._store import read_union
     from kg.viz import analysis
 
     if args.top < 0:
         raise ValueError("--top must not be negative")
-    story = analysis.story_graph(union(read_graph(args.graph)))
+    graph, name = read_union(args)
     seed = analysis.DEFAULT_SEED if args.seed is None else args.seed
-    summary = analysis.summarize(story, top=args.top, seed=seed)
+    summary = analysis.summarize(analysis.story_graph(graph), top=args.top, seed=seed)
     if args.format == "json":
         sys.stdout.write(json.dumps(summary.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(format_text(summary, args.graph))
+        sys.stdout.write(format_text(summary, name))
     return 0

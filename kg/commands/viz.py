@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from kg.commands._store import add_graph_or_store
+
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
@@ -13,10 +15,10 @@ def add_parser(sub) -> None:
         "disk in a browser and makes no request. Two views (actors and events; who did what to "
         "whom), search, filters by type, CAMEO category, date and document, and the sentences "
         "behind every node.",
-        epilog="example:\n  kg viz graph.ttl -o graph.html",
+        epilog="examples:\n  kg viz graph.ttl -o graph.html\n  kg viz --store /data/news-store -o news.html",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("graph", metavar="GRAPH", help="an RDF file (.ttl, .nt, .nq, .trig, .jsonld)")
+    add_graph_or_store(p)
     p.add_argument(
         "-o", "--output", default="graph.html", metavar="HTML", help="the page to write (default: graph.html)"
     )
@@ -25,9 +27,10 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from kg.graph.rdf import read_graph, union
+    from kg.commands._store import read_union
     from kg.viz.page import write_page
 
-    write_page(union(read_graph(args.graph)), args.output, title=args.title)
+    graph, _ = read_union(args)
+    write_page(graph, args.output, title=args.title)
     print(f"wrote {args.output}")
     return 0

@@ -94,7 +94,8 @@ class Store(ABC):
 
     def dump(self, path: str | Path) -> int:
         """Write every quad to ``path`` (format by extension; the union of the graphs for formats
-        without graphs). Returns the number of quads written."""
+        without graphs). Returns the number of statements written: quads, or triples for a format
+        without graphs."""
         from kg.store.files import write_quads
 
         return write_quads(self.quads(), path)

@@ -74,8 +74,10 @@ def serialize_quads(quads: Iterable[ox.Quad], fmt: ox.RdfFormat) -> bytes:
 
 
 def write_quads(quads: Iterable[Quad], path: str | Path) -> int:
-    """Write rdflib quads to ``path`` atomically. Returns how many were given."""
+    """Write rdflib quads to ``path`` atomically. Returns how many statements it holds: quads, or
+    for a format without graphs the triples of their union."""
     converted = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g) if g is not None else ox.DefaultGraph())
                  for s, p, o, g in quads]
-    write_atomic(path, serialize_quads(converted, ox_format(path)))
-    return len(converted)
+    fmt = ox_format(path)
+    write_atomic(path, serialize_quads(converted, fmt))
+    return len(converted) if has_graphs(fmt) else len({(q.subject, q.predicate, q.object) for q in converted})

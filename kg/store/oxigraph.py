@@ -230,7 +230,8 @@ class OxigraphStore(Store):
         return self.count() - before
 
     def dump(self, path: str | Path) -> int:
-        """Write the named graphs (.nq, .trig, .jsonld) or their union (.ttl, .nt) to ``path``."""
+        """Write the named graphs (.nq, .trig, .jsonld) or their union (.ttl, .nt) to ``path``; returns
+        the number of quads or triples written."""
         fmt = ox_format(path)
         with _atomic_file(Path(path)) as tmp:
             if has_graphs(fmt):
@@ -240,7 +241,9 @@ class OxigraphStore(Store):
             else:
                 self._store.dump(str(tmp), fmt, from_graph=ox.DefaultGraph(),
                                  prefixes=PREFIX_MAP if fmt is ox.RdfFormat.TURTLE else None)
-        return self.count()
+        if has_graphs(fmt):
+            return self.count()
+        return len(self._store) - self.count()  # the default graph: the union, each triple once
 
     def _rewrite(self, write: Callable[[ox.Store], None]) -> None:
         """Write into a copy of the database, which replaces the database when ``write`` returns.

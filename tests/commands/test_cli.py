@@ -126,3 +126,40 @@ def test_a_bad_file_among_good_ones(tmp_path):
 def test_help_says_what_and_gives_an_example(command):
     result = kg(command, "--help")
     assert result.returncode == 0 and "example" in result.stdout
+
+
+def test_the_model_named_in_the_help_is_the_default():
+    from kg.commands.build import MODEL_HELP
+    from kg.nlp.pipeline import DEFAULT_MODEL
+
+    assert f"(default: {DEFAULT_MODEL})" in MODEL_HELP
+
+
+@pytest.mark.parametrize("scheduler", [None, "tcp://10.0.0.5:8786"])
+def test_build_hands_the_scheduler_to_the_parse_only_when_given(monkeypatch, tmp_path, scheduler):
+    """--scheduler reaches kg.pipeline.incremental.parse (a store) and kg.pipeline.build.build (-o FILE)."""
+    from kg.pipeline import build as build_module
+    from kg.pipeline import incremental
+
+    seen: list[dict] = []
+
+    def parse(paths, **options):
+        seen.append(options)
+        return incremental.Parsed(skipped=["known"])  # as if the store held every article already
+
+    class Stop(Exception):
+        pass
+
+    def build(paths, **options):
+        seen.append(options)
+        raise Stop
+
+    monkeypatch.setattr(incremental, "parse", parse)
+    monkeypatch.setattr(build_module, "build", build)
+    extra = ["--scheduler", scheduler] if scheduler else []
+    assert main(["build", str(ARTICLES), "--store", "memory", "-q", *extra]) == 0
+    with pytest.raises(Stop):
+        main(["build", str(ARTICLES), "-o", str(tmp_path / "g.ttl"), "-q", *extra])
+    assert len(seen) == 2
+    for options in seen:
+        assert options.get("scheduler", None) == scheduler and ("scheduler" in options) == bool(scheduler)

@@ -214,3 +214,57 @@ def test_remove_drops_a_loaded_graph_that_no_build_wrote(store_dir, tmp_path, ca
                          "SELECT DISTINCT ?t WHERE { ?m prov:value ?t ; dcterms:isPartOf ?d . "
                          f"FILTER(?d = <{johnson_iri}>) }}")
     assert on_store == []  # its sentences left the union with its graph
+
+
+def test_stats_viz_export_validate_read_a_store(built, tmp_path, capsys):
+    import json
+
+    import networkx as nx
+
+    capsys.readouterr()
+    assert kg("stats", "--store", str(built), "--format", "json") == 0
+    on_store = json.loads(capsys.readouterr().out)
+    assert on_store["documents"] == 3
+    assert kg("dump", "--store", str(built), "-o", str(tmp_path / "union.ttl"), "-q") == 0
+    assert kg("stats", str(tmp_path / "union.ttl"), "--format", "json") == 0
+    assert json.loads(capsys.readouterr().out) == on_store  # the store and its dump: one analysis
+    assert kg("validate", "--store", str(built)) == 0
+    assert f"{built}: conforms" in capsys.readouterr().out
+    assert kg("viz", "--store", str(built), "-o", str(tmp_path / "page.html")) == 0
+    assert "Aleppo" in (tmp_path / "page.html").read_text(encoding="utf-8")
+    assert kg("export", "--store", str(built), "-o", str(tmp_path / "actors.graphml"), "--actors") == 0
+    labels = {d.get("label") for _, d in nx.read_graphml(tmp_path / "actors.graphml").nodes(data=True)}
+    assert {"Russia", "Boris Johnson", "Sergey Lavrov"} <= labels
+
+
+def test_commands_on_a_store_default_to_kg_out_store(built, tmp_path, monkeypatch, capsys):
+    shutil.copytree(built, tmp_path / "kg-out" / "store")
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    assert kg("stats") == 0
+    assert capsys.readouterr().out.startswith("kg-out/store: 3 documents")
+    assert kg("validate") == 0
+    assert kg("viz", "-o", "page.html") == 0 and (tmp_path / "page.html").is_file()
+    assert kg("export", "-o", "all.gexf") == 0 and (tmp_path / "all.gexf").is_file()
+    assert kg("stats", "kg-out/store") == 0  # a store directory where a graph file goes: read as the store
+    assert "\nkg-out/store: 3 documents" in capsys.readouterr().out
+
+
+def test_graph_file_and_store_together_is_bad_usage(built, tmp_path, capsys):
+    assert kg("stats", str(tmp_path / "g.ttl"), "--store", str(built)) == 2
+    assert "either a graph file or --store" in capsys.readouterr().err
+    assert kg("validate", "--store", str(tmp_path / "nowhere")) == 2
+    assert "no such store" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix, unit", [(".ttl", "triples"), (".nt", "triples"), (".nq", "quads"),
+                                          (".trig", "quads")])
+def test_dump_says_what_it_wrote(built, tmp_path, capsys, suffix, unit):
+    out = tmp_path / f"all{suffix}"
+    capsys.readouterr()
+    assert kg("dump", "--store", str(built), "-o", str(out)) == 0
+    said = capsys.readouterr().err.strip()
+    ds = Dataset()
+    ds.parse(out, format={".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig"}[suffix])
+    written = len(list(ds.quads((None, None, None, None))))
+    assert said == f"wrote {out}: {written} {unit} from {built}"
