@@ -75,8 +75,11 @@ ROLE_STYLE = {  # edge role -> dashes
 }
 BIG = 1500  # above this many nodes, straight edges and none drawn while dragging or zooming
 SMALL = 250  # components up to this size are laid out in one piece
-SPACING = 120.0  # mean edge length on the page before decluttering, in pixels
+SPACING = 80.0  # mean edge length on the page before decluttering, in pixels
 GAP = 12.0  # room left between boxes of nodes and between components
+BUDGET = 300  # above this many linked nodes, the page opens on an overview of this many
+ACTOR_FONT = 14  # label sizes in canvas pixels; the page opens at a zoom that shows them at 11 px or more
+EVENT_FONT = 13
 
 
 # --- layout --------------------------------------------------------------------------------------
@@ -234,10 +237,10 @@ def layout(
 def box(label: str, *, event: bool, size: float) -> Box:
     """About how much room a node takes on the page: its shape and its label."""
     lines = label.split("\n")
-    if event:  # label inside a box at most 160 px wide, 12 px text
-        wraps = sum(max(1, math.ceil(len(line) * 6.6 / 148)) for line in lines)
-        return min(160.0, max(len(line) for line in lines) * 6.6 + 14), wraps * 15.0 + 12
-    return max(2 * size, max(len(line) for line in lines) * 7.6), 2 * size + 2 * 19.0
+    if event:  # label inside a box at most 160 px wide, EVENT_FONT px text
+        wraps = sum(max(1, math.ceil(len(line) * 7.2 / 148)) for line in lines)
+        return min(160.0, max(len(line) for line in lines) * 7.2 + 14), wraps * 16.0 + 12
+    return max(2 * size, max(len(line) for line in lines) * 7.8), 2 * size + 2 * 19.0
 
 
 # --- the page ------------------------------------------------------------------------------------
@@ -264,9 +267,14 @@ def _short(text: str, limit: int = 48) -> str:
 
 
 def page_data(
-    story: nx.MultiDiGraph, *, seed: int = analysis.DEFAULT_SEED
+    story: nx.MultiDiGraph, *, seed: int = analysis.DEFAULT_SEED, budget: int = BUDGET
 ) -> tuple[list[dict], list[dict], dict]:
-    """vis-network nodes and edges (with kg's fields beside vis's) and the tables the page's script reads."""
+    """vis-network nodes and edges (with kg's fields beside vis's) and the tables the page's script reads.
+
+    Nodes that take part in nothing are marked ``linked: false`` (the page lists them apart). Above
+    ``budget`` linked nodes, the most central actors and their events (``analysis.overview``) are
+    marked ``core`` and get a layout of their own (``ox``, ``oy``): the page opens on them.
+    """
     documents = story.graph.get("documents", {})
     doc_index = {iri: i for i, iri in enumerate(documents)}
     docs = [
@@ -307,6 +315,7 @@ def page_data(
             "name": data["label"],
             "ev": cite(data["evidence"]),
             "community": community.get(node, -1),
+            "linked": story.degree(node) > 0,
         }
         item["docs"] = sorted({sentences[i][1] for i in item["ev"] if sentences[i][1] >= 0})
         if kind == analysis.EVENT:
@@ -316,6 +325,7 @@ def page_data(
                 root=data["root"] or "",
                 quad=data["quad"],
                 trigger=data["trigger"],
+                verb=analysis.verb(data["code"]),
                 date=data["date"],
                 approximate=data["approximate"],
                 status=data["status"],
@@ -332,7 +342,7 @@ def page_data(
                 color=_color(fill),
                 margin=6,
                 widthConstraint={"maximum": 160},
-                font={"color": QUAD_TEXT.get(data["quad"], "#ffffff"), "size": 12, "strokeWidth": 0},
+                font={"color": QUAD_TEXT.get(data["quad"], "#ffffff"), "size": EVENT_FONT, "strokeWidth": 0},
                 shapeProperties={"borderDashes": [5, 4] if data["status"] != "asserted" else False},
             )
         else:
@@ -358,9 +368,18 @@ def page_data(
     boxes = {
         n["iri"]: box(n["label"], event=n["kind"] == analysis.EVENT, size=n.get("size", 0)) for n in nodes
     }
-    positions = layout(nx.Graph(story.to_undirected(as_view=True)), boxes, seed=seed)
+    undirected = nx.Graph(story.to_undirected(as_view=True))
+    positions = layout(undirected, boxes, seed=seed)
     for item in nodes:
         item["x"], item["y"] = positions[item["iri"]]
+    is_overview = sum(1 for n in nodes if n["linked"]) > budget
+    if is_overview:
+        core = analysis.overview(story, budget, score=score, groups=groups)
+        near = layout(undirected.subgraph(core), boxes, seed=seed)
+        for item in nodes:
+            if item["iri"] in near:
+                item["core"] = True
+                item["ox"], item["oy"] = near[item["iri"]]
 
     edges = []
     for a, b, data in story.edges(data=True):
@@ -392,6 +411,7 @@ def page_data(
                 "root": item.root or "",
                 "events": [ids[e] for e in item.events],
                 "value": n,
+                "width": round(1.5 + 2.5 * math.log2(n), 1),
                 "smooth": {"enabled": True, "type": "curvedCW", "roundness": round(0.12 + 0.2 * k, 2)},
             }
         )
@@ -434,6 +454,8 @@ def page_data(
             for i, g in enumerate(groups)
         ],
         "noCommunity": NO_COMMUNITY,
+        "overview": is_overview,
+        "budget": budget,
     }
     return nodes, edges, tables
 
@@ -445,12 +467,12 @@ def vis_options(node_count: int) -> dict:
         "autoResize": True,
         "layout": {"improvedLayout": False, "randomSeed": analysis.DEFAULT_SEED},
         "nodes": {
-            "font": {"size": 14, "face": "system-ui,sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "font": {"size": ACTOR_FONT, "face": "system-ui,sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
             "borderWidth": 1.5,
             "scaling": {"label": {"enabled": False}},
         },
         "edges": {
-            "font": {"size": 11, "align": "middle", "color": "#555555", "strokeWidth": 3},
+            "font": {"size": 12, "align": "middle", "color": "#555555", "strokeWidth": 3},
             "color": {"color": "#9aa3ad", "highlight": "#333333", "hover": "#333333"},
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.3},
@@ -515,12 +537,14 @@ def content_security_policy(*scripts: str) -> str:
     )
 
 
-def render(graph: Graph, *, title: str | None = None, seed: int = analysis.DEFAULT_SEED) -> str:
-    """The page of a kg graph as one HTML string."""
+def render(
+    graph: Graph, *, title: str | None = None, seed: int = analysis.DEFAULT_SEED, budget: int = BUDGET
+) -> str:
+    """The page of a kg graph as one HTML string; above ``budget`` linked nodes it opens on an overview."""
     from pyvis.network import Network
 
     story = analysis.story_graph(graph)
-    nodes, edges, tables = page_data(story, seed=seed)
+    nodes, edges, tables = page_data(story, seed=seed, budget=budget)
     docs = tables["docs"]
     heading = title or ("kg: " + docs[0]["title"] if len(docs) == 1 else f"kg: {len(docs)} documents")
     tables["title"] = heading
@@ -550,6 +574,6 @@ def render(graph: Graph, *, title: str | None = None, seed: int = analysis.DEFAU
     return net.generate_html(name="page.html")
 
 
-def write_page(graph: Graph, path: str | Path, *, title: str | None = None) -> None:
+def write_page(graph: Graph, path: str | Path, *, title: str | None = None, budget: int = BUDGET) -> None:
     """Write the interactive page of a kg graph: one HTML file that opens offline from file://."""
-    write_atomic(path, render(graph, title=title))
+    write_atomic(path, render(graph, title=title, budget=budget))
