@@ -75,6 +75,7 @@ ROLE_STYLE = {  # edge role -> dashes
 }
 BIG = 1500  # above this many nodes, straight edges and none drawn while dragging or zooming
 SMALL = 250  # components up to this size are laid out in one piece
+SPRING_MAX = 450  # networkx's spring layout wants scipy above 500 nodes
 SPACING = 80.0  # mean edge length on the page before decluttering, in pixels
 GAP = 12.0  # room left between boxes of nodes and between components
 BUDGET = 300  # above this many linked nodes, the page opens on an overview of this many
@@ -175,8 +176,12 @@ def _connected(graph: nx.Graph, boxes: dict[Hashable, Box], seed: int) -> Positi
     if len(graph) <= SMALL:
         return _declutter(_spring(graph, seed), boxes)
     groups = [sorted(g, key=str) for g in nx.community.louvain_communities(graph, seed=seed)]
-    if len(groups) == 1:  # nothing to split on: a dense blob, laid out whole
+    if len(groups) == 1 and len(graph) <= SPRING_MAX:  # nothing to split on: a dense blob, laid out whole
         return _declutter(_spring(graph, seed), boxes)
+    if len(groups) == 1:  # too big to lay out whole: pieces in breadth-first order from the hub
+        hub = max(graph, key=lambda n: (graph.degree(n), str(n)))
+        order = [hub] + [b for _, b in nx.bfs_edges(graph, hub)]
+        groups = [sorted(order[i : i + SMALL], key=str) for i in range(0, len(order), SMALL)]
     groups.sort(key=lambda g: (-len(g), str(g[0])))
     parts = [_centred(layout(graph.subgraph(g), boxes, seed=seed), boxes) for g in groups]
     where = {n: i for i, g in enumerate(groups) for n in g}

@@ -559,7 +559,7 @@
     $("date-from").max = $("date-to").max = pad(dates[dates.length - 1].slice(0, 10), "31").slice(0, 10);
     $("date-note").textContent = "Events are dated from " + dates[0].slice(0, 4) + " to " +
       dates[dates.length - 1].slice(0, 4) + "; undated events are hidden while a date is set. " +
-      "Drag over the timeline to choose dates.";
+      "Drag over the timeline to choose dates; there, an event dated by its month or year counts at its first day.";
   } else {
     $("date-note").textContent = "No event in this graph has a date.";
   }
@@ -870,11 +870,8 @@
         lastX = x;
       });
       // a selected actor's events: marks above their periods
-      var n = state.selected !== null ? byId.get(state.selected) : null;
-      if (n) {
-        var mine = new Set();
-        (n.isEvent ? [n] : neighbours.get(n.id).map(function (id) { return byId.get(id); }))
-          .forEach(function (m) { if (m.isEvent && m.date) mine.add(index.get(binOf(m.day))); });
+      var mine = marked();
+      if (mine.size) {
         ctx.fillStyle = "#111111";
         mine.forEach(function (i) {
           var x = xOf(i, s) + bw / 2;
@@ -886,6 +883,14 @@
         });
       }
       $("timeline-clear").hidden = !(state.from || state.to);
+    }
+
+    function marked() { // the periods of the selected node's events
+      var n = state.selected !== null ? byId.get(state.selected) : null, mine = new Set();
+      if (!n || !bins.length) return mine;
+      (n.isEvent ? [n] : neighbours.get(n.id).map(function (id) { return byId.get(id); }))
+        .forEach(function (m) { if (m.isEvent && m.date) mine.add(index.get(binOf(m.day))); });
+      return mine;
     }
 
     function pointer(ev) {
@@ -923,6 +928,9 @@
     return {
       draw: draw,
       unit: unit,
+      marked: function () {
+        return Array.from(marked()).sort(function (a, b) { return a - b; }).map(function (i) { return isoOf(bins[i]); });
+      },
       // for tests and scripts: the first days of the periods and where each is drawn
       bins: function () {
         var s = size(), r = canvas.getBoundingClientRect();
@@ -1250,7 +1258,8 @@
       return network.body.edgeIndices.map(function (id) {
         var e = edgeById.get(id);
         return { from: byId.get(e.from).name, to: byId.get(e.to).name, fromId: e.from, toId: e.to,
-          label: e.label, role: e.role, events: e.events ? e.events.length : 0, width: e.width || 1 };
+          label: e.label, role: e.role, events: e.events ? e.events.length : 0,
+          width: network.body.edges[id].options.width };
       });
     },
   };
