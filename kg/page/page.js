@@ -638,8 +638,7 @@
 
   function expand(id) {
     if (!state.overview) return;
-    if (!near.has(id)) include([id]);
-    include(neighbourhood(id));
+    include([id].concat(neighbourhood(id)));
     refresh();
     afterDraw.push(function () {
       network.focus(id, { scale: Math.max(network.getScale(), READABLE / 13), animation: { duration: 300 } });

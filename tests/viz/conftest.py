@@ -243,8 +243,8 @@ FIRST_VIEW = """async () => {
     x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x); y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y);
   }
   const w = b.x - a.x, h = b.y - a.y;
-  for (let x = x0 + w / 2; x < x1 + w / 2; x += w * 0.9)
-    for (let y = y0 + h / 2; y < y1 + h / 2; y += h * 0.9) {
+  for (let x = x0 - 2 + w / 2; x < x1 + w / 2; x += w * 0.9)
+    for (let y = y0 - 2 + h / 2; y < y1 + h / 2; y += h * 0.9) {
       net.moveTo({position: {x, y}, scale, animation: false});
       await frame();
       grab();
