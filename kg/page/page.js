@@ -299,8 +299,9 @@
       return { id: id, x: body.nodes[id].x, y: body.nodes[id].y, l: b.l - GAP / 2, r: b.r + GAP / 2,
         t: b.t - GAP / 2, b: b.b + GAP / 2 };
     });
-    if (items.length < 2 || items.length > 6000) return;
-    for (var round = 0; round < 120; round++) {
+    if (items.length < 2) return;
+    var rounds = items.length > 2000 ? 25 : 120; // a big drawing was decluttered by kg.viz already
+    for (var round = 0; round < rounds; round++) {
       items.sort(function (a, b) { return (a.x + a.l) - (b.x + b.l); });
       var moved = false;
       for (var i = 0; i < items.length; i++) {
@@ -309,7 +310,7 @@
           var B = items[j];
           var ox = Math.min(A.x + A.r, B.x + B.r) - Math.max(A.x + A.l, B.x + B.l);
           var oy = Math.min(A.y + A.b, B.y + B.b) - Math.max(A.y + A.t, B.y + B.t);
-          if (ox <= 0 || oy <= 0) continue;
+          if (ox <= 1 || oy <= 1) continue; // within the gap kept between boxes: near enough
           moved = true;
           var s;
           if (ox < oy) {
