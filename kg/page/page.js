@@ -300,7 +300,7 @@
         t: b.t - GAP / 2, b: b.b + GAP / 2 };
     });
     if (items.length < 2) return;
-    var rounds = items.length > 2000 ? 25 : 120; // a big drawing was decluttered by kg.viz already
+    var rounds = items.length > 2000 ? 25 : 500; // a big drawing was decluttered by kg.viz already
     for (var round = 0; round < rounds; round++) {
       items.sort(function (a, b) { return (a.x + a.l) - (b.x + b.l); });
       var moved = false;

@@ -215,7 +215,8 @@ def corpus_page(corpus_build, tmp_path_factory):
 
 
 # What the first view shows, measured with vis-network's own numbers: the zoom, the size of every
-# drawn label on screen, and the boxes vis-network measured for the labels it drew. Nodes whose
+# drawn label on screen, and the boxes vis-network measured for the labels it drew (an event's label
+# is drawn in a box: that box). Nodes whose
 # centre is on screen are the first view's; then the view moves over the whole drawing at the same
 # zoom, so that every drawn node's label is measured where it is, and comes back.
 FIRST_VIEW = """async () => {
@@ -228,7 +229,7 @@ FIRST_VIEW = """async () => {
     const view = net.canvas.frame.canvas.getBoundingClientRect();
     const a = net.DOMtoCanvas({x: 0, y: 0}), b = net.DOMtoCanvas({x: view.width, y: view.height});
     for (const id of ids) {
-      const n = body.nodes[id], s = n.labelModule.size;
+      const n = body.nodes[id], s = n.options.shape === "box" ? n.shape : n.labelModule.size;
       if (n.x < a.x || n.x > b.x || n.y < a.y || n.y > b.y) continue;
       seen.set(id, {id, name: kg.node(id).name, left: s.left, top: s.top, right: s.left + s.width,
                     bottom: s.top + s.height, px: n.labelModule.fontOptions.size * net.getScale()});
