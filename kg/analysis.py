@@ -417,7 +417,7 @@ def overview(
     *,
     score: dict[str, float] | None = None,
     groups: list[list[str]] | None = None,
-    per_actor: int = 15,
+    per_actor: int = 6,
 ) -> list[str]:
     """At most ``budget`` nodes to open a large graph on: the most central actors and their events.
 

@@ -372,10 +372,10 @@
     var scale = Math.min(Math.max(fit, READABLE / (isFinite(smallest) ? smallest : 14)), 1.5);
     var cx = (box.left + box.right) / 2, cy = (box.top + box.bottom) / 2;
     if (scale > fit && hub) {
-      // along an axis where the part is wider than the canvas, the view centres on its hub
+      // along an axis where the part is much wider than the canvas, the view centres on its hub
       var at = body.nodes[hub.id];
-      if (box.right - box.left > w / scale) cx = at.x;
-      if (box.bottom - box.top > h / scale) cy = at.y;
+      if (box.right - box.left > 1.3 * w / scale) cx = at.x;
+      if (box.bottom - box.top > 1.3 * h / scale) cy = at.y;
     }
     network.moveTo({ position: { x: cx, y: cy }, scale: scale, animation: false });
   }
@@ -770,8 +770,8 @@
     var drag = null;
 
     $("timeline-note").textContent = dated.length
-      ? plural(dated.length, "dated event") + " per " + unit + (undated ? "; " + undated + " undated not shown" : "") +
-        ". Drag to choose dates."
+      ? plural(dated.length, "dated event") + " by " + unit + (undated ? " (" + undated + " undated)" : "") +
+        "; drag to choose dates"
       : "No event in this graph has a date.";
     QUADS.forEach(function (q) {
       var item = el("span");
