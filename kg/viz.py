@@ -18,7 +18,7 @@ import base64
 import hashlib
 import json
 import math
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Hashable
 from importlib import resources
 from pathlib import Path
@@ -77,6 +77,8 @@ BIG = 1500  # above this many nodes, straight edges and none drawn while draggin
 SMALL = 250  # components up to this size are laid out in one piece
 SPRING_MAX = 450  # networkx's spring layout wants scipy above 500 nodes
 SPACING = 80.0  # mean edge length on the page before decluttering, in pixels
+ACTOR_SPACING = 200.0  # the same in "who did what to whom", whose links carry labels
+LINK_ROOM = 40.0  # room kept around an actor there for the labels of its links, in pixels
 GAP = 12.0  # room left between boxes of nodes and between components
 BUDGET = 300  # above this many linked nodes, the page opens on an overview of this many
 ACTOR_FONT = 14  # label sizes in canvas pixels; the page opens at a zoom that shows them at 11 px or more
@@ -89,8 +91,8 @@ Box = tuple[float, float]  # width and height of what a node draws (shape and la
 Positions = dict[Hashable, tuple[float, float]]
 
 
-def _spring(graph: nx.Graph, seed: int) -> Positions:
-    """Fruchterman-Reingold on a small connected graph, scaled to SPACING per edge."""
+def _spring(graph: nx.Graph, seed: int, spacing: float = SPACING) -> Positions:
+    """Fruchterman-Reingold on a small connected graph, scaled to ``spacing`` per edge."""
     nodes = list(graph)
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
@@ -98,7 +100,7 @@ def _spring(graph: nx.Graph, seed: int) -> Positions:
     pos = nx.spring_layout(graph, seed=seed, method="force", iterations=iterations, weight=None)
     lengths = [math.dist(pos[a], pos[b]) for a, b in graph.edges() if a != b]
     mean = sum(lengths) / len(lengths) if lengths else 1.0
-    factor = SPACING / (mean or 1.0)
+    factor = spacing / (mean or 1.0)
     return {n: (float(x) * factor, float(y) * factor) for n, (x, y) in pos.items()}
 
 
@@ -171,19 +173,19 @@ def _separate(centres: list[list[float]], radii: list[float], rounds: int = 200)
             return
 
 
-def _connected(graph: nx.Graph, boxes: dict[Hashable, Box], seed: int) -> Positions:
+def _connected(graph: nx.Graph, boxes: dict[Hashable, Box], seed: int, spacing: float = SPACING) -> Positions:
     """A connected graph: in one piece if small, else its Louvain communities placed like a graph."""
     if len(graph) <= SMALL:
-        return _declutter(_spring(graph, seed), boxes)
+        return _declutter(_spring(graph, seed, spacing), boxes)
     groups = [sorted(g, key=str) for g in nx.community.louvain_communities(graph, seed=seed)]
     if len(groups) == 1 and len(graph) <= SPRING_MAX:  # nothing to split on: a dense blob, laid out whole
-        return _declutter(_spring(graph, seed), boxes)
+        return _declutter(_spring(graph, seed, spacing), boxes)
     if len(groups) == 1:  # too big to lay out whole: pieces in breadth-first order from the hub
         hub = max(graph, key=lambda n: (graph.degree(n), str(n)))
         order = [hub] + [b for _, b in nx.bfs_edges(graph, hub)]
         groups = [sorted(order[i : i + SMALL], key=str) for i in range(0, len(order), SMALL)]
     groups.sort(key=lambda g: (-len(g), str(g[0])))
-    parts = [_centred(layout(graph.subgraph(g), boxes, seed=seed), boxes) for g in groups]
+    parts = [_centred(layout(graph.subgraph(g), boxes, seed=seed, spacing=spacing), boxes) for g in groups]
     where = {n: i for i, g in enumerate(groups) for n in g}
     quotient = nx.Graph()
     quotient.add_nodes_from(range(len(groups)))
@@ -209,9 +211,13 @@ def _connected(graph: nx.Graph, boxes: dict[Hashable, Box], seed: int) -> Positi
 
 
 def layout(
-    graph: nx.Graph, boxes: dict[Hashable, Box] | None = None, *, seed: int = analysis.DEFAULT_SEED
+    graph: nx.Graph,
+    boxes: dict[Hashable, Box] | None = None,
+    *,
+    seed: int = analysis.DEFAULT_SEED,
+    spacing: float = SPACING,
 ) -> Positions:
-    """Page positions (pixels) for every node of an undirected graph.
+    """Page positions (pixels) for every node of an undirected graph, about ``spacing`` per edge.
 
     Each connected component is laid out on its own (Fruchterman-Reingold; large components
     community by community), nodes whose ``boxes`` overlap are pushed apart, and the components are
@@ -224,7 +230,7 @@ def layout(
     comps = sorted(
         (sorted(c, key=str) for c in nx.connected_components(graph)), key=lambda c: (-len(c), str(c[0]))
     )
-    pieces = [_centred(_connected(graph.subgraph(c), boxes, seed), boxes) for c in comps]
+    pieces = [_centred(_connected(graph.subgraph(c), boxes, seed, spacing), boxes) for c in comps]
     area = sum((w + GAP) * (h + GAP) for _, w, h in pieces)
     width = max(pieces[0][1], math.sqrt(area) * 1.3)
     out: Positions = {}
@@ -374,9 +380,17 @@ def page_data(
         n["iri"]: box(n["label"], event=n["kind"] == analysis.EVENT, size=n.get("size", 0)) for n in nodes
     }
     undirected = nx.Graph(story.to_undirected(as_view=True))
+    by_iri = {n["iri"]: n for n in nodes}
     positions = layout(undirected, boxes, seed=seed)
     for item in nodes:
         item["x"], item["y"] = positions[item["iri"]]
+    # "who did what to whom" has a layout of its own: actors joined by what they did, room for labels
+    acting = nx.Graph()
+    acting.add_edges_from((i.source, i.target) for i in analysis.interactions(story))
+    acting.add_edges_from((a, b) for a, b, d in story.edges(data=True) if d["role"] in analysis.AFFILIATIONS)
+    roomy = {n: (w + 2 * LINK_ROOM, h + LINK_ROOM) for n, (w, h) in boxes.items()}
+    for iri, (x, y) in layout(acting, roomy, seed=seed, spacing=ACTOR_SPACING).items():
+        by_iri[iri]["ax"], by_iri[iri]["ay"] = x, y
     is_overview = sum(1 for n in nodes if n["linked"]) > budget
     if is_overview:
         core = analysis.overview(story, budget, score=score, groups=groups)
@@ -400,24 +414,22 @@ def page_data(
             }
         )
     root_names = analysis.root_names()
-    parallel: Counter = Counter()
+    bundles: dict[tuple[str, str], list[analysis.Interaction]] = defaultdict(list)
     for item in analysis.interactions(story):
-        n = len(item.events)
-        k = parallel[(item.source, item.target)]
-        parallel[(item.source, item.target)] += 1
+        bundles[(item.source, item.target)].append(item)
+    for (source, target), items in bundles.items():
+        # one link from an actor to another, whatever they did: its kinds, each with its events
+        # (the page writes "accused ×3" per kind, and counts again when filters leave events out)
+        items.sort(key=lambda i: (-len(i.events), i.verb))
         edges.append(
             {
-                "from": ids[item.source],
-                "to": ids[item.target],
+                "from": ids[source],
+                "to": ids[target],
                 "role": "actor",
                 "view": "actors",
-                "label": item.verb + (f" ×{n}" if n > 1 else ""),
-                "verb": item.verb,
-                "root": item.root or "",
-                "events": [ids[e] for e in item.events],
-                "value": n,
-                "width": round(1.5 + 2.5 * math.log2(n), 1),
-                "smooth": {"enabled": True, "type": "curvedCW", "roundness": round(0.12 + 0.2 * k, 2)},
+                "kinds": [{"verb": i.verb, "root": i.root or "", "events": [ids[e] for e in i.events]} for i in items],
+                "events": [ids[e] for i in items for e in i.events],
+                "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15},
             }
         )
     for i, edge in enumerate(edges):

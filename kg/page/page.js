@@ -20,6 +20,7 @@
 
   var READABLE = 11.3; // the smallest label on screen at first view, in CSS pixels (11 or more)
   var GAP = 6; // room kept between the boxes of drawn nodes, in canvas pixels
+  var LINK_ROOM = 40; // and around actors in "who did what to whom", for the labels of their links
 
   timings.parsed = performance.now();
   var byId = new Map();
@@ -100,6 +101,30 @@
     return state.roots.has(n.root || "") && datePasses(n) && docPasses(n);
   }
 
+  // An actor-to-actor link bundles what one actor did to another: its kinds ("accused"), each with
+  // the events the filters let through, most first; "accused ×3" on the page, wider the more.
+  function bundle(e) {
+    return e.kinds.map(function (k) {
+      return { verb: k.verb, root: k.root, events: k.events.filter(function (id) { return eventPasses(byId.get(id)); }) };
+    }).filter(function (k) { return k.events.length; })
+      .sort(function (a, b) { return b.events.length - a.events.length || a.verb.localeCompare(b.verb); });
+  }
+
+  function verbCount(k) {
+    return k.verb + (k.events.length > 1 ? " ×" + k.events.length : "");
+  }
+
+  function bundleLabel(kinds) {
+    var lines = kinds.slice(0, 3).map(verbCount);
+    if (kinds.length > 3) lines.push("+" + (kinds.length - 3) + " more");
+    return lines.join("\n");
+  }
+
+  function bundleWidth(kinds) {
+    var n = kinds.reduce(function (sum, k) { return sum + k.events.length; }, 0);
+    return Math.round((1.5 + 2.5 * Math.log2(Math.max(1, n))) * 10) / 10;
+  }
+
   function inScope(n) {
     if (!n.linked && !state.showUnlinked) return false;
     return !state.overview || included.has(n.id);
@@ -117,10 +142,7 @@
     var edges = allEdges.filter(function (e) {
       if (e.view !== "both" && e.view !== state.view) return false;
       if (!ok.has(e.from) || !ok.has(e.to)) return false;
-      if (e.role === "actor") {
-        if (!state.roots.has(e.root || "")) return false;
-        return e.events.some(function (id) { return eventPasses(byId.get(id)); });
-      }
+      if (e.role === "actor") return e.events.some(function (id) { return eventPasses(byId.get(id)); });
       return true;
     });
     var shown = new Set();
@@ -151,6 +173,7 @@
   // ---- where nodes are drawn ------------------------------------------------------------------
 
   function position(n) {
+    if (state.view === "actors" && n.ax !== undefined) return { x: n.ax, y: n.ay };
     if (state.overview) {
       var p = near.get(n.id);
       if (p) return p;
@@ -227,10 +250,11 @@
     // the role of an actor-event link shows in its arrow and dashes (and on hover), not as a label
     var out = { id: e.id, from: e.from, to: e.to, dashes: !!e.dashes, hidden: !visibleEdges.has(e.id) };
     if (e.role === "actor") {
-      out.label = e.label;
-      out.width = e.width;
+      var kinds = bundle(e);
+      out.label = e.drawnLabel = bundleLabel(kinds);
+      out.width = e.drawnWidth = bundleWidth(kinds);
       out.color = { color: "#56616d" };
-      out.font = { color: "#222222", size: 13 };
+      out.font = { color: "#222222", size: 13, align: "horizontal", background: "rgba(255,255,255,0.85)", strokeWidth: 0 };
       out.smooth = e.smooth;
     } else if (e.role === "member of" || e.role === "post in") {
       out.color = { color: "#c1c7ce" };
@@ -293,15 +317,28 @@
   function declutter() {
     var body = network.body;
     var ctx = network.canvas.frame.canvas.getContext("2d");
+    var gx = GAP / 2 + (state.view === "actors" ? LINK_ROOM : 0), gy = GAP / 2 + (state.view === "actors" ? LINK_ROOM / 2 : 0);
     var items = drawn().map(function (id) {
       body.nodes[id].resize(ctx); // nodes off screen have not measured their labels yet
       var b = boxOf(body.nodes[id]);
-      return { id: id, x: body.nodes[id].x, y: body.nodes[id].y, l: b.l - GAP / 2, r: b.r + GAP / 2,
-        t: b.t - GAP / 2, b: b.b + GAP / 2 };
+      return { id: id, x: body.nodes[id].x, y: body.nodes[id].y, l: b.l - gx, r: b.r + gx, t: b.t - gy, b: b.b + gy };
     });
     if (items.length < 2) return;
+    // in "who did what to whom", a link is long enough for its label between the two boxes
+    var byItem = new Map(items.map(function (it) { return [it.id, it]; }));
+    var spans = state.view !== "actors" ? [] : network.body.edgeIndices.map(function (id) {
+      var v = body.edges[id], lines = String(v.options.label || "").split("\n").length;
+      return { a: byItem.get(v.fromId), b: byItem.get(v.toId), room: 18 * lines + 40 };
+    }).filter(function (s) { return s.a && s.b && s.a !== s.b; });
     var rounds = items.length > 2000 ? 25 : 500; // a big drawing was decluttered by kg.viz already
     for (var round = 0; round < rounds; round++) {
+      spans.forEach(function (s) {
+        var A = s.a, B = s.b, dx = B.x - A.x, dy = B.y - A.y, d = Math.hypot(dx, dy) || 1;
+        var need = (A.b - A.t) / 2 + (B.b - B.t) / 2 - LINK_ROOM + s.room;
+        if (d >= need) return;
+        var push = (need - d) / 2;
+        A.x -= dx / d * push; A.y -= dy / d * push; B.x += dx / d * push; B.y += dy / d * push;
+      });
       items.sort(function (a, b) { return (a.x + a.l) - (b.x + b.l); });
       var moved = false;
       for (var i = 0; i < items.length; i++) {
@@ -328,7 +365,8 @@
     items.forEach(function (it) {
       var v = body.nodes[it.id], n = byId.get(it.id);
       v.x = it.x; v.y = it.y;
-      if (state.overview && near.has(it.id)) near.set(it.id, { x: it.x, y: it.y });
+      if (state.view === "actors" && n.ax !== undefined) { n.ax = it.x; n.ay = it.y; }
+      else if (state.overview && near.has(it.id)) near.set(it.id, { x: it.x, y: it.y });
       else { n.x = it.x; n.y = it.y; }
     });
   }
@@ -397,6 +435,19 @@
     });
     if (addNodes.length) nodeData.add(addNodes);
     if (addEdges.length) edgeData.add(addEdges);
+    if (state.view === "actors") { // what filters leave of a bundle of links: its count and width
+      var relabel = [];
+      visibleEdges.forEach(function (id) {
+        var e = edgeById.get(id);
+        if (e.role !== "actor" || addEdges.some(function (a) { return a.id === id; })) return;
+        var kinds = bundle(e), text = bundleLabel(kinds), width = bundleWidth(kinds);
+        if (text !== e.drawnLabel || width !== e.drawnWidth) {
+          e.drawnLabel = text; e.drawnWidth = width;
+          relabel.push({ id: id, label: text, width: width });
+        }
+      });
+      if (relabel.length) edgeData.update(relabel);
+    }
     setHidden(nodes, edges);
     if (addNodes.length || nodes.some(function (c) { return !c.hidden; })) {
       afterDraw.push(function () { declutter(); network.redraw(); });
@@ -705,7 +756,9 @@
       if (radio.checked) {
         state.view = radio.value;
         refresh();
-        afterDraw.push(function () { readableView(); });
+        reposition(); // each view has its own layout
+        afterDraw.push(function () { declutter(); readableView(); network.redraw(); });
+        network.redraw();
       }
     });
   });
@@ -1027,8 +1080,10 @@
   function edgeSummary(e) {
     var a = byId.get(e.from).name, b = byId.get(e.to).name;
     if (e.role === "actor") {
-      return [el("strong", a + " " + e.verb + " " + b),
-        el("small", plural(e.events.length, "event") + " · click for each of them")];
+      var kinds = bundle(e);
+      return kinds.slice(0, 4).map(function (k) { return el("div", a + " " + verbCount(k) + " " + b); })
+        .concat([el("small", plural(kinds.reduce(function (n, k) { return n + k.events.length; }, 0), "event") +
+          " · click for each of them")]);
     }
     return [el("strong", a + " — " + e.label + " — " + b)];
   }
@@ -1197,15 +1252,18 @@
     state.selected = null;
     timeline.draw();
     var a = byId.get(e.from), b = byId.get(e.to);
-    var parts = [el("h2", a.name + " " + (e.role === "actor" ? e.verb : "— " + e.label + " —") + " " + b.name, "name")];
+    var parts = [el("h2", a.name + (e.role === "actor" ? " → " : " — " + e.label + " — ") + b.name, "name")];
     if (e.role === "actor") {
-      var events = e.events.map(function (id) { return byId.get(id); });
-      parts.push(el("p", plural(events.length, "event"), "kind"));
-      events.forEach(function (ev) {
-        var head = el("p");
-        head.appendChild(link(ev.id, eventSentence(ev)));
-        parts.push(head);
-        parts.push(evidence(ev.ev, 3));
+      var kinds = bundle(e);
+      parts.push(el("p", kinds.map(verbCount).join(", "), "kind"));
+      kinds.forEach(function (k) {
+        parts.push(el("h2", a.name + " " + k.verb + " " + b.name + " (" + k.events.length + ")"));
+        k.events.forEach(function (id) {
+          var ev = byId.get(id), head = el("p");
+          head.appendChild(link(ev.id, eventSentence(ev)));
+          parts.push(head);
+          parts.push(evidence(ev.ev, 3));
+        });
       });
     }
     openDetails(parts);
@@ -1257,9 +1315,10 @@
     shownEdges: function () {
       return network.body.edgeIndices.map(function (id) {
         var e = edgeById.get(id);
+        var drawn = network.body.edges[id].options;
         return { from: byId.get(e.from).name, to: byId.get(e.to).name, fromId: e.from, toId: e.to,
-          label: e.label, role: e.role, events: e.events ? e.events.length : 0,
-          width: network.body.edges[id].options.width };
+          label: e.role === "actor" ? drawn.label : e.label, role: e.role, width: drawn.width,
+          events: e.role === "actor" ? bundle(e).reduce(function (n, k) { return n + k.events.length; }, 0) : 0 };
       });
     },
   };

@@ -131,32 +131,44 @@ def edge_point(opened, edge_label: str) -> tuple[float, float]:
 
 
 def test_links_of_one_kind_are_bundled_with_a_count_and_a_width(open_page, tmp_path):
-    # A accused B three times, met B once; B accused A once
-    pairs = [("112", "a", "b"), ("112", "a", "b"), ("112", "a", "b"), ("040", "a", "b"), ("112", "b", "a")]
+    # A accused B three times and met B once; B accused A once; C accused D once
+    pairs = [("112", "a", "b"), ("112", "a", "b"), ("112", "a", "b"), ("040", "a", "b"), ("112", "b", "a"),
+             ("112", "c", "d")]
     path = tmp_path / "page.html"
     viz.write_page(graph_of(interactions_corpus(pairs)), path)
     opened = open_page(path)
     opened.page.check("input[name=view][value=actors]")
     opened.settle()
-    edges = {(e["from"], e["label"], e["to"]): e for e in opened.shown_edges() if e["role"] == "actor"}
-    assert set(edges) == {("A", "accused ×3", "B"), ("A", "met", "B"), ("B", "accused", "A")}
-    assert edges[("A", "accused ×3", "B")]["width"] > edges[("A", "met", "B")]["width"]
-    opened.page.mouse.click(*edge_point(opened, "accused ×3"))
+    edges = {(e["from"], e["to"]): e for e in opened.shown_edges() if e["role"] == "actor"}
+    assert {pair: e["label"] for pair, e in edges.items()} == {
+        ("A", "B"): "accused ×3\nmet", ("B", "A"): "accused", ("C", "D"): "accused"}
+    assert edges[("A", "B")]["width"] > edges[("C", "D")]["width"]
+    opened.page.mouse.click(*edge_point(opened, "accused ×3\nmet"))
     listed = opened.page.locator("#details p a.node-link").all_inner_texts()
-    assert listed == ["A accused B (112, undated)"] * 3
+    assert listed == ["A accused B (112, undated)"] * 3 + ["A met B (040, undated)"]
+    # a filter that leaves out the meeting (CAMEO 04, Consult) counts again
+    opened.page.uncheck("#roots input[data-root='04']")
+    opened.settle()
+    assert {(e["from"], e["to"]): e["label"] for e in opened.shown_edges()}[("A", "B")] == "accused ×3"
     assert opened.outside == [] and opened.console_errors == []
 
 
-def test_links_of_the_examples_are_drawn_once_per_kind(examples):
+def test_links_of_the_examples_are_drawn_once_per_pair_and_count_their_events(examples, examples_graph):
     examples.page.check("input[name=view][value=actors]")
     examples.settle()
-    drawn = [(e["fromId"], e["label"].split(" ×")[0], e["toId"]) for e in examples.shown_edges()
-             if e["role"] == "actor"]
-    assert drawn and len(drawn) == len(set(drawn))
-    for e in examples.shown_edges():
-        if e["role"] == "actor":
-            count = int(e["label"].split(" ×")[1]) if " ×" in e["label"] else 1
-            assert e["events"] == count
+    drawn = [e for e in examples.shown_edges() if e["role"] == "actor"]
+    pairs = [(e["fromId"], e["toId"]) for e in drawn]
+    assert drawn and len(pairs) == len(set(pairs))
+    for e in drawn:
+        counts = [int(line.split(" ×")[1]) if " ×" in line else 1 for line in e["label"].split("\n")]
+        assert e["events"] == sum(counts)
+    # "Mr Johnson accused Russia of committing war crimes": one link from Johnson to Russia, and as
+    # many events on it as the graph has with Johnson as source and Russia as target
+    johnson = next(s for s in entities(examples_graph) if label(examples_graph, s) == "Boris Johnson")
+    russia = next(s for s in entities(examples_graph) if label(examples_graph, s) == "Russia")
+    both = set(examples_graph.subjects(KG.source, johnson)) & set(examples_graph.subjects(KG.target, russia))
+    link = next(e for e in drawn if (e["from"], e["to"]) == ("Boris Johnson", "Russia"))
+    assert link["events"] == len(both) > 1
 
 
 def test_details_tell_each_event_as_a_sentence(open_page, tmp_path):
