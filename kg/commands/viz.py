@@ -21,6 +21,14 @@ def add_parser(sub) -> None:
         "-o", "--output", default="graph.html", metavar="HTML", help="the page to write (default: graph.html)"
     )
     p.add_argument("--title", help="the page's title (default: from the documents)")
+    p.add_argument(
+        "--budget",
+        type=int,
+        default=None,
+        metavar="N",
+        help="above N linked nodes, open on an overview of N nodes: the most central actors and their "
+        "events (default: 300)",
+    )
     p.set_defaults(run=run)
 
 
@@ -28,6 +36,9 @@ def run(args) -> int:
     from kg.rdf import read_graph, union
     from kg.viz import write_page
 
-    write_page(union(read_graph(args.graph)), args.output, title=args.title)
+    from kg.viz import BUDGET
+
+    budget = BUDGET if args.budget is None else args.budget
+    write_page(union(read_graph(args.graph)), args.output, title=args.title, budget=budget)
     print(f"wrote {args.output}")
     return 0

@@ -650,7 +650,9 @@
       li.appendChild(el("span", n.name, "text"));
       li.title = n.name + " (" + n.kind + "): " + plural(n.ev.length, "mention");
       li.appendChild(el("span", String(n.ev.length), "count"));
+      li.tabIndex = 0;
       li.addEventListener("click", function () { select(n.id, true); });
+      li.addEventListener("keydown", function (ev) { if (ev.key === "Enter") select(n.id, true); });
       $("unlinked").appendChild(li);
     });
   }
