@@ -34,9 +34,7 @@ def add_parser(sub) -> None:
 
 def run(args) -> int:
     from kg.rdf import read_graph, union
-    from kg.viz import write_page
-
-    from kg.viz import BUDGET
+    from kg.viz import BUDGET, write_page
 
     budget = BUDGET if args.budget is None else args.budget
     write_page(union(read_graph(args.graph)), args.output, title=args.title, budget=budget)
