@@ -103,6 +103,17 @@ def test_first_view_of_300_articles_reads_without_zooming(corpus):
           f"{len(pairs)} overlapping label pairs, smallest label {min(x['px'] for x in view['all']):.1f} px")
 
 
+@pytest.mark.parametrize("which", ["examples", "corpus"])
+def test_who_did_what_to_whom_reads_without_zooming_too(which, request):
+    opened = request.getfixturevalue(which)
+    opened.page.check("input[name=view][value=actors]")
+    opened.page.wait_for_timeout(300)  # the view's own layout, pushed apart and zoomed at the next frames
+    view = opened.page.evaluate(FIRST_VIEW)
+    assert view["drawn"] and len(view["all"]) == view["drawn"]
+    assert min(x["px"] for x in view["all"]) >= READABLE_PX
+    assert overlapping(view["all"]) == []
+
+
 def test_actors_in_no_event_are_listed_apart_and_can_be_drawn(examples, examples_graph):
     page = examples.page
     expected = unlinked_names(examples_graph)
