@@ -330,7 +330,7 @@
       var v = body.edges[id], lines = String(v.options.label || "").split("\n").length;
       return { a: byItem.get(v.fromId), b: byItem.get(v.toId), room: 18 * lines + 40 };
     }).filter(function (s) { return s.a && s.b && s.a !== s.b; });
-    var rounds = items.length > 2000 ? 25 : 500; // a big drawing was decluttered by kg.viz already
+    var rounds = items.length > 2000 ? 80 : 500; // a big drawing was decluttered by kg.viz already
     for (var round = 0; round < rounds; round++) {
       spans.forEach(function (s) {
         var A = s.a, B = s.b, dx = B.x - A.x, dy = B.y - A.y, d = Math.hypot(dx, dy) || 1;
@@ -1007,8 +1007,10 @@
     return n.kind + (n.subtype && n.subtype !== n.kind ? " · " + n.subtype : "");
   }
 
-  function names_(ids) {
-    return (ids || []).map(function (id) { return byId.get(id).name; }).join(" and ");
+  function names_(ids) { // "A", "A and B", "A, B and C", "A, B, C and 142 others"
+    var all = (ids || []).map(function (id) { return byId.get(id).name; });
+    var shown = all.length > 4 ? all.slice(0, 3).concat([(all.length - 3) + " others"]) : all;
+    return shown.length < 2 ? shown.join("") : shown.slice(0, -1).join(", ") + " and " + shown[shown.length - 1];
   }
 
   // "Boris Johnson demanded of Russia (10, 2016-10-16, in Aleppo)"; without a target, the CAMEO name
