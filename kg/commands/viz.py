@@ -23,14 +23,23 @@ def add_parser(sub) -> None:
         "-o", "--output", default="graph.html", metavar="HTML", help="the page to write (default: graph.html)"
     )
     p.add_argument("--title", help="the page's title (default: from the documents)")
+    p.add_argument(
+        "--budget",
+        type=int,
+        default=None,
+        metavar="N",
+        help="above N linked nodes, open on an overview of N nodes: the most central actors and their "
+        "events (default: 300)",
+    )
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
     from kg.commands._store import read_union
-    from kg.viz.page import write_page
+    from kg.viz.page import BUDGET, write_page
 
     graph, _ = read_union(args)
-    write_page(graph, args.output, title=args.title)
+    budget = BUDGET if args.budget is None else args.budget
+    write_page(graph, args.output, title=args.title, budget=budget)
     print(f"wrote {args.output}")
     return 0

@@ -51,7 +51,7 @@ VERBS = {
     "07": "aided",
     "08": "yielded to",
     "09": "investigated",
-    "10": "pressed",
+    "10": "demanded of",
     "11": "accused",
     "111": "criticised",
     "12": "rejected",
@@ -403,6 +403,68 @@ def community_of(story: nx.MultiDiGraph, groups: list[list[str]]) -> dict[str, i
                     out[node] = min(found)
                     break
     return out
+
+
+def linked(story: nx.MultiDiGraph) -> set[str]:
+    """The nodes that take part in something: an event, a role, a membership or a post."""
+    return {node for node in story if story.degree(node) > 0}
+
+
+def overview(
+    story: nx.MultiDiGraph,
+    budget: int,
+    *,
+    score: dict[str, float] | None = None,
+    groups: list[list[str]] | None = None,
+    per_actor: int = 6,
+) -> list[str]:
+    """At most ``budget`` nodes to open a large graph on: the most central actors and their events.
+
+    Actors are taken in turn: first the most central member of each community (largest first, so
+    that every large part of the corpus shows), then the rest by centrality. Each actor brings the
+    events (at most ``per_actor``) whose sources, targets and claimants are all taken, most
+    connected first, and their places while the budget allows. Returns the nodes in that order.
+    """
+    if budget <= 0:
+        return []
+    if score is None or groups is None:
+        actors = actor_network(story)
+        score = centrality(actors) if score is None else score
+        groups = communities(actors) if groups is None else groups
+    acts = activity(story)
+    entities = [n for n, d in story.nodes(data=True) if d["kind"] != EVENT and story.degree(n) > 0]
+    by_rank = sorted(entities, key=lambda n: (-score.get(n, 0.0), -acts.get(n, 0), story.nodes[n]["label"], n))
+    firsts = [g[0] for g in groups if story.degree(g[0]) > 0][: max(1, budget // 10)]
+    order = list(dict.fromkeys(firsts + by_rank))
+
+    players: dict[str, list[str]] = {}  # event -> its sources, targets and claimants
+    places: dict[str, list[str]] = {}
+    events_of: dict[str, list[str]] = defaultdict(list)
+    for node, data in story.nodes(data=True):
+        if data["kind"] == EVENT:
+            r = roles(story, node)
+            players[node] = sorted(set(r["source"] + r["target"] + r["claimed by"]))
+            places[node] = r["place"]
+            for actor in players[node]:
+                events_of[actor].append(node)
+
+    chosen: dict[str, None] = {}  # insertion-ordered set
+    for actor in order:
+        if len(chosen) >= budget:
+            break
+        if actor in chosen:
+            continue
+        chosen[actor] = None
+        ready = [e for e in events_of.get(actor, ()) if e not in chosen and all(p in chosen for p in players[e])]
+        ready.sort(key=lambda e: (-len(players[e]), -len(story.nodes[e]["evidence"]), e))
+        for event in ready[:per_actor]:
+            if len(chosen) >= budget:
+                break
+            chosen[event] = None
+            for place in places[event]:
+                if place not in chosen and len(chosen) < budget:
+                    chosen[place] = None
+    return list(chosen)
 
 
 # --- kg stats ------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import base64
 import hashlib
 import json
 import math
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Hashable
 from importlib import resources
 from pathlib import Path
@@ -75,8 +75,14 @@ ROLE_STYLE = {  # edge role -> dashes
 }
 BIG = 1500  # above this many nodes, straight edges and none drawn while dragging or zooming
 SMALL = 250  # components up to this size are laid out in one piece
-SPACING = 120.0  # mean edge length on the page before decluttering, in pixels
+SPRING_MAX = 450  # networkx's spring layout wants scipy above 500 nodes
+SPACING = 80.0  # mean edge length on the page before decluttering, in pixels
+ACTOR_SPACING = 200.0  # the same in "who did what to whom", whose links carry labels
+LINK_ROOM = 40.0  # room kept around an actor there for the labels of its links, in pixels
 GAP = 12.0  # room left between boxes of nodes and between components
+BUDGET = 300  # above this many linked nodes, the page opens on an overview of this many
+ACTOR_FONT = 14  # label sizes in canvas pixels; the page opens at a zoom that shows them at 11 px or more
+EVENT_FONT = 13
 
 
 # --- layout --------------------------------------------------------------------------------------
@@ -85,8 +91,8 @@ Box = tuple[float, float]  # width and height of what a node draws (shape and la
 Positions = dict[Hashable, tuple[float, float]]
 
 
-def _spring(graph: nx.Graph, seed: int) -> Positions:
-    """Fruchterman-Reingold on a small connected graph, scaled to SPACING per edge."""
+def _spring(graph: nx.Graph, seed: int, spacing: float = SPACING) -> Positions:
+    """Fruchterman-Reingold on a small connected graph, scaled to ``spacing`` per edge."""
     nodes = list(graph)
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
@@ -94,7 +100,7 @@ def _spring(graph: nx.Graph, seed: int) -> Positions:
     pos = nx.spring_layout(graph, seed=seed, method="force", iterations=iterations, weight=None)
     lengths = [math.dist(pos[a], pos[b]) for a, b in graph.edges() if a != b]
     mean = sum(lengths) / len(lengths) if lengths else 1.0
-    factor = SPACING / (mean or 1.0)
+    factor = spacing / (mean or 1.0)
     return {n: (float(x) * factor, float(y) * factor) for n, (x, y) in pos.items()}
 
 
@@ -167,15 +173,19 @@ def _separate(centres: list[list[float]], radii: list[float], rounds: int = 200)
             return
 
 
-def _connected(graph: nx.Graph, boxes: dict[Hashable, Box], seed: int) -> Positions:
+def _connected(graph: nx.Graph, boxes: dict[Hashable, Box], seed: int, spacing: float = SPACING) -> Positions:
     """A connected graph: in one piece if small, else its Louvain communities placed like a graph."""
     if len(graph) <= SMALL:
-        return _declutter(_spring(graph, seed), boxes)
+        return _declutter(_spring(graph, seed, spacing), boxes)
     groups = [sorted(g, key=str) for g in nx.community.louvain_communities(graph, seed=seed)]
-    if len(groups) == 1:  # nothing to split on: a dense blob, laid out whole
-        return _declutter(_spring(graph, seed), boxes)
+    if len(groups) == 1 and len(graph) <= SPRING_MAX:  # nothing to split on: a dense blob, laid out whole
+        return _declutter(_spring(graph, seed, spacing), boxes)
+    if len(groups) == 1:  # too big to lay out whole: pieces in breadth-first order from the hub
+        hub = max(graph, key=lambda n: (graph.degree(n), str(n)))
+        order = [hub] + [b for _, b in nx.bfs_edges(graph, hub)]
+        groups = [sorted(order[i : i + SMALL], key=str) for i in range(0, len(order), SMALL)]
     groups.sort(key=lambda g: (-len(g), str(g[0])))
-    parts = [_centred(layout(graph.subgraph(g), boxes, seed=seed), boxes) for g in groups]
+    parts = [_centred(layout(graph.subgraph(g), boxes, seed=seed, spacing=spacing), boxes) for g in groups]
     where = {n: i for i, g in enumerate(groups) for n in g}
     quotient = nx.Graph()
     quotient.add_nodes_from(range(len(groups)))
@@ -201,9 +211,13 @@ def _connected(graph: nx.Graph, boxes: dict[Hashable, Box], seed: int) -> Positi
 
 
 def layout(
-    graph: nx.Graph, boxes: dict[Hashable, Box] | None = None, *, seed: int = analysis.DEFAULT_SEED
+    graph: nx.Graph,
+    boxes: dict[Hashable, Box] | None = None,
+    *,
+    seed: int = analysis.DEFAULT_SEED,
+    spacing: float = SPACING,
 ) -> Positions:
-    """Page positions (pixels) for every node of an undirected graph.
+    """Page positions (pixels) for every node of an undirected graph, about ``spacing`` per edge.
 
     Each connected component is laid out on its own (Fruchterman-Reingold; large components
     community by community), nodes whose ``boxes`` overlap are pushed apart, and the components are
@@ -216,7 +230,7 @@ def layout(
     comps = sorted(
         (sorted(c, key=str) for c in nx.connected_components(graph)), key=lambda c: (-len(c), str(c[0]))
     )
-    pieces = [_centred(_connected(graph.subgraph(c), boxes, seed), boxes) for c in comps]
+    pieces = [_centred(_connected(graph.subgraph(c), boxes, seed, spacing), boxes) for c in comps]
     area = sum((w + GAP) * (h + GAP) for _, w, h in pieces)
     width = max(pieces[0][1], math.sqrt(area) * 1.3)
     out: Positions = {}
@@ -234,10 +248,10 @@ def layout(
 def box(label: str, *, event: bool, size: float) -> Box:
     """About how much room a node takes on the page: its shape and its label."""
     lines = label.split("\n")
-    if event:  # label inside a box at most 160 px wide, 12 px text
-        wraps = sum(max(1, math.ceil(len(line) * 6.6 / 148)) for line in lines)
-        return min(160.0, max(len(line) for line in lines) * 6.6 + 14), wraps * 15.0 + 12
-    return max(2 * size, max(len(line) for line in lines) * 7.6), 2 * size + 2 * 19.0
+    if event:  # label inside a box at most 160 px wide, EVENT_FONT px text
+        wraps = sum(max(1, math.ceil(len(line) * 7.2 / 148)) for line in lines)
+        return min(160.0, max(len(line) for line in lines) * 7.2 + 14), wraps * 16.0 + 12
+    return max(2 * size, max(len(line) for line in lines) * 7.8), 2 * size + 2 * 19.0
 
 
 # --- the page ------------------------------------------------------------------------------------
@@ -264,9 +278,14 @@ def _short(text: str, limit: int = 48) -> str:
 
 
 def page_data(
-    story: nx.MultiDiGraph, *, seed: int = analysis.DEFAULT_SEED
+    story: nx.MultiDiGraph, *, seed: int = analysis.DEFAULT_SEED, budget: int = BUDGET
 ) -> tuple[list[dict], list[dict], dict]:
-    """vis-network nodes and edges (with kg's fields beside vis's) and the tables the page's script reads."""
+    """vis-network nodes and edges (with kg's fields beside vis's) and the tables the page's script reads.
+
+    Nodes that take part in nothing are marked ``linked: false`` (the page lists them apart). Above
+    ``budget`` linked nodes, the most central actors and their events (``analysis.overview``) are
+    marked ``core`` and get a layout of their own (``ox``, ``oy``): the page opens on them.
+    """
     documents = story.graph.get("documents", {})
     doc_index = {iri: i for i, iri in enumerate(documents)}
     docs = [
@@ -307,6 +326,7 @@ def page_data(
             "name": data["label"],
             "ev": cite(data["evidence"]),
             "community": community.get(node, -1),
+            "linked": story.degree(node) > 0,
         }
         item["docs"] = sorted({sentences[i][1] for i in item["ev"] if sentences[i][1] >= 0})
         if kind == analysis.EVENT:
@@ -316,6 +336,7 @@ def page_data(
                 root=data["root"] or "",
                 quad=data["quad"],
                 trigger=data["trigger"],
+                verb=analysis.verb(data["code"]),
                 date=data["date"],
                 approximate=data["approximate"],
                 status=data["status"],
@@ -332,7 +353,7 @@ def page_data(
                 color=_color(fill),
                 margin=6,
                 widthConstraint={"maximum": 160},
-                font={"color": QUAD_TEXT.get(data["quad"], "#ffffff"), "size": 12, "strokeWidth": 0},
+                font={"color": QUAD_TEXT.get(data["quad"], "#ffffff"), "size": EVENT_FONT, "strokeWidth": 0},
                 shapeProperties={"borderDashes": [5, 4] if data["status"] != "asserted" else False},
             )
         else:
@@ -358,9 +379,26 @@ def page_data(
     boxes = {
         n["iri"]: box(n["label"], event=n["kind"] == analysis.EVENT, size=n.get("size", 0)) for n in nodes
     }
-    positions = layout(nx.Graph(story.to_undirected(as_view=True)), boxes, seed=seed)
+    undirected = nx.Graph(story.to_undirected(as_view=True))
+    by_iri = {n["iri"]: n for n in nodes}
+    positions = layout(undirected, boxes, seed=seed)
     for item in nodes:
         item["x"], item["y"] = positions[item["iri"]]
+    # "who did what to whom" has a layout of its own: actors joined by what they did, room for labels
+    acting = nx.Graph()
+    acting.add_edges_from((i.source, i.target) for i in analysis.interactions(story))
+    acting.add_edges_from((a, b) for a, b, d in story.edges(data=True) if d["role"] in analysis.AFFILIATIONS)
+    roomy = {n: (w + 2 * LINK_ROOM, h + LINK_ROOM) for n, (w, h) in boxes.items()}
+    for iri, (x, y) in layout(acting, roomy, seed=seed, spacing=ACTOR_SPACING).items():
+        by_iri[iri]["ax"], by_iri[iri]["ay"] = x, y
+    is_overview = sum(1 for n in nodes if n["linked"]) > budget
+    if is_overview:
+        core = analysis.overview(story, budget, score=score, groups=groups)
+        near = layout(undirected.subgraph(core), boxes, seed=seed)
+        for item in nodes:
+            if item["iri"] in near:
+                item["core"] = True
+                item["ox"], item["oy"] = near[item["iri"]]
 
     edges = []
     for a, b, data in story.edges(data=True):
@@ -376,23 +414,22 @@ def page_data(
             }
         )
     root_names = analysis.root_names()
-    parallel: Counter = Counter()
+    bundles: dict[tuple[str, str], list[analysis.Interaction]] = defaultdict(list)
     for item in analysis.interactions(story):
-        n = len(item.events)
-        k = parallel[(item.source, item.target)]
-        parallel[(item.source, item.target)] += 1
+        bundles[(item.source, item.target)].append(item)
+    for (source, target), items in bundles.items():
+        # one link from an actor to another, whatever they did: its kinds, each with its events
+        # (the page writes "accused ×3" per kind, and counts again when filters leave events out)
+        items.sort(key=lambda i: (-len(i.events), i.verb))
         edges.append(
             {
-                "from": ids[item.source],
-                "to": ids[item.target],
+                "from": ids[source],
+                "to": ids[target],
                 "role": "actor",
                 "view": "actors",
-                "label": item.verb + (f" ×{n}" if n > 1 else ""),
-                "verb": item.verb,
-                "root": item.root or "",
-                "events": [ids[e] for e in item.events],
-                "value": n,
-                "smooth": {"enabled": True, "type": "curvedCW", "roundness": round(0.12 + 0.2 * k, 2)},
+                "kinds": [{"verb": i.verb, "root": i.root or "", "events": [ids[e] for e in i.events]} for i in items],
+                "events": [ids[e] for i in items for e in i.events],
+                "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15},
             }
         )
     for i, edge in enumerate(edges):
@@ -434,6 +471,8 @@ def page_data(
             for i, g in enumerate(groups)
         ],
         "noCommunity": NO_COMMUNITY,
+        "overview": is_overview,
+        "budget": budget,
     }
     return nodes, edges, tables
 
@@ -445,12 +484,12 @@ def vis_options(node_count: int) -> dict:
         "autoResize": True,
         "layout": {"improvedLayout": False, "randomSeed": analysis.DEFAULT_SEED},
         "nodes": {
-            "font": {"size": 14, "face": "system-ui,sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "font": {"size": ACTOR_FONT, "face": "system-ui,sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
             "borderWidth": 1.5,
             "scaling": {"label": {"enabled": False}},
         },
         "edges": {
-            "font": {"size": 11, "align": "middle", "color": "#555555", "strokeWidth": 3},
+            "font": {"size": 12, "align": "middle", "color": "#555555", "strokeWidth": 3},
             "color": {"color": "#9aa3ad", "highlight": "#333333", "hover": "#333333"},
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.3},
@@ -515,12 +554,14 @@ def content_security_policy(*scripts: str) -> str:
     )
 
 
-def render(graph: Graph, *, title: str | None = None, seed: int = analysis.DEFAULT_SEED) -> str:
-    """The page of a kg graph as one HTML string."""
+def render(
+    graph: Graph, *, title: str | None = None, seed: int = analysis.DEFAULT_SEED, budget: int = BUDGET
+) -> str:
+    """The page of a kg graph as one HTML string; above ``budget`` linked nodes it opens on an overview."""
     from pyvis.network import Network
 
     story = analysis.story_graph(graph)
-    nodes, edges, tables = page_data(story, seed=seed)
+    nodes, edges, tables = page_data(story, seed=seed, budget=budget)
     docs = tables["docs"]
     heading = title or ("kg: " + docs[0]["title"] if len(docs) == 1 else f"kg: {len(docs)} documents")
     tables["title"] = heading
@@ -550,6 +591,6 @@ def render(graph: Graph, *, title: str | None = None, seed: int = analysis.DEFAU
     return net.generate_html(name="page.html")
 
 
-def write_page(graph: Graph, path: str | Path, *, title: str | None = None) -> None:
+def write_page(graph: Graph, path: str | Path, *, title: str | None = None, budget: int = BUDGET) -> None:
     """Write the interactive page of a kg graph: one HTML file that opens offline from file://."""
-    write_atomic(path, render(graph, title=title))
+    write_atomic(path, render(graph, title=title, budget=budget))

@@ -1,10 +1,15 @@
-"""Take the README's screenshot of a graph page in headless Chromium. Run by hand:
+"""Take the README's screenshots of a graph page in headless Chromium. Run by hand:
 
     .venv/bin/kg build examples/articles -o /tmp/x.ttl --html /tmp/x.html
-    .venv/bin/python tests/benchmarks/screenshot_viz.py /tmp/x.html docs/screenshot.png
+    .venv/bin/python tests/benchmarks/screenshot_viz.py /tmp/x.html docs/page-examples.png
 
-The page is fitted to its largest connected part and one actor (``--select``, by name) is clicked,
-so that the details panel shows what a click gives.
+    .venv/bin/python tests/benchmarks/corpus.py /tmp/c300 --articles 300
+    .venv/bin/kg build /tmp/c300 -o /tmp/c300.ttl --html /tmp/c300.html -j 1
+    .venv/bin/python tests/benchmarks/screenshot_viz.py /tmp/c300.html docs/page-300-articles.png
+
+By default the page is taken at first view, 1400x900, as a reader opens it. ``--fit`` fits the view
+to the largest connected part first; ``--select NAME`` clicks an actor, so that the details panel
+shows what a click gives.
 """
 
 from __future__ import annotations
@@ -43,8 +48,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("page", type=Path)
     parser.add_argument("out", type=Path)
-    parser.add_argument("--select", default="Boris Johnson", help="the node to click (default: Boris Johnson)")
-    parser.add_argument("--size", default="1500x900", help="the window, WIDTHxHEIGHT (default: 1500x900)")
+    parser.add_argument("--select", help="the name of a node to click (default: none)")
+    parser.add_argument("--fit", action="store_true", help="fit the view to the largest connected part")
+    parser.add_argument("--size", default="1400x900", help="the window, WIDTHxHEIGHT (default: 1400x900)")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
 
@@ -55,8 +61,16 @@ def main() -> int:
         page = browser.new_page(viewport={"width": width, "height": height})
         page.goto(args.page.resolve().as_uri())
         page.wait_for_selector("html[data-ready=true]", state="attached", timeout=60_000)
-        page.evaluate(FIT_LARGEST_PART)
-        page.wait_for_timeout(300)
+        if args.fit:
+            page.evaluate(FIT_LARGEST_PART)
+            page.wait_for_timeout(300)
+        if args.select is None:
+            page.wait_for_timeout(300)
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(args.out))
+            browser.close()
+            print(f"wrote {args.out}")
+            return 0
         at = page.evaluate("""(name) => {
             const node = kg.shownNodes().find(n => n.name === name);
             if (!node) return null;

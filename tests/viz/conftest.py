@@ -164,3 +164,105 @@ def open_page(browser):
     yield run
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def examples_page(examples_build, tmp_path_factory):
+    """``kg viz`` of the graph of examples/articles."""
+    from kg.cli import main
+
+    out = tmp_path_factory.mktemp("page") / "graph.html"
+    assert main(["viz", str(examples_build), "-o", str(out)]) == 0
+    return out
+
+
+# --- a generated corpus of 300 articles ----------------------------------------------------------
+
+CORPUS_ARTICLES = 300
+
+
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory):
+    """``kg build`` of 300 generated articles (tests/benchmarks/corpus.py), once per session: a minute."""
+    import importlib.util
+
+    from kg.cli import main
+
+    spec = importlib.util.spec_from_file_location("corpus", Path(__file__).parents[1] / "benchmarks" / "corpus.py")
+    corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpus)
+    root = tmp_path_factory.mktemp("corpus")
+    corpus.make_corpus(root / "articles", CORPUS_ARTICLES, seed=0)
+    out = root / "graph.ttl"
+    assert main(["build", str(root / "articles"), "-o", str(out), "-q", "-j", "1"]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def corpus_graph(corpus_build):
+    from rdflib import Graph
+
+    return Graph().parse(corpus_build, format="turtle")
+
+
+@pytest.fixture(scope="session")
+def corpus_page(corpus_build, tmp_path_factory):
+    from kg.cli import main
+
+    out = tmp_path_factory.mktemp("corpus-page") / "graph.html"
+    assert main(["viz", str(corpus_build), "-o", str(out)]) == 0
+    return out
+
+
+# What the first view shows, measured with vis-network's own numbers: the zoom, the size of every
+# drawn label on screen, and the boxes vis-network measured for the labels it drew (an event's label
+# is drawn in a box: that box). Nodes whose
+# centre is on screen are the first view's; then the view moves over the whole drawing at the same
+# zoom, so that every drawn node's label is measured where it is, and comes back.
+FIRST_VIEW = """async () => {
+  const net = kg.network, body = net.body, scale = net.getScale();
+  const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const start = net.getViewPosition();
+  const ids = body.nodeIndices.slice();
+  const seen = new Map();
+  const grab = () => {
+    const view = net.canvas.frame.canvas.getBoundingClientRect();
+    const a = net.DOMtoCanvas({x: 0, y: 0}), b = net.DOMtoCanvas({x: view.width, y: view.height});
+    for (const id of ids) {
+      const n = body.nodes[id], s = n.options.shape === "box" ? n.shape : n.labelModule.size;
+      if (n.x < a.x || n.x > b.x || n.y < a.y || n.y > b.y) continue;
+      seen.set(id, {id, name: kg.node(id).name, left: s.left, top: s.top, right: s.left + s.width,
+                    bottom: s.top + s.height, px: n.labelModule.fontOptions.size * net.getScale()});
+    }
+    return [a, b];
+  };
+  const [a, b] = grab();
+  const first = Array.from(seen.values());
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (const id of ids) {
+    const n = body.nodes[id];
+    x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x); y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y);
+  }
+  const w = b.x - a.x, h = b.y - a.y;
+  for (let x = x0 - 2 + w / 2; x < x1 + w / 2; x += w * 0.9)
+    for (let y = y0 - 2 + h / 2; y < y1 + h / 2; y += h * 0.9) {
+      net.moveTo({position: {x, y}, scale, animation: false});
+      await frame();
+      grab();
+    }
+  net.moveTo({position: start, scale, animation: false});
+  await frame();
+  const view = net.canvas.frame.canvas.getBoundingClientRect();
+  return {scale, drawn: ids.length, first, all: Array.from(seen.values()), width: view.width, height: view.height};
+}"""
+
+
+def overlapping(labels: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of label boxes that overlap by more than half a pixel each way."""
+    out = []
+    for i, p in enumerate(labels):
+        for q in labels[i + 1:]:
+            if min(p["right"], q["right"]) - max(p["left"], q["left"]) > 0.5 and \
+                    min(p["bottom"], q["bottom"]) - max(p["top"], q["top"]) > 0.5:
+                out.append((p["name"], q["name"]))
+    return out

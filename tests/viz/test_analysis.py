@@ -132,6 +132,28 @@ def test_events_take_the_community_of_their_source():
     assert community[str(resource("event:0"))] == community[str(resource("person:a"))] == 0
 
 
+TRIANGLES = [("112", "a", "b"), ("112", "b", "c"), ("112", "c", "a"),
+             ("040", "d", "e"), ("040", "e", "f"), ("040", "f", "d"), ("010", "c", "d")]
+
+
+@pytest.mark.parametrize("budget", [2, 4, 7])
+def test_overview_keeps_to_its_budget_and_shows_every_community(budget):
+    story = analysis.story_graph(graph_of(interactions_corpus(TRIANGLES)))
+    chosen = analysis.overview(story, budget)
+    assert len(chosen) <= budget and len(set(chosen)) == len(chosen)
+    labels = {story.nodes[n]["label"] for n in chosen if story.nodes[n]["kind"] != "Event"}
+    assert labels & set("ABC") and labels & set("DEF")  # the top actor of each triangle first
+    for node in chosen:  # an event comes with its source and its target
+        if story.nodes[node]["kind"] == "Event":
+            r = analysis.roles(story, node)
+            assert set(r["source"] + r["target"]) <= set(chosen)
+
+
+def test_overview_of_a_small_graph_is_all_of_it():
+    story = analysis.story_graph(graph_of(interactions_corpus(TRIANGLES)))
+    assert set(analysis.overview(story, 100)) == set(story)  # six persons and seven events
+
+
 def test_no_interactions_no_communities():
     story = analysis.story_graph(graph_of(Corpus()))
     assert analysis.communities(analysis.actor_network(story)) == []

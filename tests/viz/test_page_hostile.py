@@ -16,6 +16,7 @@ NAME = '<img src=x onerror="window.__pwned = 1">Mallory'
 ALIAS = "<script>window.__pwned = 2</script>"
 SENTENCE = "Mallory said </script><script>window.__pwned = 3</script> and <b>left</b> <!-- quietly."
 TITLE = '<svg onload="window.__pwned = 4">Report'
+BYSTANDER = '<img src=y onerror="window.__pwned = 5">Bystanders Ltd'  # in no event: listed apart
 
 
 def hostile_corpus() -> Corpus:
@@ -23,7 +24,8 @@ def hostile_corpus() -> Corpus:
     return Corpus(
         documents=[doc("h", TITLE, "2020-05-01")],
         entities=[Entity("person:mallory", Kind.PERSON, NAME, aliases=(ALIAS,), evidence=(ev,)),
-                  Entity("country:RU", Kind.COUNTRY, "Russia", evidence=(ev,))],
+                  Entity("country:RU", Kind.COUNTRY, "Russia", evidence=(ev,)),
+                  Entity("org:bystanders", Kind.ORGANIZATION, BYSTANDER, evidence=(ev,))],
         events=[Event("event:x", "112", "<i>accused</i>", (ev,), source="person:mallory", target="country:RU")],
     )
 
@@ -62,6 +64,10 @@ def test_hostile_text_shows_as_text_and_runs_nothing(open_page, hostile_page, by
     assert page.evaluate("window.__pwned") is None
     assert page.evaluate("document.querySelectorAll('img, svg, b, i').length") == 0
     assert TITLE in page.locator("#docs").inner_text()
+    assert BYSTANDER in page.locator("#unlinked").inner_text()
+    page.locator("#unlinked li").first.click()
+    assert page.locator("#details h2.name").inner_text() == BYSTANDER
+    assert page.evaluate("window.__pwned") is None
     assert page.title() == "kg: " + TITLE
     assert opened.outside == []  # no image "x" was fetched
     assert opened.console_errors == []

@@ -134,3 +134,20 @@ def test_kg_build_html_writes_the_page_of_what_it_built(tmp_path):
     assert "Sergey Lavrov" in {n["name"] for n in nodes}
     assert {n["name"] for n in nodes if n["kind"] != "Event"} <= {str(o) for o in built.objects(None, RDFS.label)}
     assert "Content-Security-Policy" in text
+
+
+def test_kg_viz_budget_opens_a_bigger_graph_on_an_overview(tmp_path):
+    from kg.cli import main
+
+    graph_of(talks_corpus()).serialize(tmp_path / "g.ttl", format="turtle")
+    pages = {}
+    for budget in ("4", "300"):
+        out = tmp_path / f"p{budget}.html"
+        assert main(["viz", str(tmp_path / "g.ttl"), "-o", str(out), "--budget", budget]) == 0
+        text = out.read_text()
+        nodes = json.loads(re.search(r'id="kg-nodes">(.*?)</script>', text, re.S).group(1))
+        tables = json.loads(re.search(r'id="kg-tables">(.*?)</script>', text, re.S).group(1))
+        pages[budget] = (tables["overview"], sum(1 for n in nodes if n.get("core")))
+    # the two made-up articles have eleven entities and events, some in no event: more than 4
+    assert pages["4"][0] is True and 0 < pages["4"][1] <= 4
+    assert pages["300"] == (False, 0)
