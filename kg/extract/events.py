@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from kg import timex
 from kg.extract.entities import DocEntities, evidence_of
+from kg.extract.outer import Outer, clause_verb, compose, outer_act
 from kg.extract.sentences import ents_in, sentence_of, sentences, with_pos
 from kg.extract.speakers import Speakers
 from kg.lexicon import Lexicon, Trigger
@@ -42,6 +43,7 @@ VIOLENT_ROOTS = {"17", "18", "19", "20"}
 ACTOR_ROOTS_NEEDED = {f"{i:02d}" for i in range(1, 14)}
 # dyadic by nature: without a target these are no fact about anyone
 TARGET_NEEDED = {"01", "02", "04", "05", "10", "11", "12", "13"}
+OUTER_ROOTS = {"03", "12", "13"}
 OBJECT_CONTROL = {  # "urged X to ...", "called on X to ...": X does it
 "urge", "ask", "call", "tell", "order", "force", "press", "persuade", "encourage", "invite",
                   "pressure", "push", "get", "allow", "help"}
@@ -334,6 +336,8 @@ class EventFinder:
             for c in verb.children:
                 if c.dep_ in ("dobj", "obj", "dative") and target is None:
                     target = self._actor_in(c)
+            if target in sources:
+                target = None  # "withdrew its troops from Lebanon": its own troops are not whom it acts on
         if target is None:
             for prep in trig.target_preps:
                 for c in verb.children:
@@ -688,7 +692,14 @@ class EventFinder:
         triggers = self.triggers()
         self.trigger_tokens = {tok.i: trig.code[:2] for tok, trig, _ in triggers}
         self.trigger_tokens.update({light.i: trig.code[:2] for _, trig, light in triggers if light is not None})
+        outer_of, subsumed = self._outer_acts(triggers)
         for tok, trig, light in triggers:
+            if light is None and tok.i in subsumed:
+                continue  # "threatened [to shell ...]": the threat is coded from the act it is about
+            composed = outer_of.get(tok.i)
+            if composed is not None:
+                trig = Trigger(composed[0], trig.pos, trig.lemma, trig.complement, trig.target_preps,
+                               f"{composed[1].value} of {trig.note}")
             if tok.pos_ == "VERB" and light is None:
                 sources, target = self._verb_roles(tok, trig)
             else:
@@ -717,6 +728,8 @@ class EventFinder:
             participants = self._participants(tok)
             killed, injured, parts = self._casualties(tok)
             status = self._status(tok, light)
+            if composed is not None:  # the threat, promise or refusal is made, whatever becomes of its act
+                status = self._status(composed[2], None) if composed[2] is not None else Status.ASSERTED
             claimant, claim_verb = self._claim(anchor_tok)
             if not sources and trig.code[:2] in VIOLENT_ROOTS and self._definite(tok):
                 # "The attack near Aleppo ...": the violent event the text just spoke of
@@ -731,7 +744,10 @@ class EventFinder:
                 trig = Trigger(APPEAL_CODE, "NOUN", trig.lemma, None, trig.target_preps, "appeal for " + trig.note)
             for source in sources or [None]:
                 this_target = None if target == source else target
-                if not self._keep(trig.code, source, this_target if about is None else source, place, time, killed,
+                said_of = this_target if about is None else source
+                if composed is not None and trig.code[:2] in OUTER_ROOTS:
+                    said_of = said_of or source  # a threat or refusal by a named actor needs no named target
+                if not self._keep(trig.code, source, said_of, place, time, killed,
                                   participants, anchored=offset is not None):
                     continue
                 this_claimant = None if claimant == source else claimant
@@ -757,6 +773,32 @@ class EventFinder:
         mentions = self._about_indexes(mentions, by_token)
         mentions += self._modal_demands()
         return self._anchor_offsets(mentions)
+
+    def _outer_acts(self, triggers) -> tuple[dict[int, tuple[str, Outer, Token | None]], set[int]]:
+        """The composed code of every trigger whose clause threatens, promises or refuses it, and the
+        outer verbs so accounted for. Where the outer verb's own lexicon entry names the act
+        ("refuse xcomp:withdraw"), that entry's code is the more specific one."""
+        own = {tok.i: trig for tok, trig, light in triggers if light is None}
+        composed: dict[int, tuple[str, Outer, Token | None]] = {}
+        subsumed: set[int] = set()
+        for tok, trig, light in triggers:
+            if not trig.code.isdigit():
+                continue
+            verb = clause_verb(tok, light)
+            found = outer_act(verb, self.lex.speech_verbs) if verb is not None else None
+            if found is None:
+                continue
+            kind, outer = found
+            code = compose(kind, trig.code)
+            if code is None:
+                continue
+            if outer is not None and outer.i in own:
+                entry = own[outer.i]
+                if entry.complement is not None and entry.complement[0] == "xcomp" and entry.code[:2] == code[:2]:
+                    code = entry.code
+                subsumed.add(outer.i)
+            composed[tok.i] = (code, kind, outer)
+        return composed, subsumed
 
     def _about(self, tok: Token) -> int | None:
         """"condemned the war crime", "denounced the bombing": the token of the violent event objected to."""
