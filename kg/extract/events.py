@@ -239,6 +239,15 @@ class EventFinder:
             ref = self._actor_in(t)
             if ref is not None and ref not in refs:
                 refs.append(ref)
+            if ref is None or self.ents.ref_at(t.i) is not None:
+                continue
+            # "Danish and Swedish activists": each modifier joined to the actor's is an actor too
+            for mod in t.children:
+                if mod.dep_ in ("amod", "compound", "nmod") and self.ents.ref_at(mod.i) == ref:
+                    for other in mod.conjuncts:
+                        more = self.ents.ref_at(other.i)
+                        if more is not None and more not in refs and self.ents.kind(more) is not Kind.PLACE:
+                            refs.append(more)
         return refs
 
     def _pobj_actor(self, prep: Token) -> Ref | None:

@@ -37,7 +37,18 @@ ACTOR_NOUNS = {
     "spokeswoman", "spokesperson", "delegation", "parliament", "cabinet", "ministry", "president", "people",
     "national", "citizen", "intelligence", "agent", "agency", "security", "service", "unit", "battalion",
     "brigade", "commander", "general", "negotiator", "team", "consulate", "mission", "coalition", "alliance",
+    # the sectors event coders tell apart: judiciary, legislature, police and security, rebels, opposition,
+    # civil society, business, media, and civilians as a group ("Kenyan judges", "Danish activists")
+    "court", "judge", "judiciary", "tribunal", "prosecutor", "lawmaker", "legislator", "legislature", "congress",
+    "senate", "assembly", "senator", "deputy", "mp", "inspector", "investigator", "peacekeeper", "ally",
+    "insurgent", "militant", "guerrilla", "separatist", "extremist", "terrorist", "jihadist", "protester",
+    "protestor", "demonstrator", "activist", "student", "worker", "farmer", "union", "prisoner", "youth",
+    "opposition", "party", "faction", "movement", "warship", "ship", "vessel", "officer", "guard", "mediator",
+    "observer", "representative", "delegate", "side", "settler", "community", "refugee", "civilian",
+    "resident", "villager", "inhabitant", "immigrant", "migrant", "landowner", "firm", "company", "media",
+    "newspaper", "monarchy", "junta", "authorities", "official", "lawyer", "doctor", "teacher", "fisherman",
 }
+GROUP_PREPS = {"in", "from", "of"}  # "rebels in Ivory Coast", "students from Kenya", "leaders of the coalition"
 LOCATIVE_PREPS = {"in", "near", "at", "across", "inside", "outside", "around", "throughout", "within"}
 
 
@@ -171,6 +182,12 @@ class Speakers:
                             ref = self.actor(child)
                             if ref is not None:
                                 return ref
+            if lemma in ACTOR_NOUNS:
+                for child in tok.children:
+                    if child.dep_ == "prep" and child.lower_ in GROUP_PREPS:
+                        ref = next((self.ents.ref_at(g.i) for g in child.children if g.dep_ == "pobj"), None)
+                        if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION):
+                            return ref
             if low == "country" and any(c.lower_ == "the" for c in tok.children):
                 return self.antecedent(tok, (Kind.COUNTRY,))
         return None
