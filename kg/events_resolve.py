@@ -77,6 +77,10 @@ class EventResolver:
         return True
 
     @staticmethod
+    def _country_set(key: str | None) -> set[str]:
+        return {key} if key is not None and key.startswith("country:") else set()
+
+    @staticmethod
     def _times_fit(a: set[str], b: set[str]) -> bool:
         return all(x.startswith(y) or y.startswith(x) for x in a for y in b)
 
@@ -99,8 +103,26 @@ class EventResolver:
         embassy = {k for k in (a, b) if k.startswith("org:embassy-")}
         return any(other in self._sides(e) for e in embassy for other in (a, b) if other != e)
 
+    def _fits_across(self, c: Cluster, m: EventMention, keys: dict) -> bool:
+        """Whether a mention may join a cluster of other documents (of its family, see ``_fits``): with a
+        date on both sides, compatible actors and place and one of them shared; with a date missing on
+        either side, only with the same source, target and place. Different stories about one country
+        (a car bomb in one town, an air strike in another) stay apart."""
+        place = {keys["place"]} if keys["place"] else set()
+        if not c.times or m.time is None:
+            named = c.source is not None or c.target is not None
+            if named and c.source == keys["source"] and c.target == keys["target"]:
+                return True
+            # the same kind of thing hit ("the aid convoy"), where neither place contradicts the other
+            return bool(c.participants & {p.cls for p in m.participants}) and self._places_fit(c.places, place)
+        same_source = c.source is not None and self._same_actor(c.source, keys["source"])
+        same_target = c.target is not None and self._same_actor(c.target, keys["target"], officials=c.family == "04")
+        return same_source or same_target or bool(c.places & place)
+
     def _fits(self, c: Cluster, m: EventMention, keys: dict) -> bool:
         if family(m.code) != c.family:
+            return False
+        if m.evidence.doc_id not in c.documents and not self._fits_across(c, m, keys):
             return False
         if c.source and keys["source"] and not self._same_actor(c.source, keys["source"]):
             return False
@@ -111,6 +133,9 @@ class EventResolver:
         time = {m.time.value} if m.time else set()
         if not self._places_fit(c.places, place) or not self._times_fit(c.times, time):
             return False
+        if c.family == "violence" and not self._places_fit(c.places | self._country_set(c.target),
+                                                            place | self._country_set(keys["target"])):
+            return False  # war crimes in Syria and an intervention against Ukraine are two wars
         if m.tensed and c.tensed and c.planned != (m.status is Status.PLANNED):
             return False  # what is announced is not what was done ("the trip" may be either)
         if c.killed and m.killed is not None and m.killed not in c.killed:
