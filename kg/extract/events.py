@@ -358,7 +358,32 @@ class EventFinder:
                     break
         if target is None:
             target = self._target_in_complement(verb, trig)
+        if target is None:
+            # "rejected a U.S. request", "praised Haiti's efforts", "shelled Iraqi towns": whose the thing is
+            for c in verb.children:
+                if c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ in trig.target_preps):
+                    obj = c if c.dep_ != "prep" else next((g for g in c.children if g.dep_ == "pobj"), None)
+                    owner = self._owner(obj) if obj is not None else None
+                    own = {r.post_in for r in self.roles if r.holder in sources and r.post_in is not None}
+                    if owner is not None and owner not in sources and owner not in own:  # not "British policy"
+                        target = owner
+                        break
         return sources, target
+
+    def _owner(self, noun: Token) -> Ref | None:
+        """Whose a thing is, or whose a request, offer or plan: a possessor, a country or organisation
+        modifier, or a by/from author ("calls by Belarus's rulers", "an offer from Kabul")."""
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
+                ref = self.speakers.actor(c) if c.dep_ == "poss" else self.ents.ref_at(c.i)
+                if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION, Kind.PERSON):
+                    return ref
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                ref = self._pobj_actor(c)
+                if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
+                    return ref
+        return None
 
     def _noun_roles(self, noun: Token, trig: Trigger, light: Token | None) -> tuple[list[Ref], Ref | None]:
         sources: list[Ref] = []

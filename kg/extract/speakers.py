@@ -48,7 +48,10 @@ ACTOR_NOUNS = {
     "resident", "villager", "inhabitant", "immigrant", "migrant", "landowner", "firm", "company", "media",
     "newspaper", "monarchy", "junta", "authorities", "official", "lawyer", "doctor", "teacher", "fisherman",
 }
-GROUP_PREPS = {"in", "from", "of"}  # "rebels in Ivory Coast", "students from Kenya", "leaders of the coalition"
+# a number or a part of a group stands for the group: "thousands of students", "a member of parliament"
+GROUP_HEADS = {"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "band", "member", "some",
+               "many", "majority", "contingent", "delegation", "team", "wing", "unit"}
+GROUP_PREPS = {"in", "from", "of", "throughout", "across"}  # "rebels in Ivory Coast", "students from Kenya", "leaders of the coalition"
 LOCATIVE_PREPS = {"in", "near", "at", "across", "inside", "outside", "around", "throughout", "within"}
 
 
@@ -182,11 +185,21 @@ class Speakers:
                             ref = self.actor(child)
                             if ref is not None:
                                 return ref
-            if lemma in ACTOR_NOUNS:
+            if lemma in ACTOR_NOUNS or lemma in GROUP_HEADS:
                 for child in tok.children:
-                    if child.dep_ == "prep" and child.lower_ in GROUP_PREPS:
-                        ref = next((self.ents.ref_at(g.i) for g in child.children if g.dep_ == "pobj"), None)
-                        if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION):
+                    if child.dep_ != "prep" or child.lower_ not in GROUP_PREPS:
+                        continue
+                    if lemma in GROUP_HEADS and child.lower_ != "of":
+                        continue
+                    for g in child.children:
+                        if g.dep_ != "pobj":
+                            continue
+                        # "thousands of Kenyan students", "leaders of Romania's new government"
+                        ref = self.ents.ref_at(g.i)
+                        if ref is None and (g.lemma_.lower() in ACTOR_NOUNS or lemma in GROUP_HEADS):
+                            ref = self.actor(g)
+                        if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION) or \
+                                ref is not None and lemma in GROUP_HEADS:
                             return ref
             if low == "country" and any(c.lower_ == "the" for c in tok.children):
                 return self.antecedent(tok, (Kind.COUNTRY,))
