@@ -44,6 +44,11 @@ ACTOR_ROOTS_NEEDED = {f"{i:02d}" for i in range(1, 14)}
 # dyadic by nature: without a target these are no fact about anyone
 TARGET_NEEDED = {"01", "02", "04", "05", "10", "11", "12", "13"}
 OUTER_ROOTS = {"03", "12", "13"}
+JOINT_ROOTS = {"03", "04", "05", "06"}  # consult, cooperate, agree: done together
+
+
+def joint(code: str) -> bool:
+    return code[:2] in JOINT_ROOTS or code.startswith("057")
 OBJECT_CONTROL = {  # "urged X to ...", "called on X to ...": X does it
 "urge", "ask", "call", "tell", "order", "force", "press", "persuade", "encourage", "invite",
                   "pressure", "push", "get", "allow", "help"}
@@ -369,6 +374,20 @@ class EventFinder:
                         target = owner
                         break
         return sources, target
+
+    def _between(self, tok: Token) -> list[Ref]:
+        """The parties of "talks between X and Y" (a list the parser may hang on the first party)."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        found = self._actors(g)
+                        for t in g.subtree:  # "between Chile, Peru and Bolivia" as appos or nmod
+                            ref = self.ents.ref_at(t.i)
+                            if ref is not None and ref not in found and self.ents.kind(ref) is not Kind.PLACE:
+                                found.append(ref)
+                        return found
+        return []
 
     def _owner(self, noun: Token) -> Ref | None:
         """Whose a thing is, or whose a request, offer or plan: a possessor, a country or organisation
@@ -776,8 +795,15 @@ class EventFinder:
             if light is None and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and \
                     tok.head.lemma_.lower() in WISH and sources:
                 trig = Trigger(APPEAL_CODE, "NOUN", trig.lemma, None, trig.target_preps, "appeal for " + trig.note)
+            if trig.code.isdigit() and joint(trig.code) and not sources:
+                between = self._between(tok)  # "talks between Chile and Peru"
+                if len(between) >= 2:
+                    sources, target = between, (None if target in between else target)
             for source in sources or [None]:
                 this_target = None if target == source else target
+                if this_target is None and len(sources) > 1 and trig.code.isdigit() and joint(trig.code):
+                    # "Chile and Peru signed a trade pact": each party acts with the others
+                    this_target = next(r for r in sources if r != source)
                 said_of = this_target if about is None else source
                 if composed is not None and trig.code[:2] in OUTER_ROOTS:
                     said_of = said_of or source  # a threat or refusal by a named actor needs no named target
