@@ -44,6 +44,7 @@ ACTOR_ROOTS_NEEDED = {f"{i:02d}" for i in range(1, 14)}
 # dyadic by nature: without a target these are no fact about anyone
 TARGET_NEEDED = {"01", "02", "04", "05", "10", "11", "12", "13"}
 OUTER_ROOTS = {"03", "12", "13"}
+OBJECT_TARGET_PREPS = {"on", "against", "to"}
 JOINT_ROOTS = {"03", "04", "05", "06"}  # consult, cooperate, agree: done together
 
 
@@ -369,6 +370,16 @@ class EventFinder:
                 if c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ in trig.target_preps):
                     obj = c if c.dep_ != "prep" else next((g for g in c.children if g.dep_ == "pobj"), None)
                     owner = self._owner(obj) if obj is not None else None
+                    if owner is None and obj is not None:
+                        # "lift tariffs on Brazilian beef", "ban exports to the European Union"
+                        for p in obj.children:
+                            if p.dep_ == "prep" and p.lower_ in OBJECT_TARGET_PREPS:
+                                g = next((x for x in p.children if x.dep_ == "pobj"), None)
+                                owner = g is not None and (self._actor_in(g) or self._owner(g)) or None
+                                if owner is not None and self.ents.kind(owner) is Kind.PLACE:
+                                    owner = None
+                                if owner is not None:
+                                    break
                     own = {r.post_in for r in self.roles if r.holder in sources and r.post_in is not None}
                     if owner is not None and owner not in sources and owner not in own:  # not "British policy"
                         target = owner
