@@ -44,6 +44,7 @@ ACTOR_ROOTS_NEEDED = {f"{i:02d}" for i in range(1, 14)}
 # dyadic by nature: without a target these are no fact about anyone
 TARGET_NEEDED = {"01", "02", "04", "05", "10", "11", "12", "13"}
 OUTER_ROOTS = {"03", "12", "13"}
+PURPOSE_PREPS = {"for", "in", "during"}  # "flew in for talks", "joined in the protest"
 OBJECT_TARGET_PREPS = {"on", "against", "to"}
 JOINT_ROOTS = {"03", "04", "05", "06"}  # consult, cooperate, agree: done together
 
@@ -467,6 +468,8 @@ class EventFinder:
         if not sources:
             ref = self._behind(noun)
             sources = [ref] if ref is not None else []
+        if not sources and light is None:
+            sources = self._governing_subjects(noun)
         if target is None and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
             # "the strike hit a hospital", "an earthquake struck Turkey"
             obj = next((c for c in noun.head.children if c.dep_ in ("dobj", "obj")), None)
@@ -480,6 +483,29 @@ class EventFinder:
             elif not sources and verb.lemma_.lower() in WANT:
                 sources = self._subjects(verb)
         return sources, target
+
+    def _governing_subjects(self, noun: Token) -> list[Ref]:
+        """"flew to Nairobi for talks with the president", "began a hunger strike": an event noun with no
+        actor of its own is done by the subject of the clause it is the object or purpose of, unless
+        that clause is itself an event about it ("condemned the bombing") or undergoes it."""
+        node = noun
+        while node.dep_ == "conj":
+            node = node.head
+        if node.dep_ in ("dobj", "obj"):
+            verb = node.head
+        elif node.dep_ == "pobj" and node.head.lower_ in PURPOSE_PREPS and node.head.head.pos_ == "VERB":
+            verb = node.head.head
+        else:
+            return []
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in UNDERGO | WANT or \
+                verb.lemma_.lower() in self.lex.speech_verbs or self._is_passive(verb):
+            return []
+        if verb.i in self.trigger_tokens and self.trigger_tokens[verb.i] != "04":
+            return []  # a trip for talks is by the traveller; a condemnation of a bombing is not the bombing
+        if verb.dep_ in ("xcomp", "advcl", "acl", "relcl") or any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                 for c in verb.children):
+            return []  # "to have a ceasefire": what someone is to do, not what they did
+        return self._subjects(verb)
 
     def _behind(self, noun: Token) -> Ref | None:
         prep = noun.head if noun.dep_ == "pobj" else None
