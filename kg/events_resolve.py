@@ -110,8 +110,8 @@ class EventResolver:
         (a car bomb in one town, an air strike in another) stay apart."""
         place = {keys["place"]} if keys["place"] else set()
         if not c.times or m.time is None:
-            named = c.source is not None or c.target is not None
-            if named and c.source == keys["source"] and c.target == keys["target"]:
+            known = sum(x is not None for x in (c.source, c.target)) + bool(place)
+            if known >= 2 and c.source == keys["source"] and c.target == keys["target"] and c.places == place:
                 return True
             # the same kind of thing hit ("the aid convoy"), where neither place contradicts the other
             return bool(c.participants & {p.cls for p in m.participants}) and self._places_fit(c.places, place)
@@ -185,7 +185,9 @@ class EventResolver:
         from kg.resolve import digest
 
         mentions = sorted(c.mentions, key=lambda mk: (mk[0].evidence.doc_id, mk[0].evidence.start, mk[0].code))
-        codes = Counter(m.code for m, _ in mentions)
+        # the kind of event is what the texts assert before what someone in them claims
+        best = next(s for s in STATUS_ORDER if any(m.status is s for m, _ in mentions))
+        codes = Counter(m.code for m, _ in mentions if m.status is best)
         code = sorted(codes, key=lambda k: (-codes[k], -len(k), k))[0]
         first = mentions[0][0]
         evidence = tuple(sorted({m.evidence for m, _ in mentions}, key=lambda e: (e.doc_id, e.start, e.end)))

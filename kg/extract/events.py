@@ -44,6 +44,8 @@ ACTOR_ROOTS_NEEDED = {f"{i:02d}" for i in range(1, 14)}
 # dyadic by nature: without a target these are no fact about anyone
 TARGET_NEEDED = {"01", "02", "04", "05", "10", "11", "12", "13"}
 OUTER_ROOTS = {"03", "12", "13"}
+PROTEST_ROOT = "14"
+PROTEST_PREPS = {"against", "over", "in", "for"}  # "in protest of", "rallies for the release of"
 PURPOSE_PREPS = {"for", "in", "during"}  # "flew in for talks", "joined in the protest"
 OBJECT_TARGET_PREPS = {"on", "against", "to"}
 JOINT_ROOTS = {"03", "04", "05", "06"}  # consult, cooperate, agree: done together
@@ -386,6 +388,23 @@ class EventFinder:
                         target = owner
                         break
         return sources, target
+
+    def _protested(self, tok: Token, sources: list[Ref]) -> Ref | None:
+        """Whom a protest is against: the actor its purpose clause or its against/over phrase names
+        ("marched to demand the resignation of X", "in protest against X's decision", "riots against
+        Israeli policies")."""
+        for c in tok.children:
+            purpose = c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+            against = c.dep_ == "prep" and c.lower_ in PROTEST_PREPS
+            if not (purpose or against):
+                continue
+            for t in c.subtree:
+                if t.dep_ not in ("pobj", "dobj", "obj", "poss", "nsubj", "amod", "compound"):
+                    continue
+                ref = self.ents.ref_at(t.i) if t.dep_ in ("amod", "compound") else self._actor_in(t)
+                if ref is not None and ref not in sources and self.ents.kind(ref) is not Kind.PLACE:
+                    return ref
+        return None
 
     def _between(self, tok: Token) -> list[Ref]:
         """The parties of "talks between X and Y" (a list the parser may hang on the first party)."""
@@ -797,6 +816,8 @@ class EventFinder:
                 if light is not None and target is None:
                     _, target = self._verb_roles(light, trig)
             anchor_tok = light if light is not None else tok
+            if target is None and trig.code[:2] == PROTEST_ROOT:
+                target = self._protested(anchor_tok, sources)
             sources = [self.ents.capital_to_country(r, sentence_of(tok)) for r in sources]
             target = self.ents.capital_to_country(target, sentence_of(tok))
             actors = {r for r in [*sources, target] if r is not None}
