@@ -254,7 +254,7 @@ class Speakers:
                 ref = self.ents.ref_at(t.i)
                 if ref is None or self.ents.kind(ref) not in kinds or ref == excluded:
                     continue
-                if plural and any(x.tag_ == "NNS" and x.ent_type_ == "" for x in
+                if plural and any(x.tag_ == "NNS" and x.ent_type_ == "" and not self._stands_for(x, ref) for x in
                                   self.doc[max(t.i + 1, sents[here].start):tok.i]):
                     continue  # "20 aid workers ... as they attempted": they are the workers
                 if possessive and self._locative(t):
@@ -265,6 +265,10 @@ class Speakers:
             if found:
                 return sorted(found, key=lambda f: (f[0], f[1]))[0][2]
         return None
+
+    def _stands_for(self, noun: Token, ref: Ref) -> bool:
+        """"the Fijian rebels said they ...": a group noun whose actor is ``ref`` is no other antecedent."""
+        return noun.lemma_.lower() in ACTOR_NOUNS and self.actor(noun) == ref
 
     @staticmethod
     def _locative(tok: Token) -> bool:
