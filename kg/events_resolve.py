@@ -9,6 +9,7 @@ concrete: a participant, a place or a casualty count.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -17,6 +18,14 @@ from kg.model import Corpus, Event, EventMention, Evidence, Participant, Status,
 
 VIOLENT = {"18", "19", "20"}
 STATUS_ORDER = [Status.ASSERTED, Status.REPORTED, Status.PLANNED, Status.HYPOTHETICAL, Status.DENIED]
+
+
+@functools.cache
+def thing_classes() -> frozenset[str]:
+    """Participant classes that are things (a convoy, a hospital), not people (kg/data/participants.tsv)."""
+    from kg.gazetteer import read_table
+
+    return frozenset(row["class"] for row in read_table("participants.tsv") if row.get("kind") == "thing")
 
 
 def family(code: str) -> str:
@@ -113,8 +122,10 @@ class EventResolver:
             known = sum(x is not None for x in (c.source, c.target)) + bool(place)
             if known >= 2 and c.source == keys["source"] and c.target == keys["target"] and c.places == place:
                 return True
-            # the same kind of thing hit ("the aid convoy"), where neither place contradicts the other
-            return bool(c.participants & {p.cls for p in m.participants}) and self._places_fit(c.places, place)
+            # the same kind of thing hit ("the aid convoy"), placed by one and not contradicted by the other;
+            # not the same kind of people ("civilians" are in every war story)
+            shared = c.participants & {p.cls for p in m.participants} & thing_classes()
+            return bool(shared) and bool(c.places | place) and self._places_fit(c.places, place)
         same_source = c.source is not None and self._same_actor(c.source, keys["source"])
         same_target = c.target is not None and self._same_actor(c.target, keys["target"], officials=c.family == "04")
         return same_source or same_target or bool(c.places & place)
