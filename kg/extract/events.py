@@ -45,6 +45,12 @@ ACTOR_ROOTS_NEEDED = {f"{i:02d}" for i in range(1, 14)}
 TARGET_NEEDED = {"01", "02", "04", "05", "10", "11", "12", "13"}
 OUTER_ROOTS = {"03", "12", "13"}
 PROTEST_ROOT = "14"
+# CAMEO 18 is unconventional violence; done by armed forces it is 19, conventional military force
+UNCONVENTIONAL = {"180", "1823", "183"}
+MILITARY_CODE, AERIAL_CODE = "190", "195"
+AIR_NOUNS = {"aircraft", "jet", "warplane", "plane", "helicopter", "gunship", "drone", "bomber", "fighter-bomber"}
+MILITARY_NOUNS = AIR_NOUNS | {"troop", "force", "army", "soldier", "military", "tank", "artillery", "navy", "warship",
+                              "marine", "paratrooper", "battalion", "brigade", "unit", "division", "regiment"}
 PROTEST_PREPS = {"against", "over", "in", "for"}  # "in protest of", "rallies for the release of"
 PURPOSE_PREPS = {"for", "in", "during"}  # "flew in for talks", "joined in the protest"
 OBJECT_TARGET_PREPS = {"on", "against", "to"}
@@ -388,6 +394,19 @@ class EventFinder:
                         target = owner
                         break
         return sources, target
+
+    def _doer_noun(self, tok: Token, light: Token | None) -> Token | None:
+        """The noun that names who does an act: the subject or ``by`` agent of its verb, or the possessor
+        or ``by`` phrase of an event noun."""
+        verb = light if light is not None else (tok if tok.pos_ == "VERB" else None)
+        holders = [verb] if verb is not None else [tok]
+        for h in holders:
+            for c in h.children:
+                if c.dep_ in ("nsubj", "poss") and c.pos_ in ("NOUN", "PROPN"):
+                    return c
+                if c.dep_ in ("agent", "prep") and c.lower_ == "by":
+                    return next((g for g in c.children if g.dep_ == "pobj"), None)
+        return None
 
     def _protested(self, tok: Token, sources: list[Ref]) -> Ref | None:
         """Whom a protest is against: the actor its purpose clause or its against/over phrase names
@@ -816,6 +835,12 @@ class EventFinder:
                 if light is not None and target is None:
                     _, target = self._verb_roles(light, trig)
             anchor_tok = light if light is not None else tok
+            if trig.code in UNCONVENTIONAL:
+                doer = self._doer_noun(tok, light)
+                if doer is not None and doer.lemma_.lower() in MILITARY_NOUNS:
+                    # killing by troops, tanks or aircraft is the use of conventional military force
+                    code = AERIAL_CODE if doer.lemma_.lower() in AIR_NOUNS else MILITARY_CODE
+                    trig = Trigger(code, trig.pos, trig.lemma, trig.complement, trig.target_preps, trig.note)
             if target is None and trig.code[:2] == PROTEST_ROOT:
                 target = self._protested(anchor_tok, sources)
             sources = [self.ents.capital_to_country(r, sentence_of(tok)) for r in sources]
