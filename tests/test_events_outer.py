@@ -88,3 +88,37 @@ def test_joint_events(facts_of, text, root, parties):
 def test_codebook_correspondences(outer, code, expected):
     got = compose(outer, code)
     assert (got == expected) if expected is None or len(expected) > 2 else got.startswith(expected)
+
+
+# an appeal to do something is the appeal, not the thing
+@pytest.mark.parametrize("text, code_prefix, source, target, not_root", [
+    ("The United States wants Russia to halt the strikes on Kyiv.", "02", "United States", "Russia", "08"),
+    ("Brazil urged Argentina to lift the tariffs.", "02", "Brazil", "Argentina", "08"),
+])
+def test_an_appeal_is_not_the_act_asked_for(facts_of, text, code_prefix, source, target, not_root):
+    found = coded(facts_of, text)
+    assert has(found, code_prefix, source, target), found
+    assert not any(code.startswith(not_root) for code, *_ in found), found
+
+
+# codebook coverage beyond objects and prepositions, and senses that are no event
+@pytest.mark.parametrize("text, root, source, target", [
+    ("Ghana held Togo responsible for the border attack.", "11", "Ghana", "Togo"),
+    ("Haiti seeks reparations from France.", "10", "Haiti", "France"),
+    ("Britain revoked the accreditation of two Russian diplomats.", "16", "United Kingdom", "Russia"),
+    ("Putin called Erdogan on Tuesday.", "04", "Putin", "Erdogan"),
+    ("Russian aircraft killed 46 Afghan civilians in an attack on a village.", "19", "Russia", "Afghanistan"),
+])
+def test_codebook_coverage(facts_of, text, root, source, target):
+    found = coded(facts_of, text)
+    assert has(found, root, source, target), found
+
+
+@pytest.mark.parametrize("text", [
+    "Cholera has killed 200 people in Malawi since March.",
+    "Measles killed 40 children in Kinshasa.",
+    "The senator died of a cardiac arrest in Lagos on Friday.",
+])
+def test_no_violence_without_a_human_agent(facts_of, text):
+    found = coded(facts_of, text)
+    assert not any(code[:2] in ("17", "18", "19", "20") for code, *_ in found), found

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from kg import timex
 from kg.extract.entities import DocEntities, evidence_of
-from kg.extract.outer import Outer, clause_verb, compose, outer_act
+from kg.extract.outer import Outer, appealed_to, clause_verb, compose, outer_act
 from kg.extract.sentences import ents_in, sentence_of, sentences, with_pos
 from kg.extract.speakers import Speakers
 from kg.lexicon import Lexicon, Trigger
@@ -44,6 +44,13 @@ ACTOR_ROOTS_NEEDED = {f"{i:02d}" for i in range(1, 14)}
 # dyadic by nature: without a target these are no fact about anyone
 TARGET_NEEDED = {"01", "02", "04", "05", "10", "11", "12", "13"}
 OUTER_ROOTS = {"03", "12", "13"}
+TEMPORAL = {"DATE", "TIME"}
+# causes of death that are nobody's act (disasters are kg's own event nouns in the lexicon)
+NON_AGENTS = {"disease", "virus", "outbreak", "epidemic", "pandemic", "cholera", "malaria", "ebola", "measles",
+              "covid", "covid-19", "coronavirus", "influenza", "flu", "cancer", "illness", "infection", "heat",
+              "heatwave", "cold", "hunger", "starvation", "malnutrition", "drought", "accident", "crash", "fire",
+              "blaze", "landslide", "avalanche", "lightning", "disaster", "storm", "flood", "flooding"}
+ACTOR_ENTS = {"PERSON", "ORG", "COUNTRY", "GPE", "NORP"}
 PROTEST_ROOT = "14"
 # CAMEO 18 is unconventional violence; done by armed forces it is 19, conventional military force
 UNCONVENTIONAL = {"180", "1823", "183"}
@@ -99,16 +106,20 @@ class EventFinder:
         feats: set[tuple[str, str]] = set()
         for c in tok.children:
             if c.dep_ in ("prep", "agent", "dative"):
+                if any(g.dep_ == "pobj" and g.ent_type_ in TEMPORAL for g in c.children):
+                    continue  # "called Erdogan on Tuesday" is no "call on"
                 feats.add(("prep", c.lower_))
             elif c.dep_ == "prt":
                 feats.add(("prt", c.lower_))
                 feats.add(("prep", c.lower_))
             elif c.dep_ in ("dobj", "obj"):
                 feats.add(("dobj", c.lemma_.lower()))
+                if c.ent_type_ in ACTOR_ENTS:
+                    feats.add(("dobj", "@actor"))  # "called the president": a named actor as object
             elif c.dep_ in ("amod", "compound", "nmod"):
                 feats.add(("mod", c.lemma_.lower()))
-            elif c.dep_ == "xcomp":
-                feats.add(("xcomp", c.lemma_.lower()))
+            elif c.dep_ in ("xcomp", "oprd"):
+                feats.add(("xcomp", c.lemma_.lower()))  # "held X responsible"
         return feats
 
     def _light_object(self, tok: Token) -> tuple[Token, Trigger] | None:
@@ -179,6 +190,8 @@ class EventFinder:
         for c in verb.children:
             if c.dep_ == "nsubj" and c.pos_ == "NOUN" and self.lex.noun(c.lemma_, self._features(c)) is not None:
                 return True
+            if c.dep_ == "nsubj" and (c.lemma_.lower() in NON_AGENTS or c.lower_ in NON_AGENTS):
+                return True  # "cholera has killed 200": no violence without a human agent
         return False
 
     def _casualty_clause(self, tok: Token) -> bool:
@@ -822,13 +835,17 @@ class EventFinder:
         self.trigger_tokens.update({light.i: trig.code[:2] for _, trig, light in triggers if light is not None})
         outer_of, subsumed = self._outer_acts(triggers)
         for tok, trig, light in triggers:
-            if light is None and tok.i in subsumed:
+            if (light is None and tok.i in subsumed) or -1 - tok.i in subsumed:
                 continue  # "threatened [to shell ...]": the threat is coded from the act it is about
             composed = outer_of.get(tok.i)
             if composed is not None:
                 trig = Trigger(composed[0], trig.pos, trig.lemma, trig.complement, trig.target_preps,
                                f"{composed[1].value} of {trig.note}")
-            if tok.pos_ == "VERB" and light is None:
+            if composed is not None and composed[1] is Outer.APPEAL:
+                # the appeal's maker asks its object: "urged Kenya to release ..."
+                asked = appealed_to(composed[2])
+                sources, target = self._subjects(composed[2]), self._actor_in(asked) if asked is not None else None
+            elif tok.pos_ == "VERB" and light is None:
                 sources, target = self._verb_roles(tok, trig)
             else:
                 sources, target = self._noun_roles(tok, trig, light)
@@ -934,6 +951,9 @@ class EventFinder:
             kind, outer = found
             code = compose(kind, trig.code)
             if code is None:
+                continue
+            if kind is Outer.APPEAL and outer is not None and outer.i in own:
+                subsumed.add(-1 - tok.i)  # the appeal is coded by its own verb; what is asked did not happen
                 continue
             if outer is not None and outer.i in own:
                 entry = own[outer.i]

@@ -5,6 +5,7 @@
     "the ministry is willing to lift the ban"       an intent to yield (035)
     "the union refused to call off the strike"      a rejection (12)
     "the court will not release the detainees"      a rejection (12), said of the future
+    "Washington wants Moscow to halt the strikes"   an appeal to Moscow (02), no halt and no strike
 
 CAMEO builds its intent (03), reject (12) and threaten (13) codes in parallel with the acts they are
 about: 0331 is the intent of 071 (economic aid), 1243 the refusal of 084 (release), 1323 the threat of
@@ -23,6 +24,7 @@ class Outer(str, Enum):
     INTENT = "intent"
     THREAT = "threat"
     REJECT = "reject"
+    APPEAL = "appeal"  # "urged Kenya to release the activists": an appeal to Kenya, no release
 
 
 THREAT_VERBS = {"threaten", "warn"}
@@ -32,6 +34,9 @@ INTENT_VERBS = {"agree", "offer", "decide", "plan", "intend", "commit", "prepare
                 "consent", "volunteer", "resolve"}
 WILLING = {"willing", "ready", "prepared", "determined", "committed", "eager", "keen", "poised"}
 REFUSE_VERBS = {"refuse", "decline"}
+# verbs whose object is asked to do the act of their complement
+APPEAL_VERBS = {"urge", "ask", "call", "tell", "press", "pressure", "push", "persuade", "encourage", "invite",
+                "want", "implore", "beg", "exhort", "request", "appeal"}
 # "promised to continue the aid": the aspect verb is transparent
 ASPECT_VERBS = {"continue", "resume", "begin", "start", "keep"}
 FUTURE = {"will", "would", "'ll", "shall", "wo"}
@@ -50,6 +55,12 @@ REJECT_OF = {
     "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224", "08": "124", "081": "1241",
     "082": "1242", "083": "123", "0831": "1231", "0832": "1232", "0833": "1233", "0834": "1234", "084": "1243",
     "085": "1244", "086": "1245", "087": "1246",
+}
+APPEAL_OF = {
+    "04": "026", "05": "022", "057": "027", "06": "021", "061": "0211", "062": "0212", "063": "0213",
+    "064": "0214", "07": "023", "071": "0231", "072": "0232", "073": "0233", "074": "0234", "08": "025",
+    "081": "0251", "082": "0252", "083": "024", "0831": "0241", "0832": "0242", "0833": "0243", "0834": "0244",
+    "084": "0253", "085": "0254", "086": "0255", "087": "0256",
 }
 THREAT_OF = {
     "08": "136", "14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311", "163": "1312",
@@ -76,8 +87,12 @@ def compose(outer: Outer, code: str) -> str | None:
     ('1323', '0331', '1243')
     >>> compose(Outer.INTENT, "190")  # an intent to fight is a threat
     '1384'
+    >>> compose(Outer.APPEAL, "0841")  # urged them to release prisoners
+    '0253'
     """
     root = code[:2]
+    if outer is Outer.APPEAL:
+        return _lookup(APPEAL_OF, code) or "020"
     if outer is Outer.THREAT:
         return _lookup(THREAT_OF, code) or "130"
     if outer is Outer.REJECT:
@@ -111,6 +126,19 @@ def clause_verb(tok: Token, light: Token | None) -> Token | None:
     return None
 
 
+def appealed_to(verb: Token) -> Token | None:
+    """Who is asked: the object of "urged X to", the ``on`` object of "called on X to"."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj"):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    for c in verb.children:  # "wants Russia to halt": the parser's clause with its own subject
+        if c.dep_ == "ccomp" and _has(c, "aux", {"to"}):
+            return next((g for g in c.children if g.dep_ == "nsubj"), None)
+    return None
+
+
 def outer_act(verb: Token, speech_verbs: set[str]) -> tuple[Outer, Token | None] | None:
     """What the clause of ``verb`` does with its act, and the verb that says so (None for a plain
     future in a reported clause: "said it would send")."""
@@ -125,6 +153,8 @@ def outer_act(verb: Token, speech_verbs: set[str]) -> tuple[Outer, Token | None]
         outer_negated = _has(outer, "neg", {"not", "n't", "never"})
         if lemma in REFUSE_VERBS:
             return Outer.REJECT, outer
+        if lemma in APPEAL_VERBS and appealed_to(outer) is not None:
+            return Outer.APPEAL, outer
         if lemma in THREAT_VERBS:
             return Outer.THREAT, outer
         if lemma in COMMIT_VERBS | INTENT_VERBS or (outer.pos_ == "ADJ" and lemma in WILLING):
@@ -133,6 +163,9 @@ def outer_act(verb: Token, speech_verbs: set[str]) -> tuple[Outer, Token | None]
             unless = unless or any(c.dep_ == "advcl" and _has(c, "mark", CONDITION_AGAINST) for c in outer.children)
             return (Outer.THREAT if unless else Outer.INTENT), outer
         return None
+    if node.dep_ == "ccomp" and _has(node, "aux", {"to"}) and node.head.lemma_.lower() in APPEAL_VERBS and \
+            appealed_to(node.head) is not None:
+        return Outer.APPEAL, node.head
     if _has(node, "aux", FUTURE) and _reported(node, speech_verbs):
         if negated:
             return Outer.REJECT, None
