@@ -122,3 +122,14 @@ def test_codebook_coverage(facts_of, text, root, source, target):
 def test_no_violence_without_a_human_agent(facts_of, text):
     found = coded(facts_of, text)
     assert not any(code[:2] in ("17", "18", "19", "20") for code, *_ in found), found
+
+
+@pytest.mark.parametrize("text, root, source", [
+    ("Iran on Tuesday threatened to cut off electricity to the autonomous Azerbaijani republic of Nakhichevan.",
+     "13", "Iran"),
+    ("The Nigerian government threatened to institute a curfew in Kano.", "13", "Nigeria"),
+    ("Israel reimposed the blockade of Gaza on Friday.", "19", "Israel"),
+])
+def test_threats_and_light_verbs_of_putting_in_force(facts_of, text, root, source):
+    found = coded(facts_of, text)
+    assert has(found, root, source), found

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from kg import timex
 from kg.extract.entities import DocEntities, evidence_of
-from kg.extract.outer import Outer, appealed_to, clause_verb, compose, outer_act
+from kg.extract.outer import COMMIT_VERBS, REFUSE_VERBS, THREAT_VERBS, Outer, appealed_to, clause_verb, compose, outer_act
 from kg.extract.sentences import ents_in, sentence_of, sentences, with_pos
 from kg.extract.speakers import Speakers
 from kg.lexicon import Lexicon, Trigger
@@ -61,6 +61,7 @@ MILITARY_NOUNS = AIR_NOUNS | {"troop", "force", "army", "soldier", "military", "
 PROTEST_PREPS = {"against", "over", "in", "for"}  # "in protest of", "rallies for the release of"
 PURPOSE_PREPS = {"for", "in", "during"}  # "flew in for talks", "joined in the protest"
 OBJECT_TARGET_PREPS = {"on", "against", "to"}
+OUTER_VERBS = THREAT_VERBS | REFUSE_VERBS | COMMIT_VERBS
 JOINT_ROOTS = {"03", "04", "05", "06"}  # consult, cooperate, agree: done together
 
 
@@ -340,6 +341,13 @@ class EventFinder:
                     ref = self._actor_in(obj) if obj is not None else None
                     if ref is not None:
                         return ref
+                    # "threatened to cut off electricity to the Azerbaijani republic"
+                    for p in c.children:
+                        if p.dep_ == "prep" and p.lower_ in OBJECT_TARGET_PREPS:
+                            g = next((x for x in p.children if x.dep_ == "pobj"), None)
+                            ref = g is not None and (self._actor_in(g) or self._owner(g)) or None
+                            if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
+                                return ref
         if trig.code[:2] == "02":
             for c in verb.children:
                 if c.dep_ == "prep" and c.lower_ == "for":
@@ -905,7 +913,9 @@ class EventFinder:
                     # "Chile and Peru signed a trade pact": each party acts with the others
                     this_target = next(r for r in sources if r != source)
                 said_of = this_target if about is None else source
-                if composed is not None and trig.code[:2] in OUTER_ROOTS:
+                outer_verb = light is None and tok.pos_ == "VERB" and tok.lemma_.lower() in OUTER_VERBS and \
+                    any(c.dep_ == "xcomp" for c in tok.children)  # "threatened to cut off electricity"
+                if (composed is not None or outer_verb) and trig.code[:2] in OUTER_ROOTS:
                     said_of = said_of or source  # a threat or refusal by a named actor needs no named target
                 if not self._keep(trig.code, source, said_of, place, time, killed,
                                   participants, anchored=offset is not None):
