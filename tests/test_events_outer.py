@@ -133,3 +133,10 @@ def test_no_violence_without_a_human_agent(facts_of, text):
 def test_threats_and_light_verbs_of_putting_in_force(facts_of, text, root, source):
     found = coded(facts_of, text)
     assert has(found, root, source), found
+
+
+def test_a_protest_demands_its_aim_of_its_target(facts_of):
+    found = coded(facts_of, "Thousands of Chilean students marched in Santiago to demand the resignation of "
+                            "President Pinera.")
+    assert has(found, "14", "Chile", "Pinera"), found
+    assert not any(code.startswith("10") for code, *_ in found), found  # the demand is the march's aim

@@ -52,6 +52,7 @@ NON_AGENTS = {"disease", "virus", "outbreak", "epidemic", "pandemic", "cholera",
               "blaze", "landslide", "avalanche", "lightning", "disaster", "storm", "flood", "flooding"}
 ACTOR_ENTS = {"PERSON", "ORG", "COUNTRY", "GPE", "NORP"}
 PROTEST_ROOT = "14"
+AIM_ROOTS = {"02", "10", "11", "14"}  # appeals, demands, objections, protests
 # CAMEO 18 is unconventional violence; done by armed forces it is 19, conventional military force
 UNCONVENTIONAL = {"180", "1823", "183"}
 MILITARY_CODE, AERIAL_CODE = "190", "195"
@@ -845,6 +846,8 @@ class EventFinder:
         for tok, trig, light in triggers:
             if (light is None and tok.i in subsumed) or -1 - tok.i in subsumed:
                 continue  # "threatened [to shell ...]": the threat is coded from the act it is about
+            if self._aim_of_protest(tok, trig, light):
+                continue
             composed = outer_of.get(tok.i)
             if composed is not None:
                 trig = Trigger(composed[0], trig.pos, trig.lemma, trig.complement, trig.target_preps,
@@ -943,6 +946,14 @@ class EventFinder:
         mentions = self._about_indexes(mentions, by_token)
         mentions += self._modal_demands()
         return self._anchor_offsets(mentions)
+
+    def _aim_of_protest(self, tok: Token, trig: Trigger, light: Token | None) -> bool:
+        """"marched to demand reforms", "went on hunger strike, demanding his release": what a protest
+        demands or protests against is its aim (and its target), not a second event."""
+        verb = light if light is not None else tok
+        if trig.code[:2] not in AIM_ROOTS or verb.pos_ != "VERB" or verb.dep_ not in ("advcl", "xcomp"):
+            return False
+        return self.trigger_tokens.get(verb.head.i) == PROTEST_ROOT
 
     def _outer_acts(self, triggers) -> tuple[dict[int, tuple[str, Outer, Token | None]], set[int]]:
         """The composed code of every trigger whose clause threatens, promises or refuses it, and the
