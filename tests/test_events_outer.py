@@ -140,3 +140,12 @@ def test_a_protest_demands_its_aim_of_its_target(facts_of):
                             "President Pinera.")
     assert has(found, "14", "Chile", "Pinera"), found
     assert not any(code.startswith("10") for code, *_ in found), found  # the demand is the march's aim
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    ("Serbia lifted a night curfew in Montenegro on Sunday.", "08", "Serbia", "Montenegro"),
+    ("Turkish authorities imposed a curfew in the town of Cizre.", "17", "Turkey", "Cizre"),
+])
+def test_territorial_measures_are_imposed_on_their_place(facts_of, text, root, source, target):
+    found = coded(facts_of, text)
+    assert has(found, root, source, target), found

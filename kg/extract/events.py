@@ -52,6 +52,8 @@ NON_AGENTS = {"disease", "virus", "outbreak", "epidemic", "pandemic", "cholera",
               "blaze", "landslide", "avalanche", "lightning", "disaster", "storm", "flood", "flooding"}
 ACTOR_ENTS = {"PERSON", "ORG", "COUNTRY", "GPE", "NORP"}
 PROTEST_ROOT = "14"
+# codes whose object is a territory: curfew, emergency rule, blockade, occupation (imposed or eased)
+TERRITORIAL = ("0813", "0814", "0872", "1723", "1724", "191", "192", "0351", "1323", "1324", "1381", "1382")
 AIM_ROOTS = {"02", "10", "11", "14"}  # appeals, demands, objections, protests
 # CAMEO 18 is unconventional violence; done by armed forces it is 19, conventional military force
 UNCONVENTIONAL = {"180", "1823", "183"}
@@ -78,7 +80,8 @@ MODAL_DEMAND = {"must", "should"}
 INTENT_VERBS = {"threaten", "vow", "promise", "pledge", "warn", "offer", "refuse", "consider", "propose",
                 "hope", "want", "seek", "try", "attempt", "agree", "decide", "demand", "urge", "ask"}
 PLACE_NOUNS = {"soil", "territory", "land", "ground", "border", "borders", "city", "town", "village", "capital",
-               "coast", "waters", "airspace", "province", "region", "streets", "street", "camp", "base"}
+               "coast", "waters", "airspace", "province", "region", "streets", "street", "camp", "base",
+               "district", "state", "enclave", "county", "island", "port", "area"}
 
 
 def _number(tok: Token) -> int | None:
@@ -601,6 +604,9 @@ class EventFinder:
             if not ok:
                 continue
             ref = self.ents.ref_at(t.i)
+            if ref is None and t.lemma_.lower() in PLACE_NOUNS:  # "in the town of Cizre"
+                ref = next((self.ents.ref_at(g.i) for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for g in p.children if g.dep_ == "pobj"), None)
             mods = [c for c in t.lefts if c.dep_ in ("amod", "compound")]
             if (ref is None or self.ents.kind(ref) is Kind.PERSON) and \
                     (t.lemma_.lower() in PLACE_NOUNS or any(c.lemma_.lower() in PLACE_NOUNS for c in mods)):
@@ -885,6 +891,8 @@ class EventFinder:
                 # a city is where, not whom; but what is annexed, occupied or shelled is the target too
                 place = place or target
                 target = target if trig.code[:2] in VIOLENT_ROOTS else None
+            if target is None and place is not None and trig.code.startswith(TERRITORIAL):
+                target = place  # a curfew, martial law, a blockade or an occupation is imposed on a territory
             time, _ = self._time(anchor_tok)
             if time is None and light is None and tok.pos_ == "NOUN" and tok.dep_ == "nsubj":
                 time, _ = self._time(tok.head)  # "the earthquake struck on Monday"
