@@ -149,3 +149,13 @@ def test_a_protest_demands_its_aim_of_its_target(facts_of):
 def test_territorial_measures_are_imposed_on_their_place(facts_of, text, root, source, target):
     found = coded(facts_of, text)
     assert has(found, root, source, target), found
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    ("The European Union on Monday gave Kenya 5.1 million dollars of aid for farm projects.", "07",
+     "European Union", "Kenya"),
+    ("Japan delivered 300 tons of food aid to Haiti on Friday.", "07", "Japan", "Haiti"),
+])
+def test_a_measure_of_aid_is_aid(facts_of, text, root, source, target):
+    found = coded(facts_of, text)
+    assert has(found, root, source, target), found

@@ -51,6 +51,8 @@ NON_AGENTS = {"disease", "virus", "outbreak", "epidemic", "pandemic", "cholera",
               "heatwave", "cold", "hunger", "starvation", "malnutrition", "drought", "accident", "crash", "fire",
               "blaze", "landslide", "avalanche", "lightning", "disaster", "storm", "flood", "flooding"}
 ACTOR_ENTS = {"PERSON", "ORG", "COUNTRY", "GPE", "NORP"}
+MEASURES = {"ton", "tonne", "worth", "dollar", "euro", "pound", "million", "billion", "amount", "quantity",
+            "shipment", "consignment", "load", "batch", "package", "kilogram", "kg", "barrel", "litre", "liter"}
 PROTEST_ROOT = "14"
 # codes whose object is a territory: curfew, emergency rule, blockade, occupation (imposed or eased)
 TERRITORIAL = ("0813", "0814", "0872", "1723", "1724", "191", "192", "0351", "1323", "1324", "1381", "1382")
@@ -82,6 +84,15 @@ INTENT_VERBS = {"threaten", "vow", "promise", "pledge", "warn", "offer", "refuse
 PLACE_NOUNS = {"soil", "territory", "land", "ground", "border", "borders", "city", "town", "village", "capital",
                "coast", "waters", "airspace", "province", "region", "streets", "street", "camp", "base",
                "district", "state", "enclave", "county", "island", "port", "area"}
+
+
+def _measured(noun: Token) -> Token | None:
+    """The noun a measure or amount stands for: "25,000 tons of aid", "$50,000 worth of goods", "5.1 million
+    dollars of aid" -> aid, goods."""
+    if noun.lemma_.lower() not in MEASURES and noun.ent_type_ not in ("MONEY", "QUANTITY", "CARDINAL"):
+        return None
+    return next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"), None)
 
 
 def _number(tok: Token) -> int | None:
@@ -119,6 +130,9 @@ class EventFinder:
                 feats.add(("prep", c.lower_))
             elif c.dep_ in ("dobj", "obj"):
                 feats.add(("dobj", c.lemma_.lower()))
+                inner = _measured(c)
+                if inner is not None:  # "provided 25,000 tons of food aid": what is measured is the object
+                    feats.add(("dobj", inner.lemma_.lower()))
                 if c.ent_type_ in ACTOR_ENTS:
                     feats.add(("dobj", "@actor"))  # "called the president": a named actor as object
             elif c.dep_ in ("amod", "compound", "nmod"):
@@ -135,6 +149,7 @@ class EventFinder:
         if not any(k in self.lex.light_verbs for k in keys):
             return None
         objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        objects += [m for m in map(_measured, objects) if m is not None]
         for c in tok.children:
             if c.dep_ in ("prep", "prt") and f"{lemma} {c.lower_}" in self.lex.light_verbs:
                 objects += [g for g in c.children if g.dep_ == "pobj"]

@@ -47,6 +47,9 @@ ACTOR_NOUNS = {
     "observer", "representative", "delegate", "side", "settler", "community", "refugee", "civilian",
     "resident", "villager", "inhabitant", "immigrant", "migrant", "landowner", "firm", "company", "media",
     "newspaper", "monarchy", "junta", "authorities", "official", "lawyer", "doctor", "teacher", "fisherman",
+    # bodies named by their compound: "the APEC forum", "the EU commission", "the UN Security Council body"
+    "forum", "council", "commission", "committee", "body", "bloc", "organization", "organisation", "association",
+    "network", "institution", "board", "panel", "federation", "league",
 }
 # a number or a part of a group stands for the group: "thousands of students", "a member of parliament"
 GROUP_HEADS = {"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "band", "member", "some",
