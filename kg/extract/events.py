@@ -54,6 +54,7 @@ ACTOR_ENTS = {"PERSON", "ORG", "COUNTRY", "GPE", "NORP"}
 MEASURES = {"ton", "tonne", "worth", "dollar", "euro", "pound", "million", "billion", "amount", "quantity",
             "shipment", "consignment", "load", "batch", "package", "kilogram", "kg", "barrel", "litre", "liter"}
 PROTEST_ROOT = "14"
+FIGHT_ROOT = "19"  # "fighting between X and Y" is fought by each against the other
 # codes whose object is a territory: curfew, emergency rule, blockade, occupation (imposed or eased)
 TERRITORIAL = ("0813", "0814", "0872", "1723", "1724", "191", "192", "0351", "1323", "1324", "1381", "1382")
 AIM_ROOTS = {"02", "10", "11", "14"}  # appeals, demands, objections, protests
@@ -220,7 +221,7 @@ class EventFinder:
             return False
         for c in tok.children:  # "Israeli strikes kill dozens": the strikes' dead
             if c.dep_ == "nsubj" and c.pos_ == "NOUN":
-                trig = self.lex.noun(c.lemma_, self._features(c))
+                trig = self.lex.noun(c.lemma_, self._features(c)) or self.lex.noun(c.lower_, self._features(c))
                 if trig is not None and trig.code[:2] in VIOLENT_ROOTS:
                     return True
         if tok.dep_ not in ("advcl", "xcomp", "conj"):
@@ -929,13 +930,14 @@ class EventFinder:
             if light is None and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and \
                     tok.head.lemma_.lower() in WISH and sources:
                 trig = Trigger(APPEAL_CODE, "NOUN", trig.lemma, None, trig.target_preps, "appeal for " + trig.note)
-            if trig.code.isdigit() and joint(trig.code) and not sources:
-                between = self._between(tok)  # "talks between Chile and Peru"
+            mutual = trig.code.isdigit() and joint(trig.code)
+            if trig.code.isdigit() and (mutual or trig.code[:2] == FIGHT_ROOT) and not sources:
+                between = self._between(tok)  # "talks between Chile and Peru", "fighting between X and Y"
                 if len(between) >= 2:
-                    sources, target = between, (None if target in between else target)
+                    sources, target, mutual = between, (None if target in between else target), True
             for source in sources or [None]:
                 this_target = None if target == source else target
-                if this_target is None and len(sources) > 1 and trig.code.isdigit() and joint(trig.code):
+                if this_target is None and len(sources) > 1 and mutual:
                     # "Chile and Peru signed a trade pact": each party acts with the others
                     this_target = next(r for r in sources if r != source)
                 said_of = this_target if about is None else source
