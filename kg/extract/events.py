@@ -19,7 +19,16 @@ from spacy.tokens import Doc, Token
 
 from kg import timex
 from kg.extract.entities import DocEntities, evidence_of
-from kg.extract.outer import COMMIT_VERBS, REFUSE_VERBS, THREAT_VERBS, Outer, appealed_to, clause_verb, compose, outer_act
+from kg.extract.outer import (
+    COMMIT_VERBS,
+    REFUSE_VERBS,
+    THREAT_VERBS,
+    Outer,
+    appealed_to,
+    clause_verb,
+    compose,
+    outer_act,
+)
 from kg.extract.sentences import ents_in, sentence_of, sentences, with_pos
 from kg.extract.speakers import Speakers
 from kg.lexicon import Lexicon, Trigger

@@ -46,7 +46,7 @@ ACTOR_NOUNS = {
     "opposition", "party", "faction", "movement", "warship", "ship", "vessel", "officer", "guard", "mediator",
     "observer", "representative", "delegate", "side", "settler", "community", "refugee", "civilian",
     "resident", "villager", "inhabitant", "immigrant", "migrant", "landowner", "firm", "company", "media",
-    "newspaper", "monarchy", "junta", "authorities", "official", "lawyer", "doctor", "teacher", "fisherman",
+    "newspaper", "monarchy", "junta", "authorities", "lawyer", "doctor", "teacher", "fisherman",
     # bodies named by their compound: "the APEC forum", "the EU commission", "the UN Security Council body"
     "forum", "council", "commission", "committee", "body", "bloc", "organization", "organisation", "association",
     "network", "institution", "board", "panel", "federation", "league",
@@ -54,7 +54,8 @@ ACTOR_NOUNS = {
 # a number or a part of a group stands for the group: "thousands of students", "a member of parliament"
 GROUP_HEADS = {"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "band", "member", "some",
                "many", "majority", "contingent", "delegation", "team", "wing", "unit"}
-GROUP_PREPS = {"in", "from", "of", "throughout", "across"}  # "rebels in Ivory Coast", "students from Kenya", "leaders of the coalition"
+# "rebels in Ivory Coast", "students from Kenya", "leaders of the coalition"
+GROUP_PREPS = {"in", "from", "of", "throughout", "across"}
 LOCATIVE_PREPS = {"in", "near", "at", "across", "inside", "outside", "around", "throughout", "within"}
 
 
