@@ -118,6 +118,9 @@ class EventResolver:
         either side, only with the same source, target and place. Different stories about one country
         (a car bomb in one town, an air strike in another) stay apart."""
         place = {keys["place"]} if keys["place"] else set()
+        things = {p.cls for p in m.participants} & thing_classes()
+        if things and c.participants & thing_classes() and not things & c.participants:
+            return False  # a market bombed and a camp attacked are two events
         if not c.times or m.time is None:
             known = sum(x is not None for x in (c.source, c.target)) + bool(place)
             if known >= 2 and c.source == keys["source"] and c.target == keys["target"] and c.places == place:
