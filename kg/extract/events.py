@@ -18,6 +18,16 @@ import re
 from spacy.tokens import Doc, Token
 
 from kg.extract.entities import DocEntities, evidence_of
+from kg.extract.outer import (
+    COMMIT_VERBS,
+    REFUSE_VERBS,
+    THREAT_VERBS,
+    Outer,
+    appealed_to,
+    clause_verb,
+    compose,
+    outer_act,
+)
 from kg.extract.sentences import ents_in, sentence_of, sentences, with_pos
 from kg.extract.speakers import Speakers
 from kg.ingest import timex
@@ -42,6 +52,36 @@ VIOLENT_ROOTS = {"17", "18", "19", "20"}
 ACTOR_ROOTS_NEEDED = {f"{i:02d}" for i in range(1, 14)}
 # dyadic by nature: without a target these are no fact about anyone
 TARGET_NEEDED = {"01", "02", "04", "05", "10", "11", "12", "13"}
+OUTER_ROOTS = {"03", "12", "13"}
+TEMPORAL = {"DATE", "TIME"}
+# causes of death that are nobody's act (disasters are kg's own event nouns in the lexicon)
+NON_AGENTS = {"disease", "virus", "outbreak", "epidemic", "pandemic", "cholera", "malaria", "ebola", "measles",
+              "covid", "covid-19", "coronavirus", "influenza", "flu", "cancer", "illness", "infection", "heat",
+              "heatwave", "cold", "hunger", "starvation", "malnutrition", "drought", "accident", "crash", "fire",
+              "blaze", "landslide", "avalanche", "lightning", "disaster", "storm", "flood", "flooding"}
+ACTOR_ENTS = {"PERSON", "ORG", "COUNTRY", "GPE", "NORP"}
+MEASURES = {"ton", "tonne", "worth", "dollar", "euro", "pound", "million", "billion", "amount", "quantity",
+            "shipment", "consignment", "load", "batch", "package", "kilogram", "kg", "barrel", "litre", "liter"}
+PROTEST_ROOT = "14"
+FIGHT_ROOT = "19"  # "fighting between X and Y" is fought by each against the other
+# codes whose object is a territory: curfew, emergency rule, blockade, occupation (imposed or eased)
+TERRITORIAL = ("0813", "0814", "0872", "1723", "1724", "191", "192", "0351", "1323", "1324", "1381", "1382")
+AIM_ROOTS = {"02", "10", "11", "14"}  # appeals, demands, objections, protests
+# CAMEO 18 is unconventional violence; done by armed forces it is 19, conventional military force
+UNCONVENTIONAL = {"180", "1823", "183"}
+MILITARY_CODE, AERIAL_CODE = "190", "195"
+AIR_NOUNS = {"aircraft", "jet", "warplane", "plane", "helicopter", "gunship", "drone", "bomber", "fighter-bomber"}
+MILITARY_NOUNS = AIR_NOUNS | {"troop", "force", "army", "soldier", "military", "tank", "artillery", "navy", "warship",
+                              "marine", "paratrooper", "battalion", "brigade", "unit", "division", "regiment"}
+PROTEST_PREPS = {"against", "over", "in", "for"}  # "in protest of", "rallies for the release of"
+PURPOSE_PREPS = {"for", "in", "during"}  # "flew in for talks", "joined in the protest"
+OBJECT_TARGET_PREPS = {"on", "against", "to"}
+OUTER_VERBS = THREAT_VERBS | REFUSE_VERBS | COMMIT_VERBS
+JOINT_ROOTS = {"03", "04", "05", "06"}  # consult, cooperate, agree: done together
+
+
+def joint(code: str) -> bool:
+    return code[:2] in JOINT_ROOTS or code.startswith("057")
 OBJECT_CONTROL = {  # "urged X to ...", "called on X to ...": X does it
 "urge", "ask", "call", "tell", "order", "force", "press", "persuade", "encourage", "invite",
                   "pressure", "push", "get", "allow", "help"}
@@ -52,7 +92,17 @@ MODAL_DEMAND = {"must", "should"}
 INTENT_VERBS = {"threaten", "vow", "promise", "pledge", "warn", "offer", "refuse", "consider", "propose",
                 "hope", "want", "seek", "try", "attempt", "agree", "decide", "demand", "urge", "ask"}
 PLACE_NOUNS = {"soil", "territory", "land", "ground", "border", "borders", "city", "town", "village", "capital",
-               "coast", "waters", "airspace", "province", "region", "streets", "street", "camp", "base"}
+               "coast", "waters", "airspace", "province", "region", "streets", "street", "camp", "base",
+               "district", "state", "enclave", "county", "island", "port", "area"}
+
+
+def _measured(noun: Token) -> Token | None:
+    """The noun a measure or amount stands for: "25,000 tons of aid", "$50,000 worth of goods", "5.1 million
+    dollars of aid" -> aid, goods."""
+    if noun.lemma_.lower() not in MEASURES and noun.ent_type_ not in ("MONEY", "QUANTITY", "CARDINAL"):
+        return None
+    return next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"), None)
 
 
 def _number(tok: Token) -> int | None:
@@ -82,16 +132,23 @@ class EventFinder:
         feats: set[tuple[str, str]] = set()
         for c in tok.children:
             if c.dep_ in ("prep", "agent", "dative"):
+                if any(g.dep_ == "pobj" and g.ent_type_ in TEMPORAL for g in c.children):
+                    continue  # "called Erdogan on Tuesday" is no "call on"
                 feats.add(("prep", c.lower_))
             elif c.dep_ == "prt":
                 feats.add(("prt", c.lower_))
                 feats.add(("prep", c.lower_))
             elif c.dep_ in ("dobj", "obj"):
                 feats.add(("dobj", c.lemma_.lower()))
+                inner = _measured(c)
+                if inner is not None:  # "provided 25,000 tons of food aid": what is measured is the object
+                    feats.add(("dobj", inner.lemma_.lower()))
+                if c.ent_type_ in ACTOR_ENTS:
+                    feats.add(("dobj", "@actor"))  # "called the president": a named actor as object
             elif c.dep_ in ("amod", "compound", "nmod"):
                 feats.add(("mod", c.lemma_.lower()))
-            elif c.dep_ == "xcomp":
-                feats.add(("xcomp", c.lemma_.lower()))
+            elif c.dep_ in ("xcomp", "oprd"):
+                feats.add(("xcomp", c.lemma_.lower()))  # "held X responsible"
         return feats
 
     def _light_object(self, tok: Token) -> tuple[Token, Trigger] | None:
@@ -102,6 +159,7 @@ class EventFinder:
         if not any(k in self.lex.light_verbs for k in keys):
             return None
         objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        objects += [m for m in map(_measured, objects) if m is not None]
         for c in tok.children:
             if c.dep_ in ("prep", "prt") and f"{lemma} {c.lower_}" in self.lex.light_verbs:
                 objects += [g for g in c.children if g.dep_ == "pobj"]
@@ -162,6 +220,8 @@ class EventFinder:
         for c in verb.children:
             if c.dep_ == "nsubj" and c.pos_ == "NOUN" and self.lex.noun(c.lemma_, self._features(c)) is not None:
                 return True
+            if c.dep_ == "nsubj" and (c.lemma_.lower() in NON_AGENTS or c.lower_ in NON_AGENTS):
+                return True  # "cholera has killed 200": no violence without a human agent
         return False
 
     def _casualty_clause(self, tok: Token) -> bool:
@@ -170,7 +230,7 @@ class EventFinder:
             return False
         for c in tok.children:  # "Israeli strikes kill dozens": the strikes' dead
             if c.dep_ == "nsubj" and c.pos_ == "NOUN":
-                trig = self.lex.noun(c.lemma_, self._features(c))
+                trig = self.lex.noun(c.lemma_, self._features(c)) or self.lex.noun(c.lower_, self._features(c))
                 if trig is not None and trig.code[:2] in VIOLENT_ROOTS:
                     return True
         if tok.dep_ not in ("advcl", "xcomp", "conj"):
@@ -237,6 +297,15 @@ class EventFinder:
             ref = self._actor_in(t)
             if ref is not None and ref not in refs:
                 refs.append(ref)
+            if ref is None or self.ents.ref_at(t.i) is not None:
+                continue
+            # "Danish and Swedish activists": each modifier joined to the actor's is an actor too
+            for mod in t.children:
+                if mod.dep_ in ("amod", "compound", "nmod") and self.ents.ref_at(mod.i) == ref:
+                    for other in mod.conjuncts:
+                        more = self.ents.ref_at(other.i)
+                        if more is not None and more not in refs and self.ents.kind(more) is not Kind.PLACE:
+                            refs.append(more)
         return refs
 
     def _pobj_actor(self, prep: Token) -> Ref | None:
@@ -301,6 +370,13 @@ class EventFinder:
                     ref = self._actor_in(obj) if obj is not None else None
                     if ref is not None:
                         return ref
+                    # "threatened to cut off electricity to the Azerbaijani republic"
+                    for p in c.children:
+                        if p.dep_ == "prep" and p.lower_ in OBJECT_TARGET_PREPS:
+                            g = next((x for x in p.children if x.dep_ == "pobj"), None)
+                            ref = g is not None and (self._actor_in(g) or self._owner(g)) or None
+                            if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
+                                return ref
         if trig.code[:2] == "02":
             for c in verb.children:
                 if c.dep_ == "prep" and c.lower_ == "for":
@@ -334,6 +410,8 @@ class EventFinder:
             for c in verb.children:
                 if c.dep_ in ("dobj", "obj", "dative") and target is None:
                     target = self._actor_in(c)
+            if target in sources:
+                target = None  # "withdrew its troops from Lebanon": its own troops are not whom it acts on
         if target is None:
             for prep in trig.target_preps:
                 for c in verb.children:
@@ -345,7 +423,86 @@ class EventFinder:
                     break
         if target is None:
             target = self._target_in_complement(verb, trig)
+        if target is None:
+            # "rejected a U.S. request", "praised Haiti's efforts", "shelled Iraqi towns": whose the thing is
+            for c in verb.children:
+                if c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ in trig.target_preps):
+                    obj = c if c.dep_ != "prep" else next((g for g in c.children if g.dep_ == "pobj"), None)
+                    owner = self._owner(obj) if obj is not None else None
+                    if owner is None and obj is not None:
+                        # "lift tariffs on Brazilian beef", "ban exports to the European Union"
+                        for p in obj.children:
+                            if p.dep_ == "prep" and p.lower_ in OBJECT_TARGET_PREPS:
+                                g = next((x for x in p.children if x.dep_ == "pobj"), None)
+                                owner = g is not None and (self._actor_in(g) or self._owner(g)) or None
+                                if owner is not None and self.ents.kind(owner) is Kind.PLACE:
+                                    owner = None
+                                if owner is not None:
+                                    break
+                    own = {r.post_in for r in self.roles if r.holder in sources and r.post_in is not None}
+                    if owner is not None and owner not in sources and owner not in own:  # not "British policy"
+                        target = owner
+                        break
         return sources, target
+
+    def _doer_noun(self, tok: Token, light: Token | None) -> Token | None:
+        """The noun that names who does an act: the subject or ``by`` agent of its verb, or the possessor
+        or ``by`` phrase of an event noun."""
+        verb = light if light is not None else (tok if tok.pos_ == "VERB" else None)
+        holders = [verb] if verb is not None else [tok]
+        for h in holders:
+            for c in h.children:
+                if c.dep_ in ("nsubj", "poss") and c.pos_ in ("NOUN", "PROPN"):
+                    return c
+                if c.dep_ in ("agent", "prep") and c.lower_ == "by":
+                    return next((g for g in c.children if g.dep_ == "pobj"), None)
+        return None
+
+    def _protested(self, tok: Token, sources: list[Ref]) -> Ref | None:
+        """Whom a protest is against: the actor its purpose clause or its against/over phrase names
+        ("marched to demand the resignation of X", "in protest against X's decision", "riots against
+        Israeli policies")."""
+        for c in tok.children:
+            purpose = c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+            against = c.dep_ == "prep" and c.lower_ in PROTEST_PREPS
+            if not (purpose or against):
+                continue
+            for t in c.subtree:
+                if t.dep_ not in ("pobj", "dobj", "obj", "poss", "nsubj", "amod", "compound"):
+                    continue
+                ref = self.ents.ref_at(t.i) if t.dep_ in ("amod", "compound") else self._actor_in(t)
+                if ref is not None and ref not in sources and self.ents.kind(ref) is not Kind.PLACE:
+                    return ref
+        return None
+
+    def _between(self, tok: Token) -> list[Ref]:
+        """The parties of "talks between X and Y" (a list the parser may hang on the first party)."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        found = self._actors(g)
+                        for t in g.subtree:  # "between Chile, Peru and Bolivia" as appos or nmod
+                            ref = self.ents.ref_at(t.i)
+                            if ref is not None and ref not in found and self.ents.kind(ref) is not Kind.PLACE:
+                                found.append(ref)
+                        return found
+        return []
+
+    def _owner(self, noun: Token) -> Ref | None:
+        """Whose a thing is, or whose a request, offer or plan: a possessor, a country or organisation
+        modifier, or a by/from author ("calls by Belarus's rulers", "an offer from Kabul")."""
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
+                ref = self.speakers.actor(c) if c.dep_ == "poss" else self.ents.ref_at(c.i)
+                if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION, Kind.PERSON):
+                    return ref
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                ref = self._pobj_actor(c)
+                if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
+                    return ref
+        return None
 
     def _noun_roles(self, noun: Token, trig: Trigger, light: Token | None) -> tuple[list[Ref], Ref | None]:
         sources: list[Ref] = []
@@ -399,6 +556,8 @@ class EventFinder:
         if not sources:
             ref = self._behind(noun)
             sources = [ref] if ref is not None else []
+        if not sources and light is None:
+            sources = self._governing_subjects(noun)
         if target is None and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
             # "the strike hit a hospital", "an earthquake struck Turkey"
             obj = next((c for c in noun.head.children if c.dep_ in ("dobj", "obj")), None)
@@ -412,6 +571,29 @@ class EventFinder:
             elif not sources and verb.lemma_.lower() in WANT:
                 sources = self._subjects(verb)
         return sources, target
+
+    def _governing_subjects(self, noun: Token) -> list[Ref]:
+        """"flew to Nairobi for talks with the president", "began a hunger strike": an event noun with no
+        actor of its own is done by the subject of the clause it is the object or purpose of, unless
+        that clause is itself an event about it ("condemned the bombing") or undergoes it."""
+        node = noun
+        while node.dep_ == "conj":
+            node = node.head
+        if node.dep_ in ("dobj", "obj"):
+            verb = node.head
+        elif node.dep_ == "pobj" and node.head.lower_ in PURPOSE_PREPS and node.head.head.pos_ == "VERB":
+            verb = node.head.head
+        else:
+            return []
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in UNDERGO | WANT or \
+                verb.lemma_.lower() in self.lex.speech_verbs or self._is_passive(verb):
+            return []
+        if verb.i in self.trigger_tokens and self.trigger_tokens[verb.i] != "04":
+            return []  # a trip for talks is by the traveller; a condemnation of a bombing is not the bombing
+        if verb.dep_ in ("xcomp", "advcl", "acl", "relcl") or any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                 for c in verb.children):
+            return []  # "to have a ceasefire": what someone is to do, not what they did
+        return self._subjects(verb)
 
     def _behind(self, noun: Token) -> Ref | None:
         prep = noun.head if noun.dep_ == "pobj" else None
@@ -447,6 +629,9 @@ class EventFinder:
             if not ok:
                 continue
             ref = self.ents.ref_at(t.i)
+            if ref is None and t.lemma_.lower() in PLACE_NOUNS:  # "in the town of Cizre"
+                ref = next((self.ents.ref_at(g.i) for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for g in p.children if g.dep_ == "pobj"), None)
             mods = [c for c in t.lefts if c.dep_ in ("amod", "compound")]
             if (ref is None or self.ents.kind(ref) is Kind.PERSON) and \
                     (t.lemma_.lower() in PLACE_NOUNS or any(c.lemma_.lower() in PLACE_NOUNS for c in mods)):
@@ -688,14 +873,35 @@ class EventFinder:
         triggers = self.triggers()
         self.trigger_tokens = {tok.i: trig.code[:2] for tok, trig, _ in triggers}
         self.trigger_tokens.update({light.i: trig.code[:2] for _, trig, light in triggers if light is not None})
+        outer_of, subsumed = self._outer_acts(triggers)
         for tok, trig, light in triggers:
-            if tok.pos_ == "VERB" and light is None:
+            if (light is None and tok.i in subsumed) or -1 - tok.i in subsumed:
+                continue  # "threatened [to shell ...]": the threat is coded from the act it is about
+            if self._aim_of_protest(tok, trig, light):
+                continue
+            composed = outer_of.get(tok.i)
+            if composed is not None:
+                trig = Trigger(composed[0], trig.pos, trig.lemma, trig.complement, trig.target_preps,
+                               f"{composed[1].value} of {trig.note}")
+            if composed is not None and composed[1] is Outer.APPEAL:
+                # the appeal's maker asks its object: "urged Kenya to release ..."
+                asked = appealed_to(composed[2])
+                sources, target = self._subjects(composed[2]), self._actor_in(asked) if asked is not None else None
+            elif tok.pos_ == "VERB" and light is None:
                 sources, target = self._verb_roles(tok, trig)
             else:
                 sources, target = self._noun_roles(tok, trig, light)
                 if light is not None and target is None:
                     _, target = self._verb_roles(light, trig)
             anchor_tok = light if light is not None else tok
+            if trig.code in UNCONVENTIONAL:
+                doer = self._doer_noun(tok, light)
+                if doer is not None and doer.lemma_.lower() in MILITARY_NOUNS:
+                    # killing by troops, tanks or aircraft is the use of conventional military force
+                    code = AERIAL_CODE if doer.lemma_.lower() in AIR_NOUNS else MILITARY_CODE
+                    trig = Trigger(code, trig.pos, trig.lemma, trig.complement, trig.target_preps, trig.note)
+            if target is None and trig.code[:2] == PROTEST_ROOT:
+                target = self._protested(anchor_tok, sources)
             sources = [self.ents.capital_to_country(r, sentence_of(tok)) for r in sources]
             target = self.ents.capital_to_country(target, sentence_of(tok))
             actors = {r for r in [*sources, target] if r is not None}
@@ -710,6 +916,8 @@ class EventFinder:
                 # a city is where, not whom; but what is annexed, occupied or shelled is the target too
                 place = place or target
                 target = target if trig.code[:2] in VIOLENT_ROOTS else None
+            if target is None and place is not None and trig.code.startswith(TERRITORIAL):
+                target = place  # a curfew, martial law, a blockade or an occupation is imposed on a territory
             time, _ = self._time(anchor_tok)
             if time is None and light is None and tok.pos_ == "NOUN" and tok.dep_ == "nsubj":
                 time, _ = self._time(tok.head)  # "the earthquake struck on Monday"
@@ -717,6 +925,8 @@ class EventFinder:
             participants = self._participants(tok)
             killed, injured, parts = self._casualties(tok)
             status = self._status(tok, light)
+            if composed is not None:  # the threat, promise or refusal is made, whatever becomes of its act
+                status = self._status(composed[2], None) if composed[2] is not None else Status.ASSERTED
             claimant, claim_verb = self._claim(anchor_tok)
             if not sources and trig.code[:2] in VIOLENT_ROOTS and self._definite(tok):
                 # "The attack near Aleppo ...": the violent event the text just spoke of
@@ -729,9 +939,22 @@ class EventFinder:
             if light is None and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and \
                     tok.head.lemma_.lower() in WISH and sources:
                 trig = Trigger(APPEAL_CODE, "NOUN", trig.lemma, None, trig.target_preps, "appeal for " + trig.note)
+            mutual = trig.code.isdigit() and joint(trig.code)
+            if trig.code.isdigit() and (mutual or trig.code[:2] == FIGHT_ROOT) and not sources:
+                between = self._between(tok)  # "talks between Chile and Peru", "fighting between X and Y"
+                if len(between) >= 2:
+                    sources, target, mutual = between, (None if target in between else target), True
             for source in sources or [None]:
                 this_target = None if target == source else target
-                if not self._keep(trig.code, source, this_target if about is None else source, place, time, killed,
+                if this_target is None and len(sources) > 1 and mutual:
+                    # "Chile and Peru signed a trade pact": each party acts with the others
+                    this_target = next(r for r in sources if r != source)
+                said_of = this_target if about is None else source
+                outer_verb = light is None and tok.pos_ == "VERB" and tok.lemma_.lower() in OUTER_VERBS and \
+                    any(c.dep_ == "xcomp" for c in tok.children)  # "threatened to cut off electricity"
+                if (composed is not None or outer_verb) and trig.code[:2] in OUTER_ROOTS:
+                    said_of = said_of or source  # a threat or refusal by a named actor needs no named target
+                if not self._keep(trig.code, source, said_of, place, time, killed,
                                   participants, anchored=offset is not None):
                     continue
                 this_claimant = None if claimant == source else claimant
@@ -757,6 +980,43 @@ class EventFinder:
         mentions = self._about_indexes(mentions, by_token)
         mentions += self._modal_demands()
         return self._anchor_offsets(mentions)
+
+    def _aim_of_protest(self, tok: Token, trig: Trigger, light: Token | None) -> bool:
+        """"marched to demand reforms", "went on hunger strike, demanding his release": what a protest
+        demands or protests against is its aim (and its target), not a second event."""
+        verb = light if light is not None else tok
+        if trig.code[:2] not in AIM_ROOTS or verb.pos_ != "VERB" or verb.dep_ not in ("advcl", "xcomp"):
+            return False
+        return self.trigger_tokens.get(verb.head.i) == PROTEST_ROOT
+
+    def _outer_acts(self, triggers) -> tuple[dict[int, tuple[str, Outer, Token | None]], set[int]]:
+        """The composed code of every trigger whose clause threatens, promises or refuses it, and the
+        outer verbs so accounted for. Where the outer verb's own lexicon entry names the act
+        ("refuse xcomp:withdraw"), that entry's code is the more specific one."""
+        own = {tok.i: trig for tok, trig, light in triggers if light is None}
+        composed: dict[int, tuple[str, Outer, Token | None]] = {}
+        subsumed: set[int] = set()
+        for tok, trig, light in triggers:
+            if not trig.code.isdigit():
+                continue
+            verb = clause_verb(tok, light)
+            found = outer_act(verb, self.lex.speech_verbs) if verb is not None else None
+            if found is None:
+                continue
+            kind, outer = found
+            code = compose(kind, trig.code)
+            if code is None:
+                continue
+            if kind is Outer.APPEAL and outer is not None and outer.i in own:
+                subsumed.add(-1 - tok.i)  # the appeal is coded by its own verb; what is asked did not happen
+                continue
+            if outer is not None and outer.i in own:
+                entry = own[outer.i]
+                if entry.complement is not None and entry.complement[0] == "xcomp" and entry.code[:2] == code[:2]:
+                    code = entry.code
+                subsumed.add(outer.i)
+            composed[tok.i] = (code, kind, outer)
+        return composed, subsumed
 
     def _about(self, tok: Token) -> int | None:
         """"condemned the war crime", "denounced the bombing": the token of the violent event objected to."""

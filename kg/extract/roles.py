@@ -177,6 +177,14 @@ class RoleFinder:
                 modifier = next((e for e in self.doc_ents if modifier is not None and e.start == qstart), None)
                 self._add_role(holder, title, qualifier, None, modifier, person)
                 used_titles.add(title.span.start)
+            # "President of Russia Vladimir Putin", "Prime Minister of India Narendra Modi"
+            before = next((e for e in self.doc_ents if e.end == person.start and
+                           e.label_ in ("COUNTRY", "ORG", "PLACE")), None)
+            if title is None and before is not None and before.start >= 2 and self.doc[before.start - 1].lower_ == "of":
+                of_title = self.title_ending.get(before.start - 1)
+                if of_title is not None and of_title.span[0].text[:1].isupper():
+                    self._add_role(holder, of_title, None, before, None, person)
+                    used_titles.add(of_title.span.start)
             # "Labour's Ann Clwyd"
             if person.start >= 2 and self.doc[person.start - 1].text in ("'s", "\u2019s"):
                 org = self._ref(person.start - 2)

@@ -37,7 +37,25 @@ ACTOR_NOUNS = {
     "spokeswoman", "spokesperson", "delegation", "parliament", "cabinet", "ministry", "president", "people",
     "national", "citizen", "intelligence", "agent", "agency", "security", "service", "unit", "battalion",
     "brigade", "commander", "general", "negotiator", "team", "consulate", "mission", "coalition", "alliance",
+    # the sectors event coders tell apart: judiciary, legislature, police and security, rebels, opposition,
+    # civil society, business, media, and civilians as a group ("Kenyan judges", "Danish activists")
+    "court", "judge", "judiciary", "tribunal", "prosecutor", "lawmaker", "legislator", "legislature", "congress",
+    "senate", "assembly", "senator", "deputy", "mp", "inspector", "investigator", "peacekeeper", "ally",
+    "insurgent", "militant", "guerrilla", "separatist", "extremist", "terrorist", "jihadist", "protester",
+    "protestor", "demonstrator", "activist", "student", "worker", "farmer", "union", "prisoner", "youth",
+    "opposition", "party", "faction", "movement", "warship", "ship", "vessel", "officer", "guard", "mediator",
+    "observer", "representative", "delegate", "side", "settler", "community", "refugee", "civilian",
+    "resident", "villager", "inhabitant", "immigrant", "migrant", "landowner", "firm", "company", "media",
+    "newspaper", "monarchy", "junta", "authorities", "lawyer", "doctor", "teacher", "fisherman",
+    # bodies named by their compound: "the APEC forum", "the EU commission", "the UN Security Council body"
+    "forum", "council", "commission", "committee", "body", "bloc", "organization", "organisation", "association",
+    "network", "institution", "board", "panel", "federation", "league",
 }
+# a number or a part of a group stands for the group: "thousands of students", "a member of parliament"
+GROUP_HEADS = {"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "band", "member", "some",
+               "many", "majority", "contingent", "delegation", "team", "wing", "unit"}
+# "rebels in Ivory Coast", "students from Kenya", "leaders of the coalition"
+GROUP_PREPS = {"in", "from", "of", "throughout", "across"}
 LOCATIVE_PREPS = {"in", "near", "at", "across", "inside", "outside", "around", "throughout", "within"}
 
 
@@ -171,6 +189,22 @@ class Speakers:
                             ref = self.actor(child)
                             if ref is not None:
                                 return ref
+            if lemma in ACTOR_NOUNS or lemma in GROUP_HEADS:
+                for child in tok.children:
+                    if child.dep_ != "prep" or child.lower_ not in GROUP_PREPS:
+                        continue
+                    if lemma in GROUP_HEADS and child.lower_ != "of":
+                        continue
+                    for g in child.children:
+                        if g.dep_ != "pobj":
+                            continue
+                        # "thousands of Kenyan students", "leaders of Romania's new government"
+                        ref = self.ents.ref_at(g.i)
+                        if ref is None and (g.lemma_.lower() in ACTOR_NOUNS or lemma in GROUP_HEADS):
+                            ref = self.actor(g)
+                        if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION) or \
+                                ref is not None and lemma in GROUP_HEADS:
+                            return ref
             if low == "country" and any(c.lower_ == "the" for c in tok.children):
                 return self.antecedent(tok, (Kind.COUNTRY,))
         return None
@@ -224,7 +258,7 @@ class Speakers:
                 ref = self.ents.ref_at(t.i)
                 if ref is None or self.ents.kind(ref) not in kinds or ref == excluded:
                     continue
-                if plural and any(x.tag_ == "NNS" and x.ent_type_ == "" for x in
+                if plural and any(x.tag_ == "NNS" and x.ent_type_ == "" and not self._stands_for(x, ref) for x in
                                   self.doc[max(t.i + 1, sents[here].start):tok.i]):
                     continue  # "20 aid workers ... as they attempted": they are the workers
                 if possessive and self._locative(t):
@@ -235,6 +269,10 @@ class Speakers:
             if found:
                 return sorted(found, key=lambda f: (f[0], f[1]))[0][2]
         return None
+
+    def _stands_for(self, noun: Token, ref: Ref) -> bool:
+        """"the Fijian rebels said they ...": a group noun whose actor is ``ref`` is no other antecedent."""
+        return noun.lemma_.lower() in ACTOR_NOUNS and self.actor(noun) == ref
 
     @staticmethod
     def _locative(tok: Token) -> bool:

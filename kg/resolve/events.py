@@ -9,6 +9,7 @@ concrete: a participant, a place or a casualty count.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -18,6 +19,14 @@ from kg.resources.gazetteer import Gazetteer
 
 VIOLENT = {"18", "19", "20"}
 STATUS_ORDER = [Status.ASSERTED, Status.REPORTED, Status.PLANNED, Status.HYPOTHETICAL, Status.DENIED]
+
+
+@functools.cache
+def thing_classes() -> frozenset[str]:
+    """Participant classes that are things (a convoy, a hospital), not people (kg/data/participants.tsv)."""
+    from kg.gazetteer import read_table
+
+    return frozenset(row["class"] for row in read_table("participants.tsv") if row.get("kind") == "thing")
 
 
 def family(code: str) -> str:
@@ -78,6 +87,10 @@ class EventResolver:
         return True
 
     @staticmethod
+    def _country_set(key: str | None) -> set[str]:
+        return {key} if key is not None and key.startswith("country:") else set()
+
+    @staticmethod
     def _times_fit(a: set[str], b: set[str]) -> bool:
         return all(x.startswith(y) or y.startswith(x) for x in a for y in b)
 
@@ -100,8 +113,31 @@ class EventResolver:
         embassy = {k for k in (a, b) if k.startswith("org:embassy-")}
         return any(other in self._sides(e) for e in embassy for other in (a, b) if other != e)
 
+    def _fits_across(self, c: Cluster, m: EventMention, keys: dict) -> bool:
+        """Whether a mention may join a cluster of other documents (of its family, see ``_fits``): with a
+        date on both sides, compatible actors and place and one of them shared; with a date missing on
+        either side, only with the same source, target and place. Different stories about one country
+        (a car bomb in one town, an air strike in another) stay apart."""
+        place = {keys["place"]} if keys["place"] else set()
+        things = {p.cls for p in m.participants} & thing_classes()
+        if things and c.participants & thing_classes() and not things & c.participants:
+            return False  # a market bombed and a camp attacked are two events
+        if not c.times or m.time is None:
+            known = sum(x is not None for x in (c.source, c.target)) + bool(place)
+            if known >= 2 and c.source == keys["source"] and c.target == keys["target"] and c.places == place:
+                return True
+            # the same kind of thing hit ("the aid convoy"), placed by one and not contradicted by the other;
+            # not the same kind of people ("civilians" are in every war story)
+            shared = c.participants & {p.cls for p in m.participants} & thing_classes()
+            return bool(shared) and bool(c.places | place) and self._places_fit(c.places, place)
+        same_source = c.source is not None and self._same_actor(c.source, keys["source"])
+        same_target = c.target is not None and self._same_actor(c.target, keys["target"], officials=c.family == "04")
+        return same_source or same_target or bool(c.places & place)
+
     def _fits(self, c: Cluster, m: EventMention, keys: dict) -> bool:
         if family(m.code) != c.family:
+            return False
+        if m.evidence.doc_id not in c.documents and not self._fits_across(c, m, keys):
             return False
         if c.source and keys["source"] and not self._same_actor(c.source, keys["source"]):
             return False
@@ -112,6 +148,9 @@ class EventResolver:
         time = {m.time.value} if m.time else set()
         if not self._places_fit(c.places, place) or not self._times_fit(c.times, time):
             return False
+        if c.family == "violence" and not self._places_fit(c.places | self._country_set(c.target),
+                                                            place | self._country_set(keys["target"])):
+            return False  # war crimes in Syria and an intervention against Ukraine are two wars
         if m.tensed and c.tensed and c.planned != (m.status is Status.PLANNED):
             return False  # what is announced is not what was done ("the trip" may be either)
         if c.killed and m.killed is not None and m.killed not in c.killed:
@@ -159,7 +198,9 @@ class EventResolver:
 
     def _event(self, c: Cluster) -> Event:
         mentions = sorted(c.mentions, key=lambda mk: (mk[0].evidence.doc_id, mk[0].evidence.start, mk[0].code))
-        codes = Counter(m.code for m, _ in mentions)
+        # the kind of event is what the texts assert before what someone in them claims
+        best = next(s for s in STATUS_ORDER if any(m.status is s for m, _ in mentions))
+        codes = Counter(m.code for m, _ in mentions if m.status is best)
         code = sorted(codes, key=lambda k: (-codes[k], -len(k), k))[0]
         first = mentions[0][0]
         evidence = tuple(sorted({m.evidence for m, _ in mentions}, key=lambda e: (e.doc_id, e.start, e.end)))

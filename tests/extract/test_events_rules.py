@@ -155,3 +155,56 @@ def test_will_visit_is_planned():
     (visit,) = events
     assert visit.code.startswith("04") and visit.status is Status.PLANNED
     assert name(ents, visit.place) == "Russia"
+
+
+def test_a_threat_is_coded_not_the_act_threatened():
+    # "Iran threatened to shell Iraq ."
+    ents, events = parse([
+        ("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"),
+        ("threatened", 1, "ROOT", "VERB", "VBD", "threaten"),
+        ("to", 3, "aux", "PART", "TO", "to"),
+        ("shell", 1, "xcomp", "VERB", "VB", "shell"),
+        ("Iraq", 3, "dobj", "PROPN", "NNP", "Iraq"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ], [(0, 1, "COUNTRY", "country:IR"), (4, 5, "COUNTRY", "country:IQ")])
+    assert [(e.code[:2], name(ents, e.source), name(ents, e.target), e.status) for e in events] == \
+        [("13", "Iran", "Iraq", Status.ASSERTED)]
+
+
+def test_a_refusal_takes_the_target_of_what_is_refused():
+    # "Chile refused to release Peruvian fishermen ."
+    ents, events = parse([
+        ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+        ("refused", 1, "ROOT", "VERB", "VBD", "refuse"),
+        ("to", 3, "aux", "PART", "TO", "to"),
+        ("release", 1, "xcomp", "VERB", "VB", "release"),
+        ("Peruvian", 5, "amod", "ADJ", "JJ", "peruvian"),
+        ("fishermen", 3, "dobj", "NOUN", "NNS", "fisherman"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ], [(0, 1, "COUNTRY", "country:CL"), (4, 5, "COUNTRY", "country:PE")])
+    assert [(e.code[:2], name(ents, e.source), name(ents, e.target)) for e in events] == [("12", "Chile", "Peru")]
+
+
+def test_a_group_noun_acts_for_its_country():
+    # "Kenyan judges jailed Ochieng ."
+    ents, events = parse([
+        ("Kenyan", 1, "amod", "ADJ", "JJ", "kenyan"),
+        ("judges", 2, "nsubj", "NOUN", "NNS", "judge"),
+        ("jailed", 2, "ROOT", "VERB", "VBD", "jail"),
+        ("Ochieng", 2, "dobj", "PROPN", "NNP", "Ochieng"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ], [(0, 1, "COUNTRY", "country:KE"), (3, 4, "PERSON", "")])
+    assert [(e.code[:2], name(ents, e.source), name(ents, e.target)) for e in events] == [("17", "Kenya", "Ochieng")]
+
+
+def test_parties_of_a_meeting_are_each_others_targets():
+    # "Chile and Peru met ."
+    ents, events = parse([
+        ("Chile", 3, "nsubj", "PROPN", "NNP", "Chile"),
+        ("and", 0, "cc", "CCONJ", "CC", "and"),
+        ("Peru", 0, "conj", "PROPN", "NNP", "Peru"),
+        ("met", 3, "ROOT", "VERB", "VBD", "meet"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ], [(0, 1, "COUNTRY", "country:CL"), (2, 3, "COUNTRY", "country:PE")])
+    assert sorted((e.code[:2], name(ents, e.source), name(ents, e.target)) for e in events) == \
+        [("04", "Chile", "Peru"), ("04", "Peru", "Chile")]

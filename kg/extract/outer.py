@@ -1,0 +1,173 @@
+"""The outer act: what a clause does with the act it names.
+
+    "Iran threatened to shell the border towns"     a threat (13), not shelling
+    "Norway said it would send equipment"           an intent to cooperate (03)
+    "the ministry is willing to lift the ban"       an intent to yield (035)
+    "the union refused to call off the strike"      a rejection (12)
+    "the court will not release the detainees"      a rejection (12), said of the future
+    "Washington wants Moscow to halt the strikes"   an appeal to Moscow (02), no halt and no strike
+
+CAMEO builds its intent (03), reject (12) and threaten (13) codes in parallel with the acts they are
+about: 0331 is the intent of 071 (economic aid), 1243 the refusal of 084 (release), 1323 the threat of
+1723 (curfew). ``compose`` follows those correspondences of the codebook, so the embedded act's code
+says which intent, refusal or threat it is.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from spacy.tokens import Token
+
+
+class Outer(str, Enum):
+    INTENT = "intent"
+    THREAT = "threat"
+    REJECT = "reject"
+    APPEAL = "appeal"  # "urged Kenya to release the activists": an appeal to Kenya, no release
+
+
+THREAT_VERBS = {"threaten", "warn"}
+# a promise of harm is a threat, a promise of help an intent
+COMMIT_VERBS = {"vow", "swear", "pledge", "promise"}
+INTENT_VERBS = {"agree", "offer", "decide", "plan", "intend", "commit", "prepare", "propose", "undertake",
+                "consent", "volunteer", "resolve"}
+WILLING = {"willing", "ready", "prepared", "determined", "committed", "eager", "keen", "poised"}
+REFUSE_VERBS = {"refuse", "decline"}
+# verbs whose object is asked to do the act of their complement
+APPEAL_VERBS = {"urge", "ask", "call", "tell", "press", "pressure", "push", "persuade", "encourage", "invite",
+                "want", "implore", "beg", "exhort", "request", "appeal"}
+# "promised to continue the aid": the aspect verb is transparent
+ASPECT_VERBS = {"continue", "resume", "begin", "start", "keep"}
+FUTURE = {"will", "would", "'ll", "shall", "wo"}
+SAYING = {"announce", "say", "confirm", "state", "declare", "tell", "add", "report", "indicate", "signal"}
+CONDITION_AGAINST = {"unless"}  # "will withdraw unless ...": a condition imposed, a threat
+
+# codebook correspondences: the act's code (longest prefix first) -> the code of its intent/refusal/threat
+INTENT_OF = {
+    "04": "036", "05": "032", "057": "030", "06": "031", "061": "0311", "062": "0312", "063": "0313",
+    "064": "0314", "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "0333",
+    "08": "035", "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342", "0833": "0343",
+    "0834": "0344", "084": "0353", "085": "0354", "086": "0355", "087": "0356", "03": "03",
+}
+REJECT_OF = {
+    "03": "120", "04": "125", "05": "120", "057": "127", "06": "121", "061": "1211", "062": "1212",
+    "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224", "08": "124", "081": "1241",
+    "082": "1242", "083": "123", "0831": "1231", "0832": "1232", "0833": "1233", "0834": "1234", "084": "1243",
+    "085": "1244", "086": "1245", "087": "1246",
+}
+APPEAL_OF = {
+    "04": "026", "05": "022", "057": "027", "06": "021", "061": "0211", "062": "0212", "063": "0213",
+    "064": "0214", "07": "023", "071": "0231", "072": "0232", "073": "0233", "074": "0234", "08": "025",
+    "081": "0251", "082": "0252", "083": "024", "0831": "0241", "0832": "0242", "0833": "0243", "0834": "0244",
+    "084": "0253", "085": "0254", "086": "0255", "087": "0256",
+}
+THREAT_OF = {
+    "08": "136", "14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311", "163": "1312",
+    "164": "134", "165": "135", "166": "136", "17": "130", "172": "132", "1721": "1321", "1722": "1322",
+    "1723": "1323", "1724": "1324", "173": "137", "174": "137", "175": "137", "18": "1383", "19": "1384",
+    "191": "1381", "192": "1382", "20": "1385",
+}
+COOPERATIVE = {"03", "04", "05", "06", "07", "08"}
+CONFLICTUAL = {"14", "15", "16", "17", "18", "19", "20"}
+
+
+def _lookup(table: dict[str, str], code: str) -> str | None:
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
+
+
+def compose(outer: Outer, code: str) -> str | None:
+    """The code of an intent, refusal or threat about an act with ``code``; None where the codebook
+    has none (a refusal to attack is no CAMEO act; "will demand" is the demand itself).
+
+    >>> compose(Outer.THREAT, "1723"), compose(Outer.INTENT, "071"), compose(Outer.REJECT, "0841")
+    ('1323', '0331', '1243')
+    >>> compose(Outer.INTENT, "190")  # an intent to fight is a threat
+    '1384'
+    >>> compose(Outer.APPEAL, "0841")  # urged them to release prisoners
+    '0253'
+    """
+    root = code[:2]
+    if outer is Outer.APPEAL:
+        return _lookup(APPEAL_OF, code) or "020"
+    if outer is Outer.THREAT:
+        return _lookup(THREAT_OF, code) or "130"
+    if outer is Outer.REJECT:
+        return (_lookup(REJECT_OF, code) or "120") if root in COOPERATIVE else None
+    if root in CONFLICTUAL:
+        return _lookup(THREAT_OF, code) or "130"
+    return _lookup(INTENT_OF, code) if root in COOPERATIVE else None
+
+
+def _has(tok: Token, dep: str, words: set[str]) -> bool:
+    return any(c.dep_ == dep and c.lower_ in words for c in tok.children)
+
+
+def _reported(verb: Token, speech_verbs: set[str]) -> bool:
+    """A clause someone says or announces: "X said [it would ...]", "[X will ...], officials said"."""
+    saying = speech_verbs | SAYING
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in saying:
+        return True
+    return any(c.dep_ in ("ccomp", "parataxis") and c.lemma_.lower() in saying and c.i > verb.i
+               for c in verb.children)
+
+
+def clause_verb(tok: Token, light: Token | None) -> Token | None:
+    """The verb whose clause states the act: the trigger, its light verb, or the verb of its object noun."""
+    if light is not None:
+        return light
+    if tok.pos_ in ("VERB", "AUX"):
+        return tok
+    if tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB":
+        return tok.head
+    return None
+
+
+def appealed_to(verb: Token) -> Token | None:
+    """Who is asked: the object of "urged X to", the ``on`` object of "called on X to"."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj"):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    for c in verb.children:  # "wants Russia to halt": the parser's clause with its own subject
+        if c.dep_ == "ccomp" and _has(c, "aux", {"to"}):
+            return next((g for g in c.children if g.dep_ == "nsubj"), None)
+    return None
+
+
+def outer_act(verb: Token, speech_verbs: set[str]) -> tuple[Outer, Token | None] | None:
+    """What the clause of ``verb`` does with its act, and the verb that says so (None for a plain
+    future in a reported clause: "said it would send")."""
+    node = verb
+    while node.dep_ == "xcomp" and node.head.lemma_.lower() in ASPECT_VERBS:
+        node = node.head
+    negated = _has(node, "neg", {"not", "n't", "never"})
+    unless = any(c.dep_ == "advcl" and _has(c, "mark", CONDITION_AGAINST) for c in node.children)
+    if node.dep_ == "xcomp":
+        outer = node.head
+        lemma = outer.lemma_.lower()
+        outer_negated = _has(outer, "neg", {"not", "n't", "never"})
+        if lemma in REFUSE_VERBS:
+            return Outer.REJECT, outer
+        if lemma in APPEAL_VERBS and appealed_to(outer) is not None:
+            return Outer.APPEAL, outer
+        if lemma in THREAT_VERBS:
+            return Outer.THREAT, outer
+        if lemma in COMMIT_VERBS | INTENT_VERBS or (outer.pos_ == "ADJ" and lemma in WILLING):
+            if outer_negated or negated:
+                return Outer.REJECT, outer
+            unless = unless or any(c.dep_ == "advcl" and _has(c, "mark", CONDITION_AGAINST) for c in outer.children)
+            return (Outer.THREAT if unless else Outer.INTENT), outer
+        return None
+    if node.dep_ == "ccomp" and _has(node, "aux", {"to"}) and node.head.lemma_.lower() in APPEAL_VERBS and \
+            appealed_to(node.head) is not None:
+        return Outer.APPEAL, node.head
+    if _has(node, "aux", FUTURE) and _reported(node, speech_verbs):
+        if negated:
+            return Outer.REJECT, None
+        return (Outer.THREAT if unless else Outer.INTENT), None
+    return None

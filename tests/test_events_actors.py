@@ -1,0 +1,18 @@
+"""People linked to their country where the text says so (issue 13, cause 8), on the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, person, title, country", [
+    ("President of Russia Vladimir Putin met Erdogan in Sochi.", "Vladimir Putin", "President", "Russia"),
+    ("Russian President Vladimir Putin met Erdogan in Sochi.", "Vladimir Putin", "President", "Russia"),
+    ("Chilean President Gabriel Boric opened the trade fair.", "Gabriel Boric", "President", "Chile"),
+    ("Gabriel Boric, Chile's president, signed the decree.", "Gabriel Boric", "President", "Chile"),
+])
+def test_people_hold_posts_in_their_country(facts_of, text, person, title, country):
+    facts = facts_of(text)
+    name = {i: e.name for i, e in enumerate(facts.entities)}
+    roles = {(name[r.holder.index], r.title, name[r.post_in.index] if r.post_in else None) for r in facts.roles}
+    assert (person, title, country) in roles, roles

@@ -1,0 +1,49 @@
+"""Different stories about one country stay different events; one story told twice is one event."""
+
+from __future__ import annotations
+
+import pytest
+
+NIGERIA = [  # stories about one country, no dates: none is another
+    "A car bomb exploded at a market in Maiduguri, killing 15 people, police said.",
+    "Nigerian air force jets bombed a camp in Zamfara, killing 30 bandits.",
+    "Thousands of Nigerian students protested in Lagos against higher fees.",
+    "Nigerian troops clashed with militants near Kano.",
+    "Gunmen attacked a village in Plateau State, killing 12 residents.",
+    # one doer, one state, two different things hit
+    "Nigerian troops attacked a camp in Borno State.",
+    "Nigerian troops shelled a market in Borno State.",
+]
+
+
+@pytest.fixture(scope="module")
+def corpus_of(nlp):
+    from kg import clean
+    from kg.extract import extract
+    from kg.load import article_from_text
+    from kg.resolve import resolve
+
+    def run(texts: list[str], date: str = "2021-06-01"):
+        facts = []
+        for i, text in enumerate(texts):
+            article = article_from_text(text, f"story-{i}.txt", date=date)
+            facts.append(extract(nlp(clean.blank_noise(article.text)), article))
+        return resolve(facts)
+
+    return run
+
+
+def test_different_stories_about_one_country_do_not_merge(corpus_of):
+    corpus = corpus_of(NIGERIA)
+    for event in corpus.events:
+        assert len({ev.doc_id for ev in event.evidence}) == 1, event
+    violent = [e for e in corpus.events if e.code[:2] in ("18", "19", "20")]
+    assert len({ev.doc_id for e in violent for ev in e.evidence}) >= 5
+    assert {e.killed for e in violent} >= {15, 30, 12}  # each story keeps its own dead
+
+
+def test_one_story_in_two_reports_is_one_event(corpus_of):
+    corpus = corpus_of(["Chile and Peru signed a fisheries agreement in Lima on 3 May 2021.",
+                        "On 3 May 2021 Chile and Peru signed a fisheries agreement, officials said."])
+    signed = [e for e in corpus.events if e.code.startswith("057") and e.source == "country:CL"]
+    assert len(signed) == 1 and len({ev.doc_id for ev in signed[0].evidence}) == 2, corpus.events
