@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from kg.ids import digest
 from kg.model import Corpus, Event, EventMention, Evidence, Participant, Status, TimeValue
-from kg.resources.gazetteer import Gazetteer
+from kg.resources.gazetteer import Gazetteer, read_table
 
 VIOLENT = {"18", "19", "20"}
 STATUS_ORDER = [Status.ASSERTED, Status.REPORTED, Status.PLANNED, Status.HYPOTHETICAL, Status.DENIED]
@@ -23,9 +23,7 @@ STATUS_ORDER = [Status.ASSERTED, Status.REPORTED, Status.PLANNED, Status.HYPOTHE
 
 @functools.cache
 def thing_classes() -> frozenset[str]:
-    """Participant classes that are things (a convoy, a hospital), not people (kg/data/participants.tsv)."""
-    from kg.gazetteer import read_table
-
+    """Participant classes that are things (a convoy, a hospital), not people (data/participants.tsv)."""
     return frozenset(row["class"] for row in read_table("participants.tsv") if row.get("kind") == "thing")
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS
 
-from kg.viz import page as viz
 from kg.graph.vocab import KG, KIND_CLASS, ORG, SEM
+from kg.viz import page as viz
 
 from .conftest import FIRST_VIEW, graph_of, interactions_corpus, overlapping, talks_corpus
 

@@ -18,10 +18,10 @@ NIGERIA = [  # stories about one country, no dates: none is another
 
 @pytest.fixture(scope="module")
 def corpus_of(nlp):
-    from kg import clean
     from kg.extract import extract
-    from kg.load import article_from_text
-    from kg.resolve import resolve
+    from kg.ingest import clean
+    from kg.ingest.load import article_from_text
+    from kg.resolve.entities import resolve
 
     def run(texts: list[str], date: str = "2021-06-01"):
         facts = []
