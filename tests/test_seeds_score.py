@@ -24,17 +24,19 @@ def scores(examples_build):
 
 
 def test_entities(scores):
-    assert scores["entities"]["f1"] >= 0.95, scores["entities_missing"] + scores["entities_spurious"]
+    assert scores["entities"]["f1"] >= 0.97, scores["entities_missing"] + scores["entities_spurious"]
     assert scores["entity_duplicates"] == {}
 
 
 def test_posts_and_memberships(scores):
-    assert scores["roles"]["recall"] >= 0.85, scores["roles"]["missing"]
+    assert scores["roles"]["recall"] >= 0.90, scores["roles"]["missing"]
 
 
 def test_events(scores):
-    assert scores["events"]["f1"] >= 0.80, (scores["events_missing"], scores["events_spurious"])
-    assert scores["event_duplicates"] == 0
+    assert scores["events"]["f1"] >= 0.88, (scores["events_missing"], scores["events_spurious"])
+    # Across documents an undated mention joins an event only with the same source, target and place:
+    # an unattributed "bombings ... in Aleppo" in the Hansard questions stays apart from the dated strike.
+    assert scores["event_duplicates"] <= 1
 
 
 def test_event_attributes(scores):
