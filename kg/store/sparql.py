@@ -41,7 +41,7 @@ SYSTEM_GRAPHS = (  # graphs a server keeps for itself, by prefix
 RESULTS_JSON = "application/sparql-results+json"
 NTRIPLES = "application/n-triples"
 FORM = "application/x-www-form-urlencoded"
-BATCH = 2000  # triples per SPARQL Update request when there is no Graph Store endpoint
+BATCH = 1000  # triples per SPARQL Update without a Graph Store (Virtuoso: "more than 10000 lines of SQL" at 2000)
 UNION_GRAPH = str(resource("graph:union"))
 
 
