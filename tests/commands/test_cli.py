@@ -99,7 +99,10 @@ def test_query_of_a_file_with_graphs_sees_every_document(tmp_path, suffix):
 def test_query_syntax_error_is_one_line_with_position(examples_build):
     result = kg("query", str(examples_build), "SELECT ?x WHERE { ?x ?y }")
     assert result.returncode == 2
-    assert result.stderr.count("\n") == 1 and "line 1" in result.stderr and "Traceback" not in result.stderr
+    # the message on one line, then the query's line with a caret under the place
+    message, shown, caret = result.stderr.splitlines()
+    assert "line 1, column 25" in message and "Traceback" not in result.stderr
+    assert (shown, caret) == ("  SELECT ?x WHERE { ?x ?y }", "  " + " " * 24 + "^")
 
 
 def test_missing_input_is_named_and_nothing_is_written(tmp_path):
