@@ -72,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             raise
         print(f"kg: error: {one_line(str(exc))}", file=sys.stderr)
+        for line in getattr(exc, "context", ()):  # where in a query: its line, and a caret under the column
+            print(one_line(line), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)

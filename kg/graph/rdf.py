@@ -3,6 +3,11 @@
 Each document's graph holds what that document supports: its own node, the mentions (sentences)
 it contributes, and every entity, post, membership and event it mentions. A fact stated in two
 documents is in both graphs, so that retracting one document leaves the other's facts whole.
+
+Each graph also states the super-classes and super-properties that ontology/kg.ttl entails for what
+it says (a ``kg:MilitaryAttack`` is a ``sem:Event``; ``kg:source`` is ``schema:agent``), so that
+queries in the standard vocabularies need no reasoner; the ontology itself is a graph of its own
+beside the documents' (``ontology_graph``).
 """
 
 from __future__ import annotations
@@ -15,9 +20,11 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from kg.graph.ontology import axioms, hierarchy
 from kg.graph.vocab import (
     KG,
     KIND_CLASS,
+    ONTOLOGY,
     ORG,
     PARTICIPANT,
     PREFIXES,
@@ -48,6 +55,7 @@ FORMATS = {
     ".json": "json-ld",
 }
 QUAD_FORMATS = {"nquads", "trig", "json-ld"}
+_TYPE = RDF.type
 
 
 def format_for(path: str | Path) -> str:
@@ -84,6 +92,13 @@ def concept_triples(concept: URIRef) -> tuple[tuple, ...]:
     return tuple(triples)
 
 
+def ontology_graph() -> tuple[str, tuple[tuple, ...]]:
+    """The name and triples of the graph that holds kg's ontology (ontology/kg.ttl and
+    participants.ttl): beside the documents' graphs in every store and file, so that a query can ask
+    about kg's terms (``?p rdfs:subPropertyOf+ kg:interactedWith``)."""
+    return str(ONTOLOGY), axioms()
+
+
 def doc_iri(doc_id: str) -> URIRef:
     return resource("doc:" + sha1(doc_id)[:16])
 
@@ -104,15 +119,28 @@ def _date_literal(value: str) -> Literal:
 
 
 class DocGraph:
-    """The triples of one document's graph: each once, in the order written."""
+    """The triples of one document's graph: each once, in the order written, each followed by the
+    super-classes and super-properties the ontology entails for it (``kg.graph.ontology``), so
+    that queries in the standard vocabularies find kg's own terms without a reasoner."""
 
-    __slots__ = ("triples",)
+    __slots__ = ("triples", "_classes", "_properties")
 
     def __init__(self) -> None:
         self.triples: dict[tuple, None] = {}
+        up = hierarchy()  # computed once per process
+        self._classes, self._properties = up.classes, up.properties
 
     def add(self, triple: tuple) -> None:
-        self.triples[triple] = None
+        triples = self.triples
+        if triple in triples:
+            return
+        triples[triple] = None
+        s, p, o = triple
+        for sup in self._properties.get(p, ()):
+            triples[(s, sup, o)] = None
+        if p == _TYPE:
+            for sup in self._classes.get(o, ()):
+                triples[(s, _TYPE, sup)] = None
 
     def __iter__(self):
         return iter(self.triples)
@@ -139,12 +167,16 @@ class GraphWriter:
         return len(set().union(*(g.triples for g in self.graphs.values())))
 
     def dataset(self) -> Dataset:
+        """The documents' graphs, and the ontology's (``ontology_graph``)."""
         ds = Dataset()
         for prefix, ns in PREFIXES.items():
             ds.bind(prefix, ns)
         for doc_id, g in self.graphs.items():
             context = ds.graph(doc_iri(doc_id))
             ds.addN((s, p, o, context) for s, p, o in g)
+        name, triples = ontology_graph()
+        context = ds.graph(URIRef(name))
+        ds.addN((s, p, o, context) for s, p, o in triples)
         return ds
 
     def _by_doc(self, evidence: Iterable[Evidence]) -> dict[str, list[Evidence]]:

@@ -20,6 +20,7 @@ SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 GEONAMES = Namespace("https://sws.geonames.org/")
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+ONTOLOGY = URIRef(BASE + "ontology")  # the ontology's IRI (ontology/kg.ttl), and the name of its graph
 
 
 class KG(DefinedNamespace):

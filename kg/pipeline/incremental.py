@@ -67,7 +67,7 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] = (),
     """Add documents' facts (replacing those of the same doc_id), remove documents, and bring every
     graph of the store up to date with the re-resolved corpus. The caller holds the store open for
     writing (and so its lock)."""
-    from kg.graph.rdf import GraphWriter, doc_iri
+    from kg.graph.rdf import GraphWriter, doc_iri, ontology_graph
     from kg.resolve.entities import resolve
 
     facts = catalog.facts()
@@ -81,7 +81,9 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] = (),
 
     corpus = resolve(list(facts.values()))
     writer = GraphWriter().write(corpus)
-    wanted = {str(doc_iri(doc_id)): list(writer.graph(doc_id)) for doc_id in facts}
+    documents = {str(doc_iri(doc_id)): list(writer.graph(doc_id)) for doc_id in facts}
+    ontology, axioms = ontology_graph()  # kg's terms, for queries about them: written when new or changed
+    wanted = {**documents, ontology: list(axioms)}
     hashes = {iri: graph_hash(triples) for iri, triples in wanted.items()}
     changed = {iri: triples for iri, triples in wanted.items() if catalog.graph_hashes.get(iri) != hashes[iri]}
     dropped = sorted(iri for iri in catalog.graph_hashes if iri not in wanted)
@@ -102,8 +104,8 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] = (),
     catalog.save()
     catalog.prune()
 
-    changes.written, changes.dropped = len(changed), len(dropped)
-    changes.unchanged = len(wanted) - len(changed)
+    changes.written, changes.dropped = len(changed.keys() & documents.keys()), len(dropped)
+    changes.unchanged = len(documents) - changes.written
     changes.documents = len(facts)
     changes.corpus = corpus
     return changes

@@ -9,14 +9,15 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.plugins.sparql import prepareQuery
 
 from kg.errors import QueryError, QueryTimeout, one_line
 from kg.graph.vocab import PREFIXES, SPARQL_PREFIXES
@@ -51,20 +52,22 @@ def with_prefixes(query: str) -> str:
 
 
 def check(query: str) -> None:
-    """Raise QueryError with the position for a query that does not parse."""
+    r"""Raise QuerySyntaxError, which says where and what was expected, for a query that does not parse.
+
+    >>> try:
+    ...     check("SELECT ?x WHERE { ?x a }")
+    ... except QueryError as exc:
+    ...     print(str(exc)[:77], *exc.context, sep="\n")
+    SPARQL syntax error at line 1, column 24: expected a term (an IRI, a variable
+      SELECT ?x WHERE { ?x a }
+                             ^
+    """
+    from rdflib.plugins.sparql import prepareQuery
+
     try:
         prepareQuery(with_prefixes(query))
-    except Exception as exc:  # pyparsing raises its own ParseException; rdflib others
-        raise QueryError(f"SPARQL syntax error: {_position(exc, query)}") from None
-
-
-def _position(exc: Exception, query: str) -> str:
-    line, col = getattr(exc, "lineno", None), getattr(exc, "col", None)
-    added = with_prefixes(query).count("\n") - query.count("\n")
-    msg = getattr(exc, "msg", None) or str(exc).splitlines()[0]
-    if line is not None:
-        return f"line {max(1, line - added)}, column {col}: {msg}"
-    return msg
+    except Exception:  # pyparsing raises its own ParseException; rdflib others
+        raise syntax_error(query) from None
 
 
 def text(term: object) -> str | None:
@@ -79,11 +82,13 @@ def run(graph: Graph, query: str, *, timeout: float | None = None) -> Rows:
     QueryError for a query that does not parse or fails; QueryTimeout (a QueryError) for one
     stopped at its time limit.
     """
+    from rdflib.plugins.sparql import prepareQuery
+
     full = with_prefixes(query)
     try:
         prepared = prepareQuery(full)
-    except Exception as exc:
-        raise QueryError(f"SPARQL syntax error: {_position(exc, query)}") from None
+    except Exception:
+        raise syntax_error(query) from None
     if timeout is None:
         return _evaluate(graph, prepared)
     if timeout <= 0:
@@ -109,6 +114,241 @@ def _evaluate(graph: Graph, prepared) -> Rows:
     return Rows(variables, [[text(t) for t in row] for row in terms], terms)
 
 
+# --- where a query does not parse ----------------------------------------------------------------
+
+class QuerySyntaxError(QueryError):
+    """A query that does not parse. The message says where (line and column, from 1) and what was
+    expected there, in words; ``context`` is the line of the query with a caret under the column."""
+
+    def __init__(self, message: str, *, line: int, column: int, context: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.line, self.column, self.context = line, column, context
+
+
+def syntax_error(query: str, *, update: bool = False, engine: str | None = None) -> QueryError:
+    """The error for ``query`` (kg's prefixes declared, as everywhere) that a SPARQL engine refused.
+
+    rdflib's grammar finds the place: the farthest point any alternative of the grammar reached,
+    and the tokens it expected there. Oxigraph and Virtuoso report a place that is often the end of
+    the query, so a store asks here. Where rdflib reads the query but ``engine`` (that engine's
+    message) refused it, the engine's message is the error; a place in it ("error at 3:14") is shown.
+    """
+    from rdflib.plugins.sparql import parser
+    from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate
+
+    full = with_prefixes(query)
+    added = len(full) - len(query)
+    try:
+        parsed = _farthest(full, parser.UpdateUnit if update else parser.Query)
+    except _Failure as failure:
+        at = max(0, failure.loc - added)
+        if query[at:].strip():
+            return _placed(query, at, f"expected {_in_words(failure.expected)}")
+        # at the end: just after the last word, not on an empty line after it
+        expected = [t for t in failure.expected if t is not _END]
+        return _placed(query, len(query.rstrip()), f"expected {_in_words(expected)}", end=True)
+    try:
+        translateUpdate(parsed) if update else translateQuery(parsed)
+    except Exception as exc:  # an unknown prefix: rdflib says so when it resolves the names
+        found = re.match(r"Unknown namespace prefix : (.*)", str(exc))
+        if found:
+            use = re.search(rf"(?<![\w:.-]){re.escape(found.group(1))}:", _masked(query))
+            problem = f"the prefix {found.group(1)}: is not declared"
+            if use is not None:
+                return _placed(query, use.start(), problem)
+            return QueryError(f"SPARQL syntax error: {problem}")
+        if engine is None:
+            return QueryError(f"SPARQL syntax error: {one_line(str(exc))}")
+    if engine is not None:
+        place = re.search(r"error at (\d+):(\d+): ", engine)
+        if place:
+            line, column = int(place.group(1)), int(place.group(2))
+            lines = query.split("\n")
+            if 1 <= line <= len(lines):
+                at = sum(len(t) + 1 for t in lines[:line - 1]) + min(column - 1, len(lines[line - 1]))
+                return _placed(query, at, one_line(engine[place.end():]).strip())
+        return QueryError(f"SPARQL syntax error: {one_line(engine)}")
+    return QueryError("SPARQL syntax error")
+
+
+def _placed(query: str, at: int, problem: str, *, end: bool = False) -> QuerySyntaxError:
+    """The error at character ``at`` of ``query``: its line and column, and the line with a caret."""
+    line = query.count("\n", 0, at) + 1
+    start = query.rfind("\n", 0, at) + 1
+    stop = query.find("\n", at)
+    text_line = query[start:] if stop < 0 else query[start:stop]
+    column = at - start + 1
+    shown_before, shown = one_line(text_line[:column - 1]), one_line(text_line)  # escapes, so the caret lines up
+    if len(shown) > 100:  # a long line: the 100 characters around the place
+        cut = max(0, min(len(shown_before) - 50, len(shown) - 100))
+        shown_before = ("\u2026" if cut else "") + shown_before[cut:]
+        shown = ("\u2026" if cut else "") + shown[cut:cut + 100] + ("\u2026" if cut + 100 < len(shown) else "")
+    context = ("  " + shown, "  " + " " * len(shown_before) + "^")
+    where = f"line {line}, column {column}" + (" (the end of the query)" if end else "")
+    return QuerySyntaxError(f"SPARQL syntax error at {where}: {problem}",
+                            line=line, column=column, context=context)
+
+
+_STRING_OR_IRI_OR_COMMENT = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|#[^\n]*")
+
+
+def _masked(query: str) -> str:
+    """``query`` with its IRIs, strings and comments blanked out, every character in its place."""
+    return _STRING_OR_IRI_OR_COMMENT.sub(lambda m: " " * len(m.group()), query)
+
+
+class _Failure(Exception):
+    def __init__(self, loc: int, expected: list) -> None:
+        self.loc, self.expected = loc, expected
+
+
+_tracking = threading.local()
+_tracking_lock = threading.Lock()
+
+
+def _farthest(text: str, grammar):
+    """Parse ``text`` with ``grammar`` (rdflib's pyparsing grammar of SPARQL); _Failure with the
+    farthest place that a token of the grammar was tried at and failed, and those tokens.
+
+    The grammar is rdflib's, shared by every thread: a fail action on each token records the
+    failures of this thread only, and is taken off again."""
+    import pyparsing as pp
+
+    tokens = _tokens()
+    farthest: dict = {"loc": -1, "expected": []}
+
+    def failed(_text: str, loc: int, token, _exc: Exception) -> None:
+        if getattr(_tracking, "on", False):
+            if loc > farthest["loc"]:
+                farthest["loc"], farthest["expected"] = loc, [token]
+            elif loc == farthest["loc"]:
+                farthest["expected"].append(token)
+
+    with _tracking_lock:
+        for token in tokens:
+            token.set_fail_action(failed)
+        keeps_tabs, grammar.keepTabs = grammar.keepTabs, True  # pyparsing counts a tab as 8 columns otherwise
+        _tracking.on = True
+        try:
+            return grammar.parse_string(text, parse_all=True)
+        except pp.ParseBaseException as exc:
+            if exc.loc > farthest["loc"]:  # only what parse_all adds: the end of the text
+                raise _Failure(exc.loc, [_END]) from None
+            if exc.loc == farthest["loc"] and "end of text" in str(exc):
+                farthest["expected"].append(_END)
+            raise _Failure(max(farthest["loc"], 0), farthest["expected"]) from None
+        finally:
+            _tracking.on = False
+            grammar.keepTabs = keeps_tabs
+            for token in tokens:
+                token.set_fail_action(None)
+
+
+_END = object()  # the end of the query, as an expected token
+
+
+@functools.cache
+def _tokens() -> tuple:
+    """Every token (keyword, punctuation, regular expression) of rdflib's SPARQL grammars."""
+    import pyparsing as pp
+    from rdflib.plugins.sparql import parser
+
+    seen, found = set(), []
+
+    def walk(element) -> None:
+        if id(element) in seen:
+            return
+        seen.add(id(element))
+        if isinstance(element, pp.Token):
+            found.append(element)
+        for child in getattr(element, "exprs", None) or ():
+            walk(child)
+        if getattr(element, "expr", None) is not None:
+            walk(element.expr)
+
+    walk(parser.Query)
+    walk(parser.UpdateUnit)
+    return tuple(found)
+
+
+# what a token of the grammar is, in words: the rdflib grammar's names of the terminals it belongs to
+_KINDS = (
+    ("an integer", ("INTEGER",)),
+    ("an IRI", ("IRIREF", "PNAME_NS", "PNAME_LN")),
+    ("a variable", ("VAR1", "VAR2")),
+    ("a literal", ("String", "NumericLiteral", "BooleanLiteral")),
+    ("a blank node", ("BLANK_NODE_LABEL", "ANON")),
+)
+_TERM = ("an IRI", "a variable", "a literal", "a blank node")
+
+
+@functools.cache
+def _kinds() -> dict[int, str]:
+    """id of a token -> what it starts, in words; the first word of each function is "a function"."""
+    import pyparsing as pp
+    from rdflib.plugins.sparql import parser
+
+    kinds: dict[int, str] = {}
+
+    def walk(element, kind: str, seen: set) -> None:
+        if id(element) in seen:
+            return
+        seen.add(id(element))
+        if isinstance(element, pp.Token):
+            kinds.setdefault(id(element), kind)
+        for child in getattr(element, "exprs", None) or ():
+            walk(child, kind, seen)
+        if getattr(element, "expr", None) is not None:
+            walk(element.expr, kind, seen)
+
+    for kind, names in _KINDS:
+        for name in names:
+            walk(getattr(parser, name), kind, set())
+    for calls in (parser.BuiltInCall, parser.Aggregate):
+        for call in calls.exprs:
+            first = call
+            while not isinstance(first, pp.Token):
+                inner = getattr(first, "exprs", None)
+                first = inner[0] if inner else first.expr
+            kinds.setdefault(id(first), "a function call")
+    return kinds
+
+
+def _in_words(expected: list) -> str:
+    """Tokens of the grammar as a reader says them: 'a term (an IRI, a variable or a literal), "{" or FILTER'."""
+    kinds = _kinds()
+    said = {kinds[id(t)] for t in expected if id(t) in kinds}
+    words: list[str] = []
+    terms = [k for k in _TERM if k in said]
+    if {"an IRI", "a variable", "a literal"} <= said:
+        words.append(f"a term ({_or(terms)})")
+    else:
+        words += terms
+    if "an integer" in said and "a literal" not in said:
+        words.append("an integer")
+    if "a function call" in said:
+        words.append("a function call")
+    keywords, marks = set(), set()
+    for t in expected:
+        if t is _END or id(t) in kinds:
+            continue
+        match = getattr(t, "match", None)
+        if isinstance(match, str) and match[:1].isalpha():
+            keywords.add(match.upper() if match.isalpha() and len(match) > 1 else match)
+        elif isinstance(match, str):
+            marks.add(f'"{match}"')
+        else:
+            marks.add(str(t))
+    words += sorted(keywords) + sorted(marks)
+    if any(t is _END for t in expected):
+        words.append("the end of the query")
+    return _or(words) if words else "something else"
+
+
+def _or(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
 # --- stopping a query at its time limit ----------------------------------------------------------
 
 class _Deadline(BaseException):
@@ -132,8 +372,6 @@ def within(timeout: float, work):
     process would have to copy the graph. So a timer raises an exception inside this thread, which
     stops the evaluation at its next Python instruction (work in C code finishes that call first).
     """
-    import threading
-
     caller = threading.get_ident()
     guard = threading.Lock()
     state = {"done": False, "fired": False}
@@ -237,4 +475,4 @@ def to_table(rows: Rows, *, width: int = 60) -> str:
 
 
 FORMATTERS = {"table": to_table, "json": to_json, "csv": to_csv, "tsv": to_tsv}
-__all__ = ["Rows", "run", "check", "read_query", "FORMATTERS", "SPARQL_PREFIXES"]
+__all__ = ["Rows", "run", "check", "syntax_error", "QuerySyntaxError", "read_query", "FORMATTERS", "SPARQL_PREFIXES"]

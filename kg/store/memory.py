@@ -54,6 +54,9 @@ class MemoryStore(Store):
         try:
             self.ds.update(kgquery.with_prefixes(sparql))
         except Exception as exc:  # pyparsing's ParseException and rdflib's own errors
+            error = kgquery.syntax_error(sparql, update=True)
+            if isinstance(error, kgquery.QuerySyntaxError):
+                raise error from None
             raise QueryError(f"update failed: {exc}") from None
 
     def replace_graphs(self, graphs: Mapping[str, Iterable[Triple]], *, drop: Iterable[str] = ()) -> None:

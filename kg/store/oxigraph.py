@@ -34,7 +34,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
 from kg.files import sync_folder
-from kg.query.sparql import Rows
+from kg.query.sparql import Rows, syntax_error
 from kg.store.base import ResultLimitError, Store
 from kg.store.files import PREFIX_MAP, has_graphs, ox_format, serialize_quads
 from kg.store.lock import DirLock
@@ -143,7 +143,7 @@ class OxigraphStore(Store):
         try:
             return solutions_to_rows(self._store.query(sparql, prefixes=PREFIX_MAP), max_rows)
         except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from None
+            raise syntax_error(sparql, engine=str(exc)) from None
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"query failed: {exc}") from None
 
@@ -170,7 +170,7 @@ class OxigraphStore(Store):
         try:
             store.update(sparql.rstrip().rstrip(";") + "\n;\n" + REBUILD_UNION, prefixes=PREFIX_MAP)
         except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from None
+            raise syntax_error(sparql, update=True, engine=str(exc)) from None
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"update failed: {exc}") from None
         store.flush()

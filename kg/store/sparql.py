@@ -28,7 +28,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from kg.errors import QueryError, StoreError
 from kg.graph.vocab import resource
-from kg.query.sparql import Rows, with_prefixes
+from kg.query.sparql import QuerySyntaxError, Rows, syntax_error, with_prefixes
 from kg.store.base import ResultLimitError, Store, query_form
 from kg.store.files import read_quads
 from kg.store.terms import Quad, Triple, from_ox, ntriples, to_ox
@@ -41,7 +41,7 @@ SYSTEM_GRAPHS = (  # graphs a server keeps for itself, by prefix
 RESULTS_JSON = "application/sparql-results+json"
 NTRIPLES = "application/n-triples"
 FORM = "application/x-www-form-urlencoded"
-BATCH = 2000  # triples per SPARQL Update request when there is no Graph Store endpoint
+BATCH = 1000  # triples per SPARQL Update without a Graph Store (Virtuoso: "more than 10000 lines of SQL" at 2000)
 UNION_GRAPH = str(resource("graph:union"))
 
 
@@ -124,8 +124,22 @@ class SparqlStore(Store):
         return rows_from_json(json.loads(self._request("POST", self.endpoint, body=body, content_type=FORM,
                                                        accept=RESULTS_JSON)), None)
 
+    def _refused(self, sparql: str, exc: QueryError, *, update: bool = False) -> QueryError:
+        """The error for a query or update the server refused (HTTP 400): where it does not parse, if
+        it does not (servers report the place in their own words, if at all); else the server's."""
+        error = syntax_error(sparql, update=update)
+        return error if isinstance(error, QuerySyntaxError) else exc
+
     # --- reading
     def query(self, sparql: str, *, max_rows: int | None = None) -> Rows:
+        try:
+            return self._query(sparql, max_rows)
+        except ResultLimitError:
+            raise
+        except QueryError as exc:
+            raise self._refused(sparql, exc) from None
+
+    def _query(self, sparql: str, max_rows: int | None) -> Rows:
         full = with_prefixes(sparql)
         body = urllib.parse.urlencode({"query": full, "default-graph-uri": self.union_graph}).encode()
         if query_form(full) in ("CONSTRUCT", "DESCRIBE"):
@@ -176,7 +190,10 @@ class SparqlStore(Store):
     # --- writing
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update on the named graphs, then rebuild the union graph (which reads them all)."""
-        self._post_update(with_prefixes(sparql))
+        try:
+            self._post_update(with_prefixes(sparql))
+        except QueryError as exc:
+            raise self._refused(sparql, exc, update=True) from None
         self._post_update(self._rebuild_union())
 
     def _rebuild_union(self) -> str:

@@ -23,6 +23,7 @@ import networkx as nx
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
+from kg.graph.ontology import most_specific
 from kg.graph.vocab import CAMEO, KG, KIND_CLASS, ORG, SEM, SUBTYPE_CLASS
 
 ENTITY_KINDS = ("Person", "Organization", "Country", "Place")
@@ -212,7 +213,7 @@ def story_graph(g: Graph) -> nx.MultiDiGraph:
                 typed[s].add(kind)
     for node in sorted(typed):
         kind = next(k for k in ENTITY_KINDS if k in typed[node])
-        classes = set(g.objects(node, RDF.type))
+        classes = most_specific(g.objects(node, RDF.type))  # not the super-classes a graph states too
         story.add_node(
             str(node),
             kind=kind,

@@ -13,6 +13,7 @@ from rdflib.compare import isomorphic
 
 from kg.cli import main
 from kg.graph.rdf import read_graph, union
+from kg.graph.vocab import ONTOLOGY
 
 
 def kg(*args: str) -> subprocess.CompletedProcess:
@@ -32,7 +33,7 @@ def test_quads_have_one_named_graph_per_document(tmp_path):
     ds = Dataset()
     ds.parse(out, format="nquads")
     named = {g.identifier for g in ds.graphs() if len(g) and g.identifier != ds.default_graph.identifier}
-    assert len(named) == len(list(ARTICLES.glob("*.txt")))
+    assert len(named - {ONTOLOGY}) == len(list(ARTICLES.glob("*.txt")))  # and the ontology's graph
 
 
 def test_same_input_same_graph_same_iris(tmp_path, examples_graph):
@@ -98,7 +99,10 @@ def test_query_of_a_file_with_graphs_sees_every_document(tmp_path, suffix):
 def test_query_syntax_error_is_one_line_with_position(examples_build):
     result = kg("query", str(examples_build), "SELECT ?x WHERE { ?x ?y }")
     assert result.returncode == 2
-    assert result.stderr.count("\n") == 1 and "line 1" in result.stderr and "Traceback" not in result.stderr
+    # the message on one line, then the query's line with a caret under the place
+    message, shown, caret = result.stderr.splitlines()
+    assert "line 1, column 25" in message and "Traceback" not in result.stderr
+    assert (shown, caret) == ("  SELECT ?x WHERE { ?x ?y }", "  " + " " * 24 + "^")
 
 
 def test_missing_input_is_named_and_nothing_is_written(tmp_path):

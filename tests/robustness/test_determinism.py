@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic
+from rdflib.namespace import DCTERMS
 
 from kg.graph.vocab import KG
 
@@ -45,10 +46,11 @@ def build(tmp_path: Path, name: str, *args: str | Path) -> Graph:
 
 
 def without_file_names(g: Graph) -> Graph:
-    """The graph less kg:sourceFile, the one statement that carries the name of a file."""
+    """The graph less kg:sourceFile and its super-property dcterms:source, the statements that carry
+    the name of a file."""
     out = Graph()
     for triple in g:
-        if triple[1] != KG.sourceFile:
+        if triple[1] not in (KG.sourceFile, DCTERMS.source):
             out.add(triple)
     return out
 

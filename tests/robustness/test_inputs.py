@@ -336,7 +336,8 @@ def document_graph(ds, text: str):
 def facts_of_document(ds, text: str) -> tuple[set, set, str | None]:
     """What the named graph of the document of ``text`` says: its entities, its events' types, its title."""
     g = document_graph(ds, text)
-    entities = {s for s, o in g.subject_objects(RDF.type) if str(o).startswith(SDO)}
+    entities = {s for s, o in g.subject_objects(RDF.type)
+                if str(o).startswith(SDO) and o != URIRef(SDO + "NewsArticle")}  # not the document itself
     events = set(g.objects(None, SEM_EVENT_TYPE))
     title = next((str(o) for o in g.objects(None, DCTERMS.title)), None)
     return entities, events, title

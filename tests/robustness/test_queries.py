@@ -28,6 +28,17 @@ def assert_one_clear_line(result, *words: str) -> None:
         assert word in line
 
 
+def assert_one_clear_line_and_the_place(result, *words: str) -> None:
+    """A query that does not parse: one clear line, then the query's line and a caret under the place."""
+    assert result.returncode == 2, result.stderr
+    assert TRACEBACK not in result.stderr
+    (line,) = error_lines(result.stderr)
+    message, shown, caret = result.stderr.strip("\n").split("\n")
+    assert message == line and shown.startswith("  ") and caret.strip() == "^" and len(caret) <= len(shown) + 1
+    for word in words:
+        assert word in line
+
+
 @pytest.mark.parametrize("query, words", [
     ("SELECT ?x WHERE { ?x ?y }", ["SPARQL syntax error", "line 1"]),
     ("SELECT ?x WHERE {\n  ?x a schema:Person .\n  ?x rdfs:label ?name\n", ["SPARQL syntax error"]),
@@ -36,7 +47,7 @@ def assert_one_clear_line(result, *words: str) -> None:
     ("\u202e\ufeff SELECT \U0001f600", ["SPARQL syntax error"]),
 ], ids=["unclosed", "unclosed over lines", "unknown prefix", "an update", "garbage"])
 def test_a_malformed_query_is_one_line_and_exit_2(examples_build, query, words):
-    assert_one_clear_line(kg("query", examples_build, query), *words)
+    assert_one_clear_line_and_the_place(kg("query", examples_build, query), *words)
 
 
 def test_debug_shows_the_traceback(examples_build):

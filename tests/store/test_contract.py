@@ -4,6 +4,7 @@ directory, Virtuoso over the SPARQL protocols with and without the Graph Store P
 from __future__ import annotations
 
 import pytest
+from query.test_syntax_errors import MALFORMED, assert_placed, place
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, XSD
@@ -136,6 +137,24 @@ def test_query_forms(store):
 def test_a_bad_query_is_a_query_error(store):
     with pytest.raises(QueryError):
         store.query("SELECT ?x WHERE { ?x ?y }")
+
+
+@pytest.mark.parametrize("marked, words", MALFORMED)
+def test_a_malformed_query_says_where(store, marked, words):
+    with pytest.raises(QueryError) as caught:
+        store.query(place(marked)[0])
+    assert_placed(caught.value, marked, words)
+
+
+@pytest.mark.parametrize("marked, line, column", [
+    ("INSERT DATA { GRAPH kgr:g { kgr:a rdfs:label \u2038} }", 1, 46),
+    ("DELETE WHERE {\n  ?s ?p ?o\u2038\n", 2, 11),
+])
+def test_a_malformed_update_says_where(store, marked, line, column):
+    assert place(marked)[1:] == (line, column)  # the table's own arithmetic, once by hand
+    with pytest.raises(QueryError) as caught:
+        store.update(place(marked)[0])
+    assert_placed(caught.value, marked, "expected")
 
 
 def test_a_result_over_the_row_limit_is_refused(store):

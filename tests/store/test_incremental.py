@@ -9,6 +9,7 @@ from rdflib import URIRef
 from rdflib.compare import isomorphic
 
 from kg.graph.rdf import doc_iri
+from kg.graph.vocab import ONTOLOGY
 from kg.pipeline.incremental import needs_repair, update
 from kg.store.catalog import Catalog
 from kg.store.oxigraph import OxigraphStore
@@ -130,7 +131,7 @@ def test_a_write_that_fails_is_repaired_by_the_next_build(tmp_path, lavrov_docs)
 
 def test_graph_names_are_the_documents(store, lavrov_docs):
     update(store, Catalog(None), add=list(lavrov_docs))
-    assert store.graphs() == {str(doc_iri(f.article.doc_id)) for f in lavrov_docs}
+    assert store.graphs() == {str(doc_iri(f.article.doc_id)) for f in lavrov_docs} | {str(ONTOLOGY)}
     for f in lavrov_docs:
         graph = store.dataset().graph(URIRef(str(doc_iri(f.article.doc_id))))
         assert (doc_iri(f.article.doc_id), None, None) in graph
