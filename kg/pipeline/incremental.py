@@ -52,7 +52,9 @@ def graph_hash(triples: Iterable[Triple]) -> str:
 # The version of what kg makes of the same facts (resolution and RDF). A store whose graphs an
 # earlier version wrote has them written again at its next build, from the facts in its catalog:
 # 2: a claim (kg:claimedBy) is in the graph of the article that makes it, not in every graph of the event.
-GRAPHS_VERSION = 2
+# 3: each graph states the super-classes and super-properties the ontology entails; the ontology is a
+#    graph of its own; events merge across documents more conservatively.
+GRAPHS_VERSION = 3
 
 
 def needs_repair(catalog: Catalog) -> bool:
