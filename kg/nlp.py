@@ -97,8 +97,24 @@ def make_entities(nlp: Language, name: str) -> EntityRules:
 
 
 def _capitalized(span: Span) -> bool:
-    words = [t for t in span if t.is_alpha]
-    return bool(words) and words[0].text[0].isupper() and words[-1].text[0].isupper()
+    """A name's first and last words are capitalized: "U.S.", "Cheng Chung-tai", "bin Salman" and
+    "al-Shabaab" are (abbreviations with periods, hyphenated parts and lower-case particles count by
+    the word they belong to), "the war" and "pro-democracy" are not."""
+    return _name_shaped(span.text)
+
+
+def _name_shaped(text: str) -> bool:
+    words = [w.strip(_EDGE) for w in text.split()]
+    words = [w for w in words if any(c.isalnum() for c in w) and w not in ("'s", "\u2019s")]
+    while words and words[0].casefold() in PARTICLES:  # "bin Salman", "al - Assad"
+        words = words[1:]
+    if words and (head := _PARTICLE_PREFIX.match(words[0])) and len(words[0]) > head.end():
+        words[0] = words[0][head.end():]  # "al-Shabaab"
+    return bool(words) and words[0][:1].isupper() and words[-1][:1].isupper()
+
+
+_EDGE = "\"'\u2018\u2019\u201c\u201d()[],;:-\u2010\u2013\u2014"
+_PARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu)[-\u2010]", re.IGNORECASE)
 
 
 class EntityRules:
