@@ -117,6 +117,38 @@ _EDGE = "\"'\u2018\u2019\u201c\u201d()[],;:-\u2010\u2013\u2014"
 _PARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu)[-\u2010]", re.IGNORECASE)
 
 
+# words that, before "of" and a place name, name that place itself: "the State of Texas"
+GENERIC_PLACE_HEADS = {"state", "province", "republic", "kingdom", "commonwealth", "emirate", "city", "county",
+                       "region", "island", "islands", "district", "people"}
+
+
+def _trimmed(ent: Span) -> Span:
+    """A model entity without a leading article, a trailing possessive or punctuation, and cut at a
+    line break ("NASA Administrator\\n\\nFile" is "NASA Administrator")."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    for i in range(start, end):
+        if doc[i].is_space or "\n" in doc[i].whitespace_:
+            end = i + (0 if doc[i].is_space else 1)
+            break
+    while end > start and (doc[end - 1].text in ("'s", "\u2019s", "'") or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end]
+
+
+def _hyphenated_end(doc: Doc, end: int) -> int:
+    """The end of a person's name that the model cut at a hyphen: "Tsang Yok" of "Tsang Yok-sing"."""
+    while end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in _HYPHENS and \
+            not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower:
+        end += 2
+    return end
+
+
+_HYPHENS = ("-", "\u2010", "\u2011")
+
+
 class EntityRules:
     """Sets ``doc.ents`` from gazetteers and rules, then the statistical model."""
 
@@ -245,11 +277,15 @@ class EntityRules:
         for ent in model:
             for i in range(ent.start, ent.end):
                 person_at[i] = ent
+        hits = self.names(doc)
+        inside = self._longer_names(doc, model, hits)
         found = []
-        for start, end in self.names(doc):
+        for start, end in hits:
             span = doc[start:end]
             if not _capitalized(span):
                 continue
+            if any(inside[start:end]):
+                continue  # "Arkansas" in "the University of Arkansas": the longer name is the entity
             entry = self._choose(span, person_at)
             if entry is not None:
                 found.append((start, end, entry))
@@ -257,6 +293,35 @@ class EntityRules:
         for start, end, entry in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
             label = "NORP" if entry.demonym else LABEL[entry.kind]
             yield Span(doc, start, end, label=label, kb_id=entry.key)
+
+    def _longer_names(self, doc: Doc, model: list[Span], hits: list[tuple[int, int]]) -> list[bool]:
+        """The tokens of the model's organisation and place names that hold a gazetteer name but are
+        longer than it ("University of Arkansas", "Indonesian Navy", "Environment Canada"): a name
+        found inside a longer capitalized name is part of that name, not an entity of its own. Lists
+        ("Russia and China"), "State of Texas" and names the gazetteer knows whole stay out."""
+        inside = [False] * len(doc)
+        for ent in model:
+            if ent.label_ not in ("ORG", "FAC", "GPE", "LOC"):
+                continue
+            span = _trimmed(ent)
+            if len(span) < 2 or not _capitalized(span) or self.gaz.candidates(span.text):
+                continue
+            if any(t.text in (",", ";") for t in span) or span[0].lower_ in GENERIC_PLACE_HEADS and \
+                    len(span) > 2 and span[1].lower_ == "of":
+                continue
+            within = [(a, b) for a, b in hits if span.start <= a and b <= span.end and _name_shaped(doc[a:b].text)]
+            if not within or any(b == span.end and self._is_organization(doc[a:b]) for a, b in within):
+                continue  # "UK Home Office": a known organisation with its country before it
+            if any(t.lower_ in ("and", "&") for t in span) and \
+                    any(a == span.start for a, _ in within) and any(b == span.end for _, b in within):
+                continue  # "Russia and China", "France & Germany": known names listed
+            for i in range(span.start, span.end):
+                inside[i] = True
+        return inside
+
+    def _is_organization(self, span: Span) -> bool:
+        entry = self.gaz.lookup(span.text)
+        return entry is not None and entry.kind is Kind.ORGANIZATION
 
     def _choose(self, span: Span, model_at: dict[int, Span]) -> Entry | None:
         entries = self.gaz.candidates(span.text)
@@ -309,6 +374,7 @@ class EntityRules:
             while end < len(doc) and doc[end].text[:1].isupper() and (doc[end].is_alpha or "-" in doc[end].text) \
                     and not self.gaz.is_honorific(doc[end].text) and doc[end].lower_ not in NOT_NAMES:
                 end += 1
+            end = _hyphenated_end(doc, end) if end > i else end
             # "al-Assad": a lower-case particle inside a name
             while end + 1 < len(doc) and doc[end].lower_ in PARTICLES:
                 step = 2 if doc[end + 1].text == "-" and end + 2 < len(doc) else 1
@@ -369,11 +435,8 @@ class EntityRules:
     def _from_model(self, ent: Span):
         label = ent.label_
         doc = ent.doc
-        start, end = ent.start, ent.end
-        while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
-            start += 1
-        while end > start and (doc[end - 1].text in ("'s", "\u2019s", "'") or doc[end - 1].is_punct):
-            end -= 1
+        trimmed = _trimmed(ent)
+        start, end = trimmed.start, trimmed.end
         if start >= end:
             return
         if label == "PERSON" and end - start == 1 and doc[start].dep_ == "compound" and \
@@ -381,6 +444,7 @@ class EntityRules:
             yield Span(doc, start, end, label="PLACE", kb_id=self.gaz.lookup(doc[start].text).key)
             return  # "the Rafah crossing": a town, whatever the model thought
         if label == "PERSON":
+            end = _hyphenated_end(doc, end)
             # "President Putin", "Mr Johnson": the name without its honorific or title
             while start < end - 1 and (self.gaz.is_honorific(doc[start].text) or doc[start].text == "." or
                                        self.gaz.title(doc[start].text)):
