@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
+from kg.entity_types import PLACE_OF, kind_by_head
 from kg.gazetteer import Entry, Gazetteer
 from kg.model import Kind
 from kg.name_matcher import NameMatcher
@@ -432,6 +433,21 @@ class EntityRules:
         return entry is not None and entry.kind in (Kind.COUNTRY, Kind.PLACE) and not entry.demonym and \
             (entry.subtype != "City" or entry.population >= population)
 
+    def _typed_by_words(self, span: Span) -> Span | None:
+        """The span as an organisation or a place when its head noun says which ("Oregon State
+        University", "Castlefrank Road", "the Toronto Star") or the words before it do ("the town of
+        Yeoncheon"); None when they say nothing."""
+        doc = span.doc
+        if not _capitalized(span):
+            return None
+        if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in PLACE_OF:
+            return Span(doc, span.start, span.end, label="PLACE")
+        words = [t.text for t in span if not t.is_punct]
+        first = self.gaz.lookup(span[0].text) if len(words) > 1 else None
+        after_place = first is not None and first.kind in (Kind.COUNTRY, Kind.PLACE)
+        kind = kind_by_head(words, after_place=after_place)
+        return Span(doc, span.start, span.end, label=kind) if kind else None
+
     def _from_model(self, ent: Span):
         label = ent.label_
         doc = ent.doc
@@ -450,6 +466,10 @@ class EntityRules:
                                        self.gaz.title(doc[start].text)):
                 start += 1
             span = doc[start:end]
+            typed = self._typed_by_words(span)
+            if typed is not None:
+                yield typed  # "Castlefrank Road", "the Edmonton Sun": not a person's name
+                return
             words = [t for t in span if not t.is_punct]
             if not words or any(t.lower_ in NOT_NAMES for t in words) or not _capitalized(span):
                 return
@@ -463,6 +483,10 @@ class EntityRules:
         elif label in ("ORG", "GPE", "LOC", "FAC"):
             span = doc[start:end]
             if not _capitalized(span) or self.gaz.title(span.text) or span.text.lower() in NOT_NAMES:
+                return
+            typed = self._typed_by_words(span)
+            if typed is not None:
+                yield typed  # "Century City Towers" a place, "Sea Org" ... "Oregon State University" an organisation
                 return
             if label in ("GPE", "LOC") and self._person_not_place(span):
                 yield Span(doc, start, end, label="PERSON")

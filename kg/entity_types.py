@@ -1,0 +1,59 @@
+"""The type a name's own words give it: the head noun of an organisation or a place ("Oregon State
+University", "Castlefrank Road", "the Edmonton Sun"), pure string functions, no spaCy.
+
+    >>> kind_by_head(["University", "of", "Arkansas"]), kind_by_head(["Castlefrank", "Road"])
+    ('ORG', 'PLACE')
+    >>> kind_by_head(["Stuart", "Hall"]) is None  # a surname that is also a head noun needs more
+    True
+"""
+
+from __future__ import annotations
+
+# heads that name an organisation whatever comes before them
+ORG_HEADS = frozenset("""
+university universities college institute institution academy school polytechnic party council ministry
+department agency commission committee court tribunal navy army police corps legion brigade battalion
+regiment association society foundation federation league union club company corporation corp inc ltd plc llc
+group bank press news gazette magazine journal tribune telegraph network service services board bureau
+authority administration coalition alliance front movement organization organisation fund trust
+parliament congress senate assembly cabinet government
+""".split())
+# heads that name a place whatever comes before them
+PLACE_HEADS = frozenset("""
+road street avenue boulevard highway motorway square plaza bridge station airport airfield airbase base
+port harbour harbor tower towers stadium river lake mountain mountains valley island islands bay sea ocean
+county province district village town pad plains desert coast peninsula strait canal crossing
+""".split())
+# heads that are also common surnames or given names ("Stuart Hall", "Charlotte Church"): they type a
+# name only after a place ("the Edmonton Sun", "Toronto Star")
+WEAK_HEADS = {"hall": "PLACE", "church": "ORG", "post": "ORG", "star": "ORG", "sun": "ORG", "times": "ORG",
+              "mail": "ORG", "express": "ORG", "park": "PLACE", "hill": "PLACE", "lane": "PLACE"}
+# words before "of" that make the name after it a place: "the town of Yeoncheon"
+PLACE_OF = frozenset({"town", "city", "village", "province", "region", "district", "county", "island",
+                      "port", "suburb", "neighbourhood", "neighborhood", "capital"})
+CONNECTORS = frozenset({"of", "for", "on", "at", "in", "and", "&"})
+
+
+def head_word(words: list[str]) -> str:
+    """The head of a name, lower case: the word before its first "of"/"for"/"on" ("University of
+    Arkansas" -> "university"), else its last word."""
+    lowered = [w.casefold() for w in words]
+    for i, w in enumerate(lowered):
+        if i and w in ("of", "for", "on"):
+            return lowered[i - 1]
+    return lowered[-1] if lowered else ""
+
+
+def kind_by_head(words: list[str], *, after_place: bool = False) -> str | None:
+    """"ORG" or "PLACE" by the head noun of a name of two words or more; None when the head says
+    nothing. ``after_place``: the name begins with a place ("Edmonton Sun"), so weak heads count."""
+    if len(words) < 2:
+        return None
+    head = head_word(words)
+    if head in ORG_HEADS:
+        return "ORG"
+    if head in PLACE_HEADS:
+        return "PLACE"
+    if after_place:
+        return WEAK_HEADS.get(head)
+    return None
