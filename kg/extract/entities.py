@@ -78,7 +78,9 @@ class DocEntities:
     def _build(self) -> None:
         people: list[Span] = [e for e in self.doc.ents if e.label_ == "PERSON"]
         surnames = {name_words(p.text)[-1] for p in people if len(name_words(p.text)) >= 2}
-        for ent in self.doc.ents:
+        stands_for = organisations_named_twice(self.doc.ents)
+        ents = sorted(self.doc.ents, key=lambda e: surface_of(e) in stands_for)  # the full names first
+        for ent in ents:
             kind = KIND_OF_LABEL.get(ent.label_)
             if kind is None or kind is Kind.PERSON:
                 continue
@@ -101,7 +103,7 @@ class DocEntities:
                 subtype, same_as = (entry.subtype, entry.same_as) if entry else (None, ())
             else:
                 canonical, subtype, same_as = surface, None, ()
-                key = f"{kind.value.lower()}:{slug(surface)}"
+                key = stands_for.get(surface) or f"{kind.value.lower()}:{name_key(surface)}"
             if key not in self.by_key:
                 self.by_key[key] = self._new(Cluster(kind, key=key, subtype=subtype, same_as=same_as,
                                                      canonical=canonical))
@@ -214,3 +216,46 @@ def surface_of(span: Span) -> str:
     text = re.sub(r"['\u2019]s$", "", text).strip()
     text = re.sub(r"^(?:the|The)\s+", "", text)
     return " ".join(text.split())
+
+
+def name_key(surface: str) -> str:
+    """The slug a name no gazetteer knows is keyed by, without possessives inside it: "New People's
+    Party" and "New People Party" are one name."""
+    return slug(re.sub(r"(?<=\w)['\u2019]s\b", "", surface))
+
+
+CONNECTORS = {"of", "the", "and", "&", "for", "on", "at", "in", "de", "du", "des"}
+
+
+def initials(name: str) -> str:
+    """The capitals an acronym of ``name`` is made of: "Korean People's Army" -> "KPA"."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in CONNECTORS]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _is_acronym(surface: str) -> bool:
+    return 2 <= len(surface) <= 6 and surface.isalpha() and surface.isupper()
+
+
+def organisations_named_twice(ents) -> dict[str, str]:
+    """Organisations the model names a second time by a shorter form: an acronym of a name's initials
+    ("KPA" after "Korean People's Army") or the first words of one longer name ("Comic Corps" with
+    "Comic Corps of Canada"); each short form -> the key of the one name it stands for."""
+    names: dict[str, str] = {}  # surface -> key
+    for ent in ents:
+        if ent.label_ == "ORG":
+            surface = surface_of(ent)
+            names.setdefault(surface, ent.kb_id_ or f"organization:{name_key(surface)}")
+    result = {}
+    for surface, key in names.items():
+        if not key.startswith("organization:"):
+            continue  # a gazetteer organisation has its own names
+        if _is_acronym(surface):
+            targets = {k for s, k in names.items() if k != key and len(s.split()) >= 2 and initials(s) == surface}
+        else:
+            words = surface.split()
+            targets = {k for s, k in names.items() if k != key and k.startswith("organization:")
+                       and len(s.split()) > len(words) and s.split()[:len(words)] == words}
+        if len(targets) == 1:
+            result[surface] = targets.pop()
+    return result

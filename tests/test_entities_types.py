@@ -1,0 +1,100 @@
+"""A name's type from its own words and the words before it; one organisation under its full name,
+its acronym and its short form (issue 14, causes 4 and 10).
+
+The sentences are written for these tests, not taken from the seeds or the GUM evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc, Span
+
+from kg.entity_types import head_word, kind_by_head
+from kg.extract.entities import initials, name_key, organisations_named_twice
+from kg.model import Kind
+
+P, ORG, C, L = Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY, Kind.PLACE
+
+
+def entities(facts):
+    return {(e.kind, e.name) for e in facts.entities if e.title is None}
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("University of Kansas", "ORG"), ("Boise State University", "ORG"),   # head before "of", or last
+    ("Kenya Wildlife Service", "ORG"), ("Korean People's Army", "ORG"),
+    ("Castlefrank Road", "PLACE"), ("Bloor Street", "PLACE"),
+    ("Newark Liberty International Airport", "PLACE"), ("Ramstein Air Base", "PLACE"),
+    ("Stuart Hall", None), ("Charlotte Church", None),                    # surnames that are head nouns
+    ("Boris Johnson", None), ("Kansas", None),
+])
+def test_kind_by_head(name, kind):
+    assert kind_by_head(name.split()) == kind
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Toronto Star", "ORG"), ("Edmonton Sun", "ORG"), ("Carnegie Hall", None), ("Leeds Town Hall", "PLACE"),
+])
+def test_weak_heads_need_a_place_before_them(name, kind):
+    assert kind_by_head(name.split(), after_place=name.split()[0] in ("Toronto", "Edmonton", "Leeds")) == kind
+
+
+def test_head_word():
+    assert head_word("Ministry of Defence".split()) == "ministry"
+    assert head_word("Council on Foreign Relations".split()) == "council"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Traffic was stopped on Castlefrank Road after the crash.", (L, "Castlefrank Road")),
+    ("He landed at Newark Liberty International Airport on Monday.", (L, "Newark Liberty International Airport")),
+    ("The Edmonton Sun reported the story first.", (ORG, "Edmonton Sun")),
+    ("Shells landed in the town of Yeoncheon on Friday.", (L, "Yeoncheon")),
+    ("Oregon State University and Ohio State University signed an agreement.", (ORG, "Ohio State University")),
+])
+def test_type_from_the_words(facts_of, text, expected):
+    assert expected in entities(facts_of(text))
+
+
+@pytest.mark.parametrize("text, one_org, names", [
+    ("The Korean People's Army fired shells. A KPA statement said it was ready.",
+     "Korean People's Army", {"KPA"}),
+    ("The Kenya Wildlife Service counted the herds. KWS rangers said numbers rose.",
+     "Kenya Wildlife Service", {"KWS"}),
+    ("The Comic Corps of Canada ran a booth. Comic Corps volunteers sold badges.",
+     "Comic Corps of Canada", {"Comic Corps"}),
+])
+def test_one_organisation_under_its_short_forms(facts_of, text, one_org, names):
+    orgs = [e for e in facts_of(text).entities if e.kind is ORG]
+    assert [o.name for o in orgs] == [one_org] and names <= set(orgs[0].aliases)
+
+
+@pytest.mark.parametrize("name, letters", [
+    ("Korean People's Army", "KPA"), ("Massachusetts Institute of Technology", "MIT"),
+    ("Council on Foreign Relations", "CFR"), ("Médecins Sans Frontières", "MSF"),
+])
+def test_initials(name, letters):
+    assert initials(name) == letters
+
+
+def test_possessive_inside_a_name_is_not_part_of_its_key():
+    assert name_key("New People's Party") == name_key("New People Party")
+    assert name_key("Women's Institute") == name_key("Women Institute")
+
+
+def _ents(nlp, words, ents):
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, a, b, label="ORG") for a, b in ents]
+    return doc.ents
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # an acronym of one name's initials
+    ("the Kenya Wildlife Service and KWS".split(), [(1, 4), (5, 6)], {"KWS": "organization:kenya-wildlife-service"}),
+    # two names with the same initials: the acronym stands for neither
+    ("Kenya Wildlife Service , Kansas Water Society and KWS".split(), [(0, 3), (4, 7), (8, 9)], {}),
+    # the first words of one longer name
+    ("Acme Steel Works and Acme Steel".split(), [(0, 3), (4, 6)], {"Acme Steel": "organization:acme-steel-works"}),
+    # ... of two longer names: neither
+    ("Acme Steel Works , Acme Steel Mills , Acme Steel".split(), [(0, 3), (4, 7), (8, 10)], {}),
+])
+def test_organisations_named_twice(nlp, words, ents, expected):
+    assert organisations_named_twice(_ents(nlp, words, ents)) == expected
