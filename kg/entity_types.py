@@ -28,8 +28,17 @@ county province district village town pad plains desert coast peninsula strait c
 # name only after a place ("the Edmonton Sun", "Toronto Star")
 WEAK_HEADS = {"hall": "PLACE", "church": "ORG", "post": "ORG", "star": "ORG", "sun": "ORG", "times": "ORG",
               "mail": "ORG", "express": "ORG", "park": "PLACE", "hill": "PLACE", "lane": "PLACE"}
+# heads of institutions that are also sites: a place where the sentence goes to them, an
+# organisation where they act (issue 14, cause 12)
+SITE_HEADS = frozenset("""
+museum museums gallery galleries centre center planetarium hospital hotel library zoo theatre theater
+cathedral mosque temple aquarium observatory
+""".split())
+# words before a site that make it a place: "on display at the Museum of Flight"
+TO_A_PLACE = frozenset({"at", "to", "in", "into", "from", "inside", "outside", "near", "visit", "visited",
+                        "visiting", "visits", "toured", "tour"})
 # words before "of" that make the name after it a place: "the town of Yeoncheon"
-PLACE_OF = frozenset({"town", "city", "village", "province", "region", "district", "county", "island",
+PLACE_OF = frozenset({"plains", "town", "city", "village", "province", "region", "district", "county", "island",
                       "port", "suburb", "neighbourhood", "neighborhood", "capital"})
 CONNECTORS = frozenset({"of", "for", "on", "at", "in", "and", "&"})
 
@@ -45,8 +54,8 @@ def head_word(words: list[str]) -> str:
 
 
 def kind_by_head(words: list[str], *, after_place: bool = False) -> str | None:
-    """"ORG" or "PLACE" by the head noun of a name of two words or more; None when the head says
-    nothing. ``after_place``: the name begins with a place ("Edmonton Sun"), so weak heads count."""
+    """"ORG" or "PLACE" by the head noun of a name of two words or more, "SITE" for an institution
+    that is also a place (a museum, a hospital); None when the head says nothing. ``after_place``: the name begins with a place ("Edmonton Sun"), so weak heads count."""
     if len(words) < 2:
         return None
     head = head_word(words)
@@ -54,6 +63,8 @@ def kind_by_head(words: list[str], *, after_place: bool = False) -> str | None:
         return "ORG"
     if head in PLACE_HEADS:
         return "PLACE"
+    if head in SITE_HEADS:
+        return "SITE"
     if after_place:
         return WEAK_HEADS.get(head)
     return None

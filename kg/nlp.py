@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from kg.entity_types import PLACE_OF, kind_by_head
+from kg.entity_types import PLACE_OF, TO_A_PLACE, kind_by_head
 from kg.gazetteer import Entry, Gazetteer
 from kg.model import Kind
 from kg.name_matcher import NameMatcher
@@ -118,6 +118,14 @@ _EDGE = "\"'\u2018\u2019\u201c\u201d()[],;:-\u2010\u2013\u2014"
 _PARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu)[-\u2010]", re.IGNORECASE)
 
 
+# prefixes that make an adjective of a name: "pro-Beijing", "anti-Assad", "pan-democrat"
+ADJECTIVE_PREFIXES = {"pro", "anti", "pan", "non", "ex", "post", "pre", "un", "mid", "trans"}
+# nouns of vehicles and craft: a name after one is the vehicle's, not an actor ("the space shuttle
+# Discovery", "the cruise ship, Freewinds", "the carrier Nimitz")
+VEHICLES = {"shuttle", "orbiter", "spacecraft", "ship", "vessel", "yacht", "boat", "ferry", "aircraft", "jet",
+            "plane", "carrier", "submarine", "frigate", "destroyer", "cruiser", "rocket", "probe", "satellite",
+            "rover", "tanker", "freighter"}
+
 # words that, before "of" and a place name, name that place itself: "the State of Texas"
 GENERIC_PLACE_HEADS = {"state", "province", "republic", "kingdom", "commonwealth", "emirate", "city", "county",
                        "region", "island", "islands", "district", "people"}
@@ -130,6 +138,10 @@ def _trimmed(ent: Span) -> Span:
     start, end = ent.start, ent.end
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
         start += 1
+    # "Pro-Beijing", "Anti-Assad": an adjective made of a name, the name without its prefix
+    while start + 2 < end and doc[start].lower_ in ADJECTIVE_PREFIXES and doc[start + 1].text in _HYPHENS and \
+            not doc[start].whitespace_ and not doc[start + 1].whitespace_:
+        start += 3 if start + 3 < end else 2  # "pro-Beijing New People Party" is the party
     for i in range(start, end):
         if doc[i].is_space or "\n" in doc[i].whitespace_:
             end = i + (0 if doc[i].is_space else 1)
@@ -290,10 +302,26 @@ class EntityRules:
             entry = self._choose(span, person_at)
             if entry is not None:
                 found.append((start, end, entry))
+        found += self._elided(doc, found)
         # longest first, then leftmost
         for start, end, entry in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
             label = "NORP" if entry.demonym else LABEL[entry.kind]
             yield Span(doc, start, end, label=label, kb_id=entry.key)
+
+    def _elided(self, doc: Doc, found: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
+        """"North and South Korea", "East and West Germany": the first word of a coordination stands
+        for a name whose last words are elided; it is that name when the gazetteer knows it."""
+        more = []
+        for start, end, entry in found:
+            if start < 2 or end - start < 2 or doc[start - 1].lower_ not in ("and", "or", "&"):
+                continue
+            first = doc[start - 2]
+            if not first.is_alpha or not first.text[:1].isupper():
+                continue
+            other = self.gaz.lookup(" ".join([first.text, *(t.text for t in doc[start + 1:end])]))
+            if other is not None and other.kind is entry.kind and not other.demonym:
+                more.append((first.i, first.i + 1, other))
+        return more
 
     def _longer_names(self, doc: Doc, model: list[Span], hits: list[tuple[int, int]]) -> list[bool]:
         """The tokens of the model's organisation and place names that hold a gazetteer name but are
@@ -304,7 +332,7 @@ class EntityRules:
         for ent in model:
             if ent.label_ not in ("ORG", "FAC", "GPE", "LOC"):
                 continue
-            span = _trimmed(ent)
+            span = self._without_post(_trimmed(ent))
             if len(span) < 2 or not _capitalized(span) or self.gaz.candidates(span.text):
                 continue
             if any(t.text in (",", ";") for t in span) or span[0].lower_ in GENERIC_PLACE_HEADS and \
@@ -313,9 +341,8 @@ class EntityRules:
             within = [(a, b) for a, b in hits if span.start <= a and b <= span.end and _name_shaped(doc[a:b].text)]
             if not within or any(b == span.end and self._is_organization(doc[a:b]) for a, b in within):
                 continue  # "UK Home Office": a known organisation with its country before it
-            if any(t.lower_ in ("and", "&") for t in span) and \
-                    any(a == span.start for a, _ in within) and any(b == span.end for _, b in within):
-                continue  # "Russia and China", "France & Germany": known names listed
+            if any(t.lower_ in ("and", "&") for t in span) and any(b == span.end for _, b in within):
+                continue  # "Russia and China", "North and South Korea": known names listed
             for i in range(span.start, span.end):
                 inside[i] = True
         return inside
@@ -332,10 +359,12 @@ class EntityRules:
         entry = next((e for e in sorted(entries, key=lambda e: e is not entry) if e in entries), None)
         if entry is None:
             return None
+        model = model_at.get(span.start)
+        if model is not None and model.label_ in ("DATE", "TIME") and entry.kind is Kind.PLACE:
+            return None  # "in March 2010": the month, not the town
         if entry.subtype != "City":
             return entry
         # a city name is also a surname, a first name or a word: trust it only with support
-        model = model_at.get(span.start)
         if model is not None and model.label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT") and \
                 (model.end - model.start) > (span.end - span.start):
             return None
@@ -433,6 +462,26 @@ class EntityRules:
         return entry is not None and entry.kind in (Kind.COUNTRY, Kind.PLACE) and not entry.demonym and \
             (entry.subtype != "City" or entry.population >= population)
 
+    def _without_post(self, span: Span) -> Span:
+        """"NASA Administrator", "State Department Spokesperson": the body, without the post."""
+        end = span.end
+        while end - 1 > span.start and self.gaz.title(span.doc[end - 1].text):
+            end -= 1
+        return span.doc[span.start:end]
+
+    @staticmethod
+    def _actor_name(span: Span) -> bool:
+        """False for the name of a vehicle ("the shuttle Discovery") or of a follower ("a
+        Scientologist", "Buddhists"): things and groups that are not actors."""
+        doc = span.doc
+        before = span.start - 1
+        if before >= 0 and doc[before].text == "," and before > 0:
+            before -= 1
+        if any(t.lower_ in VEHICLES for t in span[:2]) and span[-1].lower_ not in VEHICLES or \
+                before >= 0 and doc[before].lower_ in VEHICLES:
+            return False
+        return not (len(span) == 1 and span[0].lower_.endswith(("ist", "ists")))
+
     def _typed_by_words(self, span: Span) -> Span | None:
         """The span as an organisation or a place when its head noun says which ("Oregon State
         University", "Castlefrank Road", "the Toronto Star") or the words before it do ("the town of
@@ -446,6 +495,11 @@ class EntityRules:
         first = self.gaz.lookup(span[0].text) if len(words) > 1 else None
         after_place = first is not None and first.kind in (Kind.COUNTRY, Kind.PLACE)
         kind = kind_by_head(words, after_place=after_place)
+        if kind == "SITE":  # a museum: a place where one goes, an organisation otherwise
+            before = span.start - 1
+            if before >= 0 and doc[before].lower_ == "the":
+                before -= 1
+            kind = "PLACE" if before >= 0 and doc[before].lower_ in TO_A_PLACE else "ORG"
         return Span(doc, span.start, span.end, label=kind) if kind else None
 
     def _from_model(self, ent: Span):
@@ -455,6 +509,10 @@ class EntityRules:
         start, end = trimmed.start, trimmed.end
         if start >= end:
             return
+        if label in ("PERSON", "ORG", "GPE", "LOC", "FAC") and not self._actor_name(doc[start:end]):
+            return
+        if label == "ORG":
+            end = self._without_post(doc[start:end]).end
         if label == "PERSON" and end - start == 1 and doc[start].dep_ == "compound" and \
                 doc[start].head.pos_ == "NOUN" and self._is_place_word(doc[start].text, population=100_000):
             yield Span(doc, start, end, label="PLACE", kb_id=self.gaz.lookup(doc[start].text).key)
@@ -483,6 +541,10 @@ class EntityRules:
         elif label in ("ORG", "GPE", "LOC", "FAC"):
             span = doc[start:end]
             if not _capitalized(span) or self.gaz.title(span.text) or span.text.lower() in NOT_NAMES:
+                return
+            known = self.gaz.lookup(span.text) if end < trimmed.end else None
+            if known is not None and known.kind is Kind.ORGANIZATION:  # "NASA" of "NASA Administrator"
+                yield Span(doc, start, end, label="ORG", kb_id=known.key)
                 return
             typed = self._typed_by_words(span)
             if typed is not None:

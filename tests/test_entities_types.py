@@ -98,3 +98,49 @@ def _ents(nlp, words, ents):
 ])
 def test_organisations_named_twice(nlp, words, ents, expected):
     assert organisations_named_twice(_ents(nlp, words, ents)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # cause 12: an institution that is also a site, by the sentence
+    ("The shuttle will be displayed at the Franklin Aviation Museum in Ohio.", (L, "Franklin Aviation Museum")),
+    ("The Franklin Aviation Museum said it would open a new wing.", (ORG, "Franklin Aviation Museum")),
+    # an organisation named after its post holder's title: the body
+    ("NASA Administrator Bill Nelson spoke.", (ORG, "NASA")),
+    # "the plains of X", "the town of X": a place
+    ("The plains of Arafat were crowded.", (L, "Arafat")),
+    # elided coordination: each name whole
+    ("Talks between North and South Korea resumed.", (C, "North Korea")),
+    ("Talks between North and South Korea resumed.", (C, "South Korea")),
+    ("Storms hit North and South Carolina overnight.", (L, "North Carolina")),
+    # an adjective of a name: the name, without its prefix
+    ("Pro-Moscow separatists and anti-Kremlin activists clashed.", (L, "Moscow")),
+])
+def test_type_from_the_sentence(facts_of, text, expected):
+    assert expected in entities(facts_of(text))
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The crew of the space shuttle Endeavour waved to the crowd.", "Endeavour"),
+    ("She sailed aboard the cruise ship, Oasis, for a month.", "Oasis"),
+    ("A former Scientologist spoke to reporters.", "Scientologist"),
+    ("Floods hit the town in March 2019.", "March"),   # a month, not the town of March
+    ("Pro-Moscow separatists and anti-Kremlin activists clashed.", "Pro-Moscow"),
+])
+def test_not_an_actor(facts_of, text, absent):
+    assert not any(absent in name for _, name in entities(facts_of(text)))
+
+
+@pytest.mark.parametrize("text, org, alias", [
+    ("A spokesman for the Greek Ministry of Culture said the site would close.",
+     "Greek Ministry of Culture", "Ministry of Culture"),
+    ("The US National Park Service closed the trail.", "US National Park Service", "National Park Service"),
+])
+def test_an_organisation_goes_by_its_name_without_its_country(facts_of, text, org, alias):
+    found = {e.name: e for e in facts_of(text).entities}
+    assert alias in found[org].aliases
+
+
+def test_the_name_without_its_country_is_the_same_organisation(facts_of):
+    facts = facts_of("A spokesman for the Greek Ministry of Culture said the site would close. "
+                     "The Ministry of Culture later reopened it.")
+    assert [e.name for e in facts.entities if e.kind is ORG] == ["Greek Ministry of Culture"]

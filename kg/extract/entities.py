@@ -78,7 +78,7 @@ class DocEntities:
     def _build(self) -> None:
         people: list[Span] = [e for e in self.doc.ents if e.label_ == "PERSON"]
         surnames = {name_words(p.text)[-1] for p in people if len(name_words(p.text)) >= 2}
-        stands_for = organisations_named_twice(self.doc.ents)
+        stands_for = organisations_named_twice(self.doc.ents, self._without_country)
         ents = sorted(self.doc.ents, key=lambda e: surface_of(e) in stands_for)  # the full names first
         for ent in ents:
             kind = KIND_OF_LABEL.get(ent.label_)
@@ -97,8 +97,9 @@ class DocEntities:
                 key = "place:" + key
             elif key:
                 entry = next((e for e in self.gaz.candidates(ent.text) if e.key == key), None)
-                if entry is None:
-                    entry = self.gaz.country(key.split(":")[1]) if key.startswith("country:") else None
+                if entry is None:  # "North" of "North and South Korea" is known by its key only
+                    entry = self.gaz.country(key.split(":")[1]) if key.startswith("country:") else \
+                        self.gaz.by_key.get(key)
                 canonical = entry.name if entry else surface
                 subtype, same_as = (entry.subtype, entry.same_as) if entry else (None, ())
             else:
@@ -108,7 +109,23 @@ class DocEntities:
                 self.by_key[key] = self._new(Cluster(kind, key=key, subtype=subtype, same_as=same_as,
                                                      canonical=canonical))
             self._attach(self.by_key[key], ent, surface)
+            if kind is Kind.ORGANIZATION and key.startswith("organization:"):
+                rest = self._without_country(surface)
+                if rest and rest not in self.clusters[self.by_key[key]].names:
+                    self.clusters[self.by_key[key]].names.append(rest)
         self._cluster_people(people)
+
+    def _without_country(self, name: str) -> str | None:
+        """An organisation's name without the country it is written with, the name it also goes by:
+        "Greek Ministry of Culture" -> "Ministry of Culture", "US National Park Service" -> "National
+        Park Service"."""
+        words = name.split()
+        for n in (2, 1):
+            if len(words) >= n + 2:
+                entry = self.gaz.lookup(" ".join(words[:n]))
+                if entry is not None and entry.kind is Kind.COUNTRY and words[n][:1].isupper():
+                    return " ".join(words[n:])
+        return None
 
     def _cluster_people(self, people: list[Span]) -> None:
         full = [p for p in people if len(name_words(p.text)) >= 2]
@@ -237,10 +254,12 @@ def _is_acronym(surface: str) -> bool:
     return 2 <= len(surface) <= 6 and surface.isalpha() and surface.isupper()
 
 
-def organisations_named_twice(ents) -> dict[str, str]:
+def organisations_named_twice(ents, without_country=lambda name: None) -> dict[str, str]:
     """Organisations the model names a second time by a shorter form: an acronym of a name's initials
-    ("KPA" after "Korean People's Army") or the first words of one longer name ("Comic Corps" with
-    "Comic Corps of Canada"); each short form -> the key of the one name it stands for."""
+    ("KPA" after "Korean People's Army"), the first words of one longer name ("Comic Corps" with
+    "Comic Corps of Canada") or the name without its country (``without_country``: "Ministry of
+    Culture" with "Greek Ministry of Culture"); each short form -> the key of the one name it stands
+    for."""
     names: dict[str, str] = {}  # surface -> key
     for ent in ents:
         if ent.label_ == "ORG":
@@ -255,7 +274,8 @@ def organisations_named_twice(ents) -> dict[str, str]:
         else:
             words = surface.split()
             targets = {k for s, k in names.items() if k != key and k.startswith("organization:")
-                       and len(s.split()) > len(words) and s.split()[:len(words)] == words}
+                       and len(s.split()) > len(words)
+                       and any(form.split()[:len(words)] == words for form in (s, without_country(s) or ""))}
         if len(targets) == 1:
             result[surface] = targets.pop()
     return result
