@@ -18,6 +18,9 @@ group bank press news gazette magazine journal tribune telegraph network service
 authority administration coalition alliance front movement organization organisation fund trust
 parliament congress senate assembly cabinet government
 """.split())
+# two last words that name an organisation though the last alone names a place
+ORG_PAIRS = frozenset({"school district", "water district", "fire district", "health district",
+                       "police station", "fire station", "radio station", "television station", "tv station"})
 # heads that name a place whatever comes before them
 PLACE_HEADS = frozenset("""
 road street avenue boulevard highway motorway square plaza bridge station airport airfield airbase base
@@ -59,6 +62,8 @@ def kind_by_head(words: list[str], *, after_place: bool = False) -> str | None:
     if len(words) < 2:
         return None
     head = head_word(words)
+    if " ".join(w.casefold() for w in words[-2:]) in ORG_PAIRS:
+        return "ORG"
     if head in ORG_HEADS:
         return "ORG"
     if head in PLACE_HEADS:
@@ -68,3 +73,19 @@ def kind_by_head(words: list[str], *, after_place: bool = False) -> str | None:
     if after_place:
         return WEAK_HEADS.get(head)
     return None
+
+
+# nouns of people by their work or family: a name right after one is a person's ("fashion designer
+# Halston", "their daughter, Gloria", "goalkeeper Thibaut Courtois"), whatever the model typed it
+PERSON_NOUNS = frozenset("""
+designer artist painter photographer sculptor architect writer author poet novelist journalist reporter
+editor columnist actor actress singer musician guitarist drummer rapper composer director producer dancer
+athlete player goalkeeper striker midfielder defender captain coach manager footballer cricketer boxer
+tennis golfer swimmer runner cyclist driver jockey scientist researcher professor lecturer student teacher
+doctor surgeon nurse lawyer attorney judge engineer inventor entrepreneur founder businessman businesswoman
+farmer priest pastor imam rabbi monk nun bishop activist campaigner blogger cosplayer comedian model
+spokesman spokeswoman spokesperson
+son daughter wife husband mother father brother sister child baby boy girl widow widower grandson
+granddaughter nephew niece cousin uncle aunt
+""".split())
+PLURAL_PERSON_NOUNS = frozenset(w + "s" for w in PERSON_NOUNS) | {"children", "athletes", "people"}

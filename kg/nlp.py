@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from kg.entity_types import PLACE_OF, TO_A_PLACE, kind_by_head
+from kg.entity_types import PERSON_NOUNS, PLACE_OF, PLURAL_PERSON_NOUNS, TO_A_PLACE, kind_by_head
 from kg.gazetteer import Entry, Gazetteer
 from kg.model import Kind
 from kg.name_matcher import NameMatcher
@@ -111,7 +111,9 @@ def _name_shaped(text: str) -> bool:
         words = words[1:]
     if words and (head := _PARTICLE_PREFIX.match(words[0])) and len(words[0]) > head.end():
         words[0] = words[0][head.end():]  # "al-Shabaab"
-    return bool(words) and words[0][:1].isupper() and words[-1][:1].isupper()
+    # "Studio 54", "501st Legion": a number may begin or end a name that has a capital
+    return bool(words) and (words[0][:1].isupper() or words[0][:1].isdigit()) and \
+        (words[-1][:1].isupper() or words[-1][:1].isdigit()) and any(w[:1].isupper() for w in words)
 
 
 _EDGE = "\"'\u2018\u2019\u201c\u201d()[],;:-\u2010\u2013\u2014"
@@ -341,7 +343,7 @@ class EntityRules:
             within = [(a, b) for a, b in hits if span.start <= a and b <= span.end and _name_shaped(doc[a:b].text)]
             if not within or any(b == span.end and self._is_organization(doc[a:b]) for a, b in within):
                 continue  # "UK Home Office": a known organisation with its country before it
-            if any(t.lower_ in ("and", "&") for t in span) and any(b == span.end for _, b in within):
+            if any(b == span.end and doc[a - 1].lower_ in ("and", "&", "or") for a, b in within):
                 continue  # "Russia and China", "North and South Korea": known names listed
             for i in range(span.start, span.end):
                 inside[i] = True
@@ -365,6 +367,8 @@ class EntityRules:
         if entry.subtype != "City":
             return entry
         # a city name is also a surname, a first name or a word: trust it only with support
+        if self._after_person_noun(span):
+            return None  # "fashion designer Halston"
         if model is not None and model.label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT") and \
                 (model.end - model.start) > (span.end - span.start):
             return None
@@ -462,6 +466,21 @@ class EntityRules:
         return entry is not None and entry.kind in (Kind.COUNTRY, Kind.PLACE) and not entry.demonym and \
             (entry.subtype != "City" or entry.population >= population)
 
+    def _after_person_noun(self, span: Span) -> bool:
+        """A name of one or two words right after a noun of a person's work or family ("designer
+        Halston", "their daughter, Gloria", "athletes Vitas Gerulaitis"): a person. Not a known name,
+        not a name with the head noun of an organisation or a place."""
+        doc = span.doc
+        before = span.start - 1
+        if before > 0 and doc[before].text == ",":
+            before -= 1
+        if before < 0 or len(span) > 3 or not all(t.is_alpha or t.text in _HYPHENS for t in span):
+            return False
+        noun = doc[before]
+        if noun.lower_ not in PERSON_NOUNS and noun.lower_ not in PLURAL_PERSON_NOUNS or noun.text[:1].isupper():
+            return False
+        return kind_by_head([t.text for t in span]) is None
+
     def _without_post(self, span: Span) -> Span:
         """"NASA Administrator", "State Department Spokesperson": the body, without the post."""
         end = span.end
@@ -511,7 +530,7 @@ class EntityRules:
             return
         if label in ("PERSON", "ORG", "GPE", "LOC", "FAC") and not self._actor_name(doc[start:end]):
             return
-        if label == "ORG":
+        if label in ("ORG", "FAC"):
             end = self._without_post(doc[start:end]).end
         if label == "PERSON" and end - start == 1 and doc[start].dep_ == "compound" and \
                 doc[start].head.pos_ == "NOUN" and self._is_place_word(doc[start].text, population=100_000):
@@ -533,8 +552,11 @@ class EntityRules:
                 return
             if any(t.like_num for t in span) or span.text.isupper() and len(span.text) > 4:
                 return
-            if self.gaz.candidates(span.text) or self.gaz.title(span.text):
+            known = self.gaz.candidates(span.text)
+            if self.gaz.title(span.text) or any(e.subtype != "City" or e.population >= 1_000_000 for e in known):
                 return
+            if known and span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE:
+                return  # "in Montalvo": the town; "Montalvo said": the person, whom the town does not hide
             if any(self._is_place_word(t.text) for t in span) and any(t.tag_ in ("NNS", "NNPS") for t in span):
                 return  # "Aleppo Bombings": a headline, not a name
             yield Span(doc, start, end, label="PERSON")
@@ -543,8 +565,11 @@ class EntityRules:
             if not _capitalized(span) or self.gaz.title(span.text) or span.text.lower() in NOT_NAMES:
                 return
             known = self.gaz.lookup(span.text) if end < trimmed.end else None
-            if known is not None and known.kind is Kind.ORGANIZATION:  # "NASA" of "NASA Administrator"
-                yield Span(doc, start, end, label="ORG", kb_id=known.key)
+            if known is not None:  # "NASA" of "NASA Administrator", "Los Angeles" of "Los Angeles Sheriff"
+                yield Span(doc, start, end, label="NORP" if known.demonym else LABEL[known.kind], kb_id=known.key)
+                return
+            if self._after_person_noun(span):
+                yield Span(doc, start, end, label="PERSON")  # "fashion designer Halston"
                 return
             typed = self._typed_by_words(span)
             if typed is not None:

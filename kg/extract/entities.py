@@ -16,6 +16,7 @@ from kg.extract.sentences import text_bounds
 from kg.gazetteer import Gazetteer
 from kg.model import Article, Evidence, Kind, LocalEntity, Ref
 from kg.names import best_name, name_words, slug
+from kg.nlp import LOCATIVE
 
 KIND_OF_LABEL = {"PERSON": Kind.PERSON, "ORG": Kind.ORGANIZATION, "COUNTRY": Kind.COUNTRY,
                  "NORP": Kind.COUNTRY, "PLACE": Kind.PLACE}
@@ -84,7 +85,7 @@ class DocEntities:
             kind = KIND_OF_LABEL.get(ent.label_)
             if kind is None or kind is Kind.PERSON:
                 continue
-            if not ent.kb_id_ and len(ent) == 1 and ent.text.casefold() in surnames:
+            if len(ent) == 1 and ent.text.casefold() in surnames and self._may_be_surname(ent):
                 people.append(ent)  # "as Biden visits": the model's place is the document's Biden
                 continue
             key = ent.kb_id_ or None
@@ -126,6 +127,17 @@ class DocEntities:
                 if entry is not None and entry.kind is Kind.COUNTRY and words[n][:1].isupper():
                     return " ".join(words[n:])
         return None
+
+    def _may_be_surname(self, ent: Span) -> bool:
+        """A one-word name the document also gives a person as surname is that person, unless the
+        gazetteer knows it as more than a town, or a preposition of place stands before it ("in
+        Jackson")."""
+        if not ent.kb_id_:
+            return True
+        entry = self.gaz.by_key.get(ent.kb_id_)
+        if entry is None or entry.subtype != "City" or entry.population >= 1_000_000:
+            return False
+        return ent.start == 0 or self.doc[ent.start - 1].lower_ not in LOCATIVE
 
     def _cluster_people(self, people: list[Span]) -> None:
         full = [p for p in people if len(name_words(p.text)) >= 2]
