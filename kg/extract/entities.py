@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.sentences import text_bounds
 from kg.gazetteer import Gazetteer
 from kg.model import Article, Evidence, Kind, LocalEntity, Ref
-from kg.names import best_name, name_words, slug
+from kg.names import best_name, name_words, one_letter_off, slug
 from kg.nlp import LOCATIVE
 
 KIND_OF_LABEL = {"PERSON": Kind.PERSON, "ORG": Kind.ORGANIZATION, "COUNTRY": Kind.COUNTRY,
@@ -81,10 +81,13 @@ class DocEntities:
         surnames = {name_words(p.text)[-1] for p in people if len(name_words(p.text)) >= 2}
         stands_for = organisations_named_twice(self.doc.ents, self._without_country)
         ents = sorted(self.doc.ents, key=lambda e: surface_of(e) in stands_for)  # the full names first
+        kind_of_name = self._one_kind_per_name(ents)
         for ent in ents:
             kind = KIND_OF_LABEL.get(ent.label_)
             if kind is None or kind is Kind.PERSON:
                 continue
+            if not ent.kb_id_:
+                kind = kind_of_name.get(name_key(surface_of(ent)), kind)
             if len(ent) == 1 and ent.text.casefold() in surnames and self._may_be_surname(ent):
                 people.append(ent)  # "as Biden visits": the model's place is the document's Biden
                 continue
@@ -115,6 +118,18 @@ class DocEntities:
                 if rest and rest not in self.clusters[self.by_key[key]].names:
                     self.clusters[self.by_key[key]].names.append(rest)
         self._cluster_people(people)
+
+    @staticmethod
+    def _one_kind_per_name(ents) -> dict[str, Kind]:
+        """A name no gazetteer knows, typed an organisation here and a place there by the model: one
+        entity, of the type most of its mentions have (the first mention's on a tie)."""
+        votes: dict[str, dict[Kind, int]] = {}
+        for ent in ents:
+            kind = KIND_OF_LABEL.get(ent.label_)
+            if not ent.kb_id_ and kind in (Kind.ORGANIZATION, Kind.PLACE):
+                counts = votes.setdefault(name_key(surface_of(ent)), {})
+                counts[kind] = counts.get(kind, 0) + 1
+        return {name: max(counts, key=lambda k: counts[k]) for name, counts in votes.items() if len(counts) > 1}
 
     def _without_country(self, name: str) -> str | None:
         """An organisation's name without the country it is written with, the name it also goes by:
@@ -147,6 +162,11 @@ class DocEntities:
             words = name_words(span.text)
             ident = (words[0], words[-1])
             if ident not in index_of:
+                # "Kristen Wilkins" after "Kristin Wilkins": one letter off, the same person
+                same = [i for (first, last), i in index_of.items() if last == ident[1] and one_letter_off(first, ident[0])]
+                if len(set(same)) == 1:
+                    index_of[ident] = same[0]
+            if ident not in index_of:
                 index_of[ident] = self._new(Cluster(Kind.PERSON))
             self._attach(index_of[ident], span, surface_of(span))
             self._honorific_alias(index_of[ident], span)
@@ -155,6 +175,9 @@ class DocEntities:
             by_last = [i for (first, last), i in index_of.items() if last == word]
             by_first = [i for (first, last), i in index_of.items() if first == word]
             match = by_last if by_last else by_first
+            if not match:  # "Maurer" written "Mauer": a surname one letter off one person's
+                match = sorted({i for (first, last), i in index_of.items() if first and one_letter_off(last, word)})
+                match = match if len(match) == 1 else []
             if len(match) > 1:  # two people of one surname: the one named most recently before
                 before = [i for i in match if any(s.start < span.start for s in self.clusters[i].spans)]
                 match = sorted(before or match, key=lambda i: -max(s.start for s in self.clusters[i].spans))[:1]
