@@ -122,6 +122,11 @@ _PARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu)[-\u2010
 
 # prefixes that make an adjective of a name: "pro-Beijing", "anti-Assad", "pan-democrat"
 ADJECTIVE_PREFIXES = {"pro", "anti", "pan", "non", "ex", "post", "pre", "un", "mid", "trans"}
+_TITLE_CASE_LOWER = {"the", "and", "for", "but", "nor", "with", "from", "into", "over", "onto", "upon", "than"}
+ADJECTIVE_SUFFIXES = {"like", "style", "based", "led", "backed", "owned", "born", "era", "esque", "type", "made",
+                      "run", "funded", "sponsored", "controlled", "speaking", "allied", "aligned", "linked"}
+# letters after a name that are an honour or a rank at the bar, not a name: "Mark Hill, QC"
+POST_NOMINALS = {"QC", "KC", "SC", "MBE", "OBE", "CBE", "KBE", "DBE", "PhD", "MD", "Jr", "Sr", "Esq", "MP", "MEP"}
 # nouns of vehicles and craft: a name after one is the vehicle's, not an actor ("the space shuttle
 # Discovery", "the cruise ship, Freewinds", "the carrier Nimitz")
 VEHICLES = {"shuttle", "orbiter", "spacecraft", "ship", "vessel", "yacht", "boat", "ferry", "aircraft", "jet",
@@ -144,6 +149,10 @@ def _trimmed(ent: Span) -> Span:
     while start + 2 < end and doc[start].lower_ in ADJECTIVE_PREFIXES and doc[start + 1].text in _HYPHENS and \
             not doc[start].whitespace_ and not doc[start + 1].whitespace_:
         start += 3 if start + 3 < end else 2  # "pro-Beijing New People Party" is the party
+    # "Warhol-like", "Saudi-led": an adjective made of a name, the name without its suffix
+    while end - 2 > start and doc[end - 2].text in _HYPHENS and doc[end - 1].lower_ in ADJECTIVE_SUFFIXES and \
+            not doc[end - 3].whitespace_ and not doc[end - 2].whitespace_:
+        end -= 2
     for i in range(start, end):
         if doc[i].is_space or "\n" in doc[i].whitespace_:
             end = i + (0 if doc[i].is_space else 1)
@@ -156,7 +165,8 @@ def _trimmed(ent: Span) -> Span:
 def _hyphenated_end(doc: Doc, end: int) -> int:
     """The end of a person's name that the model cut at a hyphen: "Tsang Yok" of "Tsang Yok-sing"."""
     while end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in _HYPHENS and \
-            not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower:
+            not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower and \
+            doc[end + 1].lower_ not in ADJECTIVE_SUFFIXES:
         end += 2
     return end
 
@@ -209,6 +219,8 @@ class EntityRules:
         for span in self._gazetteer(doc, model):
             accept(span)
         for span in self._titled_people(doc, model):
+            accept(span)
+        for span in self._people_of(doc, spans, model):
             accept(span)
         for ent in model:
             for span in self._from_model(ent):
@@ -325,6 +337,24 @@ class EntityRules:
                 more.append((first.i, first.i + 1, other))
         return more
 
+    def _inside_longer_name(self, span: Span, model_at: dict[int, Span]) -> bool:
+        """A capitalized proper noun before a name, not a known name, a title or a line's first word,
+        makes it the end of a longer name; not in a headline, where every word has a capital."""
+        doc = span.doc
+        if span.start == 0:
+            return False
+        prev = doc[span.start - 1]
+        if not prev.text[:1].isupper() or prev.pos_ != "PROPN" or prev.is_sent_start or \
+                self.gaz.title(prev.text) or self.gaz.is_honorific(prev.text):
+            return False
+        if any(e.subtype != "City" for e in self.gaz.candidates(prev.text)):
+            return False  # "US Democrats", "Russian Army": a country before its body
+        model = model_at.get(prev.i)
+        if model is not None and model.label_ == "PERSON":
+            return False  # "Sergey Lavrov Kremlin ..." : two names side by side
+        # a headline in title case leaves only short function words in lower case
+        return any(t.is_alpha and t.is_lower and len(t) > 2 and t.lower_ not in _TITLE_CASE_LOWER for t in span.sent)
+
     def _longer_names(self, doc: Doc, model: list[Span], hits: list[tuple[int, int]]) -> list[bool]:
         """The tokens of the model's organisation and place names that hold a gazetteer name but are
         longer than it ("University of Arkansas", "Indonesian Navy", "Environment Canada"): a name
@@ -364,6 +394,8 @@ class EntityRules:
         model = model_at.get(span.start)
         if model is not None and model.label_ in ("DATE", "TIME") and entry.kind is Kind.PLACE:
             return None  # "in March 2010": the month, not the town
+        if entry.kind is Kind.ORGANIZATION and self._inside_longer_name(span, model_at):
+            return None  # "Democrats" of "the Neo Democrats"
         if entry.subtype != "City":
             return entry
         # a city name is also a surname, a first name or a word: trust it only with support
@@ -481,6 +513,29 @@ class EntityRules:
             return False
         return kind_by_head([t.text for t in span]) is None
 
+    def _people_of(self, doc: Doc, found: list[Span], model: list[Span]):
+        """"Leung Kwok-hung of LSD", "Gary Fan of the Neo Democrats": after a person, "of" and an
+        acronym, or "of the" and a name, is the organisation the person belongs to (a place after
+        "of" is the gazetteer's, found before)."""
+        people = [e for e in (*found, *model) if e.label_ == "PERSON"]
+        for person in people:
+            i = person.end
+            if i + 1 >= len(doc) or doc[i].lower_ != "of":
+                continue
+            start = i + 1
+            article = doc[start].lower_ == "the"
+            start += article
+            end = start
+            while end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN" and \
+                    not doc[end].is_sent_start:
+                end += 1
+            if end == start or self.gaz.candidates(doc[start:end].text):
+                continue
+            name = doc[start:end]
+            acronym = len(name) == 1 and name.text.isalpha() and name.text.isupper() and 2 <= len(name.text) <= 6
+            if acronym or (article and _capitalized(name)) or kind_by_head([t.text for t in name]) == "ORG":
+                yield Span(doc, start, end, label="ORG")
+
     def _without_post(self, span: Span) -> Span:
         """"NASA Administrator", "State Department Spokesperson": the body, without the post."""
         end = span.end
@@ -496,8 +551,11 @@ class EntityRules:
         before = span.start - 1
         if before >= 0 and doc[before].text == "," and before > 0:
             before -= 1
-        if any(t.lower_ in VEHICLES for t in span[:2]) and span[-1].lower_ not in VEHICLES or \
-                before >= 0 and doc[before].lower_ in VEHICLES:
+        # (a vehicle noun leading a name may be a company's: "Jet Airways", "Rocket Lab")
+        if any(t.lower_ in VEHICLES for t in span[1:]) and kind_by_head([t.text for t in span]) is None or \
+                len(span) == 1 and span[0].lower_ in VEHICLES or before >= 0 and doc[before].lower_ in VEHICLES:
+            return False
+        if span.text.rstrip(".") in POST_NOMINALS:
             return False
         return not (len(span) == 1 and span[0].lower_.endswith(("ist", "ists")))
 
@@ -530,8 +588,12 @@ class EntityRules:
             return
         if label in ("PERSON", "ORG", "GPE", "LOC", "FAC") and not self._actor_name(doc[start:end]):
             return
+        if label in ("PERSON", "GPE", "LOC") and any(c.isdigit() for c in doc[start:end].text):
+            return  # "IE6", "STS-134": a product or a mission, not a person or a place
         if label in ("ORG", "FAC"):
             end = self._without_post(doc[start:end]).end
+            if label == "ORG" and self._inside_longer_name(doc[start:end], {}):
+                start -= 1  # "the Neo Democrats": the model's "Democrats" with the word before it
         if label == "PERSON" and end - start == 1 and doc[start].dep_ == "compound" and \
                 doc[start].head.pos_ == "NOUN" and self._is_place_word(doc[start].text, population=100_000):
             yield Span(doc, start, end, label="PLACE", kb_id=self.gaz.lookup(doc[start].text).key)

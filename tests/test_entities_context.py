@@ -56,3 +56,37 @@ def test_a_surname_that_is_also_a_town(facts_of, text, full, single):
 def test_a_town_after_a_preposition_of_place_stays_a_town(facts_of):
     facts = facts_of("Daniel Montalvo flew home. The meeting was held in Montalvo, Ecuador.")
     assert (L, "Montalvo") in entities(facts)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person "of" an acronym or "of the" a name: the person's organisation
+    ("Mia Chan of ADPL lost her seat.", (ORG, "ADPL")),
+    ("Anna Wu of the Green Alliance spoke, and Tom Reyes of the PNP answered.", (ORG, "PNP")),
+    ("Ahmed Hassan of the Free Voices Party won.", (ORG, "Free Voices Party")),
+    ("John Smith of Chicago won.", (L, "Chicago")),     # a known place stays the place
+    # a gazetteer organisation at the end of a longer name is that longer name
+    ("Tom Baker of the Young Democrats spoke.", (ORG, "Young Democrats")),
+    # ... but a country before a body is the country and the body
+    ("The US Democrats and the Russian Army were named.", (C, "United States")),
+    # an adjective made of a name: the name
+    ("Critics called the Putin-style crackdown harsh.", (P, "Putin")),
+    ("The Warhol-like prints sold well.", (P, "Warhol")),
+])
+def test_names_by_their_neighbours(facts_of, text, expected):
+    assert expected in entities(facts_of(text))
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Tom Baker of the Young Democrats spoke.", "Democratic Party"),
+    ("Critics called the Putin-style crackdown harsh.", "Putin-style"),
+    ("Maria Lopez, SC, appeared for the defence.", "SC"),
+    ("Mark Hill, QC, told the court that the evidence was weak.", "QC"),
+    ("The Space Shuttle Atlantis landed safely.", "Atlantis"),
+    ("Internet Explorer 6 users were told to move to IE9 quickly.", "IE9"),
+])
+def test_not_names_of_actors(facts_of, text, absent):
+    assert not any(name == absent or absent in name.split() for _, name in entities(facts_of(text)))
+
+
+def test_a_vehicle_word_leading_a_company_name_keeps_it(facts_of):
+    assert (ORG, "Jet Airways") in entities(facts_of("Jet Airways cancelled flights to Mumbai."))
