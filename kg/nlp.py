@@ -162,6 +162,16 @@ def _trimmed(ent: Span) -> Span:
     return doc[start:end]
 
 
+def _hyphenated_given_name(span: Span) -> bool:
+    """A family name and a given name of two syllables joined by a hyphen, the second in lower case,
+    as Korean and Cantonese names are written in English ("Moon Jae-in", "Lam Cheuk-ting"): a person,
+    whatever the model typed."""
+    words = [t for t in span]
+    return len(words) in (4, 5) and words[-2].text in _HYPHENS and words[-1].is_alpha and words[-1].is_lower and \
+        all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words[:-2]) and \
+        not any(t.whitespace_ for t in words[-3:-1]) and words[-1].lower_ not in ADJECTIVE_SUFFIXES
+
+
 def _hyphenated_end(doc: Doc, end: int) -> int:
     """The end of a person's name that the model cut at a hyphen: "Tsang Yok" of "Tsang Yok-sing"."""
     while end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in _HYPHENS and \
@@ -630,8 +640,8 @@ class EntityRules:
             if known is not None:  # "NASA" of "NASA Administrator", "Los Angeles" of "Los Angeles Sheriff"
                 yield Span(doc, start, end, label="NORP" if known.demonym else LABEL[known.kind], kb_id=known.key)
                 return
-            if self._after_person_noun(span):
-                yield Span(doc, start, end, label="PERSON")  # "fashion designer Halston"
+            if self._after_person_noun(span) or _hyphenated_given_name(span):
+                yield Span(doc, start, end, label="PERSON")  # "fashion designer Halston", "Lam Cheuk-ting"
                 return
             typed = self._typed_by_words(span)
             if typed is not None:

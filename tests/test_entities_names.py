@@ -99,3 +99,25 @@ def test_a_person_cut_at_a_hyphen_is_made_whole(nlp, words, ents, expected):
     doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
     doc = nlp.get_pipe("kg_entities")(doc)
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == [expected]
+
+
+@pytest.mark.parametrize("words, spaces, label, expected", [
+    (["Then", "Lam", "Kit", "-", "ming", "spoke"], [True, True, False, False, True, False], "ORG", "Lam Kit-ming"),
+    (["Then", "Park", "Ji", "-", "hoon", "spoke"], [True, True, False, False, True, False], "GPE", "Park Ji-hoon"),
+])
+def test_a_hyphenated_given_name_is_a_person_whatever_the_model_says(nlp, words, spaces, label, expected):
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    for tok in doc:
+        tok.pos_ = "PROPN"
+    doc.ents = [Span(doc, 1, 5, label=label)]
+    doc = nlp.get_pipe("kg_entities")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [(expected, "PERSON")]
+
+
+def test_a_name_made_adjective_is_not_a_given_name(nlp):
+    doc = Doc(nlp.vocab, words=["Then", "New", "York", "-", "based", "firms"], spaces=[True, True, False, False, True, False])
+    for tok in doc:
+        tok.pos_ = "PROPN"
+    doc.ents = [Span(doc, 1, 5, label="ORG")]
+    doc = nlp.get_pipe("kg_entities")(doc)
+    assert all(e.label_ != "PERSON" for e in doc.ents)
