@@ -199,6 +199,14 @@ class EntityRules:
         self.embassy_words = {LOWER: hashes("embassy", "embassies")}
 
     @staticmethod
+    def _common_words(doc: Doc) -> set[int]:
+        """The lower-case forms of the words this text writes in lower case somewhere."""
+        if not len(doc):
+            return set()
+        rows = doc.to_array([ORTH, LOWER])
+        return set(rows[rows[:, 0] == rows[:, 1], 1].tolist())
+
+    @staticmethod
     def _having(doc: Doc, wanted: dict[int, numpy.ndarray]) -> list[Token]:
         """The tokens, in order, with an attribute of ``wanted`` among its values (no Token is made
         for the others)."""
@@ -232,7 +240,10 @@ class EntityRules:
             accept(span)
         for span in self._people_of(doc, spans, model):
             accept(span)
+        common = self._common_words(doc)
         for ent in model:
+            if len(ent) == 1 and ent[0].is_sent_start and ent[0].lower in common:
+                continue  # "Homeopathy is ...": a common word of this text, capitalized as a sentence's first
             for span in self._from_model(ent):
                 accept(span)
         doc.ents = sorted(spans, key=lambda s: s.start)

@@ -121,3 +121,37 @@ def test_a_name_made_adjective_is_not_a_given_name(nlp):
     doc.ents = [Span(doc, 1, 5, label="ORG")]
     doc = nlp.get_pipe("kg_entities")(doc)
     assert all(e.label_ != "PERSON" for e in doc.ents)
+
+
+@pytest.mark.parametrize("words, label", [
+    ("Acupuncture works . Doctors doubt that acupuncture works".split(), "PERSON"),
+    ("Fluoride helps . Towns add fluoride to water".split(), "ORG"),
+])
+def test_a_common_word_of_the_text_is_no_name_at_a_sentence_start(nlp, words, label):
+    doc = Doc(nlp.vocab, words=words, sent_starts=[i in (0, 3) for i in range(len(words))])
+    doc.ents = [Span(doc, 0, 1, label=label)]
+    doc = nlp.get_pipe("kg_entities")(doc)
+    assert not doc.ents
+
+
+def test_a_name_at_a_sentence_start_stays_a_name(nlp):
+    words = "Acme hired staff . Workers praised the firm".split()
+    doc = Doc(nlp.vocab, words=words, sent_starts=[i in (0, 4) for i in range(len(words))])
+    for tok in doc:
+        tok.pos_ = "PROPN" if tok.text[:1].isupper() else "NOUN"
+    doc.ents = [Span(doc, 0, 1, label="ORG")]
+    doc = nlp.get_pipe("kg_entities")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Acme", "ORG")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the Bureau of Land Management.[3", "Bureau of Land Management"),
+    ("the Joint Chiefs[12]", "Joint Chiefs"),
+    ("the U.S. Navy's", "U.S. Navy"),
+    ("the U.S.", "U.S."),
+])
+def test_a_label_is_the_name_without_reference_marks(nlp, text, expected):
+    from kg.extract.entities import surface_of
+
+    doc = nlp.make_doc(text)
+    assert surface_of(doc[0:len(doc)]) == expected

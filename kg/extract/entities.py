@@ -265,6 +265,7 @@ class DocEntities:
 def surface_of(span: Span) -> str:
     """The name as written, without a possessive or a leading article."""
     text = span.text.strip()
+    text = re.sub(r"[.,;:]?\s*\[\d*\]?$", "", text)  # a reference mark: "Office of Foreign Assets Control.[3"
     text = re.sub(r"['\u2019]s$", "", text).strip()
     text = re.sub(r"^(?:the|The)\s+", "", text)
     return " ".join(text.split())
