@@ -217,6 +217,7 @@ class EntityRules:
 
     def __call__(self, doc: Doc) -> Doc:
         model = [e for e in doc.ents]
+        self._headlines: dict[int, bool] = {}  # sentence start -> a headline in title case
         taken = [False] * len(doc)
         spans: list[Span] = []
 
@@ -373,8 +374,16 @@ class EntityRules:
         model = model_at.get(prev.i)
         if model is not None and model.label_ == "PERSON":
             return False  # "Sergey Lavrov Kremlin ..." : two names side by side
-        # a headline in title case leaves only short function words in lower case
-        return any(t.is_alpha and t.is_lower and len(t) > 2 and t.lower_ not in _TITLE_CASE_LOWER for t in span.sent)
+        return not self._in_headline(prev)
+
+    def _in_headline(self, token: Token) -> bool:
+        """A headline in title case leaves only short function words in lower case (once a sentence)."""
+        sent = token.sent
+        found = self._headlines.get(sent.start)
+        if found is None:
+            found = self._headlines[sent.start] = not any(
+                t.is_alpha and t.is_lower and len(t) > 2 and t.lower_ not in _TITLE_CASE_LOWER for t in sent)
+        return found
 
     def _longer_names(self, doc: Doc, model: list[Span], hits: list[tuple[int, int]]) -> list[bool]:
         """The tokens of the model's organisation and place names that hold a gazetteer name but are
@@ -382,9 +391,13 @@ class EntityRules:
         found inside a longer capitalized name is part of that name, not an entity of its own. Lists
         ("Russia and China"), "State of Texas" and names the gazetteer knows whole stay out."""
         inside = [False] * len(doc)
+        hit_at = numpy.zeros(len(doc) + 1, dtype=numpy.int32)  # how many hits start before each token
+        for a, _ in hits:
+            hit_at[a + 1] += 1
+        hit_at = numpy.cumsum(hit_at)
         for ent in model:
-            if ent.label_ not in ("ORG", "FAC", "GPE", "LOC"):
-                continue
+            if ent.label_ not in ("ORG", "FAC", "GPE", "LOC") or len(ent) < 2 or hit_at[ent.end] == hit_at[ent.start]:
+                continue  # (no gazetteer name starts inside it)
             span = self._without_post(_trimmed(ent))
             if len(span) < 2 or not _capitalized(span) or self.gaz.candidates(span.text):
                 continue
@@ -603,6 +616,9 @@ class EntityRules:
     def _from_model(self, ent: Span):
         label = ent.label_
         doc = ent.doc
+        if label not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
+            yield Span(doc, ent.start, ent.end, label=label)  # dates, numbers ...: as the model has them
+            return
         trimmed = _trimmed(ent)
         start, end = trimmed.start, trimmed.end
         if start >= end:
