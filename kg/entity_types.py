@@ -78,7 +78,7 @@ def kind_by_head(words: list[str], *, after_place: bool = False) -> str | None:
 # nouns of people by their work or family: a name right after one is a person's ("fashion designer
 # Halston", "their daughter, Gloria", "goalkeeper Thibaut Courtois"), whatever the model typed it
 PERSON_NOUNS = frozenset("""
-designer artist painter photographer sculptor architect writer author poet novelist journalist reporter
+designer artist illustrator cartoonist painter photographer sculptor architect writer author poet novelist journalist reporter
 editor columnist actor actress singer musician guitarist drummer rapper composer director producer dancer
 athlete player goalkeeper striker midfielder defender captain coach manager footballer cricketer boxer
 tennis golfer swimmer runner cyclist driver jockey scientist researcher professor lecturer student teacher

@@ -570,6 +570,19 @@ class EntityRules:
             if acronym or (article and _capitalized(name)) or kind_by_head([t.text for t in name]) == "ORG":
                 yield Span(doc, start, end, label="ORG")
 
+    def _surname_left_out(self, doc: Doc, end: int) -> bool:
+        """The word after a person's name is the rest of it: a capitalized proper noun in no entity of
+        the model, not a known name, title or form of address, and not itself followed by a capital."""
+        if end >= len(doc) or end == 0 or doc[end - 1].whitespace_ != " ":
+            return False
+        word = doc[end]
+        if not (word.is_alpha and word.text[:1].isupper() and not word.is_upper and word.pos_ == "PROPN") or \
+                word.ent_type_ or word.is_sent_start or word.lower_ in NOT_NAMES:
+            return False
+        if end + 1 < len(doc) and doc[end + 1].text[:1].isupper():
+            return False
+        return not (self.gaz.candidates(word.text) or self.gaz.title(word.text) or self.gaz.is_honorific(word.text))
+
     def _without_post(self, span: Span) -> Span:
         """"NASA Administrator", "State Department Spokesperson": the body, without the post."""
         end = span.end
@@ -637,6 +650,8 @@ class EntityRules:
             return  # "the Rafah crossing": a town, whatever the model thought
         if label == "PERSON":
             end = _hyphenated_end(doc, end)
+            if self._surname_left_out(doc, end):
+                end += 1  # "illustrator Johnnie Christmas": the model stopped at a word that is also a noun
             # "President Putin", "Mr Johnson": the name without its honorific or title
             while start < end - 1 and (self.gaz.is_honorific(doc[start].text) or doc[start].text == "." or
                                        self.gaz.title(doc[start].text)):

@@ -155,3 +155,18 @@ def test_a_label_is_the_name_without_reference_marks(nlp, text, expected):
 
     doc = nlp.make_doc(text)
     assert surface_of(doc[0:len(doc)]) == expected
+
+
+@pytest.mark.parametrize("words, person, expected", [
+    ("drawn by illustrator Ada Christmas today".split(), (3, 4), "Ada Christmas"),
+    ("sung by Ella Winter today".split(), (2, 3), "Ella Winter"),
+    # the word after is the start of another name: left alone
+    ("sung by Ella Winter Garden Band today".split(), (2, 3), "Ella"),
+])
+def test_a_surname_the_model_left_out(nlp, words, person, expected):
+    doc = Doc(nlp.vocab, words=words)
+    for tok in doc:
+        tok.pos_ = "PROPN" if tok.text[:1].isupper() else "NOUN"
+    doc.ents = [Span(doc, *person, label="PERSON")]
+    doc = nlp.get_pipe("kg_entities")(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == [expected]
