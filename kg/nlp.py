@@ -243,7 +243,7 @@ class EntityRules:
             accept(span)
         common = self._common_words(doc)
         for ent in model:
-            if len(ent) == 1 and ent[0].is_sent_start and ent[0].lower in common:
+            if len(ent) == 1 and (ent[0].is_sent_start or ent[0].pos_ != "PROPN") and ent[0].lower in common:
                 continue  # "Homeopathy is ...": a common word of this text, capitalized as a sentence's first
             for span in self._from_model(ent):
                 accept(span)
@@ -565,6 +565,8 @@ class EntityRules:
                 end += 1
             if end == start or self.gaz.candidates(doc[start:end].text):
                 continue
+            if end < len(doc) and doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].text[:1].isupper():
+                continue  # "of the Architectural, Surveying and Planning ...": the first of a list of words
             name = doc[start:end]
             acronym = len(name) == 1 and name.text.isalpha() and name.text.isupper() and 2 <= len(name.text) <= 6
             if acronym or (article and _capitalized(name)) or kind_by_head([t.text for t in name]) == "ORG":
@@ -642,6 +644,9 @@ class EntityRules:
             return  # "IE6", "STS-134": a product or a mission, not a person or a place
         if label in ("ORG", "FAC"):
             end = self._without_post(doc[start:end]).end
+            if end - start > 1 and doc[end - 1].like_num and (before := self.gaz.lookup(doc[start:end - 1].text)) \
+                    and before.kind in (Kind.COUNTRY, Kind.ORGANIZATION):
+                end -= 1  # "Sweden 1": a score after a known team's name
             if label == "ORG" and self._inside_longer_name(doc[start:end], {}):
                 start -= 1  # "the Neo Democrats": the model's "Democrats" with the word before it
         if label == "PERSON" and end - start == 1 and doc[start].dep_ == "compound" and \

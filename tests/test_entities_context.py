@@ -90,3 +90,26 @@ def test_not_names_of_actors(facts_of, text, absent):
 
 def test_a_vehicle_word_leading_a_company_name_keeps_it(facts_of):
     assert (ORG, "Jet Airways") in entities(facts_of("Jet Airways cancelled flights to Mumbai."))
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Ana Ruiz of the Legal, Medical and Teaching seat won.", "Legal"),
+    ("Sam Lee of the Agricultural, Fishing and Forestry seat lost.", "Agricultural"),
+])
+def test_the_first_word_of_a_list_is_no_organisation(facts_of, text, absent):
+    assert not any(name == absent for _, name in entities(facts_of(text)))
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("the score was Norway 2 , then".split(), ("Norway", "COUNTRY")),
+    ("the score was Japan 3 , then".split(), ("Japan", "COUNTRY")),
+])
+def test_a_score_after_a_known_team_is_not_part_of_its_name(nlp, words, expected):
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(nlp.vocab, words=words)
+    for tok in doc:
+        tok.pos_ = "PROPN" if tok.text[:1].isupper() else "NUM" if tok.text.isdigit() else "NOUN"
+    doc.ents = [Span(doc, 3, 5, label="ORG")]
+    doc = nlp.get_pipe("kg_entities")(doc)
+    assert expected in [(e.text, e.label_) for e in doc.ents]
