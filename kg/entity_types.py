@@ -17,7 +17,7 @@ regiment association society foundation federation league union club company cor
 group bank press news gazette magazine journal tribune telegraph network service services board bureau
 authority administration coalition alliance front movement organization organisation fund trust
 parliament congress senate assembly cabinet government
-""".split())
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
 # two last words that name an organisation though the last alone names a place
 ORG_PAIRS = frozenset({"school district", "water district", "fire district", "health district",
                        "police station", "fire station", "radio station", "television station", "tv station"})
@@ -26,7 +26,7 @@ PLACE_HEADS = frozenset("""
 road street avenue boulevard highway motorway square plaza bridge station airport airfield airbase base
 port harbour harbor tower towers stadium river lake mountain mountains valley island islands bay sea ocean
 county province district village town pad plains desert coast peninsula strait canal crossing
-""".split())
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
 # heads that are also common surnames or given names ("Stuart Hall", "Charlotte Church"): they type a
 # name only after a place ("the Edmonton Sun", "Toronto Star")
 WEAK_HEADS = {"hall": "PLACE", "church": "ORG", "post": "ORG", "star": "ORG", "sun": "ORG", "times": "ORG",
@@ -36,7 +36,7 @@ WEAK_HEADS = {"hall": "PLACE", "church": "ORG", "post": "ORG", "star": "ORG", "s
 SITE_HEADS = frozenset("""
 museum museums gallery galleries centre center planetarium hospital hotel library zoo theatre theater
 cathedral mosque temple aquarium observatory
-""".split())
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
 # words before a site that make it a place: "on display at the Museum of Flight"
 TO_A_PLACE = frozenset({"at", "to", "in", "into", "from", "inside", "outside", "near", "visit", "visited",
                         "visiting", "visits", "toured", "tour"})
@@ -58,7 +58,8 @@ def head_word(words: list[str]) -> str:
 
 def kind_by_head(words: list[str], *, after_place: bool = False) -> str | None:
     """"ORG" or "PLACE" by the head noun of a name of two words or more, "SITE" for an institution
-    that is also a place (a museum, a hospital); None when the head says nothing. ``after_place``: the name begins with a place ("Edmonton Sun"), so weak heads count."""
+    that is also a place (a museum, a hospital); None when the head says nothing. ``after_place``:
+    the name begins with a place ("Edmonton Sun"), so weak heads count."""
     if len(words) < 2:
         return None
     head = head_word(words)
@@ -78,7 +79,8 @@ def kind_by_head(words: list[str], *, after_place: bool = False) -> str | None:
 # nouns of people by their work or family: a name right after one is a person's ("fashion designer
 # Halston", "their daughter, Gloria", "goalkeeper Thibaut Courtois"), whatever the model typed it
 PERSON_NOUNS = frozenset("""
-designer artist illustrator cartoonist painter photographer sculptor architect writer author poet novelist journalist reporter
+designer artist illustrator cartoonist painter photographer sculptor architect writer author poet novelist
+journalist reporter
 editor columnist actor actress singer musician guitarist drummer rapper composer director producer dancer
 athlete player goalkeeper striker midfielder defender captain coach manager footballer cricketer boxer
 tennis golfer swimmer runner cyclist driver jockey scientist researcher professor lecturer student teacher
@@ -87,5 +89,5 @@ farmer priest pastor imam rabbi monk nun bishop activist campaigner blogger cosp
 spokesman spokeswoman spokesperson
 son daughter wife husband mother father brother sister child baby boy girl widow widower grandson
 granddaughter nephew niece cousin uncle aunt
-""".split())
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
 PLURAL_PERSON_NOUNS = frozenset(w + "s" for w in PERSON_NOUNS) | {"children", "athletes", "people"}

@@ -163,7 +163,8 @@ class DocEntities:
             ident = (words[0], words[-1])
             if ident not in index_of:
                 # "Kristen Wilkins" after "Kristin Wilkins": one letter off, the same person
-                same = [i for (first, last), i in index_of.items() if last == ident[1] and one_letter_off(first, ident[0])]
+                same = [i for (first, last), i in index_of.items()
+                        if last == ident[1] and one_letter_off(first, ident[0])]
                 if len(set(same)) == 1:
                     index_of[ident] = same[0]
             if ident not in index_of:
