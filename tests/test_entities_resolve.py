@@ -70,3 +70,15 @@ def test_one_type_per_unknown_name_across_documents():
                       _facts("Zanzor", L, "place:zanzor", 1, "two"),
                       _facts("Kelvan", L, "place:kelvan", 1, "three")])
     assert sorted((e.kind, e.label) for e in corpus.entities) == [(ORG, "Zanzor"), (L, "Kelvan")]
+
+
+@pytest.mark.parametrize("text, country, alias", [
+    ("North Korea fired shells at South Korea. The South answered, and the North warned of war.",
+     "South Korea", "South"),
+    ("North Korea fired shells at South Korea. The South answered, and the North warned of war.",
+     "North Korea", "North"),
+    ("Sudan and South Sudan signed a deal. The South will export oil.", "South Sudan", "South"),
+])
+def test_a_compass_word_stands_for_the_one_country_it_begins(facts_of, text, country, alias):
+    found = {e.name: e for e in facts_of(text).entities}
+    assert alias in found[country].aliases and alias not in found

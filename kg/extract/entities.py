@@ -82,6 +82,7 @@ class DocEntities:
         stands_for = organisations_named_twice(self.doc.ents, self._without_country)
         ents = sorted(self.doc.ents, key=lambda e: surface_of(e) in stands_for)  # the full names first
         kind_of_name = self._one_kind_per_name(ents)
+        short_of = self._countries_by_first_word(ents)
         for ent in ents:
             kind = KIND_OF_LABEL.get(ent.label_)
             if kind is None or kind is Kind.PERSON:
@@ -93,6 +94,8 @@ class DocEntities:
                 continue
             key = ent.kb_id_ or None
             surface = surface_of(ent)
+            if key is None and surface in short_of:  # "the North" after "North Korea"
+                key, kind = short_of[surface], Kind.COUNTRY
             if key and key.startswith("embassy:"):
                 iso, name = key.split(":", 1)[1].split("|", 1)
                 key, canonical, subtype, same_as = f"org:embassy-{iso.lower()}", name, "Embassy", ()
@@ -118,6 +121,18 @@ class DocEntities:
                 if rest and rest not in self.clusters[self.by_key[key]].names:
                     self.clusters[self.by_key[key]].names.append(rest)
         self._cluster_people(people)
+
+    def _countries_by_first_word(self, ents) -> dict[str, str]:
+        """"the North" and "the South" in an article that names North and South Korea: a compass word
+        the name of exactly one country of the document begins with stands for that country."""
+        firsts: dict[str, set[str]] = {}
+        for ent in ents:
+            if ent.label_ == "COUNTRY" and ent.kb_id_.startswith("country:"):
+                entry = self.gaz.country(ent.kb_id_.split(":")[1])
+                words = entry.name.split() if entry else []
+                if len(words) > 1 and words[0] in COMPASS:
+                    firsts.setdefault(words[0], set()).add(ent.kb_id_)
+        return {word: keys.pop() for word, keys in firsts.items() if len(keys) == 1}
 
     @staticmethod
     def _one_kind_per_name(ents) -> dict[str, Kind]:
@@ -278,6 +293,7 @@ def name_key(surface: str) -> str:
     return slug(re.sub(r"(?<=\w)['\u2019]s\b", "", surface))
 
 
+COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central"}
 CONNECTORS = {"of", "the", "and", "&", "for", "on", "at", "in", "de", "du", "des"}
 
 
