@@ -1,7 +1,7 @@
 """The type a name's own words give it: the head noun of an organisation or a place ("Oregon State
-University", "Castlefrank Road", "the Edmonton Sun"), pure string functions, no spaCy.
+University", "Dundas Road", "the Ottawa Sun"), pure string functions, no spaCy.
 
-    >>> kind_by_head(["University", "of", "Arkansas"]), kind_by_head(["Castlefrank", "Road"])
+    >>> kind_by_head(["University", "of", "Nebraska"]), kind_by_head(["Dundas", "Road"])
     ('ORG', 'PLACE')
     >>> kind_by_head(["Stuart", "Hall"]) is None  # a surname that is also a head noun needs more
     True
@@ -28,7 +28,7 @@ port harbour harbor tower towers stadium river lake mountain mountains valley is
 county province district village town pad plains desert coast peninsula strait canal crossing
 """.split())  # noqa: SIM905 - a block of words reads better than a list of strings
 # heads that are also common surnames or given names ("Stuart Hall", "Charlotte Church"): they type a
-# name only after a place ("the Edmonton Sun", "Toronto Star")
+# name only after a place ("the Ottawa Sun", "Dallas Star")
 WEAK_HEADS = {"hall": "PLACE", "church": "ORG", "post": "ORG", "star": "ORG", "sun": "ORG", "times": "ORG",
               "mail": "ORG", "express": "ORG", "park": "PLACE", "hill": "PLACE", "lane": "PLACE"}
 # heads of institutions that are also sites: a place where the sentence goes to them, an
@@ -40,7 +40,7 @@ cathedral mosque temple aquarium observatory
 # words before a site that make it a place: "on display at the Museum of Flight"
 TO_A_PLACE = frozenset({"at", "to", "in", "into", "from", "inside", "outside", "near", "visit", "visited",
                         "visiting", "visits", "toured", "tour"})
-# words before "of" that make the name after it a place: "the town of Yeoncheon"
+# words before "of" that make the name after it a place: "the town of Krynky"
 PLACE_OF = frozenset({"plains", "town", "city", "village", "province", "region", "district", "county", "island",
                       "port", "suburb", "neighbourhood", "neighborhood", "capital"})
 CONNECTORS = frozenset({"of", "for", "on", "at", "in", "and", "&"})
@@ -48,7 +48,7 @@ CONNECTORS = frozenset({"of", "for", "on", "at", "in", "and", "&"})
 
 def head_word(words: list[str]) -> str:
     """The head of a name, lower case: the word before its first "of"/"for"/"on" ("University of
-    Arkansas" -> "university"), else its last word."""
+    Nebraska" -> "university"), else its last word."""
     lowered = [w.casefold() for w in words]
     for i, w in enumerate(lowered):
         if i and w in ("of", "for", "on"):
@@ -59,7 +59,7 @@ def head_word(words: list[str]) -> str:
 def kind_by_head(words: list[str], *, after_place: bool = False) -> str | None:
     """"ORG" or "PLACE" by the head noun of a name of two words or more, "SITE" for an institution
     that is also a place (a museum, a hospital); None when the head says nothing. ``after_place``:
-    the name begins with a place ("Edmonton Sun"), so weak heads count."""
+    the name begins with a place ("Ottawa Sun"), so weak heads count."""
     if len(words) < 2:
         return None
     head = head_word(words)
@@ -77,7 +77,7 @@ def kind_by_head(words: list[str], *, after_place: bool = False) -> str | None:
 
 
 # nouns of people by their work or family: a name right after one is a person's ("fashion designer
-# Halston", "their daughter, Gloria", "goalkeeper Thibaut Courtois"), whatever the model typed it
+# Lagerfeld", "their daughter, Rosa", "goalkeeper Manuel Neuer"), whatever the model typed it
 PERSON_NOUNS = frozenset("""
 designer artist illustrator cartoonist painter photographer sculptor architect writer author poet novelist
 journalist reporter

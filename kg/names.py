@@ -77,9 +77,9 @@ def best_name(names) -> str:
 
 def one_letter_off(a: str, b: str, *, shortest: int = 5) -> bool:
     """Two different words of ``shortest`` letters or more, one letter added, dropped, changed, or two
-    neighbours swapped: a name misspelt once in an article ("Maurer"/"Mauer", "Kristin"/"Kristen").
+    neighbours swapped: a name misspelt once in an article ("Schmidt"/"Schmit", "Katrin"/"Katrina").
 
-    >>> one_letter_off("maurer", "mauer"), one_letter_off("united", "untied"), one_letter_off("mann", "man")
+    >>> one_letter_off("schmidt", "schmit"), one_letter_off("carlos", "carols"), one_letter_off("mann", "man")
     (True, True, False)
     """
     if a == b or min(len(a), len(b)) < shortest or abs(len(a) - len(b)) > 1:

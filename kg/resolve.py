@@ -87,7 +87,7 @@ class Resolver:
 
     def _kinds_by_name(self) -> dict[str, tuple[str, Kind]]:
         """Names the model typed an organisation in some documents and a place in others, with no
-        gazetteer entry: the key and type of most of their mentions ("Scientology")."""
+        gazetteer entry: the key and type of most of their mentions."""
         votes: dict[str, dict[Kind, int]] = defaultdict(lambda: defaultdict(int))
         for facts in self.facts:
             for ent in facts.entities:

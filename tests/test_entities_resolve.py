@@ -17,8 +17,8 @@ P, ORG, L = Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE
 
 
 @pytest.mark.parametrize("a, b, near", [
-    ("maurer", "mauer", True), ("kristin", "kristen", True), ("united", "untied", True),
-    ("waters", "water", True), ("johnson", "johnston", True),
+    ("schmidt", "schmit", True), ("katrin", "katrina", True), ("carlos", "carols", True),
+    ("holmes", "holms", True), ("johnson", "johnston", True),
     ("mann", "man", False),              # too short to tell a misspelling from another name
     ("bauer", "mauler", False),          # two letters off
     ("smith", "smith", False),           # the same word is no misspelling
@@ -28,8 +28,10 @@ def test_one_letter_off(a, b, near):
 
 
 @pytest.mark.parametrize("text, person, alias", [
-    ("Kristin Adams opened the show. Later Kristen Adams thanked the sponsors.", "Adams", None),
-    ("Officer Paul Maurer made the arrest. Mauer said the suspect was calm.", "Paul Maurer", "Mauer"),
+    ("Katrin Berg opened the show. Later Katrina Berg thanked the sponsors.", "Berg", None),
+    ("Officer Paul Schmidt made the arrest. Later Schmit told reporters the suspect was calm.",
+     "Paul Schmidt", "Schmit"),
+    ("Dr Anna Kowalczyk treated him. Kowalcyk said he would recover.", "Anna Kowalczyk", "Kowalcyk"),
 ])
 def test_a_name_misspelt_once_is_the_same_person(facts_of, text, person, alias):
     people = [e for e in facts_of(text).entities if e.kind is P]
@@ -38,8 +40,8 @@ def test_a_name_misspelt_once_is_the_same_person(facts_of, text, person, alias):
 
 
 def test_two_people_of_one_surname_are_not_merged_by_spelling(facts_of):
-    facts = facts_of("Paul Maurer and his brother Peter Maurer spoke.")
-    assert {e.name for e in facts.entities if e.kind is P} == {"Paul Maurer", "Peter Maurer"}
+    facts = facts_of("Paul Schmidt and his brother Peter Schmidt spoke.")
+    assert {e.name for e in facts.entities if e.kind is P} == {"Paul Schmidt", "Peter Schmidt"}
 
 
 @pytest.mark.parametrize("labels, kind", [

@@ -22,7 +22,7 @@ def entities(facts):
 @pytest.mark.parametrize("name, kind", [
     ("University of Kansas", "ORG"), ("Boise State University", "ORG"),   # head before "of", or last
     ("Kenya Wildlife Service", "ORG"), ("Korean People's Army", "ORG"),
-    ("Castlefrank Road", "PLACE"), ("Bloor Street", "PLACE"),
+    ("Dundas Road", "PLACE"), ("Bloor Street", "PLACE"),
     ("Newark Liberty International Airport", "PLACE"), ("Ramstein Air Base", "PLACE"),
     ("Stuart Hall", None), ("Charlotte Church", None),                    # surnames that are head nouns
     ("Boris Johnson", None), ("Kansas", None),
@@ -32,10 +32,10 @@ def test_kind_by_head(name, kind):
 
 
 @pytest.mark.parametrize("name, kind", [
-    ("Toronto Star", "ORG"), ("Edmonton Sun", "ORG"), ("Carnegie Hall", None), ("Leeds Town Hall", "PLACE"),
+    ("Dallas Star", "ORG"), ("Ottawa Sun", "ORG"), ("Carnegie Hall", None), ("Leeds Town Hall", "PLACE"),
 ])
 def test_weak_heads_need_a_place_before_them(name, kind):
-    assert kind_by_head(name.split(), after_place=name.split()[0] in ("Toronto", "Edmonton", "Leeds")) == kind
+    assert kind_by_head(name.split(), after_place=name.split()[0] in ("Dallas", "Ottawa", "Leeds")) == kind
 
 
 def test_head_word():
@@ -44,10 +44,10 @@ def test_head_word():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Traffic was stopped on Castlefrank Road after the crash.", (L, "Castlefrank Road")),
+    ("Traffic was stopped on Dundas Road after the crash.", (L, "Dundas Road")),
     ("He landed at Newark Liberty International Airport on Monday.", (L, "Newark Liberty International Airport")),
-    ("The Edmonton Sun reported the story first.", (ORG, "Edmonton Sun")),
-    ("Shells landed in the town of Yeoncheon on Friday.", (L, "Yeoncheon")),
+    ("The Ottawa Sun reported the story first.", (ORG, "Ottawa Sun")),
+    ("Shells landed in the town of Krynky on Friday.", (L, "Krynky")),
     ("Oregon State University and Ohio State University signed an agreement.", (ORG, "Ohio State University")),
 ])
 def test_type_from_the_words(facts_of, text, expected):
@@ -55,12 +55,10 @@ def test_type_from_the_words(facts_of, text, expected):
 
 
 @pytest.mark.parametrize("text, one_org, names", [
-    ("The Korean People's Army fired shells. A KPA statement said it was ready.",
-     "Korean People's Army", {"KPA"}),
+    ("The Sudanese Armed Forces shelled the city. An SAF statement said it was ready.",
+     "Sudanese Armed Forces", {"SAF"}),
     ("The Kenya Wildlife Service counted the herds. KWS rangers said numbers rose.",
      "Kenya Wildlife Service", {"KWS"}),
-    ("The Comic Corps of Canada ran a booth. Comic Corps volunteers sold badges.",
-     "Comic Corps of Canada", {"Comic Corps"}),
 ])
 def test_one_organisation_under_its_short_forms(facts_of, text, one_org, names):
     orgs = [e for e in facts_of(text).entities if e.kind is ORG]
@@ -68,7 +66,7 @@ def test_one_organisation_under_its_short_forms(facts_of, text, one_org, names):
 
 
 @pytest.mark.parametrize("name, letters", [
-    ("Korean People's Army", "KPA"), ("Massachusetts Institute of Technology", "MIT"),
+    ("Sudanese Armed Forces", "SAF"), ("Royal Air Force", "RAF"),
     ("Council on Foreign Relations", "CFR"), ("Médecins Sans Frontières", "MSF"),
 ])
 def test_initials(name, letters):
@@ -76,7 +74,7 @@ def test_initials(name, letters):
 
 
 def test_possessive_inside_a_name_is_not_part_of_its_key():
-    assert name_key("New People's Party") == name_key("New People Party")
+    assert name_key("Young People's Party") == name_key("Young People Party")
     assert name_key("Women's Institute") == name_key("Women Institute")
 
 
@@ -107,9 +105,9 @@ def test_organisations_named_twice(nlp, words, ents, expected):
     ("The shuttle will be displayed at the Franklin Aviation Museum in Ohio.", (L, "Franklin Aviation Museum")),
     ("The Franklin Aviation Museum said it would open a new wing.", (ORG, "Franklin Aviation Museum")),
     # an organisation named after its post holder's title: the body
-    ("NASA Administrator Bill Nelson spoke.", (ORG, "NASA")),
+    ("FEMA Administrator Deanne Criswell spoke.", (ORG, "FEMA")),
     # "the plains of X", "the town of X": a place
-    ("The plains of Arafat were crowded.", (L, "Arafat")),
+    ("The plains of Nineveh were crowded.", (L, "Nineveh")),
     # elided coordination: each name whole
     ("Talks between North and South Korea resumed.", (C, "North Korea")),
     ("Talks between North and South Korea resumed.", (C, "South Korea")),
@@ -122,9 +120,9 @@ def test_type_from_the_sentence(facts_of, text, expected):
 
 
 @pytest.mark.parametrize("text, absent", [
-    ("The crew of the space shuttle Endeavour waved to the crowd.", "Endeavour"),
+    ("The Space Shuttle Independence landed safely.", "Independence"),
     ("She sailed aboard the cruise ship, Oasis, for a month.", "Oasis"),
-    ("A former Scientologist spoke to reporters.", "Scientologist"),
+    ("Sailors on the submarine Kursk died in 2000.", "Kursk"),
     ("Floods hit the town in March 2019.", "March"),   # a month, not the town of March
     ("Pro-Moscow separatists and anti-Kremlin activists clashed.", "Pro-Moscow"),
 ])
@@ -133,9 +131,9 @@ def test_not_an_actor(facts_of, text, absent):
 
 
 @pytest.mark.parametrize("text, org, alias", [
-    ("A spokesman for the Greek Ministry of Culture said the site would close.",
-     "Greek Ministry of Culture", "Ministry of Culture"),
-    ("The US National Park Service closed the trail.", "US National Park Service", "National Park Service"),
+    ("A spokesman for the Spanish Ministry of Health said the clinic would close.",
+     "Spanish Ministry of Health", "Ministry of Health"),
+    ("The US Forest Service closed the trail.", "US Forest Service", "Forest Service"),
 ])
 def test_an_organisation_goes_by_its_name_without_its_country(facts_of, text, org, alias):
     found = {e.name: e for e in facts_of(text).entities}
@@ -143,6 +141,13 @@ def test_an_organisation_goes_by_its_name_without_its_country(facts_of, text, or
 
 
 def test_the_name_without_its_country_is_the_same_organisation(facts_of):
-    facts = facts_of("A spokesman for the Greek Ministry of Culture said the site would close. "
-                     "The Ministry of Culture later reopened it.")
-    assert [e.name for e in facts.entities if e.kind is ORG] == ["Greek Ministry of Culture"]
+    facts = facts_of("A spokesman for the Spanish Ministry of Health said the clinic would close. "
+                     "The Ministry of Health later reopened it.")
+    assert [e.name for e in facts.entities if e.kind is ORG] == ["Spanish Ministry of Health"]
+
+
+@pytest.mark.parametrize("word, label", [("Buddhist", "PERSON"), ("Marxists", "ORG")])
+def test_a_follower_is_not_an_actor(nlp, word, label):
+    doc = Doc(nlp.vocab, words=["A", word, "spoke"])
+    doc.ents = [Span(doc, 1, 2, label=label)]
+    assert not nlp.get_pipe("kg_entities")(doc).ents

@@ -148,8 +148,8 @@ class DocEntities:
 
     def _without_country(self, name: str) -> str | None:
         """An organisation's name without the country it is written with, the name it also goes by:
-        "Greek Ministry of Culture" -> "Ministry of Culture", "US National Park Service" -> "National
-        Park Service"."""
+        "Spanish Ministry of Health" -> "Ministry of Health", "US Forest Service" -> "Forest
+        Service"."""
         words = name.split()
         for n in (2, 1):
             if len(words) >= n + 2:
@@ -177,7 +177,7 @@ class DocEntities:
             words = name_words(span.text)
             ident = (words[0], words[-1])
             if ident not in index_of:
-                # "Kristen Wilkins" after "Kristin Wilkins": one letter off, the same person
+                # "Katrina Berg" after "Katrin Berg": one letter off, the same person
                 same = [i for (first, last), i in index_of.items()
                         if last == ident[1] and one_letter_off(first, ident[0])]
                 if len(set(same)) == 1:
@@ -191,7 +191,7 @@ class DocEntities:
             by_last = [i for (first, last), i in index_of.items() if last == word]
             by_first = [i for (first, last), i in index_of.items() if first == word]
             match = by_last if by_last else by_first
-            if not match:  # "Maurer" written "Mauer": a surname one letter off one person's
+            if not match:  # "Schmidt" written "Schmit": a surname one letter off one person's
                 match = sorted({i for (first, last), i in index_of.items() if first and one_letter_off(last, word)})
                 match = match if len(match) == 1 else []
             if len(match) > 1:  # two people of one surname: the one named most recently before
@@ -288,8 +288,8 @@ def surface_of(span: Span) -> str:
 
 
 def name_key(surface: str) -> str:
-    """The slug a name no gazetteer knows is keyed by, without possessives inside it: "New People's
-    Party" and "New People Party" are one name."""
+    """The slug a name no gazetteer knows is keyed by, without possessives inside it: "Young People's
+    Party" and "Young People Party" are one name."""
     return slug(re.sub(r"(?<=\w)['\u2019]s\b", "", surface))
 
 
@@ -298,7 +298,7 @@ CONNECTORS = {"of", "the", "and", "&", "for", "on", "at", "in", "de", "du", "des
 
 
 def initials(name: str) -> str:
-    """The capitals an acronym of ``name`` is made of: "Korean People's Army" -> "KPA"."""
+    """The capitals an acronym of ``name`` is made of: "Sudanese Armed Forces" -> "SAF"."""
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in CONNECTORS]
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
@@ -309,9 +309,9 @@ def _is_acronym(surface: str) -> bool:
 
 def organisations_named_twice(ents, without_country=lambda name: None) -> dict[str, str]:
     """Organisations the model names a second time by a shorter form: an acronym of a name's initials
-    ("KPA" after "Korean People's Army"), the first words of one longer name ("Comic Corps" with
-    "Comic Corps of Canada") or the name without its country (``without_country``: "Ministry of
-    Culture" with "Greek Ministry of Culture"); each short form -> the key of the one name it stands
+    ("SAF" after "Sudanese Armed Forces"), the first words of one longer name ("Acme Steel" with
+    "Acme Steel Works") or the name without its country (``without_country``: "Ministry of
+    Health" with "Spanish Ministry of Health"); each short form -> the key of the one name it stands
     for."""
     names: dict[str, str] = {}  # surface -> key
     for ent in ents:
