@@ -11,7 +11,7 @@ from __future__ import annotations
 
 # heads that name an organisation whatever comes before them
 ORG_HEADS = frozenset("""
-university universities college institute institution academy school polytechnic party council ministry
+university universities college institute institution academy school polytechnic party council ministry force forces
 department agency commission committee court tribunal navy army police corps legion brigade battalion
 regiment association society foundation federation league union club company corporation corp inc ltd plc llc
 group bank press news gazette magazine journal tribune telegraph network service services board bureau

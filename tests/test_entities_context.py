@@ -57,7 +57,7 @@ def test_a_town_after_a_preposition_of_place_stays_a_town(facts_of):
 
 @pytest.mark.parametrize("text, expected", [
     # a person "of" an acronym or "of the" a name: the person's organisation
-    ("Mia Chan of ADPL lost her seat.", (ORG, "ADPL")),
+    ("Mia Chan of HKFTA lost her seat.", (ORG, "HKFTA")),
     ("Anna Wu of the Green Alliance spoke, and Tom Reyes of the PNP answered.", (ORG, "PNP")),
     ("Ahmed Hassan of the Free Voices Party won.", (ORG, "Free Voices Party")),
     ("John Smith of Chicago won.", (L, "Chicago")),     # a known place stays the place
