@@ -14,8 +14,9 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.sentences import text_bounds
 from kg.model import Article, Evidence, Kind, LocalEntity, Ref
+from kg.nlp.pipeline import LOCATIVE
 from kg.resources.gazetteer import Gazetteer
-from kg.resources.names import best_name, name_words, slug
+from kg.resources.names import best_name, name_words, one_letter_off, slug
 
 KIND_OF_LABEL = {"PERSON": Kind.PERSON, "ORG": Kind.ORGANIZATION, "COUNTRY": Kind.COUNTRY,
                  "NORP": Kind.COUNTRY, "PLACE": Kind.PLACE}
@@ -78,15 +79,23 @@ class DocEntities:
     def _build(self) -> None:
         people: list[Span] = [e for e in self.doc.ents if e.label_ == "PERSON"]
         surnames = {name_words(p.text)[-1] for p in people if len(name_words(p.text)) >= 2}
-        for ent in self.doc.ents:
+        stands_for = organisations_named_twice(self.doc.ents, self._without_country)
+        ents = sorted(self.doc.ents, key=lambda e: surface_of(e) in stands_for)  # the full names first
+        kind_of_name = self._one_kind_per_name(ents)
+        short_of = self._countries_by_first_word(ents)
+        for ent in ents:
             kind = KIND_OF_LABEL.get(ent.label_)
             if kind is None or kind is Kind.PERSON:
                 continue
-            if not ent.kb_id_ and len(ent) == 1 and ent.text.casefold() in surnames:
+            if not ent.kb_id_:
+                kind = kind_of_name.get(name_key(surface_of(ent)), kind)
+            if len(ent) == 1 and ent.text.casefold() in surnames and self._may_be_surname(ent):
                 people.append(ent)  # "as Biden visits": the model's place is the document's Biden
                 continue
             key = ent.kb_id_ or None
             surface = surface_of(ent)
+            if key is None and surface in short_of:  # "the North" after "North Korea"
+                key, kind = short_of[surface], Kind.COUNTRY
             if key and key.startswith("embassy:"):
                 iso, name = key.split(":", 1)[1].split("|", 1)
                 key, canonical, subtype, same_as = f"org:embassy-{iso.lower()}", name, "Embassy", ()
@@ -95,18 +104,70 @@ class DocEntities:
                 key = "place:" + key
             elif key:
                 entry = next((e for e in self.gaz.candidates(ent.text) if e.key == key), None)
-                if entry is None:
-                    entry = self.gaz.country(key.split(":")[1]) if key.startswith("country:") else None
+                if entry is None:  # "North" of "North and South Korea" is known by its key only
+                    entry = self.gaz.country(key.split(":")[1]) if key.startswith("country:") else \
+                        self.gaz.by_key.get(key)
                 canonical = entry.name if entry else surface
                 subtype, same_as = (entry.subtype, entry.same_as) if entry else (None, ())
             else:
                 canonical, subtype, same_as = surface, None, ()
-                key = f"{kind.value.lower()}:{slug(surface)}"
+                key = stands_for.get(surface) or f"{kind.value.lower()}:{name_key(surface)}"
             if key not in self.by_key:
                 self.by_key[key] = self._new(Cluster(kind, key=key, subtype=subtype, same_as=same_as,
                                                      canonical=canonical))
             self._attach(self.by_key[key], ent, surface)
+            if kind is Kind.ORGANIZATION and key.startswith("organization:"):
+                rest = self._without_country(surface)
+                if rest and rest not in self.clusters[self.by_key[key]].names:
+                    self.clusters[self.by_key[key]].names.append(rest)
         self._cluster_people(people)
+
+    def _countries_by_first_word(self, ents) -> dict[str, str]:
+        """"the North" and "the South" in an article that names North and South Korea: a compass word
+        the name of exactly one country of the document begins with stands for that country."""
+        firsts: dict[str, set[str]] = {}
+        for ent in ents:
+            if ent.label_ == "COUNTRY" and ent.kb_id_.startswith("country:"):
+                entry = self.gaz.country(ent.kb_id_.split(":")[1])
+                words = entry.name.split() if entry else []
+                if len(words) > 1 and words[0] in COMPASS:
+                    firsts.setdefault(words[0], set()).add(ent.kb_id_)
+        return {word: keys.pop() for word, keys in firsts.items() if len(keys) == 1}
+
+    @staticmethod
+    def _one_kind_per_name(ents) -> dict[str, Kind]:
+        """A name no gazetteer knows, typed an organisation here and a place there by the model: one
+        entity, of the type most of its mentions have (the first mention's on a tie)."""
+        votes: dict[str, dict[Kind, int]] = {}
+        for ent in ents:
+            kind = KIND_OF_LABEL.get(ent.label_)
+            if not ent.kb_id_ and kind in (Kind.ORGANIZATION, Kind.PLACE):
+                counts = votes.setdefault(name_key(surface_of(ent)), {})
+                counts[kind] = counts.get(kind, 0) + 1
+        return {name: max(counts, key=lambda k: counts[k]) for name, counts in votes.items() if len(counts) > 1}
+
+    def _without_country(self, name: str) -> str | None:
+        """An organisation's name without the country it is written with, the name it also goes by:
+        "Spanish Ministry of Health" -> "Ministry of Health", "US Forest Service" -> "Forest
+        Service"."""
+        words = name.split()
+        for n in (2, 1):
+            if len(words) >= n + 2:
+                entry = self.gaz.lookup(" ".join(words[:n]))
+                if entry is not None and entry.kind is Kind.COUNTRY and words[n][:1].isupper():
+                    return " ".join(words[n:])
+        return None
+
+    def _may_be_surname(self, ent: Span) -> bool:
+        """A one-word name the document also gives a person as surname is that person, unless the
+        gazetteer knows it as more than a town, or a preposition of place stands before it ("in
+        Jackson")."""
+        if not ent.kb_id_:
+            return True
+        entry = self.gaz.by_key.get(ent.kb_id_)
+        if entry is None or entry.subtype != "City" or entry.population >= 1_000_000:
+            return False
+        return ent.start == 0 or self.doc[ent.start - 1].lower_ not in LOCATIVE
 
     def _cluster_people(self, people: list[Span]) -> None:
         full = [p for p in people if len(name_words(p.text)) >= 2]
@@ -116,6 +177,12 @@ class DocEntities:
             words = name_words(span.text)
             ident = (words[0], words[-1])
             if ident not in index_of:
+                # "Katrina Berg" after "Katrin Berg": one letter off, the same person
+                same = [i for (first, last), i in index_of.items()
+                        if last == ident[1] and one_letter_off(first, ident[0])]
+                if len(set(same)) == 1:
+                    index_of[ident] = same[0]
+            if ident not in index_of:
                 index_of[ident] = self._new(Cluster(Kind.PERSON))
             self._attach(index_of[ident], span, surface_of(span))
             self._honorific_alias(index_of[ident], span)
@@ -124,6 +191,9 @@ class DocEntities:
             by_last = [i for (first, last), i in index_of.items() if last == word]
             by_first = [i for (first, last), i in index_of.items() if first == word]
             match = by_last if by_last else by_first
+            if not match:  # "Schmidt" written "Schmit": a surname one letter off one person's
+                match = sorted({i for (first, last), i in index_of.items() if first and one_letter_off(last, word)})
+                match = match if len(match) == 1 else []
             if len(match) > 1:  # two people of one surname: the one named most recently before
                 before = [i for i in match if any(s.start < span.start for s in self.clusters[i].spans)]
                 match = sorted(before or match, key=lambda i: -max(s.start for s in self.clusters[i].spans))[:1]
@@ -211,6 +281,54 @@ class DocEntities:
 def surface_of(span: Span) -> str:
     """The name as written, without a possessive or a leading article."""
     text = span.text.strip()
+    text = re.sub(r"[.,;:]?\s*\[\d*\]?$", "", text)  # a reference mark: "Office of Foreign Assets Control.[3"
     text = re.sub(r"['\u2019]s$", "", text).strip()
     text = re.sub(r"^(?:the|The)\s+", "", text)
     return " ".join(text.split())
+
+
+def name_key(surface: str) -> str:
+    """The slug a name no gazetteer knows is keyed by, without possessives inside it: "Young People's
+    Party" and "Young People Party" are one name."""
+    return slug(re.sub(r"(?<=\w)['\u2019]s\b", "", surface))
+
+
+COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central"}
+CONNECTORS = {"of", "the", "and", "&", "for", "on", "at", "in", "de", "du", "des"}
+
+
+def initials(name: str) -> str:
+    """The capitals an acronym of ``name`` is made of: "Sudanese Armed Forces" -> "SAF"."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in CONNECTORS]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _is_acronym(surface: str) -> bool:
+    return 2 <= len(surface) <= 6 and surface.isalpha() and surface.isupper()
+
+
+def organisations_named_twice(ents, without_country=lambda name: None) -> dict[str, str]:
+    """Organisations the model names a second time by a shorter form: an acronym of a name's initials
+    ("SAF" after "Sudanese Armed Forces"), the first words of one longer name ("Acme Steel" with
+    "Acme Steel Works") or the name without its country (``without_country``: "Ministry of
+    Health" with "Spanish Ministry of Health"); each short form -> the key of the one name it stands
+    for."""
+    names: dict[str, str] = {}  # surface -> key
+    for ent in ents:
+        if ent.label_ == "ORG":
+            surface = surface_of(ent)
+            names.setdefault(surface, ent.kb_id_ or f"organization:{name_key(surface)}")
+    result = {}
+    for surface, key in names.items():
+        if not key.startswith("organization:"):
+            continue  # a gazetteer organisation has its own names
+        if _is_acronym(surface):
+            targets = {k for s, k in names.items() if k != key and len(s.split()) >= 2 and initials(s) == surface}
+        else:
+            words = surface.split()
+            targets = {k for s, k in names.items() if k != key and k.startswith("organization:")
+                       and len(s.split()) > len(words)
+                       and any(form.split()[:len(words)] == words for form in (s, without_country(s) or ""))}
+        if len(targets) == 1:
+            result[surface] = targets.pop()
+    return result

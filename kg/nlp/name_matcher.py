@@ -31,14 +31,18 @@ class NameMatcher:
         for name in names:
             words = name.split(" ")
             if all(w.isalpha() and w not in special for w in words):
-                lowers = [w.lower() for w in words]
+                forms = [[w.lower() for w in words]]
             else:
-                lowers = [t.lower_ for t in tokenizer(name)]
-            if not lowers:
-                continue
-            pattern = tuple(hash_string(w) for w in lowers)
-            self.patterns.add(pattern)
-            lengths[pattern[0]].add(len(pattern))
+                # the names come lower case; the tokenizer's exceptions for abbreviations with periods
+                # are written as in text ("U.N.", "St."), so those are tokenized in capitals too
+                texts = {name, name.upper(), name.title()} if "." in name else {name}
+                forms = [[t.lower_ for t in tokenizer(text)] for text in sorted(texts)]
+            for lowers in forms:
+                if not lowers:
+                    continue
+                pattern = tuple(hash_string(w) for w in lowers)
+                self.patterns.add(pattern)
+                lengths[pattern[0]].add(len(pattern))
         self.lengths = {first: sorted(n) for first, n in lengths.items()}
         self.firsts = numpy.sort(numpy.fromiter(self.lengths, dtype=numpy.uint64, count=len(self.lengths)))
 

@@ -32,6 +32,7 @@ class Resolver:
         self.facts = sorted(facts, key=lambda f: f.article.doc_id)
         self.keys: dict[tuple[int, int], str] = {}
         self.entities: dict[str, dict] = {}
+        self._kinds = self._kinds_by_name()
         self._resolve_entities()
 
     # --- entities
@@ -79,6 +80,21 @@ class Resolver:
                 self._assign(d, i, ent.key or f"{ent.kind.value.lower()}:{slug(ent.name)}")
         self._titled = titled
 
+    def _kinds_by_name(self) -> dict[str, tuple[str, Kind]]:
+        """Names the model typed an organisation in some documents and a place in others, with no
+        gazetteer entry: the key and type of most of their mentions."""
+        votes: dict[str, dict[Kind, int]] = defaultdict(lambda: defaultdict(int))
+        for facts in self.facts:
+            for ent in facts.entities:
+                if ent.kind in (Kind.ORGANIZATION, Kind.PLACE) and ent.key and ent.key.startswith(_MODEL_KEYS):
+                    votes[ent.key.split(":", 1)[1]][ent.kind] += len(ent.evidence) or 1
+        chosen = {}
+        for name, counts in votes.items():
+            if len(counts) > 1:
+                kind = max(sorted(counts, key=lambda k: k.value), key=lambda k: counts[k])
+                chosen[name] = (f"{kind.value.lower()}:{name}", kind)
+        return chosen
+
     @staticmethod
     def _model_only(ent) -> bool:
         """An organisation or place only the statistical model vouches for (no gazetteer entry)."""
@@ -89,6 +105,8 @@ class Resolver:
 
     def _assign(self, d: int, i: int, key: str, kind: Kind | None = None) -> None:
         ent = self.facts[d].entities[i]
+        if key.startswith(_MODEL_KEYS) and key.split(":", 1)[1] in self._kinds:
+            key, kind = self._kinds[key.split(":", 1)[1]]
         self.keys[(d, i)] = key
         cur = self.entities.setdefault(key, {"kind": kind or ent.kind, "names": set(), "same_as": set(),
                                              "subtype": ent.subtype, "evidence": set(), "canonical": set()})
@@ -162,6 +180,9 @@ class Resolver:
                 if member and org:
                     grouped[(member, org)].add(m.evidence)
         return [Member(member, org, tuple(sorted(ev, key=_ev_order))) for (member, org), ev in sorted(grouped.items())]
+
+
+_MODEL_KEYS = ("organization:", "place:")  # the keys of names only the model vouches for
 
 
 def _ev_order(ev: Evidence) -> tuple:

@@ -80,3 +80,20 @@ def name_words(text: str) -> list[str]:
 def best_name(names) -> str:
     """The fullest form of a name: most name words, then without an honorific ("Trump", not "Mr Trump")."""
     return sorted(names, key=lambda n: (-len(name_words(n)), len(n.split()) - len(name_words(n)), -len(n), n))[0]
+
+
+def one_letter_off(a: str, b: str, *, shortest: int = 5) -> bool:
+    """Two different words of ``shortest`` letters or more, one letter added, dropped, changed, or two
+    neighbours swapped: a name misspelt once in an article ("Schmidt"/"Schmit", "Katrin"/"Katrina").
+
+    >>> one_letter_off("schmidt", "schmit"), one_letter_off("carlos", "carols"), one_letter_off("mann", "man")
+    (True, True, False)
+    """
+    if a == b or min(len(a), len(b)) < shortest or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))

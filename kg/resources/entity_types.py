@@ -1,0 +1,93 @@
+"""The type a name's own words give it: the head noun of an organisation or a place ("Oregon State
+University", "Dundas Road", "the Ottawa Sun"), pure string functions, no spaCy.
+
+    >>> kind_by_head(["University", "of", "Nebraska"]), kind_by_head(["Dundas", "Road"])
+    ('ORG', 'PLACE')
+    >>> kind_by_head(["Stuart", "Hall"]) is None  # a surname that is also a head noun needs more
+    True
+"""
+
+from __future__ import annotations
+
+# heads that name an organisation whatever comes before them
+ORG_HEADS = frozenset("""
+university universities college institute institution academy school polytechnic party council ministry force forces
+department agency commission committee court tribunal navy army police corps legion brigade battalion
+regiment association society foundation federation league union club company corporation corp inc ltd plc llc
+group bank press news gazette magazine journal tribune telegraph network service services board bureau
+authority administration coalition alliance front movement organization organisation fund trust
+parliament congress senate assembly cabinet government
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
+# two last words that name an organisation though the last alone names a place
+ORG_PAIRS = frozenset({"school district", "water district", "fire district", "health district",
+                       "police station", "fire station", "radio station", "television station", "tv station"})
+# heads that name a place whatever comes before them
+PLACE_HEADS = frozenset("""
+road street avenue boulevard highway motorway square plaza bridge station airport airfield airbase base
+port harbour harbor tower towers stadium river lake mountain mountains valley island islands bay sea ocean
+county province district village town pad plains desert coast peninsula strait canal crossing
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
+# heads that are also common surnames or given names ("Stuart Hall", "Charlotte Church"): they type a
+# name only after a place ("the Ottawa Sun", "Dallas Star")
+WEAK_HEADS = {"hall": "PLACE", "church": "ORG", "post": "ORG", "star": "ORG", "sun": "ORG", "times": "ORG",
+              "mail": "ORG", "express": "ORG", "park": "PLACE", "hill": "PLACE", "lane": "PLACE"}
+# heads of institutions that are also sites: a place where the sentence goes to them, an
+# organisation where they act (issue 14, cause 12)
+SITE_HEADS = frozenset("""
+museum museums gallery galleries centre center planetarium hospital hotel library zoo theatre theater
+cathedral mosque temple aquarium observatory
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
+# words before a site that make it a place: "on display at the Museum of Flight"
+TO_A_PLACE = frozenset({"at", "to", "in", "into", "from", "inside", "outside", "near", "visit", "visited",
+                        "visiting", "visits", "toured", "tour"})
+# words before "of" that make the name after it a place: "the town of Krynky"
+PLACE_OF = frozenset({"plains", "town", "city", "village", "province", "region", "district", "county", "island",
+                      "port", "suburb", "neighbourhood", "neighborhood", "capital"})
+CONNECTORS = frozenset({"of", "for", "on", "at", "in", "and", "&"})
+
+
+def head_word(words: list[str]) -> str:
+    """The head of a name, lower case: the word before its first "of"/"for"/"on" ("University of
+    Nebraska" -> "university"), else its last word."""
+    lowered = [w.casefold() for w in words]
+    for i, w in enumerate(lowered):
+        if i and w in ("of", "for", "on"):
+            return lowered[i - 1]
+    return lowered[-1] if lowered else ""
+
+
+def kind_by_head(words: list[str], *, after_place: bool = False) -> str | None:
+    """"ORG" or "PLACE" by the head noun of a name of two words or more, "SITE" for an institution
+    that is also a place (a museum, a hospital); None when the head says nothing. ``after_place``:
+    the name begins with a place ("Ottawa Sun"), so weak heads count."""
+    if len(words) < 2:
+        return None
+    head = head_word(words)
+    if " ".join(w.casefold() for w in words[-2:]) in ORG_PAIRS:
+        return "ORG"
+    if head in ORG_HEADS:
+        return "ORG"
+    if head in PLACE_HEADS:
+        return "PLACE"
+    if head in SITE_HEADS:
+        return "SITE"
+    if after_place:
+        return WEAK_HEADS.get(head)
+    return None
+
+
+# nouns of people by their work or family: a name right after one is a person's ("fashion designer
+# Lagerfeld", "their daughter, Rosa", "goalkeeper Manuel Neuer"), whatever the model typed it
+PERSON_NOUNS = frozenset("""
+designer artist illustrator cartoonist painter photographer sculptor architect writer author poet novelist
+journalist reporter
+editor columnist actor actress singer musician guitarist drummer rapper composer director producer dancer
+athlete player goalkeeper striker midfielder defender captain coach manager footballer cricketer boxer
+tennis golfer swimmer runner cyclist driver jockey scientist researcher professor lecturer student teacher
+doctor surgeon nurse lawyer attorney judge engineer inventor entrepreneur founder businessman businesswoman
+farmer priest pastor imam rabbi monk nun bishop activist campaigner blogger cosplayer comedian model
+spokesman spokeswoman spokesperson
+son daughter wife husband mother father brother sister child baby boy girl widow widower grandson
+granddaughter nephew niece cousin uncle aunt
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
+PLURAL_PERSON_NOUNS = frozenset(w + "s" for w in PERSON_NOUNS) | {"children", "athletes", "people"}
