@@ -105,6 +105,19 @@ def _measured(noun: Token) -> Token | None:
                  for g in p.children if g.dep_ == "pobj"), None)
 
 
+def _imperative(verb: Token) -> bool:
+    """A verb in the imperative: its base form opening the sentence, a quote or what follows a colon,
+    with no subject and no auxiliary ("Demonstrate outside the embassy", "Stop the bombing")."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VB":
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        return False
+    before = verb.nbor(-1) if verb.i > verb.sent.start else None
+    if before is not None and before.text in (":", '"', "\u201c", "'", "\u2018"):
+        return True  # a name before the colon ("Johnson: Demonstrate ...") says who asks, not who acts
+    return before is None and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
 def _number(tok: Token) -> int | None:
     text = tok.text.replace(",", "")
     if text.isdigit():
@@ -879,6 +892,8 @@ class EventFinder:
                 continue  # "threatened [to shell ...]": the threat is coded from the act it is about
             if self._aim_of_protest(tok, trig, light):
                 continue
+            if _imperative(light if light is not None else tok):
+                continue  # "Demonstrate outside the embassy!": asked for, not done by anyone named
             composed = outer_of.get(tok.i)
             if composed is not None:
                 trig = Trigger(composed[0], trig.pos, trig.lemma, trig.complement, trig.target_preps,

@@ -208,3 +208,26 @@ def test_parties_of_a_meeting_are_each_others_targets():
     ], [(0, 1, "COUNTRY", "country:CL"), (2, 3, "COUNTRY", "country:PE")])
     assert sorted((e.code[:2], name(ents, e.source), name(ents, e.target)) for e in events) == \
         [("04", "Chile", "Peru"), ("04", "Peru", "Chile")]
+
+
+def test_an_imperative_after_a_speakers_colon_is_asked_for_not_done():
+    # "Greenpeace : Blockade the port ." — the parser takes the speaker for the verb's subject
+    words = [
+        ("Greenpeace", 2, "nsubj", "PROPN", "NNP", "Greenpeace"),
+        (":", 2, "punct", "PUNCT", ":", ":"),
+        ("Blockade", 2, "ROOT", "VERB", "VB", "blockade"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("port", 2, "dobj", "NOUN", "NN", "port"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    _, events = parse(words, [(0, 1, "ORG", "")])
+    assert events == []
+    # the same act told as done is an event of its doer
+    ents, done = parse([
+        ("Greenpeace", 1, "nsubj", "PROPN", "NNP", "Greenpeace"),
+        ("blockaded", 1, "ROOT", "VERB", "VBD", "blockade"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("port", 1, "dobj", "NOUN", "NN", "port"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ], [(0, 1, "ORG", "")])
+    assert [name(ents, e.source) for e in done] == ["Greenpeace"]
