@@ -4,6 +4,8 @@ say: the example questions answered, and the graph's page inline."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 from conftest import EXAMPLES
@@ -12,14 +14,24 @@ pytestmark = pytest.mark.slow
 NOTEBOOK = EXAMPLES / "walkthrough.ipynb"
 
 
-@pytest.fixture(scope="module")
-def executed():
-    import nbformat
-    from nbclient import NotebookClient
+RUN = """
+import sys, nbformat
+from nbclient import NotebookClient
+nb = nbformat.read(sys.argv[1], as_version=4)
+NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": sys.argv[2]}}).execute()
+nbformat.write(nb, sys.argv[3])
+"""
 
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(EXAMPLES)}}).execute()
-    return nb
+
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory):
+    """The notebook run by nbclient in a process of its own: the kernel's client leaves an asyncio loop
+    running behind it, where Playwright's sync API in later tests would refuse to start."""
+    import nbformat
+
+    out = tmp_path_factory.mktemp("notebook") / "walkthrough.ipynb"
+    subprocess.run([sys.executable, "-c", RUN, str(NOTEBOOK), str(EXAMPLES), str(out)], check=True, timeout=900)
+    return nbformat.read(out, as_version=4)
 
 
 def output_of(nb, source: str, mime: str = "text/html") -> str:

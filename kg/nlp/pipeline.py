@@ -39,7 +39,8 @@ NOT_NAMES = {"lady", "gentleman", "friend", "member", "members", "speaker", "mad
              # generic words the model takes for a whole organisation ("Secretary of State" -> "State")
              "state", "government", "department", "ministry", "office", "council", "court", "party", "army"}
 PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "der", "abu"}
-NAME_POS = [PROPN, NOUN, ADJ, VERB]  # what the first word of a name may be tagged
+NAME_POS = [PROPN, NOUN, ADJ, VERB]
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}  # the model's names (not its dates and numbers)  # what the first word of a name may be tagged
 UNUSED = ["textcat", "textcat_multilabel", "entity_linker", "senter"]
 
 
@@ -243,7 +244,8 @@ class EntityRules:
             accept(span)
         common = self._common_words(doc)
         for ent in model:
-            if len(ent) == 1 and (ent[0].is_sent_start or ent[0].pos_ != "PROPN") and ent[0].lower in common:
+            if ent.label_ in NAME_LABELS and len(ent) == 1 and (ent[0].is_sent_start or ent[0].pos_ != "PROPN") \
+                    and ent[0].lower in common:
                 continue  # "Homeopathy is ...": a common word of this text, capitalized as a sentence's first
             for span in self._from_model(ent):
                 accept(span)

@@ -187,3 +187,13 @@ def test_an_acronym_the_model_calls_a_person_is_an_organisation(nlp, acronym):
     doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 3, 5, label="PERSON")]
     doc = nlp.get_pipe("kg_entities")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [(acronym, "ORG"), ("Ruth Tam", "PERSON")]
+
+
+@pytest.mark.parametrize("text, when", [
+    ("The appeals court yesterday upheld the ban on the rally.", "yesterday"),
+    ("The union said the strike would begin tomorrow at the port.", "tomorrow"),
+])
+def test_a_date_in_lower_case_is_no_common_word_to_drop(parse, text, when):
+    # the rule that drops a one-word name the text also writes in lower case is for names only
+    doc, _ = parse(text)
+    assert (when, "DATE") in [(e.text, e.label_) for e in doc.ents]

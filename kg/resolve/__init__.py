@@ -1,0 +1,1 @@
+"""Across documents: entities and posts (entities.py), then event coreference (events.py)."""
