@@ -39,8 +39,8 @@ NOT_NAMES = {"lady", "gentleman", "friend", "member", "members", "speaker", "mad
              # generic words the model takes for a whole organisation ("Secretary of State" -> "State")
              "state", "government", "department", "ministry", "office", "council", "court", "party", "army"}
 PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "der", "abu"}
-NAME_POS = [PROPN, NOUN, ADJ, VERB]
-NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}  # the model's names (not its dates and numbers)  # what the first word of a name may be tagged
+NAME_POS = [PROPN, NOUN, ADJ, VERB]  # what the first word of a name may be tagged
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}  # the model's names (not its dates and numbers)
 UNUSED = ["textcat", "textcat_multilabel", "entity_linker", "senter"]
 
 
