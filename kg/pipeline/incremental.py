@@ -11,7 +11,6 @@ its graph, and removing a document then building it again gives back the same gr
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,46 +120,17 @@ class Parsed:
 
 def parse(paths: Iterable[str | Path], *, model: str, jobs: int = 1, fail_fast: bool = False,
           known: Callable[[str, str], bool] | None = None, progress: bool = False,
-          on_error: Callable[[InputError], None] | None = None) -> Parsed:
+          on_error: Callable[[InputError], None] | None = None, scheduler: str | None = None) -> Parsed:
     """Read and parse the articles under ``paths``, except those ``known(doc_id, text)`` says the
     store already holds unchanged. Bad inputs are reported to ``on_error`` and skipped (raised
-    with ``fail_fast``)."""
-    from kg.ingest import load
-    from kg.pipeline.build import extract_articles
+    with ``fail_fast``). With ``scheduler`` (``"tcp://HOST:8786"``, ``"local"``, ``"local:N"``) the
+    parse runs on a dask.distributed cluster instead of ``jobs`` local processes."""
+    from kg.pipeline.build import Reading, read_and_extract
 
     out = Parsed()
-
-    def record(exc: InputError) -> None:
-        out.errors.append(exc)
-        if on_error is not None:
-            on_error(exc)
-
-    files = []
-    for p in paths:
-        try:
-            files.extend(load.find_files([p]))
-        except InputError as exc:
-            if fail_fast:
-                raise
-            record(exc)
-    bar = None
-    if progress:
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(files), unit="file", desc="reading", file=sys.stderr, leave=False)
-
-    def fresh():
-        for article in load.read_articles(files, on_error=None if fail_fast else record):
-            if known is not None and known(article.doc_id, article.text):
-                out.skipped.append(article.doc_id)
-                continue
-            yield article
-
-    for item in extract_articles(fresh(), model=model, jobs=jobs):
+    reading = Reading(errors=out.errors, skipped=out.skipped)
+    for item in read_and_extract(paths, model=model, jobs=jobs, scheduler=scheduler, fail_fast=fail_fast,
+                                 known=known, progress=progress, on_error=on_error, reading=reading):
         out.facts.append(item)
         out.words += item.words
-        if bar is not None:
-            bar.update(1)
-    if bar is not None:
-        bar.close()
     return out
