@@ -19,7 +19,7 @@ from kg.errors import InputError
 from kg.ids import sha1
 from kg.model import Corpus, DocFacts
 from kg.store.base import Store
-from kg.store.catalog import Catalog
+from kg.store.catalog import Catalog, Spool
 from kg.store.terms import Triple, nt
 
 
@@ -61,11 +61,17 @@ def needs_repair(catalog: Catalog) -> bool:
         (bool(catalog.entries) and catalog.graphs_version != GRAPHS_VERSION)
 
 
-def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] = (),
+GRAPHS_PER_WRITE = 500  # graphs per write to a remote server, which writes graph by graph anyway
+
+
+def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = (),
            remove: Iterable[str] = ()) -> Changes:
     """Add documents' facts (replacing those of the same doc_id), remove documents, and bring every
     graph of the store up to date with the re-resolved corpus. The caller holds the store open for
-    writing (and so its lock)."""
+    writing (and so its lock).
+
+    The changed graphs go to an embedded store in one write (one transaction); to a remote server
+    ``GRAPHS_PER_WRITE`` at a time, so that no more than those are held as its requests."""
     from kg.graph.rdf import GraphWriter, doc_iri
     from kg.resolve.entities import resolve
 
@@ -77,13 +83,18 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] = (),
     for doc_id in remove:
         if facts.pop(doc_id, None) is not None:
             changes.removed.append(doc_id)
-
-    corpus = resolve(list(facts.values()))
+    doc_ids = list(facts)
+    corpus = resolve(facts.values())
+    del facts  # the articles' texts and local mentions: what the graphs need is in the corpus now
     writer = GraphWriter().write(corpus)
-    wanted = {str(doc_iri(doc_id)): list(writer.graph(doc_id)) for doc_id in facts}
-    hashes = {iri: graph_hash(triples) for iri, triples in wanted.items()}
-    changed = {iri: triples for iri, triples in wanted.items() if catalog.graph_hashes.get(iri) != hashes[iri]}
-    dropped = sorted(iri for iri in catalog.graph_hashes if iri not in wanted)
+    changed: dict[str, Iterable[Triple]] = {}  # the writer's own graphs, not copies
+    hashes: dict[str, str] = {}
+    for doc_id in doc_ids:
+        iri, graph = str(doc_iri(doc_id)), writer.graph(doc_id)
+        hashes[iri] = graph_hash(graph)
+        if catalog.graph_hashes.get(iri) != hashes[iri]:
+            changed[iri] = graph
+    dropped = sorted(iri for iri in catalog.graph_hashes if iri not in hashes)
 
     # facts first, hashes forgotten before the store is written and recorded after it: a crash
     # anywhere leaves a catalog from which the next build repairs the store
@@ -92,7 +103,16 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] = (),
     catalog.forget_hashes([*changed, *dropped])
     catalog.save()
     if changed or dropped:
-        store.replace_graphs(changed, drop=dropped)
+        if store.kind == "sparql":
+            names = list(changed)
+            for start in range(0, len(names), GRAPHS_PER_WRITE):
+                part = names[start:start + GRAPHS_PER_WRITE]
+                store.replace_graphs({iri: changed[iri] for iri in part},
+                                     drop=dropped if start + GRAPHS_PER_WRITE >= len(names) else ())
+            if not names:
+                store.replace_graphs({}, drop=dropped)
+        else:
+            store.replace_graphs(changed, drop=dropped)
     for iri in changed:
         catalog.graph_hashes[iri] = hashes[iri]
     for iri in dropped:
@@ -102,8 +122,8 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] = (),
     catalog.prune()
 
     changes.written, changes.dropped = len(changed), len(dropped)
-    changes.unchanged = len(wanted) - len(changed)
-    changes.documents = len(facts)
+    changes.unchanged = len(hashes) - len(changed)
+    changes.documents = len(hashes)
     changes.corpus = corpus
     return changes
 
@@ -112,7 +132,7 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] = (),
 
 @dataclass
 class Parsed:
-    facts: list[DocFacts] = field(default_factory=list)
+    facts: list[DocFacts] | Spool = field(default_factory=list)  # a Spool from ``parse``: on disk
     skipped: list[str] = field(default_factory=list)  # doc ids the catalog already holds with this text
     errors: list[InputError] = field(default_factory=list)
     words: int = 0
@@ -122,12 +142,13 @@ def parse(paths: Iterable[str | Path], *, model: str, jobs: int = 1, fail_fast: 
           known: Callable[[str, str], bool] | None = None, progress: bool = False,
           on_error: Callable[[InputError], None] | None = None, scheduler: str | None = None) -> Parsed:
     """Read and parse the articles under ``paths``, except those ``known(doc_id, text)`` says the
-    store already holds unchanged. Bad inputs are reported to ``on_error`` and skipped (raised
+    store already holds unchanged. Their facts go to disk as they arrive (``parsed.facts`` is a
+    ``Spool``, a sequence read back from there). Bad inputs are reported to ``on_error`` and skipped (raised
     with ``fail_fast``). With ``scheduler`` (``"tcp://HOST:8786"``, ``"local"``, ``"local:N"``) the
     parse runs on a dask.distributed cluster instead of ``jobs`` local processes."""
     from kg.pipeline.build import Reading, read_and_extract
 
-    out = Parsed()
+    out = Parsed(facts=Spool())
     reading = Reading(errors=out.errors, skipped=out.skipped)
     for item in read_and_extract(paths, model=model, jobs=jobs, scheduler=scheduler, fail_fast=fail_fast,
                                  known=known, progress=progress, on_error=on_error, reading=reading):

@@ -131,7 +131,7 @@ def test_the_parse_for_a_store_takes_the_scheduler(corpus, one_job_facts, cluste
     local, _ = cluster
     parsed = parse([corpus], model=MODEL, scheduler=local.scheduler_address)
 
-    assert parsed.facts == one_job_facts
+    assert list(parsed.facts) == one_job_facts
     with open_store(tmp_path / "store", writable=True, create=True) as store:
         update(store, Catalog(tmp_path / "catalog"), add=parsed.facts)
         assert store.graphs() == {str(doc_iri(f.article.doc_id)) for f in one_job_facts}

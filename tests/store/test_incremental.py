@@ -231,3 +231,23 @@ def test_two_concurrent_builds_into_one_virtuoso_leave_every_document_once(virtu
             assert len(list(g.objects(None, source_file))) == 1
             g.remove((None, source_file, None))
     assert same(have, want)
+
+
+def test_facts_spooled_to_disk_build_what_the_facts_in_memory_build(make_store, lavrov_docs, tmp_path):
+    """A build adds the facts of a Spool (as ``parse`` gives them, on disk) as it adds a list: the
+    same graphs, and the catalog holds the same facts, copied from the spool's JSON."""
+    from kg.store.catalog import Spool
+
+    spool = Spool(tmp_path)
+    for item in lavrov_docs:
+        spool.append(item)
+    assert list(spool) == list(lavrov_docs) and len(spool) == 3
+    listed, spooled = make_store("oxigraph"), make_store("oxigraph")
+    update(listed, Catalog(tmp_path / "listed"), add=list(lavrov_docs))
+    changes = update(spooled, Catalog(tmp_path / "spooled"), add=spool)
+    spool.close()
+
+    assert sorted(changes.added) == sorted(f.article.doc_id for f in lavrov_docs)
+    assert same(snapshot(spooled), snapshot(listed))
+    assert Catalog(tmp_path / "spooled").facts() == {f.article.doc_id: f for f in lavrov_docs}
+    assert not list(tmp_path.glob("kg-facts-*"))  # the spool's file has no name
