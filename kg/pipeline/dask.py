@@ -24,11 +24,17 @@ from contextlib import contextmanager
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from kg.errors import KgError
 from kg.model import Article, DocFacts
 
 log = logging.getLogger(__name__)
 LOCAL = "local"
+CONNECT_TIMEOUT = 30  # seconds to reach a remote scheduler
 IN_FLIGHT = 4  # batches per worker sent ahead: enough to keep a worker busy while results travel
+
+
+class SchedulerError(KgError, ValueError):
+    """A scheduler that cannot be used: a bad ``local:N``, or an address nobody answers at."""
 
 
 def local_workers(scheduler: str) -> int | None:
@@ -46,7 +52,7 @@ def local_workers(scheduler: str) -> int | None:
         return default_jobs()
     count = scheduler.split(":", 1)[1]
     if not count.isdigit() or int(count) < 1:
-        raise ValueError(f"--scheduler {scheduler}: expected local:N with N a number of workers, 1 or more")
+        raise SchedulerError(f"--scheduler {scheduler}: expected local:N with N a number of workers, 1 or more")
     return int(count)
 
 
@@ -78,7 +84,10 @@ def connect(scheduler: str) -> Iterator:
                                silence_logs=logging.ERROR)
         client = Client(cluster)
     else:
-        client = Client(scheduler, timeout=60)
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise SchedulerError(f"--scheduler {scheduler}: cannot reach a dask scheduler there: {exc}") from None
     try:
         yield client
     finally:

@@ -149,5 +149,19 @@ def test_local_workers(spec, workers):
 def test_a_bad_number_of_local_workers(spec):
     from kg.pipeline.dask import local_workers
 
-    with pytest.raises(ValueError, match="local:N"):
+    with pytest.raises(ValueError, match="local:N"):  # a SchedulerError, which the command line reports
         local_workers(spec)
+
+
+def test_a_scheduler_nobody_answers_at_is_one_error(monkeypatch):
+    import socket
+
+    import kg.pipeline.dask as kg_dask
+    from kg.errors import KgError
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # free once closed: nobody listens there
+    monkeypatch.setattr(kg_dask, "CONNECT_TIMEOUT", 2)
+    with pytest.raises(KgError, match="cannot reach a dask scheduler"):
+        list(kg_dask.extract_on_cluster([], scheduler=f"tcp://127.0.0.1:{port}", model=MODEL, batch_size=32))
