@@ -43,7 +43,7 @@ def one_job_facts(corpus):
     """The facts of ``-j 1``, in the order kg reads the articles."""
     from kg.pipeline.incremental import parse
 
-    return parse([corpus], model=MODEL, jobs=1).facts
+    return list(parse([corpus], model=MODEL, jobs=1).facts)
 
 
 @pytest.fixture(scope="module")
