@@ -122,15 +122,23 @@ def default_jobs() -> int:
 
 
 def extract_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, jobs: int = 1,
-                     batch_size: int = BATCH_SIZE, in_flight: int = 2) -> Iterator[DocFacts]:
+                     batch_size: int = BATCH_SIZE, in_flight: int = 2,
+                     scheduler: str | None = None) -> Iterator[DocFacts]:
     """Parse and extract, streaming, in the order of ``articles``.
 
     Articles go through ``nlp.pipe`` in batches of ``batch_size``. With ``jobs`` > 1, each batch
     goes to one of ``jobs`` worker processes (forkserver) that load the model once each; at most
     ``in_flight`` batches per worker are read ahead, so memory does not grow with the corpus. A
     batch in a worker is a batch of the single-process ``nlp.pipe`` too, so the results do not
-    depend on ``jobs``.
+    depend on ``jobs``. With ``scheduler`` (``"tcp://HOST:8786"``, ``"local"`` or ``"local:N"``),
+    the batches go to the workers of a dask.distributed cluster instead (``kg.pipeline.dask``)
+    and ``jobs`` is not used.
     """
+    if scheduler is not None:
+        from kg.pipeline.dask import extract_on_cluster
+
+        yield from extract_on_cluster(articles, scheduler=scheduler, model=model, batch_size=batch_size)
+        return
     if jobs <= 1:
         yield from _parse_and_extract(articles, model, batch_size)
         return
@@ -159,22 +167,32 @@ def extract_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def build_corpus(paths: Iterable[str | Path], *, model: str = DEFAULT_MODEL, jobs: int = 1, fail_fast: bool = False,
-                 progress: bool = False, on_error: Callable[[InputError], None] | None = None,
-                 stats: BuildStats | None = None, batch_size: int = BATCH_SIZE) -> Corpus:
-    """Read every article under ``paths`` and resolve what they say into one corpus.
+@dataclass
+class Reading:
+    """What reading the inputs set aside: the inputs that could not be read, and the documents that
+    ``known`` said need no parse."""
 
-    Articles stream from disk through the parse; what stays in memory is each article's facts
-    (``DocFacts``), which resolution needs all together."""
-    stats = stats if stats is not None else BuildStats()
-    started = time.perf_counter()
+    errors: list[InputError] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def read_and_extract(paths: Iterable[str | Path], *, model: str = DEFAULT_MODEL, jobs: int = 1,
+                     scheduler: str | None = None, batch_size: int = BATCH_SIZE, fail_fast: bool = False,
+                     known: Callable[[str, str], bool] | None = None, progress: bool = False,
+                     on_error: Callable[[InputError], None] | None = None,
+                     reading: Reading | None = None) -> Iterator[DocFacts]:
+    """The read -> parse loop: every article under ``paths``, except those ``known(doc_id, text)``
+    says need no parse, parsed and extracted (``extract_articles``), streaming, in a stable order.
+
+    Bad inputs are recorded in ``reading.errors``, reported to ``on_error`` and skipped (raised
+    with ``fail_fast``); documents ``known`` skips go to ``reading.skipped``."""
+    reading = reading if reading is not None else Reading()
 
     def record(exc: InputError) -> None:
-        stats.errors.append(exc)
+        reading.errors.append(exc)
         if on_error is not None:
             on_error(exc)
 
-    paths = list(paths)
     files = []
     for p in paths:
         try:
@@ -183,17 +201,43 @@ def build_corpus(paths: Iterable[str | Path], *, model: str = DEFAULT_MODEL, job
             if fail_fast:
                 raise
             record(exc)
+
+    def fresh() -> Iterator[Article]:
+        for article in load.read_articles(files, on_error=None if fail_fast else record):
+            if known is not None and known(article.doc_id, article.text):
+                reading.skipped.append(article.doc_id)
+                continue
+            yield article
+
     bar = _progress(len(files), progress)
-    articles = load.read_articles(files, on_error=None if fail_fast else record)
+    try:
+        for item in extract_articles(fresh(), model=model, jobs=jobs, batch_size=batch_size, scheduler=scheduler):
+            if bar is not None:
+                bar.update(1)
+            yield item
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def build_corpus(paths: Iterable[str | Path], *, model: str = DEFAULT_MODEL, jobs: int = 1, fail_fast: bool = False,
+                 progress: bool = False, on_error: Callable[[InputError], None] | None = None,
+                 stats: BuildStats | None = None, batch_size: int = BATCH_SIZE,
+                 scheduler: str | None = None) -> Corpus:
+    """Read every article under ``paths`` and resolve what they say into one corpus.
+
+    Articles stream from disk through the parse (in worker processes with ``jobs`` > 1, on a
+    dask.distributed cluster with ``scheduler``); what stays in memory is each article's facts
+    (``DocFacts``), which resolution needs all together."""
+    stats = stats if stats is not None else BuildStats()
+    started = time.perf_counter()
     facts = []
-    for item in extract_articles(articles, model=model, jobs=jobs, batch_size=batch_size):
+    for item in read_and_extract(paths, model=model, jobs=jobs, scheduler=scheduler, batch_size=batch_size,
+                                 fail_fast=fail_fast, progress=progress, on_error=on_error,
+                                 reading=Reading(errors=stats.errors)):
         facts.append(item)
         stats.documents += 1
         stats.words += item.words
-        if bar is not None:
-            bar.update(1)
-    if bar is not None:
-        bar.close()
     corpus = resolve(facts)
     stats.entities = Counter(e.kind.value for e in corpus.entities)
     stats.posts = len(corpus.posts)
@@ -204,7 +248,8 @@ def build_corpus(paths: Iterable[str | Path], *, model: str = DEFAULT_MODEL, job
 
 
 def build(paths: Iterable[str | Path], **options) -> tuple[Dataset, BuildStats]:
-    """Articles to an RDF dataset (one named graph per document)."""
+    """Articles to an RDF dataset (one named graph per document). The options are ``build_corpus``'s:
+    ``scheduler="tcp://HOST:8786"`` (or ``"local:N"``) parses on a dask.distributed cluster."""
     stats = options.pop("stats", None) or BuildStats()
     started = time.perf_counter()
     corpus = build_corpus(paths, stats=stats, **options)

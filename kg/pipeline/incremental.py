@@ -11,7 +11,6 @@ its graph, and removing a document then building it again gives back the same gr
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,7 @@ from kg.errors import InputError
 from kg.ids import sha1
 from kg.model import Corpus, DocFacts
 from kg.store.base import Store
-from kg.store.catalog import Catalog
+from kg.store.catalog import Catalog, Spool
 from kg.store.terms import Triple, nt
 
 
@@ -64,11 +63,18 @@ def needs_repair(catalog: Catalog) -> bool:
         (bool(catalog.entries) and catalog.graphs_version != GRAPHS_VERSION)
 
 
-def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] = (),
+GRAPHS_PER_WRITE = 500  # graphs per write to a remote server, which writes graph by graph anyway
+
+
+def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = (),
            remove: Iterable[str] = ()) -> Changes:
     """Add documents' facts (replacing those of the same doc_id), remove documents, and bring every
     graph of the store up to date with the re-resolved corpus. The caller holds the store open for
-    writing (and so its lock)."""
+    writing (and so its lock).
+
+    The changed graphs go to an embedded store in one write (one transaction); to a remote server
+    ``GRAPHS_PER_WRITE`` at a time, so that no more than those are held as its requests. The ontology's
+    own graph is written beside the documents' when it is new or changed."""
     from kg.graph.rdf import GraphWriter, doc_iri, ontology_graph
     from kg.resolve.entities import resolve
 
@@ -80,15 +86,24 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] = (),
     for doc_id in remove:
         if facts.pop(doc_id, None) is not None:
             changes.removed.append(doc_id)
-
-    corpus = resolve(list(facts.values()))
+    doc_ids = list(facts)
+    corpus = resolve(facts.values())
+    del facts  # the articles' texts and local mentions: what the graphs need is in the corpus now
     writer = GraphWriter().write(corpus)
-    documents = {str(doc_iri(doc_id)): list(writer.graph(doc_id)) for doc_id in facts}
-    ontology, axioms = ontology_graph()  # kg's terms, for queries about them: written when new or changed
-    wanted = {**documents, ontology: list(axioms)}
-    hashes = {iri: graph_hash(triples) for iri, triples in wanted.items()}
-    changed = {iri: triples for iri, triples in wanted.items() if catalog.graph_hashes.get(iri) != hashes[iri]}
-    dropped = sorted(iri for iri in catalog.graph_hashes if iri not in wanted)
+    changed: dict[str, Iterable[Triple]] = {}  # the writer's own graphs, not copies
+    hashes: dict[str, str] = {}
+    for doc_id in doc_ids:
+        iri, graph = str(doc_iri(doc_id)), writer.graph(doc_id)
+        hashes[iri] = graph_hash(graph)
+        if catalog.graph_hashes.get(iri) != hashes[iri]:
+            changed[iri] = graph
+    documents = len(hashes)
+    ontology, axioms = ontology_graph()  # kg's terms, for queries about them
+    axioms = list(axioms)
+    hashes[ontology] = graph_hash(axioms)
+    if catalog.graph_hashes.get(ontology) != hashes[ontology]:
+        changed[ontology] = axioms
+    dropped = sorted(iri for iri in catalog.graph_hashes if iri not in hashes)
 
     # facts first, hashes forgotten before the store is written and recorded after it: a crash
     # anywhere leaves a catalog from which the next build repairs the store
@@ -97,7 +112,16 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] = (),
     catalog.forget_hashes([*changed, *dropped])
     catalog.save()
     if changed or dropped:
-        store.replace_graphs(changed, drop=dropped)
+        if store.kind == "sparql":
+            names = list(changed)
+            for start in range(0, len(names), GRAPHS_PER_WRITE):
+                part = names[start:start + GRAPHS_PER_WRITE]
+                store.replace_graphs({iri: changed[iri] for iri in part},
+                                     drop=dropped if start + GRAPHS_PER_WRITE >= len(names) else ())
+            if not names:
+                store.replace_graphs({}, drop=dropped)
+        else:
+            store.replace_graphs(changed, drop=dropped)
     for iri in changed:
         catalog.graph_hashes[iri] = hashes[iri]
     for iri in dropped:
@@ -106,9 +130,10 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] = (),
     catalog.save()
     catalog.prune()
 
-    changes.written, changes.dropped = len(changed.keys() & documents.keys()), len(dropped)
-    changes.unchanged = len(documents) - changes.written
-    changes.documents = len(facts)
+    written = len(changed) - (ontology in changed)  # the counts are of documents
+    changes.written, changes.dropped = written, len(dropped)
+    changes.unchanged = documents - written
+    changes.documents = documents
     changes.corpus = corpus
     return changes
 
@@ -117,54 +142,32 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] = (),
 
 @dataclass
 class Parsed:
-    facts: list[DocFacts] = field(default_factory=list)
+    facts: list[DocFacts] | Spool = field(default_factory=list)  # a Spool from ``parse``: on disk
     skipped: list[str] = field(default_factory=list)  # doc ids the catalog already holds with this text
     errors: list[InputError] = field(default_factory=list)
     words: int = 0
 
+    def doc_ids(self) -> list[str]:
+        """The parsed documents' ids, without reading their facts back from disk."""
+        if isinstance(self.facts, Spool):
+            return [entry.doc_id for entry in self.facts.entries]
+        return [f.article.doc_id for f in self.facts]
+
 
 def parse(paths: Iterable[str | Path], *, model: str, jobs: int = 1, fail_fast: bool = False,
           known: Callable[[str, str], bool] | None = None, progress: bool = False,
-          on_error: Callable[[InputError], None] | None = None) -> Parsed:
+          on_error: Callable[[InputError], None] | None = None, scheduler: str | None = None) -> Parsed:
     """Read and parse the articles under ``paths``, except those ``known(doc_id, text)`` says the
-    store already holds unchanged. Bad inputs are reported to ``on_error`` and skipped (raised
-    with ``fail_fast``)."""
-    from kg.ingest import load
-    from kg.pipeline.build import extract_articles
+    store already holds unchanged. Their facts go to disk as they arrive (``parsed.facts`` is a
+    ``Spool``, a sequence read back from there). Bad inputs are reported to ``on_error`` and skipped (raised
+    with ``fail_fast``). With ``scheduler`` (``"tcp://HOST:8786"``, ``"local"``, ``"local:N"``) the
+    parse runs on a dask.distributed cluster instead of ``jobs`` local processes."""
+    from kg.pipeline.build import Reading, read_and_extract
 
-    out = Parsed()
-
-    def record(exc: InputError) -> None:
-        out.errors.append(exc)
-        if on_error is not None:
-            on_error(exc)
-
-    files = []
-    for p in paths:
-        try:
-            files.extend(load.find_files([p]))
-        except InputError as exc:
-            if fail_fast:
-                raise
-            record(exc)
-    bar = None
-    if progress:
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(files), unit="file", desc="reading", file=sys.stderr, leave=False)
-
-    def fresh():
-        for article in load.read_articles(files, on_error=None if fail_fast else record):
-            if known is not None and known(article.doc_id, article.text):
-                out.skipped.append(article.doc_id)
-                continue
-            yield article
-
-    for item in extract_articles(fresh(), model=model, jobs=jobs):
+    out = Parsed(facts=Spool())
+    reading = Reading(errors=out.errors, skipped=out.skipped)
+    for item in read_and_extract(paths, model=model, jobs=jobs, scheduler=scheduler, fail_fast=fail_fast,
+                                 known=known, progress=progress, on_error=on_error, reading=reading):
         out.facts.append(item)
         out.words += item.words
-        if bar is not None:
-            bar.update(1)
-    if bar is not None:
-        bar.close()
     return out

@@ -211,24 +211,17 @@ def parse(inputs: Input | Iterable[Input], *, model: str | None = None, jobs: in
     model = model or DEFAULT_MODEL
     jobs = jobs or default_jobs()
     paths, articles, errors = split_inputs(inputs)
-    parsed = incremental.Parsed()
-
-    def record(exc: InputError) -> None:
+    for exc in errors:
         if fail_fast:
             raise exc
-        parsed.errors.append(exc)
         if on_error is not None:
             on_error(exc)
-
-    for exc in errors:
-        record(exc)
-    if paths:
-        found = incremental.parse(paths, model=model, jobs=jobs, fail_fast=fail_fast, known=known,
-                                  progress=progress, on_error=on_error, **_scheduler(scheduler))
-        parsed.facts += found.facts
-        parsed.skipped += found.skipped
-        parsed.errors += found.errors
-        parsed.words += found.words
+    if paths:  # the facts on disk as they arrive (a Spool), not in memory
+        parsed = incremental.parse(paths, model=model, jobs=jobs, fail_fast=fail_fast, known=known,
+                                   progress=progress, on_error=on_error, **_scheduler(scheduler))
+    else:
+        parsed = incremental.Parsed()
+    parsed.errors[:0] = errors
     fresh = []
     for article in articles:
         if known is not None and known(article.doc_id, article.text):
@@ -315,7 +308,7 @@ def build_into(place: Place, inputs: Input | Iterable[Input], *, model: str | No
     with place.writing() as (store, catalog):
         if parsed.facts or needs_repair(catalog):
             if notify is not None:
-                documents = set(catalog.entries) | {f.article.doc_id for f in parsed.facts}
+                documents = set(catalog.entries) | set(parsed.doc_ids())
                 notify(f"resolving {len(documents)} documents and writing {place.name} ...")
             report.changes = update(store, catalog, add=parsed.facts)
         if count or page is not None:

@@ -11,12 +11,17 @@ written and recorded after, so a crash in between makes the next build rewrite t
     CATALOG/facts/<sha1>.json   one document's DocFacts
 
 Every file is written atomically. ``root=None`` keeps the catalog in memory.
+
+While a build parses (without the store's lock), each document's facts go to a ``Spool`` as they
+arrive: JSON in an unnamed temporary file, so that the build holds no facts until it resolves, and
+``Catalog.put`` copies their JSON into the catalog without writing it again.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +50,62 @@ class Entry:
 
 def facts_name(doc_id: str) -> str:
     return sha1(doc_id) + ".json"
+
+
+@dataclass(frozen=True)
+class Spooled:
+    """Where a document's facts are in a Spool, with what the catalog's index needs of its article."""
+
+    doc_id: str
+    source: str
+    sha1: str  # of the article's text
+    words: int
+    offset: int
+    size: int
+
+
+class Spool:
+    """Documents' facts on disk, in the order they were added: a sequence of DocFacts that holds
+    only a line of index per document in memory (its JSON is in an unnamed temporary file, gone
+    when the spool is closed or the process ends).
+
+    >>> from kg.model import Article, DocFacts
+    >>> spool = Spool()
+    >>> spool.append(DocFacts(Article(doc_id="d1", text="Boris Johnson met Sergey Lavrov.", source="a.txt")))
+    >>> len(spool), spool[0].article.text, [e.doc_id for e in spool.entries]
+    (1, 'Boris Johnson met Sergey Lavrov.', ['d1'])
+    """
+
+    def __init__(self, folder: str | Path | None = None) -> None:
+        self._file = tempfile.TemporaryFile(dir=folder, prefix="kg-facts-")  # noqa: SIM115 - closed by close()
+        self.entries: list[Spooled] = []
+        self._end = 0
+
+    def append(self, item: DocFacts) -> None:
+        data = facts_json.dumps(item).encode("utf-8")
+        self._file.seek(self._end)
+        self._file.write(data)
+        a = item.article
+        self.entries.append(Spooled(a.doc_id, a.source, sha1(a.text), item.words, self._end, len(data)))
+        self._end += len(data)
+
+    def raw(self, entry: Spooled) -> bytes:
+        """A document's facts as the JSON ``facts_json.dumps`` wrote."""
+        self._file.seek(entry.offset)
+        return self._file.read(entry.size)
+
+    def __getitem__(self, index: int) -> DocFacts:
+        return facts_json.loads(self.raw(self.entries[index]))
+
+    def __iter__(self) -> Iterator[DocFacts]:
+        for entry in self.entries:
+            yield facts_json.loads(self.raw(entry))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def close(self) -> None:
+        self._file.close()
 
 
 class Catalog:
@@ -108,10 +169,16 @@ class Catalog:
                                  f"kg remove it and build it again") from None
         return out
 
-    def put(self, facts: Iterable[DocFacts]) -> None:
+    def put(self, facts: Iterable[DocFacts] | Spool) -> None:
         """Add (or replace) documents' facts. The index changes only at ``save``."""
         from kg.graph.rdf import doc_iri
 
+        if isinstance(facts, Spool) and self.root is not None:  # their JSON as it is
+            for e in facts.entries:
+                write_atomic(self.root / "facts" / facts_name(e.doc_id), facts.raw(e))
+                self.entries[e.doc_id] = Entry(e.doc_id, e.source, _own_file(e.source), str(doc_iri(e.doc_id)),
+                                               e.sha1)
+            return
         for item in facts:
             a = item.article
             doc_id = a.doc_id

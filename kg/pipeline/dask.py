@@ -1,0 +1,159 @@
+"""Parse and extraction on the workers of a dask.distributed cluster.
+
+``scheduler`` names the cluster: ``"tcp://HOST:8786"`` connects to a running one (``dask scheduler``
+on one host, ``dask worker tcp://HOST:8786`` on the others, each with kg and its model installed);
+``"local"`` or ``"local:N"`` starts a ``LocalCluster`` of N worker processes (one thread each) on
+this machine for the length of the build.
+
+Each worker loads the model once, when it joins (``ModelPlugin``), and keeps it: a batch is a task
+that runs ``nlp.pipe`` over its articles and returns their facts (``DocFacts``), never a Doc. The
+facts come back as batches complete and are handed on in the order of the articles, so the build
+resolves the same facts in the same order as ``-j 1``, and makes the same graph. A worker that dies
+has its batches run again on another (the scheduler does this); each result is keyed by its batch,
+and a batch's facts are handed on once, whatever the cluster sends.
+
+    articles --batches--> cluster (nlp.pipe + extract) --as completed--> facts, in order
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from kg.errors import KgError
+from kg.model import Article, DocFacts
+
+log = logging.getLogger(__name__)
+LOCAL = "local"
+CONNECT_TIMEOUT = 30  # seconds to reach a remote scheduler
+IN_FLIGHT = 4  # batches per worker sent ahead: enough to keep a worker busy while results travel
+
+
+class SchedulerError(KgError, ValueError):
+    """A scheduler that cannot be used: a bad ``local:N``, or an address nobody answers at."""
+
+
+def local_workers(scheduler: str) -> int | None:
+    """The number of worker processes ``"local"`` or ``"local:N"`` asks for (all cores for
+    ``"local"``); None for the address of a running scheduler. ValueError for a bad N.
+
+    >>> local_workers("local:2"), local_workers("tcp://10.0.0.1:8786")
+    (2, None)
+    """
+    if scheduler != LOCAL and not scheduler.startswith(LOCAL + ":"):
+        return None
+    if scheduler == LOCAL:
+        from kg.pipeline.build import default_jobs
+
+        return default_jobs()
+    count = scheduler.split(":", 1)[1]
+    if not count.isdigit() or int(count) < 1:
+        raise SchedulerError(f"--scheduler {scheduler}: expected local:N with N a number of workers, 1 or more")
+    return int(count)
+
+
+class ModelPlugin(WorkerPlugin):
+    """Loads the model in a worker when it starts (or joins later, or is restarted after a crash),
+    so that no batch waits for it; ``kg.nlp.pipeline.load`` keeps it for the worker's life."""
+
+    name = "kg-model"
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+
+    def setup(self, worker) -> None:
+        from kg.nlp import pipeline
+
+        pipeline.load(self.model)
+
+
+@contextmanager
+def connect(scheduler: str) -> Iterator:
+    """A dask.distributed Client of the cluster ``scheduler`` names, closed on leaving (with the
+    LocalCluster it started, if any)."""
+    from distributed import Client, LocalCluster
+
+    workers = local_workers(scheduler)
+    cluster = None
+    if workers is not None:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=logging.ERROR)
+        client = Client(cluster)
+    else:
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise SchedulerError(f"--scheduler {scheduler}: cannot reach a dask scheduler there: {exc}") from None
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def extract_on_cluster(articles: Iterable[Article], *, scheduler: str, model: str, batch_size: int,
+                       in_flight: int = IN_FLIGHT, client=None) -> Iterator[DocFacts]:
+    """Parse and extract ``articles`` on a cluster, streaming: their facts, in their order.
+
+    At most ``in_flight`` batches per worker are out at a time (sent, running, or done and waiting
+    for an earlier one), so memory does not grow with the corpus. ``client`` uses a Client the
+    caller holds instead of connecting to ``scheduler``."""
+    if client is None:
+        with connect(scheduler) as own:
+            yield from extract_on_cluster(articles, scheduler=scheduler, model=model, batch_size=batch_size,
+                                          in_flight=in_flight, client=own)
+        return
+    from distributed import as_completed
+
+    from kg.pipeline.build import _batches, _extract_batch
+
+    client.register_plugin(ModelPlugin(model))
+    workers = max(1, len(client.scheduler_info()["workers"]))
+    window = max(2, in_flight * workers)
+    run = uuid.uuid4().hex[:12]  # keys of this build's batches, unique on a shared cluster
+    batches = enumerate(_batches(articles, batch_size))
+    index: dict[str, int] = {}  # a batch's key -> its place, while it is out
+    out: dict[str, object] = {}  # a batch's key -> its future, while it is out
+    done: dict[int, list[DocFacts]] = {}  # batches back before an earlier one
+    sent = handed = 0  # batches sent, batches handed on
+    pending = as_completed()
+
+    def send() -> bool:
+        nonlocal sent
+        item = next(batches, None)
+        if item is None:
+            return False
+        i, batch = item
+        future = client.submit(_extract_batch, batch, model, batch_size, key=f"kg-batch-{run}-{i}", pure=False)
+        index[future.key] = i
+        out[future.key] = future
+        pending.add(future)
+        sent += 1
+        return True
+
+    try:
+        more = True
+        while more and sent < window:
+            more = send()
+        for future in pending:
+            i = index.pop(future.key, None)
+            out.pop(future.key, None)
+            if i is None or i < handed or i in done:  # a result already handed on: never twice
+                continue
+            done[i] = future.result()
+            future.release()
+            while handed in done:
+                yield from done.pop(handed)
+                handed += 1
+            while more and sent - handed < window:
+                more = send()
+        if handed != sent:  # pragma: no cover - as_completed ends only when every future has
+            raise RuntimeError(f"the cluster returned {handed} of {sent} batches")
+    finally:  # stopped early (an error, Ctrl-C, a consumer that stopped): the cluster need not go on
+        if out:
+            client.cancel(list(out.values()))
