@@ -25,7 +25,7 @@ def add_parser(sub) -> None:
         epilog="examples:\n  kg build examples/                       into kg-out/store, page kg-out/graph.html\n"
                "  kg build today/ --store /data/news-store\n"
                "  kg build examples/ -o graph.ttl --html graph.html\n"
-               "  kg build feed/ --scheduler tcp://10.0.0.5:8786   parse on a Dask cluster",
+               "  kg build feed/ --scheduler tcp://HOST:8786      parse on a Dask cluster",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     p.add_argument("-o", "--output", metavar="OUT", help="write an RDF file instead of adding to a store")

@@ -41,7 +41,7 @@ def local_workers(scheduler: str) -> int | None:
     """The number of worker processes ``"local"`` or ``"local:N"`` asks for (all cores for
     ``"local"``); None for the address of a running scheduler. ValueError for a bad N.
 
-    >>> local_workers("local:2"), local_workers("tcp://10.0.0.1:8786")
+    >>> local_workers("local:2"), local_workers("tcp://127.0.0.1:8786")
     (2, None)
     """
     if scheduler != LOCAL and not scheduler.startswith(LOCAL + ":"):

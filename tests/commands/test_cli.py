@@ -139,7 +139,7 @@ def test_the_model_named_in_the_help_is_the_default():
     assert f"(default: {DEFAULT_MODEL})" in MODEL_HELP
 
 
-@pytest.mark.parametrize("scheduler", [None, "tcp://10.0.0.5:8786"])
+@pytest.mark.parametrize("scheduler", [None, "tcp://127.0.0.1:8786"])
 def test_build_hands_the_scheduler_to_the_parse_only_when_given(monkeypatch, tmp_path, scheduler):
     """--scheduler reaches kg.pipeline.incremental.parse (a store) and kg.pipeline.build.build (-o FILE)."""
     from kg.pipeline import build as build_module
