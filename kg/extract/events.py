@@ -52,6 +52,11 @@ VIOLENT_ROOTS = {"17", "18", "19", "20"}
 ACTOR_ROOTS_NEEDED = {f"{i:02d}" for i in range(1, 14)}
 # dyadic by nature: without a target these are no fact about anyone
 TARGET_NEEDED = {"01", "02", "04", "05", "10", "11", "12", "13"}
+# a demand, objection or rejection whose content the clause states ("demanded immediate elections",
+# "rejected the peace plan") is a fact about its maker even when nobody is named as addressee
+CONTENT_ROOTS = {"10", "11", "12"}
+CONTENT_DEPS = {"dobj", "obj", "ccomp", "xcomp"}
+CONTENT_PREPS = {"for", "on", "of", "against", "to"}
 OUTER_ROOTS = {"03", "12", "13"}
 TEMPORAL = {"DATE", "TIME"}
 # causes of death that are nobody's act (disasters are kg's own event nouns in the lexicon)
@@ -844,13 +849,15 @@ class EventFinder:
         return None
 
     def _keep(self, code: str, source: Ref | None, target: Ref | None, place: Ref | None, time, killed,
-              participants, *, anchored: bool = False) -> bool:
+              participants, *, anchored: bool = False, stated: bool = False) -> bool:
         """Whether a mention says enough to be a fact about someone or somewhere."""
         if not code.isdigit():  # an election, a disaster: kg's own event types need a where, when or who
             return any(x is not None for x in (source, target, place, time)) or killed is not None
         root = code[:2]
         if root in ACTOR_ROOTS_NEEDED and source is None:
             return False
+        if root in CONTENT_ROOTS and target is None and source is not None and stated:
+            return True
         if root in TARGET_NEEDED and target is None and not (root == "04" and place is not None):
             return False  # a visit to a city needs no one to visit
         if root == "15" and target is None and place is None:
@@ -954,8 +961,8 @@ class EventFinder:
                     any(c.dep_ == "xcomp" for c in tok.children)  # "threatened to cut off electricity"
                 if (composed is not None or outer_verb) and trig.code[:2] in OUTER_ROOTS:
                     said_of = said_of or source  # a threat or refusal by a named actor needs no named target
-                if not self._keep(trig.code, source, said_of, place, time, killed,
-                                  participants, anchored=offset is not None):
+                if not self._keep(trig.code, source, said_of, place, time, killed, participants,
+                                  anchored=offset is not None, stated=self._states_content(tok, light)):
                     continue
                 this_claimant = None if claimant == source else claimant
                 reported = claim_verb is not None and claimant != source
@@ -1019,11 +1026,22 @@ class EventFinder:
         return composed, subsumed
 
     def _about(self, tok: Token) -> int | None:
-        """"condemned the war crime", "denounced the bombing": the token of the violent event objected to."""
+        """"condemned the war crime", "denounced the bombing": the token of the violent event objected to.
+        A rejected request or plan is no violence: its maker is the target where named, not the act."""
         for c in tok.children:
-            if c.dep_ in ("dobj", "obj") and c.i in self.trigger_tokens:
+            if c.dep_ in ("dobj", "obj") and self.trigger_tokens.get(c.i) in VIOLENT_ROOTS:
                 return c.i
         return None
+
+    @staticmethod
+    def _states_content(tok: Token, light: Token | None) -> bool:
+        """Whether the clause says what is demanded, objected to or rejected: an object, a clause, or a
+        for/on/against phrase of the verb ("demanded elections", "insisted on its demands")."""
+        verb = light if light is not None else tok
+        if verb.pos_ not in ("VERB", "AUX"):
+            return any(c.dep_ == "prep" and c.lower_ in CONTENT_PREPS for c in tok.children)
+        return any(c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS)
+                   for c in verb.children)
 
     @staticmethod
     def _about_indexes(mentions: list[EventMention], by_token: dict[int, list[int]]) -> list[EventMention]:
