@@ -68,6 +68,9 @@ ACTOR_ENTS = {"PERSON", "ORG", "COUNTRY", "GPE", "NORP"}
 MEASURES = {"ton", "tonne", "worth", "dollar", "euro", "pound", "million", "billion", "amount", "quantity",
             "shipment", "consignment", "load", "batch", "package", "kilogram", "kg", "barrel", "litre", "liter"}
 PROTEST_ROOT = "14"
+VISIT_ROOT = "04"
+# "cardiac arrest", "respiratory failure": a body's event, not an actor's
+BODILY = {"cardiac", "heart", "respiratory", "pulmonary", "circulatory"}
 FIGHT_ROOT = "19"  # "fighting between X and Y" is fought by each against the other
 # codes whose object is a territory: curfew, emergency rule, blockade, occupation (imposed or eased)
 TERRITORIAL = ("0813", "0814", "0872", "1723", "1724", "191", "192", "0351", "1323", "1324", "1381", "1382")
@@ -144,10 +147,11 @@ class EventFinder:
                 feats.add(("prt", c.lower_))
                 feats.add(("prep", c.lower_))
             elif c.dep_ in ("dobj", "obj"):
-                feats.add(("dobj", c.lemma_.lower()))
-                inner = _measured(c)
-                if inner is not None:  # "provided 25,000 tons of food aid": what is measured is the object
-                    feats.add(("dobj", inner.lemma_.lower()))
+                for obj in (c, _measured(c)):  # "provided 25,000 tons of food aid": what is measured
+                    if obj is None:
+                        continue
+                    feats.add(("dobj", obj.lemma_.lower()))
+                    feats.update(("dobj", name) for name in self.lex.object_classes(obj.lemma_.lower()))
                 if c.ent_type_ in ACTOR_ENTS:
                     feats.add(("dobj", "@actor"))  # "called the president": a named actor as object
             elif c.dep_ in ("amod", "compound", "nmod"):
@@ -191,7 +195,7 @@ class EventFinder:
                 found.append((tok, specific, None))
                 kind, word = specific.complement
                 for c in tok.children:
-                    if (kind == "dobj" and c.dep_ in ("dobj", "obj") and c.lemma_.lower() == word) or \
+                    if (kind == "dobj" and c.dep_ in ("dobj", "obj") and self.lex.object_is(word, c.lemma_.lower())) or \
                             (kind in ("prep", "prt") and c.dep_ in ("prep", "prt") and c.lower_ == word):
                         self.consumed.add(c.i)
                         # "called for demonstrations": what is called for is part of the appeal
@@ -211,7 +215,9 @@ class EventFinder:
             if tok.dep_ in ("compound", "amod"):
                 continue  # "aid workers", "bombing campaign": a modifier, not an event
             ent = self.ent_at.get(tok.i)
-            if ent is not None and ent.label_ in ("PERSON", "ORG", "PLACE", "COUNTRY"):
+            if ent is not None and ent.label_ in {"PERSON", "ORG", "PLACE", "COUNTRY"} | TEMPORAL:
+                continue  # a name, or a month: "in March" is no march
+            if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in BODILY for c in tok.children):
                 continue
             trig = self.lex.noun(tok.lemma_, self._features(tok))
             if trig is None and tok.lemma_.lower() != tok.lower_:
@@ -901,6 +907,10 @@ class EventFinder:
                 if light is not None and target is None:
                     _, target = self._verb_roles(light, trig)
             anchor_tok = light if light is not None else tok
+            if trig.code[:2] == VISIT_ROOT and tok.pos_ == "VERB":
+                doer = self._doer_noun(tok, light)
+                if doer is not None and doer.lemma_.lower() in MILITARY_NOUNS:
+                    continue  # troops arriving are deployed, not visiting
             if trig.code in UNCONVENTIONAL:
                 doer = self._doer_noun(tok, light)
                 if doer is not None and doer.lemma_.lower() in MILITARY_NOUNS:
