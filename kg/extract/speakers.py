@@ -47,6 +47,10 @@ ACTOR_NOUNS = {
     "observer", "representative", "delegate", "side", "settler", "community", "refugee", "civilian",
     "resident", "villager", "inhabitant", "immigrant", "migrant", "landowner", "firm", "company", "media",
     "newspaper", "monarchy", "junta", "authorities", "lawyer", "doctor", "teacher", "fisherman",
+    "businessman", "businesswoman", "executive", "hacker", "militiaman", "guerilla", "elder", "administrator",
+    "fundamentalist", "islamist", "nationalist", "loyalist", "dissident", "cleric", "monk", "chief",
+    # weapons platforms stand for the forces that crew them ("Israeli tanks fired", "U.S. helicopters")
+    "tank", "helicopter", "plane", "gunship", "bomber", "artillery", "patrol", "submarine",
     # bodies named by their compound: "the APEC forum", "the EU commission", "the UN Security Council body"
     "forum", "council", "commission", "committee", "body", "bloc", "organization", "organisation", "association",
     "network", "institution", "board", "panel", "federation", "league",
