@@ -25,8 +25,12 @@ OBJECT_CLASSES: dict[str, frozenset[str]] = {
                       "loan", "donation", "tent", "blanket", "vaccine", "water"}),
     "captives": frozenset({"prisoner", "detainee", "hostage", "captive", "activist", "journalist", "dissident",
                            "soldier", "sailor", "crew", "fisherman", "national", "citizen", "refugee"}),
-    "sanctions": frozenset({"sanction", "embargo", "ban", "restriction", "tariff", "blockade", "curfew", "boycott",
-                            "freeze", "quota", "duty", "limit", "lockdown", "siege"}),
+    "sanctions": frozenset({"sanction", "embargo", "tariff", "boycott", "freeze", "quota", "duty"}),
+    "restrictions": frozenset({"ban", "restriction", "curfew", "limit", "lockdown", "measure", "control",
+                               "regulation", "requirement"}),
+    "passage": frozenset({"road", "street", "highway", "bridge", "railway", "rail", "route", "traffic", "transport",
+                          "entrance", "access", "crossing", "motorway", "junction", "intersection", "square",
+                          "gate", "checkpoint", "track", "line", "runway", "airport"}),
 }
 
 
