@@ -30,7 +30,7 @@ class Outer(str, Enum):
 THREAT_VERBS = {"threaten", "warn"}
 # a promise of harm is a threat, a promise of help an intent
 COMMIT_VERBS = {"vow", "swear", "pledge", "promise"}
-INTENT_VERBS = {"agree", "offer", "decide", "plan", "intend", "commit", "prepare", "propose", "undertake",
+INTENT_VERBS = {"agree", "offer", "plan", "intend", "commit", "prepare", "propose", "undertake",
                 "consent", "volunteer", "resolve"}
 WILLING = {"willing", "ready", "prepared", "determined", "committed", "eager", "keen", "poised"}
 REFUSE_VERBS = {"refuse", "decline"}
