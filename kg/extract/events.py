@@ -130,6 +130,7 @@ class EventFinder:
         self.article = ents.article
         self.consumed: set[int] = set()
         self.trigger_tokens: dict[int, str] = {}  # token index -> CAMEO root of the event it names
+        self.refined: dict[int, str] = {}  # a demand's token -> the code of what it demands
         self.ent_at = {}
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
@@ -892,6 +893,9 @@ class EventFinder:
                 continue  # "threatened [to shell ...]": the threat is coded from the act it is about
             if self._aim_of_protest(tok, trig, light):
                 continue
+            if tok.i in self.refined:
+                trig = Trigger(self.refined[tok.i], trig.pos, trig.lemma, trig.complement, trig.target_preps,
+                               trig.note)
             composed = outer_of.get(tok.i)
             if composed is not None:
                 trig = Trigger(composed[0], trig.pos, trig.lemma, trig.complement, trig.target_preps,
@@ -1023,6 +1027,11 @@ class EventFinder:
             kind, outer = found
             code = compose(kind, trig.code)
             if code is None:
+                continue
+            if kind is Outer.DEMAND:
+                subsumed.add(-1 - tok.i)  # what is demanded did not happen; the demand says which demand it is
+                if outer is not None and outer.i in own and own[outer.i].code[:2] == DEMAND_CODE:
+                    self.refined[outer.i] = code
                 continue
             if kind is Outer.APPEAL and outer is not None and outer.i in own:
                 subsumed.add(-1 - tok.i)  # the appeal is coded by its own verb; what is asked did not happen
