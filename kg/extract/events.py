@@ -427,7 +427,7 @@ class EventFinder:
         if target is None:
             for prep in trig.target_preps:
                 for c in verb.children:
-                    if c.dep_ in ("prep", "agent") and c.lower_ == prep:
+                    if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
                         target = self._pobj_actor(c)
                         if target is not None:
                             break
