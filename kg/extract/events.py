@@ -196,7 +196,8 @@ class EventFinder:
                 found.append((tok, specific, None))
                 kind, word = specific.complement
                 for c in tok.children:
-                    if (kind == "dobj" and c.dep_ in ("dobj", "obj") and self.lex.object_is(word, c.lemma_.lower())) or \
+                    named = kind == "dobj" and c.dep_ in ("dobj", "obj") and self.lex.object_is(word, c.lemma_.lower())
+                    if named or \
                             (kind in ("prep", "prt") and c.dep_ in ("prep", "prt") and c.lower_ == word):
                         self.consumed.add(c.i)
                         # "called for demonstrations": what is called for is part of the appeal

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from kg.resources import DATA
 from kg.resources.gazetteer import read_table, split
 
-
 # Kinds of object the codebook tells its codes apart by: what is given, sent, withdrawn, lifted or freed.
 # A lexicon complement "dobj:@troops" matches an object of any of these lemmas.
 OBJECT_CLASSES: dict[str, frozenset[str]] = {
