@@ -436,6 +436,8 @@ class EventFinder:
                     break
         if target is None:
             target = self._target_in_complement(verb, trig)
+        if target in sources:
+            target = None  # "vetoed a resolution censuring its sweep": whose the thing is, below
         if target is None:
             # "rejected a U.S. request", "praised Haiti's efforts", "shelled Iraqi towns": whose the thing is
             for c in verb.children:

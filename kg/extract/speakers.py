@@ -47,7 +47,7 @@ ACTOR_NOUNS = {
     "observer", "representative", "delegate", "side", "settler", "community", "refugee", "civilian",
     "resident", "villager", "inhabitant", "immigrant", "migrant", "landowner", "firm", "company", "media",
     "newspaper", "monarchy", "junta", "authorities", "lawyer", "doctor", "teacher", "fisherman",
-    "businessman", "businesswoman", "executive", "hacker", "militiaman", "guerilla", "elder", "administrator",
+    "ruler", "businessman", "businesswoman", "executive", "hacker", "militiaman", "guerilla", "elder", "administrator",
     "fundamentalist", "islamist", "nationalist", "loyalist", "dissident", "cleric", "monk", "chief",
     # weapons platforms stand for the forces that crew them ("Israeli tanks fired", "U.S. helicopters")
     "tank", "helicopter", "plane", "gunship", "bomber", "artillery", "patrol", "submarine",
