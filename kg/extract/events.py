@@ -445,9 +445,11 @@ class EventFinder:
                     obj = c if c.dep_ != "prep" else next((g for g in c.children if g.dep_ == "pobj"), None)
                     owner = self._owner(obj) if obj is not None else None
                     if owner is None and obj is not None:
-                        # "lift tariffs on Brazilian beef", "ban exports to the European Union"
-                        for p in obj.children:
-                            if p.dep_ == "prep" and p.lower_ in OBJECT_TARGET_PREPS:
+                        # "lift tariffs on Brazilian beef", "ban exports to the European Union",
+                        # "provide 70 million dollars of aid for Romania": the measured thing's phrase too
+                        phrases = [*obj.children, *(getattr(_measured(obj), "children", ()))]
+                        for p in phrases:
+                            if p.dep_ == "prep" and p.lower_ in OBJECT_TARGET_PREPS | set(trig.target_preps):
                                 g = next((x for x in p.children if x.dep_ == "pobj"), None)
                                 owner = g is not None and (self._actor_in(g) or self._owner(g)) or None
                                 if owner is not None and self.ents.kind(owner) is Kind.PLACE:
