@@ -115,3 +115,12 @@ def test_sense_guards(facts_of, text, not_root):
 def test_a_leader_arriving_visits(facts_of):
     found = coded(facts_of, "President Macron arrived in Algeria on Tuesday.")
     assert any(c.startswith("042") for c, *_ in found), found
+
+
+# first person: the quotes of a paragraph are the speaker's its attribution names, in every sentence
+@pytest.mark.parametrize("text, code, source, target", [
+    ('"We will respect the result," said Chile\'s interior minister Carolina Toha. "We have asked the '
+     'Argentine government to release the fishermen."', "02", "Carolina Toha", "Argentina"),
+])
+def test_quotes_of_a_paragraph(facts_of, text, code, source, target):
+    assert has(coded(facts_of, text), code, source, target), coded(facts_of, text)
