@@ -70,6 +70,8 @@ def has(found, code: str, source: str | None, target: str | None = None) -> bool
     ("Colombia freed 30 prisoners on Sunday.", "0841", "Colombia", None),
     ("Canada suspended aid to Haiti after the election.", "162", "Canada", "Haiti"),
     ("Farmers in Poland blocked roads near the Ukrainian border.", "144", None, None),
+    ("Bolivia met the demands of the miners' union.", "08", "Bolivia", None),
+    ("Honduras returned the seized weapons to Nicaragua.", "0842", "Honduras", "Nicaragua"),
 ])
 def test_object_kinds(facts_of, text, code, source, target):
     found = coded(facts_of, text)
