@@ -52,6 +52,11 @@ VIOLENT_ROOTS = {"17", "18", "19", "20"}
 ACTOR_ROOTS_NEEDED = {f"{i:02d}" for i in range(1, 14)}
 # dyadic by nature: without a target these are no fact about anyone
 TARGET_NEEDED = {"01", "02", "04", "05", "10", "11", "12", "13"}
+# a demand, objection or rejection whose content the clause states ("demanded immediate elections",
+# "rejected the peace plan") is a fact about its maker even when nobody is named as addressee
+CONTENT_ROOTS = {"10", "11", "12"}
+CONTENT_DEPS = {"dobj", "obj", "ccomp", "xcomp"}
+CONTENT_PREPS = {"for", "on", "of", "against", "to"}
 OUTER_ROOTS = {"03", "12", "13"}
 TEMPORAL = {"DATE", "TIME"}
 # causes of death that are nobody's act (disasters are kg's own event nouns in the lexicon)
@@ -63,6 +68,9 @@ ACTOR_ENTS = {"PERSON", "ORG", "COUNTRY", "GPE", "NORP"}
 MEASURES = {"ton", "tonne", "worth", "dollar", "euro", "pound", "million", "billion", "amount", "quantity",
             "shipment", "consignment", "load", "batch", "package", "kilogram", "kg", "barrel", "litre", "liter"}
 PROTEST_ROOT = "14"
+VISIT_ROOT = "04"
+# "cardiac arrest", "respiratory failure": a body's event, not an actor's
+BODILY = {"cardiac", "heart", "respiratory", "pulmonary", "circulatory"}
 FIGHT_ROOT = "19"  # "fighting between X and Y" is fought by each against the other
 # codes whose object is a territory: curfew, emergency rule, blockade, occupation (imposed or eased)
 TERRITORIAL = ("0813", "0814", "0872", "1723", "1724", "191", "192", "0351", "1323", "1324", "1381", "1382")
@@ -135,6 +143,7 @@ class EventFinder:
         self.article = ents.article
         self.consumed: set[int] = set()
         self.trigger_tokens: dict[int, str] = {}  # token index -> CAMEO root of the event it names
+        self.refined: dict[int, str] = {}  # a demand's token -> the code of what it demands
         self.ent_at = {}
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
@@ -152,10 +161,11 @@ class EventFinder:
                 feats.add(("prt", c.lower_))
                 feats.add(("prep", c.lower_))
             elif c.dep_ in ("dobj", "obj"):
-                feats.add(("dobj", c.lemma_.lower()))
-                inner = _measured(c)
-                if inner is not None:  # "provided 25,000 tons of food aid": what is measured is the object
-                    feats.add(("dobj", inner.lemma_.lower()))
+                for obj in (c, _measured(c)):  # "provided 25,000 tons of food aid": what is measured
+                    if obj is None:
+                        continue
+                    feats.add(("dobj", obj.lemma_.lower()))
+                    feats.update(("dobj", name) for name in self.lex.object_classes(obj.lemma_.lower()))
                 if c.ent_type_ in ACTOR_ENTS:
                     feats.add(("dobj", "@actor"))  # "called the president": a named actor as object
             elif c.dep_ in ("amod", "compound", "nmod"):
@@ -199,7 +209,8 @@ class EventFinder:
                 found.append((tok, specific, None))
                 kind, word = specific.complement
                 for c in tok.children:
-                    if (kind == "dobj" and c.dep_ in ("dobj", "obj") and c.lemma_.lower() == word) or \
+                    named = kind == "dobj" and c.dep_ in ("dobj", "obj") and self.lex.object_is(word, c.lemma_.lower())
+                    if named or \
                             (kind in ("prep", "prt") and c.dep_ in ("prep", "prt") and c.lower_ == word):
                         self.consumed.add(c.i)
                         # "called for demonstrations": what is called for is part of the appeal
@@ -219,7 +230,9 @@ class EventFinder:
             if tok.dep_ in ("compound", "amod"):
                 continue  # "aid workers", "bombing campaign": a modifier, not an event
             ent = self.ent_at.get(tok.i)
-            if ent is not None and ent.label_ in ("PERSON", "ORG", "PLACE", "COUNTRY"):
+            if ent is not None and ent.label_ in {"PERSON", "ORG", "PLACE", "COUNTRY"} | TEMPORAL:
+                continue  # a name, or a month: "in March" is no march
+            if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in BODILY for c in tok.children):
                 continue
             trig = self.lex.noun(tok.lemma_, self._features(tok))
             if trig is None and tok.lemma_.lower() != tok.lower_:
@@ -428,7 +441,7 @@ class EventFinder:
         if target is None:
             for prep in trig.target_preps:
                 for c in verb.children:
-                    if c.dep_ in ("prep", "agent") and c.lower_ == prep:
+                    if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
                         target = self._pobj_actor(c)
                         if target is not None:
                             break
@@ -436,6 +449,8 @@ class EventFinder:
                     break
         if target is None:
             target = self._target_in_complement(verb, trig)
+        if target in sources:
+            target = None  # "vetoed a resolution censuring its sweep": whose the thing is, below
         if target is None:
             # "rejected a U.S. request", "praised Haiti's efforts", "shelled Iraqi towns": whose the thing is
             for c in verb.children:
@@ -443,9 +458,11 @@ class EventFinder:
                     obj = c if c.dep_ != "prep" else next((g for g in c.children if g.dep_ == "pobj"), None)
                     owner = self._owner(obj) if obj is not None else None
                     if owner is None and obj is not None:
-                        # "lift tariffs on Brazilian beef", "ban exports to the European Union"
-                        for p in obj.children:
-                            if p.dep_ == "prep" and p.lower_ in OBJECT_TARGET_PREPS:
+                        # "lift tariffs on Brazilian beef", "ban exports to the European Union",
+                        # "provide 70 million dollars of aid for Romania": the measured thing's phrase too
+                        phrases = [*obj.children, *(getattr(_measured(obj), "children", ()))]
+                        for p in phrases:
+                            if p.dep_ == "prep" and p.lower_ in OBJECT_TARGET_PREPS | set(trig.target_preps):
                                 g = next((x for x in p.children if x.dep_ == "pobj"), None)
                                 owner = g is not None and (self._actor_in(g) or self._owner(g)) or None
                                 if owner is not None and self.ents.kind(owner) is Kind.PLACE:
@@ -857,13 +874,15 @@ class EventFinder:
         return None
 
     def _keep(self, code: str, source: Ref | None, target: Ref | None, place: Ref | None, time, killed,
-              participants, *, anchored: bool = False) -> bool:
+              participants, *, anchored: bool = False, stated: bool = False) -> bool:
         """Whether a mention says enough to be a fact about someone or somewhere."""
         if not code.isdigit():  # an election, a disaster: kg's own event types need a where, when or who
             return any(x is not None for x in (source, target, place, time)) or killed is not None
         root = code[:2]
         if root in ACTOR_ROOTS_NEEDED and source is None:
             return False
+        if root in CONTENT_ROOTS and target is None and source is not None and stated:
+            return True
         if root in TARGET_NEEDED and target is None and not (root == "04" and place is not None):
             return False  # a visit to a city needs no one to visit
         if root == "15" and target is None and place is None:
@@ -894,6 +913,9 @@ class EventFinder:
                 continue
             if _imperative(light if light is not None else tok):
                 continue  # "Demonstrate outside the embassy!": asked for, not done by anyone named
+            if tok.i in self.refined:
+                trig = Trigger(self.refined[tok.i], trig.pos, trig.lemma, trig.complement, trig.target_preps,
+                               trig.note)
             composed = outer_of.get(tok.i)
             if composed is not None:
                 trig = Trigger(composed[0], trig.pos, trig.lemma, trig.complement, trig.target_preps,
@@ -909,6 +931,10 @@ class EventFinder:
                 if light is not None and target is None:
                     _, target = self._verb_roles(light, trig)
             anchor_tok = light if light is not None else tok
+            if trig.code[:2] == VISIT_ROOT and tok.pos_ == "VERB":
+                doer = self._doer_noun(tok, light)
+                if doer is not None and doer.lemma_.lower() in MILITARY_NOUNS:
+                    continue  # troops arriving are deployed, not visiting
             if trig.code in UNCONVENTIONAL:
                 doer = self._doer_noun(tok, light)
                 if doer is not None and doer.lemma_.lower() in MILITARY_NOUNS:
@@ -969,8 +995,8 @@ class EventFinder:
                     any(c.dep_ == "xcomp" for c in tok.children)  # "threatened to cut off electricity"
                 if (composed is not None or outer_verb) and trig.code[:2] in OUTER_ROOTS:
                     said_of = said_of or source  # a threat or refusal by a named actor needs no named target
-                if not self._keep(trig.code, source, said_of, place, time, killed,
-                                  participants, anchored=offset is not None):
+                if not self._keep(trig.code, source, said_of, place, time, killed, participants,
+                                  anchored=offset is not None, stated=self._states_content(tok, light)):
                     continue
                 this_claimant = None if claimant == source else claimant
                 reported = claim_verb is not None and claimant != source
@@ -1022,6 +1048,11 @@ class EventFinder:
             code = compose(kind, trig.code)
             if code is None:
                 continue
+            if kind is Outer.DEMAND:
+                subsumed.add(-1 - tok.i)  # what is demanded did not happen; the demand says which demand it is
+                if outer is not None and outer.i in own and own[outer.i].code[:2] == DEMAND_CODE:
+                    self.refined[outer.i] = code
+                continue
             if kind is Outer.APPEAL and outer is not None and outer.i in own:
                 subsumed.add(-1 - tok.i)  # the appeal is coded by its own verb; what is asked did not happen
                 continue
@@ -1034,11 +1065,22 @@ class EventFinder:
         return composed, subsumed
 
     def _about(self, tok: Token) -> int | None:
-        """"condemned the war crime", "denounced the bombing": the token of the violent event objected to."""
+        """"condemned the war crime", "denounced the bombing": the token of the violent event objected to.
+        A rejected request or plan is no violence: its maker is the target where named, not the act."""
         for c in tok.children:
-            if c.dep_ in ("dobj", "obj") and c.i in self.trigger_tokens:
+            if c.dep_ in ("dobj", "obj") and self.trigger_tokens.get(c.i) in VIOLENT_ROOTS:
                 return c.i
         return None
+
+    @staticmethod
+    def _states_content(tok: Token, light: Token | None) -> bool:
+        """Whether the clause says what is demanded, objected to or rejected: an object, a clause, or a
+        for/on/against phrase of the verb ("demanded elections", "insisted on its demands")."""
+        verb = light if light is not None else tok
+        if verb.pos_ not in ("VERB", "AUX"):
+            return any(c.dep_ == "prep" and c.lower_ in CONTENT_PREPS for c in tok.children)
+        return any(c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS)
+                   for c in verb.children)
 
     @staticmethod
     def _about_indexes(mentions: list[EventMention], by_token: dict[int, list[int]]) -> list[EventMention]:

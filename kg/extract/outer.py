@@ -25,18 +25,21 @@ class Outer(str, Enum):
     THREAT = "threat"
     REJECT = "reject"
     APPEAL = "appeal"  # "urged Kenya to release the activists": an appeal to Kenya, no release
+    DEMAND = "demand"  # "demanded that Israel ease the restrictions": a demand of Israel (1051), no easing
 
 
 THREAT_VERBS = {"threaten", "warn"}
 # a promise of harm is a threat, a promise of help an intent
 COMMIT_VERBS = {"vow", "swear", "pledge", "promise"}
-INTENT_VERBS = {"agree", "offer", "decide", "plan", "intend", "commit", "prepare", "propose", "undertake",
+INTENT_VERBS = {"agree", "offer", "plan", "intend", "commit", "prepare", "propose", "undertake",
                 "consent", "volunteer", "resolve"}
 WILLING = {"willing", "ready", "prepared", "determined", "committed", "eager", "keen", "poised"}
 REFUSE_VERBS = {"refuse", "decline"}
 # verbs whose object is asked to do the act of their complement
 APPEAL_VERBS = {"urge", "ask", "call", "tell", "press", "pressure", "push", "persuade", "encourage", "invite",
                 "want", "implore", "beg", "exhort", "request", "appeal"}
+# verbs and nouns whose clause says what the addressee must do: "demanded that X ...", "its demand that X ..."
+DEMAND_VERBS = {"demand", "insist", "ultimatum"}
 # "promised to continue the aid": the aspect verb is transparent
 ASPECT_VERBS = {"continue", "resume", "begin", "start", "keep"}
 FUTURE = {"will", "would", "'ll", "shall", "wo"}
@@ -62,6 +65,8 @@ APPEAL_OF = {
     "081": "0251", "082": "0252", "083": "024", "0831": "0241", "0832": "0242", "0833": "0243", "0834": "0244",
     "084": "0253", "085": "0254", "086": "0255", "087": "0256",
 }
+# CAMEO builds its demands (10) in parallel with its appeals (02): 1053 is to 0253 as a demand is to a request
+DEMAND_OF = {act: "10" + appeal[2:] for act, appeal in APPEAL_OF.items()}
 THREAT_OF = {
     "08": "136", "14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311", "163": "1312",
     "164": "134", "165": "135", "166": "136", "17": "130", "172": "132", "1721": "1321", "1722": "1322",
@@ -89,10 +94,14 @@ def compose(outer: Outer, code: str) -> str | None:
     '1384'
     >>> compose(Outer.APPEAL, "0841")  # urged them to release prisoners
     '0253'
+    >>> compose(Outer.DEMAND, "085")  # demanded that they lift the embargo
+    '1054'
     """
     root = code[:2]
     if outer is Outer.APPEAL:
         return _lookup(APPEAL_OF, code) or "020"
+    if outer is Outer.DEMAND:
+        return _lookup(DEMAND_OF, code) or "100"
     if outer is Outer.THREAT:
         return _lookup(THREAT_OF, code) or "130"
     if outer is Outer.REJECT:
@@ -163,6 +172,9 @@ def outer_act(verb: Token, speech_verbs: set[str]) -> tuple[Outer, Token | None]
             unless = unless or any(c.dep_ == "advcl" and _has(c, "mark", CONDITION_AGAINST) for c in outer.children)
             return (Outer.THREAT if unless else Outer.INTENT), outer
         return None
+    if node.dep_ in ("ccomp", "acl") and node.head.lemma_.lower() in DEMAND_VERBS and \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        return Outer.DEMAND, node.head
     if node.dep_ == "ccomp" and _has(node, "aux", {"to"}) and node.head.lemma_.lower() in APPEAL_VERBS and \
             appealed_to(node.head) is not None:
         return Outer.APPEAL, node.head

@@ -47,6 +47,10 @@ ACTOR_NOUNS = {
     "observer", "representative", "delegate", "side", "settler", "community", "refugee", "civilian",
     "resident", "villager", "inhabitant", "immigrant", "migrant", "landowner", "firm", "company", "media",
     "newspaper", "monarchy", "junta", "authorities", "lawyer", "doctor", "teacher", "fisherman",
+    "ruler", "businessman", "businesswoman", "executive", "hacker", "militiaman", "guerilla", "elder", "administrator",
+    "fundamentalist", "islamist", "nationalist", "loyalist", "dissident", "cleric", "monk", "chief",
+    # weapons platforms stand for the forces that crew them ("Israeli tanks fired", "U.S. helicopters")
+    "tank", "helicopter", "plane", "gunship", "bomber", "artillery", "patrol", "submarine",
     # bodies named by their compound: "the APEC forum", "the EU commission", "the UN Security Council body"
     "forum", "council", "commission", "committee", "body", "bloc", "organization", "organisation", "association",
     "network", "institution", "board", "panel", "federation", "league",
@@ -101,6 +105,7 @@ class Speakers:
                 self._set_chars(start, end, ref, override=True)
 
     def _speech_verbs(self) -> None:
+        paragraphs = self._paragraphs()
         for tok in with_pos(self.doc, "VERB", "AUX"):
             if tok.lemma_.lower() not in self.speech_verbs:
                 continue
@@ -120,6 +125,18 @@ class Speakers:
                     inside = not inside
                     continue
                 if inside and t.lower_ in FIRST_PERSON:
+                    self.first_person.setdefault(t.i, speaker)
+            # '"We will not pay," the minister said. "We have asked them to explain."': the quotes of
+            # the paragraph the attribution stands in are the speaker's, in every sentence of it
+            para = next(((a, b) for a, b in paragraphs if a <= tok.idx < b), None)
+            span = self.doc.char_span(*para, alignment_mode="expand") if para is not None else None
+            if span is None or len(span) > 250:
+                continue
+            inside = False
+            for t in span:
+                if t.text in QUOTES:
+                    inside = not inside
+                elif inside and t.lower_ in FIRST_PERSON:
                     self.first_person.setdefault(t.i, speaker)
 
     def is_hansard(self) -> bool:
@@ -177,6 +194,11 @@ class Speakers:
             return self.antecedent(tok, kinds, plural=plural)
         if tok.pos_ in ("NOUN", "PROPN"):
             lemma = tok.lemma_.lower()
+            # "Chile's interior minister Carolina Toha": the person named in apposition is the one meant
+            for child in tok.children:
+                ref = self.ents.ref_at(child.i) if child.dep_ == "appos" else None
+                if ref is not None and self.ents.kind(ref) is Kind.PERSON:
+                    return ref
             # "UK ministers", "the Syrian government's forces", "Johnson's call": a modifier is the actor
             # only of a noun that names actors or events, not of "British policy" or "his counterpart"
             if lemma in ACTOR_NOUNS or lemma in self.event_nouns:

@@ -13,6 +13,25 @@ from dataclasses import dataclass
 from kg.resources import DATA
 from kg.resources.gazetteer import read_table, split
 
+# Kinds of object the codebook tells its codes apart by: what is given, sent, withdrawn, lifted or freed.
+# A lexicon complement "dobj:@troops" matches an object of any of these lemmas.
+OBJECT_CLASSES: dict[str, frozenset[str]] = {
+    "troops": frozenset({"troop", "force", "soldier", "army", "unit", "battalion", "brigade", "division",
+                         "regiment", "contingent", "reservist", "reserve", "marine", "paratrooper", "warship",
+                         "tank", "jet", "warplane", "aircraft", "helicopter", "military", "personnel"}),
+    "aid": frozenset({"aid", "assistance", "relief", "food", "medicine", "supply", "supplies", "grain", "rice",
+                      "wheat", "flour", "goods", "equipment", "material", "fund", "funding", "money", "grant",
+                      "loan", "donation", "tent", "blanket", "vaccine", "water"}),
+    "captives": frozenset({"prisoner", "detainee", "hostage", "captive", "activist", "journalist", "dissident",
+                           "soldier", "sailor", "crew", "fisherman", "national", "citizen", "refugee"}),
+    "sanctions": frozenset({"sanction", "embargo", "tariff", "boycott", "freeze", "quota", "duty"}),
+    "restrictions": frozenset({"ban", "restriction", "curfew", "limit", "lockdown", "measure", "control",
+                               "regulation", "requirement"}),
+    "passage": frozenset({"road", "street", "highway", "bridge", "railway", "rail", "route", "traffic", "transport",
+                          "entrance", "access", "crossing", "motorway", "junction", "intersection", "square",
+                          "gate", "checkpoint", "track", "line", "runway", "airport"}),
+}
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -56,6 +75,17 @@ class Lexicon:
                   if line.split("#")[0].strip()}
         participants = {row["lemma"].lower(): (row["class"], row["label"]) for row in read_table("participants.tsv")}
         return cls(triggers, light, speech, participants)
+
+    @staticmethod
+    def object_is(word: str, lemma: str) -> bool:
+        """Whether an object with ``lemma`` is what a complement word names ("aid", or a class "@aid")."""
+        if word.startswith("@"):
+            return lemma in OBJECT_CLASSES.get(word[1:], ())
+        return lemma == word
+
+    @staticmethod
+    def object_classes(lemma: str) -> list[str]:
+        return ["@" + name for name, words in OBJECT_CLASSES.items() if lemma in words]
 
     def entries(self, pos: str, lemma: str) -> list[Trigger]:
         return self.by_key.get((pos, lemma.lower()), [])
