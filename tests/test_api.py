@@ -14,7 +14,6 @@ from conftest import ARTICLES, QUERIES
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 from store.conftest import canonical
-from viz.conftest import browser  # noqa: F401 (the fixture)
 
 import kg
 from kg.errors import KgError, StoreError
@@ -148,7 +147,7 @@ def test_networkx_and_stats(examples):
     assert {"Boris Johnson", "Russia"} <= {r.label for r in stats.central}  # they act in most of the events
 
 
-def test_page_and_the_inline_page_in_a_browser(examples, tmp_path, browser):  # noqa: F811
+def test_page_and_the_inline_page_in_a_browser(examples, tmp_path, browser):
     path = examples.page(tmp_path / "graph.html")
     assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>") or "<html" in path.read_text()
     inline = examples._repr_html_()

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import time
 from collections import Counter, deque
@@ -19,9 +18,10 @@ from rdflib import Dataset
 
 from kg.errors import InputError
 from kg.graph import rdf
-from kg.ingest import clean, load
+from kg.ingest import load
 from kg.model import Article, Corpus, DocFacts
 from kg.nlp.pipeline import DEFAULT_MODEL
+from kg.pipeline.parse import batches, extract_batch, parse_and_extract, start_worker
 from kg.resolve.entities import resolve
 
 log = logging.getLogger(__name__)
@@ -65,62 +65,6 @@ def _progress(total: int | None, enabled: bool):
     return tqdm(total=total, unit="doc", desc="reading", file=sys.stderr, leave=False)
 
 
-def _parse_and_extract(articles: Iterable[Article], model: str, batch_size: int) -> Iterator[DocFacts]:
-    """Parse and extract in this process, streaming: the model is loaded once per process, and
-    ``nlp.pipe`` holds one batch of Docs at a time; a Doc is dropped as soon as its facts are out."""
-    from kg.extract import extract
-    from kg.nlp import pipeline as nlp_module
-
-    nlp = nlp_module.load(model)
-    pairs = ((clean.blank_noise(a.text), a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield extract(doc, article)
-
-
-def _extract_batch(batch: list[Article], model: str, batch_size: int) -> list[DocFacts]:
-    """One batch in a worker process."""
-    return list(_parse_and_extract(batch, model, batch_size))
-
-
-def _start_worker(model: str) -> None:
-    """Set up a worker process: it loads the model at once, while the parent reads the first
-    articles; it leaves Ctrl-C to the parent (which stops the pool and says so once); and it ends
-    when the parent ends, however that happens (``kill -9`` too), instead of finishing its batch
-    for nobody."""
-    import multiprocessing
-    import signal
-    import threading
-
-    from kg.nlp import pipeline as nlp_module
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        threading.Thread(target=_exit_with, args=(parent,), name="kg-parent-watch", daemon=True).start()
-    nlp_module.load(model)
-
-
-def _exit_with(parent) -> None:
-    parent.join()
-    os._exit(1)
-
-
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for article in articles:
-        batch.append(article)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def default_jobs() -> int:
-    """The cores this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
 def extract_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, jobs: int = 1,
                      batch_size: int = BATCH_SIZE, in_flight: int = 2,
                      scheduler: str | None = None) -> Iterator[DocFacts]:
@@ -140,25 +84,25 @@ def extract_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
         yield from extract_on_cluster(articles, scheduler=scheduler, model=model, batch_size=batch_size)
         return
     if jobs <= 1:
-        yield from _parse_and_extract(articles, model, batch_size)
+        yield from parse_and_extract(articles, model, batch_size)
         return
-    batches = _batches(articles, batch_size)
-    first, second = next(batches, None), next(batches, None)
+    work = batches(articles, batch_size)
+    first, second = next(work, None), next(work, None)
     if second is None:  # one batch: not worth starting workers
-        yield from _parse_and_extract(first or [], model, batch_size)
+        yield from parse_and_extract(first or [], model, batch_size)
         return
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
 
     context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
     if context.get_start_method() == "forkserver":
-        context.set_forkserver_preload(["kg.pipeline.build", "kg.nlp.pipeline", "kg.extract"])  # imported once, forked
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
+        context.set_forkserver_preload(["kg.pipeline.parse", "kg.nlp.pipeline", "kg.extract"])  # imported once, forked
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=start_worker,
                                initargs=(model,))
     pending: deque[Future] = deque()
     try:
-        for batch in chain([first, second], batches):
-            pending.append(pool.submit(_extract_batch, batch, model, batch_size))
+        for batch in chain([first, second], work):
+            pending.append(pool.submit(extract_batch, batch, model, batch_size))
             while len(pending) >= in_flight * jobs:
                 yield from pending.popleft().result()
         while pending:

@@ -47,7 +47,7 @@ def local_workers(scheduler: str) -> int | None:
     if scheduler != LOCAL and not scheduler.startswith(LOCAL + ":"):
         return None
     if scheduler == LOCAL:
-        from kg.pipeline.build import default_jobs
+        from kg.pipeline.parse import default_jobs
 
         return default_jobs()
     count = scheduler.split(":", 1)[1]
@@ -110,13 +110,13 @@ def extract_on_cluster(articles: Iterable[Article], *, scheduler: str, model: st
         return
     from distributed import as_completed
 
-    from kg.pipeline.build import _batches, _extract_batch
+    from kg.pipeline.parse import batches, extract_batch
 
     client.register_plugin(ModelPlugin(model))
     workers = max(1, len(client.scheduler_info()["workers"]))
     window = max(2, in_flight * workers)
     run = uuid.uuid4().hex[:12]  # keys of this build's batches, unique on a shared cluster
-    batches = enumerate(_batches(articles, batch_size))
+    numbered = enumerate(batches(articles, batch_size))
     index: dict[str, int] = {}  # a batch's key -> its place, while it is out
     out: dict[str, object] = {}  # a batch's key -> its future, while it is out
     done: dict[int, list[DocFacts]] = {}  # batches back before an earlier one
@@ -125,11 +125,11 @@ def extract_on_cluster(articles: Iterable[Article], *, scheduler: str, model: st
 
     def send() -> bool:
         nonlocal sent
-        item = next(batches, None)
+        item = next(numbered, None)
         if item is None:
             return False
         i, batch = item
-        future = client.submit(_extract_batch, batch, model, batch_size, key=f"kg-batch-{run}-{i}", pure=False)
+        future = client.submit(extract_batch, batch, model, batch_size, key=f"kg-batch-{run}-{i}", pure=False)
         index[future.key] = i
         out[future.key] = future
         pending.add(future)

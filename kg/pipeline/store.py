@@ -206,7 +206,8 @@ def parse(inputs: Input | Iterable[Input], *, model: str | None = None, jobs: in
     holds unchanged. Bad inputs go to ``on_error`` and are skipped (raised with ``fail_fast``)."""
     from kg.nlp.pipeline import DEFAULT_MODEL
     from kg.pipeline import incremental
-    from kg.pipeline.build import default_jobs, extract_articles
+    from kg.pipeline.build import extract_articles
+    from kg.pipeline.parse import default_jobs
 
     model = model or DEFAULT_MODEL
     jobs = jobs or default_jobs()
@@ -351,7 +352,8 @@ def build_file(paths: Iterable[str | Path], output: str | Path, *, page: str | P
     from kg.files import write_atomic
     from kg.graph import rdf
     from kg.nlp.pipeline import DEFAULT_MODEL
-    from kg.pipeline.build import build, default_jobs
+    from kg.pipeline.build import build
+    from kg.pipeline.parse import default_jobs
 
     output = Path(output)
     rdf.format_for(output)  # an unknown extension fails before any work

@@ -152,7 +152,8 @@ def main() -> None:
     parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
-    from kg.pipeline.build import BATCH_SIZE, default_jobs
+    from kg.pipeline.build import BATCH_SIZE
+    from kg.pipeline.parse import default_jobs
 
     jobs = args.jobs or default_jobs()
     if args.build:

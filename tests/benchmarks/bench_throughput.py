@@ -300,7 +300,8 @@ def main() -> None:
     parser.add_argument("--bare", metavar="TEXTS", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
-    from kg.pipeline.build import BATCH_SIZE, default_jobs
+    from kg.pipeline.build import BATCH_SIZE
+    from kg.pipeline.parse import default_jobs
 
     batch_size = args.batch_size or BATCH_SIZE
     if args.bare:

@@ -140,8 +140,8 @@ def test_the_parse_for_a_store_takes_the_scheduler(corpus, one_job_facts, cluste
 
 @pytest.mark.parametrize("spec, workers", [("local", None), ("local:3", 3), ("tcp://127.0.0.1:8786", None)])
 def test_local_workers(spec, workers):
-    from kg.pipeline.build import default_jobs
     from kg.pipeline.dask import local_workers
+    from kg.pipeline.parse import default_jobs
 
     assert local_workers(spec) == (default_jobs() if spec == "local" else workers)
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -174,30 +173,24 @@ def test_the_page_carries_hostile_text_as_data_only(pages):
         assert json.dumps(name, ensure_ascii=False)[1:-1] in data  # the names are in the page, as data
 
 
-def test_the_page_shows_hostile_names_as_text_in_a_browser(pages):
-    if shutil.which("chromium") is None and not Path("/usr/bin/chromium").exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
-    from playwright.sync_api import sync_playwright
-
+def test_the_page_shows_hostile_names_as_text_in_a_browser(pages, browser):
     hostile, _ = pages
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                                             args=["--headless", "--no-sandbox", "--disable-gpu"])
-        try:
-            # the page's Content-Security-Policy switched off: the escaping alone must hold
-            page = browser.new_context(bypass_csp=True).new_page()
-            errors: list[str] = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(hostile.resolve().as_uri())
-            page.wait_for_selector("html[data-ready=true]", state="attached", timeout=30_000)
-            assert page.evaluate("typeof window.__pwned") == "undefined"
-            if page.locator("#show-unlinked").is_visible():
-                page.check("#show-unlinked")  # names in no event are listed apart until drawn back
-            shown = set(page.evaluate("kg.shownNodes().map(n => n.name)"))
-            assert set(HOSTILE_NAMES[:3]) <= shown
-            assert errors == []
-        finally:
-            browser.close()
+    # the page's Content-Security-Policy switched off: the escaping alone must hold
+    context = browser.new_context(bypass_csp=True)
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(hostile.resolve().as_uri())
+        page.wait_for_selector("html[data-ready=true]", state="attached", timeout=30_000)
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        if page.locator("#show-unlinked").is_visible():
+            page.check("#show-unlinked")  # names in no event are listed apart until drawn back
+        shown = set(page.evaluate("kg.shownNodes().map(n => n.name)"))
+        assert set(HOSTILE_NAMES[:3]) <= shown
+        assert errors == []
+    finally:
+        context.close()
 
 
 def test_a_hostile_article_built_end_to_end(tmp_path):

@@ -4,19 +4,12 @@ headless Chromium (Debian's, driven by Playwright) that records every request an
 from __future__ import annotations
 
 import hashlib
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from kg.model import Corpus, Document, Entity, Event, Evidence, Kind, Post, Status, TimeValue
-
-CHROMIUM = "/usr/bin/chromium"
-# the flags of /work/shared/FACTS.md: headless as root, nothing fetched in the background
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-
 
 # --- graphs built by hand ------------------------------------------------------------------------
 
@@ -120,18 +113,6 @@ class OpenPage:
                 const box = document.getElementById("network").getBoundingClientRect();
                 return [box.left + at.x, box.top + at.y];
             }""", name))
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

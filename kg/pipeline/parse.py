@@ -1,0 +1,66 @@
+"""Parsing and extraction of batches of articles, in this process or in a worker (a process of the
+pool, or a worker of a Dask cluster): the model is loaded once per process."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+
+from kg.ingest import clean
+from kg.model import Article, DocFacts
+
+
+def parse_and_extract(articles: Iterable[Article], model: str, batch_size: int) -> Iterator[DocFacts]:
+    """Parse and extract in this process, streaming: the model is loaded once per process, and
+    ``nlp.pipe`` holds one batch of Docs at a time; a Doc is dropped as soon as its facts are out."""
+    from kg.extract import extract
+    from kg.nlp import pipeline as nlp_module
+
+    nlp = nlp_module.load(model)
+    pairs = ((clean.blank_noise(a.text), a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield extract(doc, article)
+
+
+def extract_batch(batch: list[Article], model: str, batch_size: int) -> list[DocFacts]:
+    """One batch in a worker process."""
+    return list(parse_and_extract(batch, model, batch_size))
+
+
+def start_worker(model: str) -> None:
+    """Set up a worker process: it loads the model at once, while the parent reads the first
+    articles; it leaves Ctrl-C to the parent (which stops the pool and says so once); and it ends
+    when the parent ends, however that happens (``kill -9`` too), instead of finishing its batch
+    for nobody."""
+    import multiprocessing
+    import signal
+    import threading
+
+    from kg.nlp import pipeline as nlp_module
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=exit_with, args=(parent,), name="kg-parent-watch", daemon=True).start()
+    nlp_module.load(model)
+
+
+def exit_with(parent) -> None:
+    parent.join()
+    os._exit(1)
+
+
+def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
