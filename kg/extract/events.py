@@ -475,6 +475,25 @@ class EventFinder:
                         break
         return sources, target
 
+    def _place_object(self, verb: Token) -> Ref | None:
+        """The place an active verb acts on as its direct object: "raided Kidal", "shelled the town of X"."""
+        if verb.pos_ != "VERB" or self._is_passive(verb):
+            return None
+        for c in verb.children:
+            if c.dep_ not in ("dobj", "obj"):
+                continue
+            ref = self.ents.ref_at(c.i)
+            if ref is None and c.lemma_.lower() in PLACE_NOUNS:
+                ref = next((self.ents.ref_at(g.i) for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for g in p.children if g.dep_ == "pobj"), None)
+            if ref is not None and self.ents.kind(ref) in (Kind.PLACE, Kind.COUNTRY):
+                return ref
+        return None
+
+    def _object_of(self, verb: Token, ref: Ref) -> bool:
+        """Whether ``ref`` is the place ``verb`` acts on as its direct object."""
+        return self._place_object(verb) == ref
+
     def _doer_noun(self, tok: Token, light: Token | None) -> Token | None:
         """The noun that names who does an act: the subject or ``by`` agent of its verb, or the possessor
         or ``by`` phrase of an event noun."""
@@ -956,7 +975,12 @@ class EventFinder:
             if target is not None and self.ents.kind(target) is Kind.PLACE:
                 # a city is where, not whom; but what is annexed, occupied or shelled is the target too
                 place = place or target
-                target = target if trig.code[:2] in VIOLENT_ROOTS else None
+                # so is the direct object of a transitive act: "police raided the town", "rebels seized Goma"
+                target = target if trig.code[:2] in VIOLENT_ROOTS or self._object_of(anchor_tok, target) else None
+            if target is None and trig.code.isdigit():
+                acted_on = self._place_object(anchor_tok)  # "police raided the town of X": X is acted on
+                if acted_on is not None and acted_on not in sources:
+                    target, place = acted_on, place or acted_on
             if target is None and place is not None and trig.code.startswith(TERRITORIAL):
                 target = place  # a curfew, martial law, a blockade or an occupation is imposed on a territory
             time, _ = self._time(anchor_tok)

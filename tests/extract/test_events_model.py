@@ -54,3 +54,19 @@ def test_events_outside_cameo(facts_of):
     found = events_of(facts_of, "A powerful earthquake struck Turkey on Monday, killing 120 people.", date="2023-02-08")
     quake = next(e for e in found if e[0] == "NaturalDisaster")
     assert quake[4] == "2023-02-06" and quake[5] == 120
+
+
+@pytest.mark.parametrize("text, root, place", [
+    # a place that is the direct object of an act is what is acted on: its target as well as where
+    ("Police raided the town of Tessalit on Monday.", "1", "Tessalit"),
+    ("Angry farmers blockaded the city of Lyon.", "1", "Lyon"),
+    ("Rebel fighters seized Kidal after a week of fighting.", "1", "Kidal"),
+])
+def test_a_place_acted_on_is_the_target(facts_of, text, root, place):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert any(code.startswith(root) and tgt == place for code, src, tgt, *_ in found), found
+
+
+def test_a_place_where_is_no_target(facts_of):
+    found = events_of(facts_of, "Kenyan teachers went on strike in Nairobi on Monday.", date="2020-06-20")
+    assert found and all(tgt is None for _, _, tgt, *_ in found), found
