@@ -34,6 +34,8 @@ from kg.ingest import timex
 from kg.model import EventMention, Kind, Participant, Ref, Role, Status, TimeValue
 from kg.resources.lexicon import Lexicon, Trigger
 
+# prepositions that set an event noun before or around the act a clause reports
+BACKGROUND_PREPS = {"after", "following", "since", "amid", "amidst"}
 PLACE_PREPS = {"in", "near", "outside", "at", "around", "inside", "across", "on"}
 AGENT_PREPS = {"by"}
 PLANNED_MARKERS = {"will", "shall", "'ll", "wo"}
@@ -474,6 +476,23 @@ class EventFinder:
                         target = owner
                         break
         return sources, target
+
+    def _background(self, noun: Token) -> bool:
+        """An event noun in a temporal phrase of another coded act ("after days of fighting", "following the
+        invasion", "in the wake of the execution", "amid unrest"): the earlier story, not what is reported."""
+        if noun.pos_ != "NOUN":
+            return False
+        t = noun
+        while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
+            t = t.head.head  # "after 12 days of battles", "in the wake of the execution"
+        if t is not noun and t.lemma_.lower() in ("wake", "aftermath") and t.dep_ == "pobj":
+            prep = t.head
+        elif t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_PREPS:
+            prep = t.head
+        else:
+            return False
+        governor = prep.head
+        return any(g.i in self.trigger_tokens and g.i != noun.i for g in (governor, governor.head))
 
     def _place_object(self, verb: Token) -> Ref | None:
         """The place an active verb acts on as its direct object: "raided Kidal", "shelled the town of X"."""
@@ -930,6 +949,8 @@ class EventFinder:
                 continue  # "threatened [to shell ...]": the threat is coded from the act it is about
             if self._aim_of_protest(tok, trig, light):
                 continue
+            if light is None and self._background(tok):
+                continue  # "imposed a curfew after fierce fighting": what led to the act the sentence reports
             if _imperative(light if light is not None else tok):
                 continue  # "Demonstrate outside the embassy!": asked for, not done by anyone named
             if tok.i in self.refined:

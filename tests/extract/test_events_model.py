@@ -70,3 +70,21 @@ def test_a_place_acted_on_is_the_target(facts_of, text, root, place):
 def test_a_place_where_is_no_target(facts_of):
     found = events_of(facts_of, "Kenyan teachers went on strike in Nairobi on Monday.", date="2020-06-20")
     assert found and all(tgt is None for _, _, tgt, *_ in found), found
+
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    # an event noun in a temporal phrase of another coded act is the story before it, not what is reported
+    ("Canada recalled its ambassador from Caracas following the arrest of two Canadian journalists by "
+     "Venezuelan police.", "16", "17"),
+    ("Germany expelled two Russian diplomats after Russia's attack on a German ship.", "16", "19"),
+])
+def test_background_events_are_not_coded(facts_of, text, kept, dropped):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert any(code.startswith(kept) for code, *_ in found), found
+    assert not any(code.startswith(dropped) for code, *_ in found), found
+
+
+def test_an_event_noun_with_no_act_above_it_is_kept(facts_of):
+    found = events_of(facts_of, "After Russia's attack on a German ship, the port was closed.", date="2020-06-20")
+    assert any(code.startswith("19") for code, *_ in found), found
