@@ -1002,6 +1002,9 @@ class EventFinder:
                 acted_on = self._place_object(anchor_tok)  # "police raided the town of X": X is acted on
                 if acted_on is not None and acted_on not in sources:
                     target, place = acted_on, place or acted_on
+            if target is None and place is not None and trig.code[:2] in ("18", "19", "20") and \
+                    self.ents.kind(place) is Kind.PLACE:
+                target = place  # bombs set off or shells fired in a town with no one named hit: the town is hit
             if target is None and place is not None and trig.code.startswith(TERRITORIAL):
                 target = place  # a curfew, martial law, a blockade or an occupation is imposed on a territory
             time, _ = self._time(anchor_tok)

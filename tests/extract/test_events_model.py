@@ -88,3 +88,13 @@ def test_background_events_are_not_coded(facts_of, text, kept, dropped):
 def test_an_event_noun_with_no_act_above_it_is_kept(facts_of):
     found = events_of(facts_of, "After Russia's attack on a German ship, the port was closed.", date="2020-06-20")
     assert any(code.startswith("19") for code, *_ in found), found
+
+
+@pytest.mark.parametrize("text, root, target", [
+    # a violent act in a town with no one named as hit: the town is what is hit
+    ("Ethiopian troops fired mortar rounds at positions in Mekelle on Sunday.", "19", "Mekelle"),
+    ("Government jets bombed targets in Kandahar, Afghan officials said.", "19", "Kandahar"),
+])
+def test_a_violent_act_in_a_town_hits_the_town(facts_of, text, root, target):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert any(code.startswith(root) and tgt == target for code, src, tgt, *_ in found), found
