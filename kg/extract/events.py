@@ -477,6 +477,31 @@ class EventFinder:
                         break
         return sources, target
 
+    @staticmethod
+    def _condition_clauses(verb: Token):
+        return [c for c in verb.children if c.dep_ == "advcl" and
+                any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+
+    def _in_condition(self, tok: Token) -> bool:
+        """Whether an act is the condition of another ("... unless Israel lifts the blockade")."""
+        t = tok
+        while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
+            t = t.head
+        return t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children)
+
+    def _conditioned(self, tok: Token, outer: Token | None, sources: list[Ref]) -> Ref | None:
+        """The subject of a threat's if/unless clause: the one the threat is meant to move."""
+        verbs = [v for v in (tok, outer, tok.head if tok.dep_ in ("xcomp", "dobj") else None) if v is not None]
+        verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "xcomp"]  # "threatened to cut ... if"
+        for v in verbs:
+            for clause in self._condition_clauses(v):
+                for g in clause.children:
+                    if g.dep_ in ("nsubj", "nsubjpass"):
+                        ref = self._actor_in(g)
+                        if ref is not None and ref not in sources and self.ents.kind(ref) is not Kind.PLACE:
+                            return ref
+        return None
+
     def _background(self, noun: Token) -> bool:
         """An event noun in a temporal phrase of another coded act ("after days of fighting", "following the
         invasion", "in the wake of the execution", "amid unrest"): the earlier story, not what is reported."""
@@ -949,6 +974,8 @@ class EventFinder:
                 continue  # "threatened [to shell ...]": the threat is coded from the act it is about
             if self._aim_of_protest(tok, trig, light):
                 continue
+            if self._in_condition(light if light is not None else tok):
+                continue  # "unless Israel lifts the blockade", "if it is attacked": a condition, not an act
             if light is None and self._background(tok):
                 continue  # "imposed a curfew after fierce fighting": what led to the act the sentence reports
             if _imperative(light if light is not None else tok):
@@ -981,6 +1008,9 @@ class EventFinder:
                     # killing by troops, tanks or aircraft is the use of conventional military force
                     code = AERIAL_CODE if doer.lemma_.lower() in AIR_NOUNS else MILITARY_CODE
                     trig = Trigger(code, trig.pos, trig.lemma, trig.complement, trig.target_preps, trig.note)
+            if target is None and trig.code[:2] == "13":
+                # "threatened to halt the talks unless Baghdad accepted": the threat is made to the condition's subject
+                target = self._conditioned(tok, composed[2] if composed is not None else None, sources)
             if target is None and trig.code[:2] == PROTEST_ROOT:
                 target = self._protested(anchor_tok, sources)
             sources = [self.ents.capital_to_country(r, sentence_of(tok)) for r in sources]

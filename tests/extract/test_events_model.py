@@ -98,3 +98,25 @@ def test_an_event_noun_with_no_act_above_it_is_kept(facts_of):
 def test_a_violent_act_in_a_town_hits_the_town(facts_of, text, root, target):
     found = events_of(facts_of, text, date="2020-06-20")
     assert any(code.startswith(root) and tgt == target for code, src, tgt, *_ in found), found
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # a threat's if/unless clause names whom the threat is meant to move
+    ("Ukraine threatened to cut gas transit if Russia raises the price again.", "Ukraine", "Russia"),
+    ("Britain threatened to expel the envoys unless Iran releases the sailors.", "United Kingdom", "Iran"),
+])
+def test_a_threat_targets_the_subject_of_its_condition(facts_of, text, source, target):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert any(code.startswith("13") and (source is None or src == source) and tgt == target
+               for code, src, tgt, *_ in found), found
+
+
+@pytest.mark.parametrize("text, condition_source", [
+    # the act in an if/unless clause is a condition, not an act that happened
+    ("Lithuania will close its border if Belarus sends more migrants.", "Belarus"),
+    ("Japan will lift the tariffs on Korean steel unless Seoul imposes new duties.", "Seoul"),
+    ("Norway said it would send troops to defend Estonia if Estonia is attacked by Russia.", "Russia"),
+])
+def test_an_act_in_a_condition_is_not_coded(facts_of, text, condition_source):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert not any(src == condition_source for code, src, *_ in found), found
