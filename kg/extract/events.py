@@ -482,6 +482,13 @@ class EventFinder:
         return [c for c in verb.children if c.dep_ == "advcl" and
                 any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
 
+    @staticmethod
+    def _failed(tok: Token) -> bool:
+        """Whether an act is what someone failed to do ("failed to reach agreement")."""
+        verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") else tok
+        return verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail" and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
     def _in_condition(self, tok: Token) -> bool:
         """Whether an act is the condition of another ("... unless Israel lifts the blockade")."""
         t = tok
@@ -974,6 +981,8 @@ class EventFinder:
                 continue  # "threatened [to shell ...]": the threat is coded from the act it is about
             if self._aim_of_protest(tok, trig, light):
                 continue
+            if self._failed(light if light is not None else tok):
+                continue  # "failed to reach agreement": the act did not happen
             if self._in_condition(light if light is not None else tok):
                 continue  # "unless Israel lifts the blockade", "if it is attacked": a condition, not an act
             if light is None and self._background(tok):

@@ -120,3 +120,18 @@ def test_a_threat_targets_the_subject_of_its_condition(facts_of, text, source, t
 def test_an_act_in_a_condition_is_not_coded(facts_of, text, condition_source):
     found = events_of(facts_of, text, date="2020-06-20")
     assert not any(src == condition_source for code, src, *_ in found), found
+
+
+@pytest.mark.parametrize("text, root", [
+    # what an actor failed to do did not happen
+    ("Colombia and the ELN failed to reach agreement on a ceasefire in Havana.", "05"),
+    ("Kenya failed to sign the trade deal with Britain on Friday.", "05"),
+])
+def test_a_failed_act_is_not_coded(facts_of, text, root):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert not any(code.startswith(root) for code, *_ in found), found
+
+
+def test_an_act_done_is_coded(facts_of):
+    found = events_of(facts_of, "Kenya signed the trade deal with Britain on Friday.", date="2020-06-20")
+    assert any(code.startswith("05") for code, *_ in found), found
