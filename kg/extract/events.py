@@ -482,6 +482,15 @@ class EventFinder:
         return [c for c in verb.children if c.dep_ == "advcl" and
                 any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
 
+    def _charge(self, tok: Token) -> bool:
+        """Whether an act is the charge of an accusation or a coercive act ("was arrested for collaborating
+        with Israel", "accused Kenya of arming the rebels" is coded as the accusation already)."""
+        verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") else tok
+        if verb.dep_ != "pcomp" or verb.head.lower_ != "for" or verb.tag_ != "VBG":
+            return False
+        governor = verb.head.head
+        return self.trigger_tokens.get(governor.i) in ("11", "17")
+
     @staticmethod
     def _failed(tok: Token) -> bool:
         """Whether an act is what someone failed to do ("failed to reach agreement")."""
@@ -981,6 +990,8 @@ class EventFinder:
                 continue  # "threatened [to shell ...]": the threat is coded from the act it is about
             if self._aim_of_protest(tok, trig, light):
                 continue
+            if self._charge(light if light is not None else tok):
+                continue  # "arrested for spying for Iran": what one is charged with is alleged, not reported
             if self._failed(light if light is not None else tok):
                 continue  # "failed to reach agreement": the act did not happen
             if self._in_condition(light if light is not None else tok):

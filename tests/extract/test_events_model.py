@@ -135,3 +135,14 @@ def test_a_failed_act_is_not_coded(facts_of, text, root):
 def test_an_act_done_is_coded(facts_of):
     found = events_of(facts_of, "Kenya signed the trade deal with Britain on Friday.", date="2020-06-20")
     assert any(code.startswith("05") for code, *_ in found), found
+
+
+@pytest.mark.parametrize("text, kept, charged", [
+    # what someone is arrested, jailed or denounced for is the charge, alleged rather than reported
+    ("Iranian police arrested an Australian engineer for spying for Israel.", "17", "0"),
+    ("A Turkish court jailed two Swedish reporters for aiding Kurdish militants.", "17", "07"),
+])
+def test_a_charge_is_not_coded(facts_of, text, kept, charged):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert any(code.startswith(kept) for code, *_ in found), found
+    assert not any(code.startswith(charged) for code, *_ in found), found
