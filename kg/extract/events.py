@@ -34,6 +34,8 @@ from kg.ingest import timex
 from kg.model import EventMention, Kind, Participant, Ref, Role, Status, TimeValue
 from kg.resources.lexicon import Lexicon, Trigger
 
+# verbs whose passive with "to" is a state of its subject ("is opposed to", "is committed to")
+STATIVE_TO = {"oppose", "commit", "dedicate", "devote", "reconcile", "resign"}
 # prepositions that set an event noun before or around the act a clause reports
 BACKGROUND_PREPS = {"after", "following", "since", "amid", "amidst"}
 PLACE_PREPS = {"in", "near", "outside", "at", "around", "inside", "across", "on"}
@@ -426,7 +428,17 @@ class EventFinder:
     def _verb_roles(self, verb: Token, trig: Trigger) -> tuple[list[Ref], Ref | None]:
         sources: list[Ref] = []
         target = None
-        if self._is_passive(verb):
+        stative = self._is_passive(verb) and verb.lemma_.lower() in STATIVE_TO and \
+            not any(c.dep_ == "agent" for c in verb.children) and \
+            any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+        if stative:
+            # "Britain is opposed to the plan": a state the subject is in, towards the "to" phrase
+            sources = [r for c in verb.children if c.dep_ == "nsubjpass" for r in [self._actor_in(c)] if r is not None]
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ == "to":
+                    g = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    target = g is not None and (self._actor_in(g) or self._owner(g)) or None
+        elif self._is_passive(verb):
             for c in verb.children:
                 if c.dep_ == "nsubjpass":
                     target = self._actor_in(c)

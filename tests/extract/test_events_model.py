@@ -146,3 +146,13 @@ def test_a_charge_is_not_coded(facts_of, text, kept, charged):
     found = events_of(facts_of, text, date="2020-06-20")
     assert any(code.startswith(kept) for code, *_ in found), found
     assert not any(code.startswith(charged) for code, *_ in found), found
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # "is opposed to", "is committed to": a state of the subject towards the "to" phrase, not a passive act
+    ("Britain is opposed to the Russian plan.", "11", "United Kingdom", "Russia"),
+    ("Poland was opposed to the German proposal on migrants.", "11", "Poland", "Germany"),
+])
+def test_a_stative_passive_is_its_subjects_stance(facts_of, text, root, source, target):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert any(code.startswith(root) and src == source and tgt == target for code, src, tgt, *_ in found), found
