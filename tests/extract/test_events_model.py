@@ -156,3 +156,14 @@ def test_a_charge_is_not_coded(facts_of, text, kept, charged):
 def test_a_stative_passive_is_its_subjects_stance(facts_of, text, root, source, target):
     found = events_of(facts_of, text, date="2020-06-20")
     assert any(code.startswith(root) and src == source and tgt == target for code, src, tgt, *_ in found), found
+
+
+@pytest.mark.parametrize("text, source", [
+    # an act one says one may or could do if something happens is a threat, not the act done
+    ("China may impose tariffs on Australian wine if Canberra refuses, the ministry said.", "China"),
+    ("Turkey said it could close its border with Syria if the fighting spreads.", "Turkey"),
+])
+def test_a_possible_conditional_act_is_a_threat(facts_of, text, source):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert any(code.startswith("13") and src == source for code, src, *_ in found), found
+    assert not any(code[:2] in ("16", "19") and src == source for code, src, *_ in found), found
