@@ -34,6 +34,9 @@ from kg.ingest import timex
 from kg.model import EventMention, Kind, Participant, Ref, Role, Status, TimeValue
 from kg.resources.lexicon import Lexicon, Trigger
 
+# what an actor issues that says something itself: "issued a statement demanding ..."
+STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "resolution", "letter", "message",
+                   "decree", "note", "report", "petition", "memorandum", "proclamation", "bill", "motion"}
 # verbs whose passive with "to" is a state of its subject ("is opposed to", "is committed to")
 STATIVE_TO = {"oppose", "commit", "dedicate", "devote", "reconcile", "resign"}
 # prepositions that set an event noun before or around the act a clause reports
@@ -305,6 +308,10 @@ class EventFinder:
                 if accuser.lemma_.lower() in ACCUSE_VERBS:  # "accused X of murdering": X murders
                     done_to = [c for c in accuser.children if c.dep_ in ("nsubjpass", "dobj", "obj")]
                     return self._actors(done_to[0]) if done_to else []
+            if node.dep_ == "acl" and node.tag_ == "VBG" and head.lemma_.lower() in STATEMENT_NOUNS and \
+                    head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
+                node = head.head  # "issued a statement demanding ...": whoever issued it demands
+                continue
             if node.dep_ == "pcomp":
                 node = head.head
                 continue

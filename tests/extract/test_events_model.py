@@ -167,3 +167,19 @@ def test_a_possible_conditional_act_is_a_threat(facts_of, text, source):
     found = events_of(facts_of, text, date="2020-06-20")
     assert any(code.startswith("13") and src == source for code, src, *_ in found), found
     assert not any(code[:2] in ("16", "19") and src == source for code, src, *_ in found), found
+
+
+@pytest.mark.parametrize("text, root, source", [
+    # a participle off a statement noun acts for whoever issued the statement
+    ("Hamas released a statement calling on Egypt to open the Rafah crossing.", "02", "Hamas"),
+    ("Greenpeace published a letter urging Norway to halt oil drilling in the Arctic.", "02", "Greenpeace"),
+])
+def test_a_statement_acts_for_its_issuer(facts_of, text, root, source):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert any(code.startswith(root) and src == source for code, src, *_ in found), found
+
+
+def test_a_participle_off_another_noun_is_not_the_subjects(facts_of):
+    found = events_of(facts_of, "Police in Kenya stopped a truck carrying weapons for Somali militants.",
+                      date="2020-06-20")
+    assert not any(code.startswith("07") and src == "Kenya" for code, src, *_ in found), found
