@@ -34,6 +34,13 @@ from kg.ingest import timex
 from kg.model import EventMention, Kind, Participant, Ref, Role, Status, TimeValue
 from kg.resources.lexicon import Lexicon, Trigger
 
+# what an actor issues that says something itself: "issued a statement demanding ..."
+STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "resolution", "letter", "message",
+                   "decree", "note", "report", "petition", "memorandum", "proclamation", "bill", "motion"}
+# verbs whose passive with "to" is a state of its subject ("is opposed to", "is committed to")
+STATIVE_TO = {"oppose", "commit", "dedicate", "devote", "reconcile", "resign"}
+# prepositions that set an event noun before or around the act a clause reports
+BACKGROUND_PREPS = {"after", "following", "since", "amid", "amidst"}
 PLACE_PREPS = {"in", "near", "outside", "at", "around", "inside", "across", "on"}
 AGENT_PREPS = {"by"}
 PLANNED_MARKERS = {"will", "shall", "'ll", "wo"}
@@ -301,6 +308,10 @@ class EventFinder:
                 if accuser.lemma_.lower() in ACCUSE_VERBS:  # "accused X of murdering": X murders
                     done_to = [c for c in accuser.children if c.dep_ in ("nsubjpass", "dobj", "obj")]
                     return self._actors(done_to[0]) if done_to else []
+            if node.dep_ == "acl" and node.tag_ == "VBG" and head.lemma_.lower() in STATEMENT_NOUNS and \
+                    head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
+                node = head.head  # "issued a statement demanding ...": whoever issued it demands
+                continue
             if node.dep_ == "pcomp":
                 node = head.head
                 continue
@@ -424,7 +435,17 @@ class EventFinder:
     def _verb_roles(self, verb: Token, trig: Trigger) -> tuple[list[Ref], Ref | None]:
         sources: list[Ref] = []
         target = None
-        if self._is_passive(verb):
+        stative = self._is_passive(verb) and verb.lemma_.lower() in STATIVE_TO and \
+            not any(c.dep_ == "agent" for c in verb.children) and \
+            any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+        if stative:
+            # "Britain is opposed to the plan": a state the subject is in, towards the "to" phrase
+            sources = [r for c in verb.children if c.dep_ == "nsubjpass" for r in [self._actor_in(c)] if r is not None]
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ == "to":
+                    g = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    target = g is not None and (self._actor_in(g) or self._owner(g)) or None
+        elif self._is_passive(verb):
             for c in verb.children:
                 if c.dep_ == "nsubjpass":
                     target = self._actor_in(c)
@@ -474,6 +495,83 @@ class EventFinder:
                         target = owner
                         break
         return sources, target
+
+    @staticmethod
+    def _condition_clauses(verb: Token):
+        return [c for c in verb.children if c.dep_ == "advcl" and
+                any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+
+    def _charge(self, tok: Token) -> bool:
+        """Whether an act is the charge of an accusation or a coercive act ("was arrested for collaborating
+        with Israel", "accused Kenya of arming the rebels" is coded as the accusation already)."""
+        verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") else tok
+        if verb.dep_ != "pcomp" or verb.head.lower_ != "for" or verb.tag_ != "VBG":
+            return False
+        governor = verb.head.head
+        return self.trigger_tokens.get(governor.i) in ("11", "17")
+
+    @staticmethod
+    def _failed(tok: Token) -> bool:
+        """Whether an act is what someone failed to do ("failed to reach agreement")."""
+        verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") else tok
+        return verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail" and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+    def _in_condition(self, tok: Token) -> bool:
+        """Whether an act is the condition of another ("... unless Israel lifts the blockade")."""
+        t = tok
+        while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
+            t = t.head
+        return t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children)
+
+    def _conditioned(self, tok: Token, outer: Token | None, sources: list[Ref]) -> Ref | None:
+        """The subject of a threat's if/unless clause: the one the threat is meant to move."""
+        verbs = [v for v in (tok, outer, tok.head if tok.dep_ in ("xcomp", "dobj") else None) if v is not None]
+        verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "xcomp"]  # "threatened to cut ... if"
+        for v in verbs:
+            for clause in self._condition_clauses(v):
+                for g in clause.children:
+                    if g.dep_ in ("nsubj", "nsubjpass"):
+                        ref = self._actor_in(g)
+                        if ref is not None and ref not in sources and self.ents.kind(ref) is not Kind.PLACE:
+                            return ref
+        return None
+
+    def _background(self, noun: Token) -> bool:
+        """An event noun in a temporal phrase of another coded act ("after days of fighting", "following the
+        invasion", "in the wake of the execution", "amid unrest"): the earlier story, not what is reported."""
+        if noun.pos_ != "NOUN":
+            return False
+        t = noun
+        while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
+            t = t.head.head  # "after 12 days of battles", "in the wake of the execution"
+        if t is not noun and t.lemma_.lower() in ("wake", "aftermath") and t.dep_ == "pobj":
+            prep = t.head
+        elif t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_PREPS:
+            prep = t.head
+        else:
+            return False
+        governor = prep.head
+        return any(g.i in self.trigger_tokens and g.i != noun.i for g in (governor, governor.head))
+
+    def _place_object(self, verb: Token) -> Ref | None:
+        """The place an active verb acts on as its direct object: "raided Kidal", "shelled the town of X"."""
+        if verb.pos_ != "VERB" or self._is_passive(verb):
+            return None
+        for c in verb.children:
+            if c.dep_ not in ("dobj", "obj"):
+                continue
+            ref = self.ents.ref_at(c.i)
+            if ref is None and c.lemma_.lower() in PLACE_NOUNS:
+                ref = next((self.ents.ref_at(g.i) for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for g in p.children if g.dep_ == "pobj"), None)
+            if ref is not None and self.ents.kind(ref) in (Kind.PLACE, Kind.COUNTRY):
+                return ref
+        return None
+
+    def _object_of(self, verb: Token, ref: Ref) -> bool:
+        """Whether ``ref`` is the place ``verb`` acts on as its direct object."""
+        return self._place_object(verb) == ref
 
     def _doer_noun(self, tok: Token, light: Token | None) -> Token | None:
         """The noun that names who does an act: the subject or ``by`` agent of its verb, or the possessor
@@ -911,6 +1009,14 @@ class EventFinder:
                 continue  # "threatened [to shell ...]": the threat is coded from the act it is about
             if self._aim_of_protest(tok, trig, light):
                 continue
+            if self._charge(light if light is not None else tok):
+                continue  # "arrested for spying for Iran": what one is charged with is alleged, not reported
+            if self._failed(light if light is not None else tok):
+                continue  # "failed to reach agreement": the act did not happen
+            if self._in_condition(light if light is not None else tok):
+                continue  # "unless Israel lifts the blockade", "if it is attacked": a condition, not an act
+            if light is None and self._background(tok):
+                continue  # "imposed a curfew after fierce fighting": what led to the act the sentence reports
             if _imperative(light if light is not None else tok):
                 continue  # "Demonstrate outside the embassy!": asked for, not done by anyone named
             if tok.i in self.refined:
@@ -941,6 +1047,9 @@ class EventFinder:
                     # killing by troops, tanks or aircraft is the use of conventional military force
                     code = AERIAL_CODE if doer.lemma_.lower() in AIR_NOUNS else MILITARY_CODE
                     trig = Trigger(code, trig.pos, trig.lemma, trig.complement, trig.target_preps, trig.note)
+            if target is None and trig.code[:2] == "13":
+                # "threatened to halt the talks unless Baghdad accepted": the threat is made to the condition's subject
+                target = self._conditioned(tok, composed[2] if composed is not None else None, sources)
             if target is None and trig.code[:2] == PROTEST_ROOT:
                 target = self._protested(anchor_tok, sources)
             sources = [self.ents.capital_to_country(r, sentence_of(tok)) for r in sources]
@@ -956,7 +1065,15 @@ class EventFinder:
             if target is not None and self.ents.kind(target) is Kind.PLACE:
                 # a city is where, not whom; but what is annexed, occupied or shelled is the target too
                 place = place or target
-                target = target if trig.code[:2] in VIOLENT_ROOTS else None
+                # so is the direct object of a transitive act: "police raided the town", "rebels seized Goma"
+                target = target if trig.code[:2] in VIOLENT_ROOTS or self._object_of(anchor_tok, target) else None
+            if target is None and trig.code.isdigit():
+                acted_on = self._place_object(anchor_tok)  # "police raided the town of X": X is acted on
+                if acted_on is not None and acted_on not in sources:
+                    target, place = acted_on, place or acted_on
+            if target is None and place is not None and trig.code[:2] in ("18", "19", "20") and \
+                    self.ents.kind(place) is Kind.PLACE:
+                target = place  # bombs set off or shells fired in a town with no one named hit: the town is hit
             if target is None and place is not None and trig.code.startswith(TERRITORIAL):
                 target = place  # a curfew, martial law, a blockade or an occupation is imposed on a territory
             time, _ = self._time(anchor_tok)

@@ -43,6 +43,7 @@ DEMAND_VERBS = {"demand", "insist", "ultimatum"}
 # "promised to continue the aid": the aspect verb is transparent
 ASPECT_VERBS = {"continue", "resume", "begin", "start", "keep"}
 FUTURE = {"will", "would", "'ll", "shall", "wo"}
+POSSIBLE = {"may", "might", "could"}  # an act that may be done, on a condition: announced as a threat or an offer
 SAYING = {"announce", "say", "confirm", "state", "declare", "tell", "add", "report", "indicate", "signal"}
 CONDITION_AGAINST = {"unless"}  # "will withdraw unless ...": a condition imposed, a threat
 
@@ -178,7 +179,10 @@ def outer_act(verb: Token, speech_verbs: set[str]) -> tuple[Outer, Token | None]
     if node.dep_ == "ccomp" and _has(node, "aux", {"to"}) and node.head.lemma_.lower() in APPEAL_VERBS and \
             appealed_to(node.head) is not None:
         return Outer.APPEAL, node.head
-    if _has(node, "aux", FUTURE) and _reported(node, speech_verbs):
+    # "said it would send", "said it may impose sanctions if ...": a possible act said of oneself is announced
+    possible = _has(node, "aux", POSSIBLE) and (unless or any(
+        c.dep_ == "advcl" and _has(c, "mark", {"if"}) for c in node.children))
+    if (_has(node, "aux", FUTURE) or possible) and _reported(node, speech_verbs):
         if negated:
             return Outer.REJECT, None
         return (Outer.THREAT if unless else Outer.INTENT), None

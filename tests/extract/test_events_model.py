@@ -54,3 +54,132 @@ def test_events_outside_cameo(facts_of):
     found = events_of(facts_of, "A powerful earthquake struck Turkey on Monday, killing 120 people.", date="2023-02-08")
     quake = next(e for e in found if e[0] == "NaturalDisaster")
     assert quake[4] == "2023-02-06" and quake[5] == 120
+
+
+@pytest.mark.parametrize("text, root, place", [
+    # a place that is the direct object of an act is what is acted on: its target as well as where
+    ("Police raided the town of Tessalit on Monday.", "1", "Tessalit"),
+    ("Angry farmers blockaded the city of Lyon.", "1", "Lyon"),
+    ("Rebel fighters seized Kidal after a week of fighting.", "1", "Kidal"),
+])
+def test_a_place_acted_on_is_the_target(facts_of, text, root, place):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert any(code.startswith(root) and tgt == place for code, src, tgt, *_ in found), found
+
+
+def test_a_place_where_is_no_target(facts_of):
+    found = events_of(facts_of, "Kenyan teachers went on strike in Nairobi on Monday.", date="2020-06-20")
+    assert found and all(tgt is None for _, _, tgt, *_ in found), found
+
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    # an event noun in a temporal phrase of another coded act is the story before it, not what is reported
+    ("Canada recalled its ambassador from Caracas following the arrest of two Canadian journalists by "
+     "Venezuelan police.", "16", "17"),
+    ("Germany expelled two Russian diplomats after Russia's attack on a German ship.", "16", "19"),
+])
+def test_background_events_are_not_coded(facts_of, text, kept, dropped):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert any(code.startswith(kept) for code, *_ in found), found
+    assert not any(code.startswith(dropped) for code, *_ in found), found
+
+
+def test_an_event_noun_with_no_act_above_it_is_kept(facts_of):
+    found = events_of(facts_of, "After Russia's attack on a German ship, the port was closed.", date="2020-06-20")
+    assert any(code.startswith("19") for code, *_ in found), found
+
+
+@pytest.mark.parametrize("text, root, target", [
+    # a violent act in a town with no one named as hit: the town is what is hit
+    ("Ethiopian troops fired mortar rounds at positions in Mekelle on Sunday.", "19", "Mekelle"),
+    ("Government jets bombed targets in Kandahar, Afghan officials said.", "19", "Kandahar"),
+])
+def test_a_violent_act_in_a_town_hits_the_town(facts_of, text, root, target):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert any(code.startswith(root) and tgt == target for code, src, tgt, *_ in found), found
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # a threat's if/unless clause names whom the threat is meant to move
+    ("Ukraine threatened to cut gas transit if Russia raises the price again.", "Ukraine", "Russia"),
+    ("Britain threatened to expel the envoys unless Iran releases the sailors.", "United Kingdom", "Iran"),
+])
+def test_a_threat_targets_the_subject_of_its_condition(facts_of, text, source, target):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert any(code.startswith("13") and (source is None or src == source) and tgt == target
+               for code, src, tgt, *_ in found), found
+
+
+@pytest.mark.parametrize("text, condition_source", [
+    # the act in an if/unless clause is a condition, not an act that happened
+    ("Lithuania will close its border if Belarus sends more migrants.", "Belarus"),
+    ("Japan will lift the tariffs on Korean steel unless Seoul imposes new duties.", "Seoul"),
+    ("Norway said it would send troops to defend Estonia if Estonia is attacked by Russia.", "Russia"),
+])
+def test_an_act_in_a_condition_is_not_coded(facts_of, text, condition_source):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert not any(src == condition_source for code, src, *_ in found), found
+
+
+@pytest.mark.parametrize("text, root", [
+    # what an actor failed to do did not happen
+    ("Colombia and the ELN failed to reach agreement on a ceasefire in Havana.", "05"),
+    ("Kenya failed to sign the trade deal with Britain on Friday.", "05"),
+])
+def test_a_failed_act_is_not_coded(facts_of, text, root):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert not any(code.startswith(root) for code, *_ in found), found
+
+
+def test_an_act_done_is_coded(facts_of):
+    found = events_of(facts_of, "Kenya signed the trade deal with Britain on Friday.", date="2020-06-20")
+    assert any(code.startswith("05") for code, *_ in found), found
+
+
+@pytest.mark.parametrize("text, kept, charged", [
+    # what someone is arrested, jailed or denounced for is the charge, alleged rather than reported
+    ("Iranian police arrested an Australian engineer for spying for Israel.", "17", "0"),
+    ("A Turkish court jailed two Swedish reporters for aiding Kurdish militants.", "17", "07"),
+])
+def test_a_charge_is_not_coded(facts_of, text, kept, charged):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert any(code.startswith(kept) for code, *_ in found), found
+    assert not any(code.startswith(charged) for code, *_ in found), found
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # "is opposed to", "is committed to": a state of the subject towards the "to" phrase, not a passive act
+    ("Britain is opposed to the Russian plan.", "11", "United Kingdom", "Russia"),
+    ("Poland was opposed to the German proposal on migrants.", "11", "Poland", "Germany"),
+])
+def test_a_stative_passive_is_its_subjects_stance(facts_of, text, root, source, target):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert any(code.startswith(root) and src == source and tgt == target for code, src, tgt, *_ in found), found
+
+
+@pytest.mark.parametrize("text, source", [
+    # an act one says one may or could do if something happens is a threat, not the act done
+    ("China may impose tariffs on Australian wine if Canberra refuses, the ministry said.", "China"),
+    ("Turkey said it could close its border with Syria if the fighting spreads.", "Turkey"),
+])
+def test_a_possible_conditional_act_is_a_threat(facts_of, text, source):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert any(code.startswith("13") and src == source for code, src, *_ in found), found
+    assert not any(code[:2] in ("16", "19") and src == source for code, src, *_ in found), found
+
+
+@pytest.mark.parametrize("text, root, source", [
+    # a participle off a statement noun acts for whoever issued the statement
+    ("Hamas released a statement calling on Egypt to open the Rafah crossing.", "02", "Hamas"),
+    ("Greenpeace published a letter urging Norway to halt oil drilling in the Arctic.", "02", "Greenpeace"),
+])
+def test_a_statement_acts_for_its_issuer(facts_of, text, root, source):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert any(code.startswith(root) and src == source for code, src, *_ in found), found
+
+
+def test_a_participle_off_another_noun_is_not_the_subjects(facts_of):
+    found = events_of(facts_of, "Police in Kenya stopped a truck carrying weapons for Somali militants.",
+                      date="2020-06-20")
+    assert not any(code.startswith("07") and src == "Kenya" for code, src, *_ in found), found
