@@ -182,6 +182,8 @@ def _hyphenated_end(doc: Doc, end: int) -> int:
     return end
 
 
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _HYPHENS = ("-", "\u2010", "\u2011")
 
 
@@ -241,6 +243,8 @@ class EntityRules:
         for span in self._titled_people(doc, model):
             accept(span)
         for span in self._people_of(doc, spans, model):
+            accept(span)
+        for span in self._unlabelled_people(doc, model):
             accept(span)
         common = self._common_words(doc)
         for ent in model:
@@ -573,6 +577,38 @@ class EntityRules:
             acronym = len(name) == 1 and name.text.isalpha() and name.text.isupper() and 2 <= len(name.text) <= 6
             if acronym or (article and _capitalized(name)) or kind_by_head([t.text for t in name]) == "ORG":
                 yield Span(doc, start, end, label="ORG")
+
+    def _unlabelled_people(self, doc: Doc, model: list[Span]):
+        """"Theresa May spoke to ...", "Boris Johnson met ...": two capitalized proper nouns in no
+        entity of the model, the subject of a verb, neither word a known name, a title, a month or a
+        day, and no head noun of an organisation or a place: a person the model left out."""
+        inside = numpy.zeros(len(doc) + 1, dtype=bool)
+        for ent in model:
+            if ent.label_ != "DATE" or len(ent) > 1:
+                inside[ent.start:ent.end] = True
+        for tok in doc:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.pos_ != "VERB" or tok.i < 1:
+                continue
+            start, end = tok.i - 1, tok.i + 1
+            if inside[start:end].any() or (start > 0 and doc[start - 1].text[:1].isupper() and
+                                           not doc[start - 1].is_sent_start and doc[start - 1].is_alpha):
+                continue
+            if end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                continue  # a longer name
+            words = doc[start:end]
+            if not all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper and
+                       t.lower_ not in NOT_NAMES for t in words):
+                continue
+            if start > 0 and (doc[start - 1].lower_ in ("the", "a", "an") or self.gaz.is_honorific(doc[start - 1].text)):
+                continue
+            if self.gaz.candidates(words.text) or self.gaz.title(words.text) or \
+                    any(self.gaz.candidates(t.text) or self.gaz.title(t.text) or self.gaz.is_honorific(t.text) or
+                        t.lower_ in _CALENDAR for t in words[:1]) or \
+                    any(self._is_place_word(t.text, population=100_000) or self.gaz.title(t.text) for t in words):
+                continue
+            if kind_by_head([t.text for t in words]) is not None:
+                continue
+            yield Span(doc, start, end, label="PERSON")
 
     def _surname_left_out(self, doc: Doc, end: int) -> bool:
         """The word after a person's name is the rest of it: a capitalized proper noun in no entity of

@@ -95,3 +95,23 @@ def test_line_starts_are_the_tokens_after_a_line_break(nlp, parts):
     doc = nlp.make_doc(" ".join(parts))
     expected = [t.i for t in doc if t.i == 0 or "\n" in doc[t.i - 1].text_with_ws]
     assert line_starts(doc) == expected
+
+
+@pytest.mark.parametrize("text, person", [
+    # two proper nouns in no entity of the model, the subject of a verb: a person the model left out
+    ("Theresa May spoke to Donald Trump on Tuesday.", "Theresa May"),
+    ("Sunday, 5 March 2017\n\nBoris Johnson met Sergey Lavrov in Moscow on Sunday.", "Boris Johnson"),
+    ("Marta Kowalski told reporters she would stay.", "Marta Kowalski"),
+    ("Dalia Ortega resigned on Friday.", "Dalia Ortega"),
+])
+def test_person_the_model_left_out(facts_of, text, person):
+    assert (P, person) in entities(facts_of(text))
+
+
+@pytest.mark.parametrize("text, not_a_person", [
+    ("Goldman Sachs said profits rose.", "Goldman Sachs"),  # the model's organisation stays one
+    ("The Paris Agreement was signed.", "Paris Agreement"),  # a known place in it
+    ("In May Reuters reported the deal.", "May Reuters"),  # a month first
+])
+def test_no_person_without_the_pattern(facts_of, text, not_a_person):
+    assert (P, not_a_person) not in entities(facts_of(text))
