@@ -163,6 +163,16 @@ def _trimmed(ent: Span) -> Span:
     return doc[start:end]
 
 
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}([ap]\.?m\.?)?$|^(\d{1,2})?[ap]\.?m\.?$", re.IGNORECASE)
+
+
+def _time_zone(span: Span) -> bool:
+    """An abbreviation of two to five capitals right after a clock time: "15:11 GMT", "9 a.m. EST"."""
+    if len(span) != 1 or span.start == 0 or not (span.text.isalpha() and span.text.isupper() and 2 <= len(span.text) <= 5):
+        return False
+    return bool(_CLOCK.match(span.doc[span.start - 1].text))
+
+
 def _hyphenated_given_name(span: Span) -> bool:
     """A family name and a given name of two syllables joined by a hyphen, the second in lower case,
     as Korean and Cantonese names are written in English ("Moon Jae-in", "Lam Kit-ming"): a person,
@@ -680,6 +690,8 @@ class EntityRules:
             return
         if label in ("PERSON", "GPE", "LOC") and any(c.isdigit() for c in doc[start:end].text):
             return  # "IE6", "STS-134": a product or a mission, not a person or a place
+        if _time_zone(doc[start:end]):
+            return  # "15:11 GMT", "9 a.m. EST": the clock's zone, not a body or a place
         if label in ("ORG", "FAC"):
             end = self._without_post(doc[start:end]).end
             if end - start > 1 and doc[end - 1].like_num and (before := self.gaz.lookup(doc[start:end - 1].text)) \

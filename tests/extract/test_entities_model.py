@@ -115,3 +115,14 @@ def test_person_the_model_left_out(facts_of, text, person):
 ])
 def test_no_person_without_the_pattern(facts_of, text, not_a_person):
     assert (P, not_a_person) not in entities(facts_of(text))
+
+
+@pytest.mark.parametrize("text, zone, kept", [
+    # an abbreviation right after a clock time is its zone; after a count it stays a body
+    ("By 09:00 UTC the servers were down, the FBI said.", "UTC", (ORG, "Federal Bureau of Investigation")),
+    ("As of 15:11 GMT the site was back, NASA said.", "GMT", (ORG, "NASA")),
+])
+def test_time_zone_is_no_entity(facts_of, text, zone, kept):
+    found = entities(facts_of(text))
+    assert not any(name == zone for _, name in found)
+    assert any(kind == kept[0] for kind, _ in found)
