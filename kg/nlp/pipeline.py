@@ -720,6 +720,8 @@ class EntityRules:
                     not self.gaz.candidates(span.text):
                 yield Span(doc, start, end, label="ORG")  # an acronym names a body, not a person: "DAB's Chow"
                 return
+            if len(span) == 1 and start > 0 and doc[start - 1].lower_ in ("a", "an"):
+                return  # "a Kurd was arrested", "an Uzbek": one of a people, not a person's name
             words = [t for t in span if not t.is_punct]
             if not words or any(t.lower_ in NOT_NAMES for t in words) or not _capitalized(span):
                 return

@@ -126,3 +126,12 @@ def test_time_zone_is_no_entity(facts_of, text, zone, kept):
     found = entities(facts_of(text))
     assert not any(name == zone for _, name in found)
     assert any(kind == kept[0] for kind, _ in found)
+
+
+@pytest.mark.parametrize("text, word", [
+    # one capitalized word after "a"/"an" is one of a people, not a person's name
+    ("A Kurd was arrested in Ankara.", "Kurd"),
+    ("A Yazidi was held in Mosul.", "Yazidi"),
+])
+def test_one_of_a_people_is_no_person(facts_of, text, word):
+    assert (P, word) not in entities(facts_of(text))
