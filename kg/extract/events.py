@@ -545,9 +545,8 @@ class EventFinder:
         t = noun
         while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
             t = t.head.head  # "after 12 days of battles", "in the wake of the execution"
-        if t is not noun and t.lemma_.lower() in ("wake", "aftermath") and t.dep_ == "pobj":
-            prep = t.head
-        elif t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_PREPS:
+        aftermath = t is not noun and t.lemma_.lower() in ("wake", "aftermath")  # "in the wake of the execution"
+        if t.dep_ == "pobj" and (aftermath or t.head.lower_ in BACKGROUND_PREPS):
             prep = t.head
         else:
             return False

@@ -168,7 +168,8 @@ _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}([ap]\.?m\.?)?$|^(\d{1,2})?[ap]\.?m\.?$",
 
 def _time_zone(span: Span) -> bool:
     """An abbreviation of two to five capitals right after a clock time: "15:11 GMT", "9 a.m. EST"."""
-    if len(span) != 1 or span.start == 0 or not (span.text.isalpha() and span.text.isupper() and 2 <= len(span.text) <= 5):
+    word = span.text
+    if len(span) != 1 or span.start == 0 or not (word.isalpha() and word.isupper() and 2 <= len(word) <= 5):
         return False
     return bool(_CLOCK.match(span.doc[span.start - 1].text))
 
@@ -609,7 +610,8 @@ class EntityRules:
             if not all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper and
                        t.lower_ not in NOT_NAMES for t in words):
                 continue
-            if start > 0 and (doc[start - 1].lower_ in ("the", "a", "an") or self.gaz.is_honorific(doc[start - 1].text)):
+            before = doc[start - 1] if start > 0 else None
+            if before is not None and (before.lower_ in ("the", "a", "an") or self.gaz.is_honorific(before.text)):
                 continue
             if self.gaz.candidates(words.text) or self.gaz.title(words.text) or \
                     any(self.gaz.candidates(t.text) or self.gaz.title(t.text) or self.gaz.is_honorific(t.text) or

@@ -193,19 +193,13 @@ def test_the_query_page_asks_for_nothing_outside_and_links_the_graph_page(tmp_pa
 
 
 @pytest.mark.slow
-def test_the_query_page_runs_a_query_offline_in_chromium(tmp_path, serve):
-    playwright = pytest.importorskip("playwright.sync_api")
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.exists():
-        pytest.skip("Debian's chromium is not installed")
+def test_the_query_page_runs_a_query_offline_in_chromium(tmp_path, serve, browser):
     url = serve(make_store_dir(tmp_path))
     requests: list[str] = []
     errors: list[str] = []
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(chromium), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
-        page = browser.new_page()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
         page.on("request", lambda r: requests.append(r.url))
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.goto(url)
@@ -217,7 +211,8 @@ def test_the_query_page_runs_a_query_offline_in_chromium(tmp_path, serve):
         page.click("#run")
         page.wait_for_function("document.getElementById('error').textContent.length > 0")
         error_text = page.locator("#error").text_content()
-        browser.close()
+    finally:
+        context.close()
     assert cells == ["Boris Johnson", "Sergey Lavrov"]
     assert "syntax error" in error_text
     assert requests and all(r.startswith(url) for r in requests), requests
