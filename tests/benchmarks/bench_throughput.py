@@ -124,10 +124,13 @@ class Run:
         return self.words / self.seconds
 
 
-def measure(label: str, jobs: int, argv: list[str], words: int, *, interval: float = 0.25) -> Run:
-    """Run ``argv`` to its end: wall time, CPU time and peak memory of its process tree."""
+def sampled(label: str, argv: list[str], *, keep_output: bool = False,
+            interval: float = 0.25) -> tuple[float, TreeSampler, str]:
+    """Run ``argv`` to its end while sampling its process tree: wall seconds, the samples, and what it
+    printed on standard output (when ``keep_output``)."""
     started = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    out = subprocess.PIPE if keep_output else subprocess.DEVNULL
+    proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.PIPE, text=True)
     tree = TreeSampler(proc.pid)
 
     def sample() -> None:
@@ -137,11 +140,17 @@ def measure(label: str, jobs: int, argv: list[str], words: int, *, interval: flo
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    _, err = proc.communicate()
+    printed, err = proc.communicate()
     seconds = time.perf_counter() - started
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"{label} failed ({proc.returncode}):\n{err[-3000:]}")
+    return seconds, tree, printed or ""
+
+
+def measure(label: str, jobs: int, argv: list[str], words: int, *, interval: float = 0.25) -> Run:
+    """Run ``argv`` to its end: wall time, CPU time and peak memory of its process tree."""
+    seconds, tree, _ = sampled(label, argv, interval=interval)
     return Run(label, jobs, seconds, sum(tree.cpu.values()), tree.peak, tree.root_peak, words)
 
 
