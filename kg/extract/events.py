@@ -111,6 +111,34 @@ PLACE_NOUNS = {"soil", "territory", "land", "ground", "border", "borders", "city
                "district", "state", "enclave", "county", "island", "port", "area"}
 
 
+# nouns that say an act is attempted or under way, the act named by their modifier: "a mediation effort",
+# "a peace mission", "a rescue bid", "a reform drive"
+GENERIC_HEADS = {"effort", "mission", "bid", "attempt", "initiative", "drive", "push", "process", "move", "offensive"}
+# who strikes from work: a strike in a sentence about any of them is a labour strike, not an attack
+LABOUR_NOUNS = {"worker", "union", "unionist", "employee", "staff", "teacher", "miner", "doctor", "nurse", "driver",
+                "docker", "pilot", "labourer", "laborer", "workforce", "student", "lecturer", "farmer", "trader",
+                "shopkeeper", "merchant", "trucker", "civil", "servant", "journalist", "lawyer", "employer", "wage",
+                "pay", "salary", "pension", "walkout"}
+LABOUR_STRIKE = "143"
+
+
+def _headed(noun: Token) -> list[Token]:
+    """The modifiers naming the act of a generic head noun: "mediation" in "mediation efforts"."""
+    if noun.lemma_.lower() not in GENERIC_HEADS:
+        return []
+    return [c for c in noun.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN")]
+
+
+def _labour_strike(tok: Token) -> bool:
+    """Whether "strike" here is a stoppage of work: "went on strike", "an open-ended strike over pay",
+    "teachers' strike", "workers began a strike"."""
+    if tok.lemma_.lower() != "strike":
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on":
+        return True
+    return any(t.lemma_.lower() in LABOUR_NOUNS for t in tok.sent)
+
+
 def _measured(noun: Token) -> Token | None:
     """The noun a measure or amount stands for: "25,000 tons of aid", "$50,000 worth of goods", "5.1 million
     dollars of aid" -> aid, goods."""
@@ -168,11 +196,13 @@ class EventFinder:
                 feats.add(("prt", c.lower_))
                 feats.add(("prep", c.lower_))
             elif c.dep_ in ("dobj", "obj"):
-                for obj in (c, _measured(c)):  # "provided 25,000 tons of food aid": what is measured
+                # "provided 25,000 tons of food aid": what is measured; "sent food and medicine": each object
+                for obj in (c, _measured(c), *c.conjuncts):
                     if obj is None:
                         continue
-                    feats.add(("dobj", obj.lemma_.lower()))
-                    feats.update(("dobj", name) for name in self.lex.object_classes(obj.lemma_.lower()))
+                    for named in (obj, *_headed(obj)):  # "halted mediation efforts": what the effort is
+                        feats.add(("dobj", named.lemma_.lower()))
+                        feats.update(("dobj", name) for name in self.lex.object_classes(named.lemma_.lower()))
                 if c.ent_type_ in ACTOR_ENTS:
                     feats.add(("dobj", "@actor"))  # "called the president": a named actor as object
             elif c.dep_ in ("amod", "compound", "nmod"):
@@ -216,7 +246,8 @@ class EventFinder:
                 found.append((tok, specific, None))
                 kind, word = specific.complement
                 for c in tok.children:
-                    named = kind == "dobj" and c.dep_ in ("dobj", "obj") and self.lex.object_is(word, c.lemma_.lower())
+                    named = kind == "dobj" and c.dep_ in ("dobj", "obj") and any(
+                        self.lex.object_is(word, o.lemma_.lower()) for o in (c, *_headed(c)))
                     if named or \
                             (kind in ("prep", "prt") and c.dep_ in ("prep", "prt") and c.lower_ == word):
                         self.consumed.add(c.i)
@@ -227,7 +258,7 @@ class EventFinder:
             if light is not None:
                 noun, trig = light
                 self.consumed.add(noun.i)
-                found.append((noun, trig, tok))
+                found.append((noun, self._sense(noun, trig), tok))
                 continue
             if specific is not None and not self._casualty_clause(tok) and not self._predicate_of_event(tok):
                 found.append((tok, specific, None))
@@ -244,9 +275,20 @@ class EventFinder:
             trig = self.lex.noun(tok.lemma_, self._features(tok))
             if trig is None and tok.lemma_.lower() != tok.lower_:
                 trig = self.lex.noun(tok.lower_, self._features(tok))
+            for mod in _headed(tok) if trig is None else []:  # "launched a mediation effort": the effort mediates
+                trig = self.lex.noun(mod.lemma_, self._features(mod))
+                if trig is not None:
+                    break
             if trig is not None:
-                found.append((tok, trig, None))
+                found.append((tok, self._sense(tok, trig), None))
         return found
+
+    def _sense(self, tok: Token, trig: Trigger) -> Trigger:
+        """The entry for this sense of an ambiguous trigger: a strike by workers is a labour strike."""
+        if trig.code[:2] in VIOLENT_ROOTS and trig.complement is None and _labour_strike(tok):
+            return Trigger(LABOUR_STRIKE, trig.pos, trig.lemma, trig.complement, trig.target_preps,
+                           "conduct strike or boycott")
+        return trig
 
     def _predicate_of_event(self, verb: Token) -> bool:
         """"An earthquake struck Turkey": the verb tells what the event in its subject did."""
@@ -1025,7 +1067,7 @@ class EventFinder:
             if composed is not None:
                 trig = Trigger(composed[0], trig.pos, trig.lemma, trig.complement, trig.target_preps,
                                f"{composed[1].value} of {trig.note}")
-            if composed is not None and composed[1] is Outer.APPEAL:
+            if composed is not None and composed[1] in (Outer.APPEAL, Outer.DEMAND):
                 # the appeal's maker asks its object: "urged Kenya to release ..."
                 asked = appealed_to(composed[2])
                 sources, target = self._subjects(composed[2]), self._actor_in(asked) if asked is not None else None
@@ -1035,6 +1077,8 @@ class EventFinder:
                 sources, target = self._noun_roles(tok, trig, light)
                 if light is not None and target is None:
                     _, target = self._verb_roles(light, trig)
+            if composed is not None and not sources:
+                sources = self._outer_makers(composed[2])
             anchor_tok = light if light is not None else tok
             if trig.code[:2] == VISIT_ROOT and tok.pos_ == "VERB":
                 doer = self._doer_noun(tok, light)
@@ -1168,7 +1212,11 @@ class EventFinder:
                 subsumed.add(-1 - tok.i)  # what is demanded did not happen; the demand says which demand it is
                 if outer is not None and outer.i in own and own[outer.i].code[:2] == DEMAND_CODE:
                     self.refined[outer.i] = code
-                continue
+                    continue
+                if outer is None or outer.i in own or appealed_to(outer) is None:
+                    continue
+                # "ordered the mayor to resign": the order is a demand of its object, coded from the act
+                subsumed.discard(-1 - tok.i)
             if kind is Outer.APPEAL and outer is not None and outer.i in own:
                 subsumed.add(-1 - tok.i)  # the appeal is coded by its own verb; what is asked did not happen
                 continue
@@ -1179,6 +1227,18 @@ class EventFinder:
                 subsumed.add(outer.i)
             composed[tok.i] = (code, kind, outer)
         return composed, subsumed
+
+    def _outer_makers(self, outer: Token | None) -> list[Ref]:
+        """Who makes the threat, promise or refusal a noun states: the subject of the verb it is the object of
+        ("Chile and Peru reached a deal to ..."), or its possessor ("Iran's threat to ...")."""
+        if outer is None or outer.pos_ != "NOUN":
+            return []
+        owner = next((c for c in outer.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return self._actors(owner)
+        if outer.dep_ in ("dobj", "obj") and outer.head.pos_ in ("VERB", "AUX"):
+            return self._subjects(outer.head)
+        return []
 
     def _about(self, tok: Token) -> int | None:
         """"condemned the war crime", "denounced the bombing": the token of the violent event objected to.

@@ -40,6 +40,17 @@ APPEAL_VERBS = {"urge", "ask", "call", "tell", "press", "pressure", "push", "per
                 "want", "implore", "beg", "exhort", "request", "appeal"}
 # verbs and nouns whose clause says what the addressee must do: "demanded that X ...", "its demand that X ..."
 DEMAND_VERBS = {"demand", "insist", "ultimatum"}
+# verbs whose object is told to do the act of their complement: "ordered the mayor to resign" (a demand)
+ORDER_VERBS = {"order", "instruct", "command", "direct", "demand", "require"}
+# nouns whose to-clause is the act they commit to, threaten or refuse: "reached a deal to cut tariffs",
+# "its threat to expel the envoys", "the union's refusal to end the strike"
+# outer verbs whose to-clause the parser may attach as a clause of purpose (not "called a meeting to discuss")
+PURPOSE_READ = THREAT_VERBS | COMMIT_VERBS | INTENT_VERBS | REFUSE_VERBS | ORDER_VERBS | {
+    "urge", "press", "pressure", "persuade", "encourage", "implore", "beg", "exhort"}
+INTENT_NOUNS = {"agreement", "consensus", "deal", "accord", "decision", "pledge", "promise", "commitment", "offer",
+                "plan", "readiness", "willingness", "intention", "vow", "undertaking", "resolve", "proposal"}
+THREAT_NOUNS = {"threat", "ultimatum", "warning"}
+REFUSE_NOUNS = {"refusal"}
 # "promised to continue the aid": the aspect verb is transparent
 ASPECT_VERBS = {"continue", "resume", "begin", "start", "keep"}
 FUTURE = {"will", "would", "'ll", "shall", "wo"}
@@ -149,6 +160,19 @@ def appealed_to(verb: Token) -> Token | None:
     return None
 
 
+def _outer_noun(noun: Token) -> tuple[Outer, Token | None] | None:
+    """"reached a consensus to share data", "announced its decision to lift the ban", "the threat to expel":
+    the noun commits to, threatens or refuses the act of its to-clause."""
+    lemma = noun.lemma_.lower()
+    if lemma in THREAT_NOUNS:
+        return Outer.THREAT, noun
+    if lemma in REFUSE_NOUNS:
+        return Outer.REJECT, noun
+    if lemma in INTENT_NOUNS:
+        return Outer.INTENT, noun
+    return None
+
+
 def outer_act(verb: Token, speech_verbs: set[str]) -> tuple[Outer, Token | None] | None:
     """What the clause of ``verb`` does with its act, and the verb that says so (None for a plain
     future in a reported clause: "said it would send")."""
@@ -157,12 +181,18 @@ def outer_act(verb: Token, speech_verbs: set[str]) -> tuple[Outer, Token | None]
         node = node.head
     negated = _has(node, "neg", {"not", "n't", "never"})
     unless = any(c.dep_ == "advcl" and _has(c, "mark", CONDITION_AGAINST) for c in node.children)
-    if node.dep_ == "xcomp":
+    if node.dep_ == "acl" and node.head.pos_ == "NOUN" and _has(node, "aux", {"to"}):
+        return _outer_noun(node.head)
+    if node.dep_ == "xcomp" or (node.dep_ == "advcl" and _has(node, "aux", {"to"}) and not _has(node, "mark", {
+            "in", "so"}) and node.head.lemma_.lower() in PURPOSE_READ):
+        # the parser also reads "vowed to fight" and "demanded the parties to allow" as a clause of purpose
         outer = node.head
         lemma = outer.lemma_.lower()
         outer_negated = _has(outer, "neg", {"not", "n't", "never"})
         if lemma in REFUSE_VERBS:
             return Outer.REJECT, outer
+        if lemma in ORDER_VERBS and appealed_to(outer) is not None:
+            return Outer.DEMAND, outer
         if lemma in APPEAL_VERBS and appealed_to(outer) is not None:
             return Outer.APPEAL, outer
         if lemma in THREAT_VERBS:
