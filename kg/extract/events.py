@@ -21,6 +21,7 @@ from kg.extract.entities import DocEntities, evidence_of
 from kg.extract.outer import (
     COMMIT_VERBS,
     REFUSE_VERBS,
+    SAYING,
     THREAT_VERBS,
     Outer,
     appealed_to,
@@ -104,6 +105,8 @@ ACCUSE_VERBS = {"accuse", "suspect", "charge", "convict", "blame", "condemn", "c
 UNDERGO = {"face", "suffer", "receive", "endure", "undergo", "sustain", "incur"}
 WANT = {"want", "see", "seek", "demand", "welcome", "support", "back", "favour", "favor", "need"}
 MODAL_DEMAND = {"must", "should"}
+# what a demanded act waits for is no more done than the act: "must agree before they disarm"
+PENDING_MARKS = {"before", "until", "till", "once", "if", "unless"}
 INTENT_VERBS = {"threaten", "vow", "promise", "pledge", "warn", "offer", "refuse", "consider", "propose",
                 "hope", "want", "seek", "try", "attempt", "agree", "decide", "demand", "urge", "ask"}
 PLACE_NOUNS = {"soil", "territory", "land", "ground", "border", "borders", "city", "town", "village", "capital",
@@ -179,6 +182,8 @@ class EventFinder:
         self.consumed: set[int] = set()
         self.trigger_tokens: dict[int, str] = {}  # token index -> CAMEO root of the event it names
         self.refined: dict[int, str] = {}  # a demand's token -> the code of what it demands
+        self.modal_codes: dict[int, str] = {}  # the verb of "X must do Y" -> the code of the demand of Y
+        self.demanded_of: dict[int, Token] = {}  # a demand's token -> the subject of its demanded clause
         self.ent_at = {}
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
@@ -1013,7 +1018,7 @@ class EventFinder:
         return None
 
     def _keep(self, code: str, source: Ref | None, target: Ref | None, place: Ref | None, time, killed,
-              participants, *, anchored: bool = False, stated: bool = False) -> bool:
+              participants, *, anchored: bool = False, stated: bool = False, tensed: bool = False) -> bool:
         """Whether a mention says enough to be a fact about someone or somewhere."""
         if not code.isdigit():  # an election, a disaster: kg's own event types need a where, when or who
             return any(x is not None for x in (source, target, place, time)) or killed is not None
@@ -1027,8 +1032,9 @@ class EventFinder:
         if root == "15" and target is None and place is None:
             return False
         if root == "14" and source is None:
-            # protesters nobody names: a protest is a fact when the text says where and when
-            return place is not None and (time is not None or killed is not None)
+            # protesters nobody names: a protest is a fact when the text says where and when, or tells of it
+            # in a clause of its own ("prisoners rioted at a jail in Dili")
+            return place is not None and (time is not None or killed is not None or tensed)
         if root in ("16", "17", "18", "19", "20") and source is None and target is None:
             # a violent act or protest by nobody named must be placed and dated, or kill, or hit someone
             if killed is not None:
@@ -1079,6 +1085,8 @@ class EventFinder:
                     _, target = self._verb_roles(light, trig)
             if composed is not None and not sources:
                 sources = self._outer_makers(composed[2])
+            if target is None and tok.i in self.demanded_of:  # "its demand that Israel ease ...": of Israel
+                target = self._actor_in(self.demanded_of[tok.i])
             anchor_tok = light if light is not None else tok
             if trig.code[:2] == VISIT_ROOT and tok.pos_ == "VERB":
                 doer = self._doer_noun(tok, light)
@@ -1156,7 +1164,8 @@ class EventFinder:
                 if (composed is not None or outer_verb) and trig.code[:2] in OUTER_ROOTS:
                     said_of = said_of or source  # a threat or refusal by a named actor needs no named target
                 if not self._keep(trig.code, source, said_of, place, time, killed, participants,
-                                  anchored=offset is not None, stated=self._states_content(tok, light)):
+                                  anchored=offset is not None, stated=self._states_content(tok, light),
+                                  tensed=light is not None or tok.pos_ == "VERB"):
                     continue
                 this_claimant = None if claimant == source else claimant
                 reported = claim_verb is not None and claimant != source
@@ -1195,12 +1204,19 @@ class EventFinder:
         outer verbs so accounted for. Where the outer verb's own lexicon entry names the act
         ("refuse xcomp:withdraw"), that entry's code is the more specific one."""
         own = {tok.i: trig for tok, trig, light in triggers if light is None}
+        coded = {tok.i: trig for tok, trig, _ in triggers}  # "renewed its demand that ...": the demand noun too
         composed: dict[int, tuple[str, Outer, Token | None]] = {}
         subsumed: set[int] = set()
         for tok, trig, light in triggers:
             if not trig.code.isdigit():
                 continue
             verb = clause_verb(tok, light)
+            modal = self._modal_clause(verb) if verb is not None else None
+            if modal is not None:
+                subsumed.add(-1 - tok.i)  # "said Chile must release ...": asked of Chile, not done
+                if modal.i == verb.i:
+                    self.modal_codes[modal.i] = compose(Outer.DEMAND, trig.code) or DEMAND_CODE + "0"
+                continue
             found = outer_act(verb, self.lex.speech_verbs) if verb is not None else None
             if found is None:
                 continue
@@ -1210,8 +1226,11 @@ class EventFinder:
                 continue
             if kind is Outer.DEMAND:
                 subsumed.add(-1 - tok.i)  # what is demanded did not happen; the demand says which demand it is
-                if outer is not None and outer.i in own and own[outer.i].code[:2] == DEMAND_CODE:
+                if outer is not None and outer.i in coded and coded[outer.i].code[:2] == DEMAND_CODE:
                     self.refined[outer.i] = code
+                    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subject is not None:
+                        self.demanded_of[outer.i] = subject
                     continue
                 if outer is None or outer.i in own or appealed_to(outer) is None:
                     continue
@@ -1227,6 +1246,22 @@ class EventFinder:
                 subsumed.add(outer.i)
             composed[tok.i] = (code, kind, outer)
         return composed, subsumed
+
+    def _modal_clause(self, verb: Token) -> Token | None:
+        """The clause of "S says X must/should do Y" that ``verb`` stands in: the verb itself, or what it is
+        the purpose or the complement of ("must ensure security to allow aid in")."""
+        node = verb
+        for _ in range(4):
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in self.lex.speech_verbs | SAYING and \
+                    any(c.dep_ == "aux" and c.lower_ in MODAL_DEMAND for c in node.children) and \
+                    any(c.dep_ == "nsubj" for c in node.children):
+                return node
+            if node.dep_ not in ("xcomp", "advcl", "conj") or node.head.i == node.i:
+                return None
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in PENDING_MARKS for c in node.children):
+                return None  # "must talk, as the strikes have failed": a clause of its own
+            node = node.head
+        return None
 
     def _outer_makers(self, outer: Token | None) -> list[Ref]:
         """Who makes the threat, promise or refusal a noun states: the subject of the verb it is the object of
@@ -1304,7 +1339,7 @@ class EventFinder:
             if role.post_in is not None:
                 own.setdefault(role.holder, set()).add(role.post_in)
         for verb in with_pos(self.doc, "VERB", "AUX"):
-            if verb.lemma_.lower() not in self.lex.speech_verbs:
+            if verb.lemma_.lower() not in self.lex.speech_verbs | SAYING:
                 continue
             speaker = self._subject(verb)
             if speaker is None:
@@ -1320,7 +1355,8 @@ class EventFinder:
                     continue
                 if self.ents.kind(target) is Kind.PLACE:
                     continue
-                found.append(EventMention(code=DEMAND_CODE, trigger=f"{verb.text} {target and subject.text} must",
+                code = self.modal_codes.get(clause.i, DEMAND_CODE)
+                found.append(EventMention(code=code, trigger=f"{verb.text} {target and subject.text} must",
                                           evidence=evidence_of(sentence_of(verb), self.article), source=speaker,
                                           target=target, time=self._time(verb)[0]))
         return found

@@ -206,6 +206,12 @@ def outer_act(verb: Token, speech_verbs: set[str]) -> tuple[Outer, Token | None]
     if node.dep_ in ("ccomp", "acl") and node.head.lemma_.lower() in DEMAND_VERBS and \
             any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
         return Outer.DEMAND, node.head
+    if node.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        # "reiterated its demand that Israel ease ...": the parser hangs the demand's clause on the verb
+        noun = next((c for c in node.head.children if c.dep_ in ("dobj", "obj") and c.i < node.i and
+                     c.lemma_.lower() in DEMAND_VERBS), None)
+        if noun is not None:
+            return Outer.DEMAND, noun
     if node.dep_ == "ccomp" and _has(node, "aux", {"to"}) and node.head.lemma_.lower() in APPEAL_VERBS and \
             appealed_to(node.head) is not None:
         return Outer.APPEAL, node.head

@@ -98,3 +98,39 @@ def test_a_labour_strike_is_no_attack(facts_of, text):
 def test_an_air_strike_is_still_an_attack(facts_of):
     found = coded(facts_of, "Turkish jets carried out a strike on a PKK camp in northern Iraq.")
     assert any(code.startswith("19") for code, *_ in found), found
+
+
+# a protest by a crowd nobody names, told in a clause of its own with its place, is a fact
+@pytest.mark.parametrize("text", [
+    "Prisoners rioted at a jail in Kandahar.",
+    "Farmers demonstrated outside the parliament in Warsaw.",
+])
+def test_an_unnamed_crowd_protests(facts_of, text):
+    found = coded(facts_of, text)
+    assert any(code.startswith("14") for code, *_ in found), found
+
+
+# "S said X must do Y": a demand of X coded by Y; Y, and what it waits for, did not happen
+@pytest.mark.parametrize("text, code, source, target, not_root", [
+    ("Brazil's foreign minister said Argentina must lift the tariffs on Brazilian cars.", "1054", "Brazil",
+     "Argentina", "08"),
+    ("The Kenyan opposition declared that Uganda must release the detained activists before talks begin.", "1053",
+     "Kenya", "Uganda", "08"),
+    ("Mexico's teachers announced that Enrique Pena Nieto should agree to a pay rise before the strike ends.", "10",
+     None, "Enrique Pena Nieto", "03"),
+])
+def test_a_must_clause_is_a_demand(facts_of, text, code, source, target, not_root):
+    found = coded(facts_of, text)
+    assert any(c.startswith(code) and t == target and (source is None or s == source) for c, s, t in found), found
+    assert not any(c.startswith(not_root) for c, *_ in found), found
+
+
+# "reiterated its demand that X ...": the parser hangs the clause on the verb; it is still the demand's
+@pytest.mark.parametrize("text, source, target", [
+    ("The European Union repeated its demand that Turkey release the journalists.", "European Union", "Turkey"),
+    ("Human Rights Watch renewed its demand that Egypt free the bloggers.", "Human Rights Watch", "Egypt"),
+])
+def test_a_demand_noun_with_its_clause(facts_of, text, source, target):
+    found = coded(facts_of, text)
+    assert has(found, "10", source, target), found
+    assert not any(code.startswith("08") for code, *_ in found), found
