@@ -20,6 +20,9 @@ from spacy.tokens import Doc, Token
 from kg.extract.entities import DocEntities, evidence_of
 from kg.extract.outer import (
     COMMIT_VERBS,
+    CONFLICTUAL,
+    FUTURE,
+    POSSIBLE,
     REFUSE_VERBS,
     SAYING,
     THREAT_VERBS,
@@ -105,6 +108,7 @@ ACCUSE_VERBS = {"accuse", "suspect", "charge", "convict", "blame", "condemn", "c
 UNDERGO = {"face", "suffer", "receive", "endure", "undergo", "sustain", "incur"}
 WANT = {"want", "see", "seek", "demand", "welcome", "support", "back", "favour", "favor", "need"}
 MODAL_DEMAND = {"must", "should"}
+THREAT_ROOT = "13"
 # what a demanded act waits for is no more done than the act: "must agree before they disarm"
 PENDING_MARKS = {"before", "until", "till", "once", "if", "unless"}
 INTENT_VERBS = {"threaten", "vow", "promise", "pledge", "warn", "offer", "refuse", "consider", "propose",
@@ -123,6 +127,7 @@ LABOUR_NOUNS = {"worker", "union", "unionist", "employee", "staff", "teacher", "
                 "shopkeeper", "merchant", "trucker", "civil", "servant", "journalist", "lawyer", "employer", "wage",
                 "pay", "salary", "pension", "walkout"}
 LABOUR_STRIKE = "143"
+CRITICIZE_CODE = "111"
 
 
 def _headed(noun: Token) -> list[Token]:
@@ -182,6 +187,7 @@ class EventFinder:
         self.consumed: set[int] = set()
         self.trigger_tokens: dict[int, str] = {}  # token index -> CAMEO root of the event it names
         self.refined: dict[int, str] = {}  # a demand's token -> the code of what it demands
+        self.warned: set[int] = set()  # verbs of warning whose clause says what will be done
         self.modal_codes: dict[int, str] = {}  # the verb of "X must do Y" -> the code of the demand of Y
         self.demanded_of: dict[int, Token] = {}  # a demand's token -> the subject of its demanded clause
         self.ent_at = {}
@@ -266,7 +272,7 @@ class EventFinder:
                 found.append((noun, self._sense(noun, trig), tok))
                 continue
             if specific is not None and not self._casualty_clause(tok) and not self._predicate_of_event(tok):
-                found.append((tok, specific, None))
+                found.append((tok, self._sense(tok, specific), None))
         for tok in with_pos(self.doc, "NOUN", "PROPN"):
             if tok.i in self.consumed:
                 continue
@@ -293,6 +299,11 @@ class EventFinder:
         if trig.code[:2] in VIOLENT_ROOTS and trig.complement is None and _labour_strike(tok):
             return Trigger(LABOUR_STRIKE, trig.pos, trig.lemma, trig.complement, trig.target_preps,
                            "conduct strike or boycott")
+        if trig.code[:2] == PROTEST_ROOT and tok.pos_ == "VERB" and (tok.dep_ == "parataxis" or any(
+                c.dep_ in ("ccomp", "parataxis") for c in tok.children)):
+            # "protested that the court had ignored ...", "..., the union protested": said, not marched
+            return Trigger(CRITICIZE_CODE, trig.pos, trig.lemma, trig.complement, trig.target_preps,
+                           "criticize or denounce")
         return trig
 
     def _predicate_of_event(self, verb: Token) -> bool:
@@ -1161,7 +1172,7 @@ class EventFinder:
                 said_of = this_target if about is None else source
                 outer_verb = light is None and tok.pos_ == "VERB" and tok.lemma_.lower() in OUTER_VERBS and \
                     any(c.dep_ == "xcomp" for c in tok.children)  # "threatened to cut off electricity"
-                if (composed is not None or outer_verb) and trig.code[:2] in OUTER_ROOTS:
+                if (composed is not None or outer_verb or tok.i in self.warned) and trig.code[:2] in OUTER_ROOTS:
                     said_of = said_of or source  # a threat or refusal by a named actor needs no named target
                 if not self._keep(trig.code, source, said_of, place, time, killed, participants,
                                   anchored=offset is not None, stated=self._states_content(tok, light),
@@ -1211,6 +1222,15 @@ class EventFinder:
             if not trig.code.isdigit():
                 continue
             verb = clause_verb(tok, light)
+            warning = self._warned(verb) if verb is not None else None
+            if warning is not None:
+                subsumed.add(-1 - tok.i)  # "warned that police will ban the rallies": the warning is the act
+                if warning.i in own and own[warning.i].code[:2] == THREAT_ROOT:
+                    self.warned.add(warning.i)
+                    if verb.i == tok.i and compose(Outer.THREAT, trig.code) is not None and light is None and \
+                            trig.code[:2] in CONFLICTUAL:
+                        self.refined[warning.i] = compose(Outer.THREAT, trig.code)
+                continue
             modal = self._modal_clause(verb) if verb is not None else None
             if modal is not None:
                 subsumed.add(-1 - tok.i)  # "said Chile must release ...": asked of Chile, not done
@@ -1246,6 +1266,24 @@ class EventFinder:
                 subsumed.add(outer.i)
             composed[tok.i] = (code, kind, outer)
         return composed, subsumed
+
+    def _warned(self, verb: Token) -> Token | None:
+        """The verb of warning whose clause says what the warner's side will or may do: "warned that the police
+        will ban the rallies", "threatened that sanctions could follow". What another named actor may do
+        ("warned that Russia could attack") is no threat by the warner."""
+        node = verb
+        for _ in range(3):
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in THREAT_VERBS and \
+                    any(c.dep_ == "aux" and c.lower_ in FUTURE | POSSIBLE for c in node.children):
+                subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                doer = self._actor_in(subject) if subject is not None else None
+                if doer is not None and doer not in self._subjects(node.head):
+                    return None
+                return node.head
+            if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+                return None
+            node = node.head
+        return None
 
     def _modal_clause(self, verb: Token) -> Token | None:
         """The clause of "S says X must/should do Y" that ``verb`` stands in: the verb itself, or what it is

@@ -132,8 +132,10 @@ def _reported(verb: Token, speech_verbs: set[str]) -> bool:
     saying = speech_verbs | SAYING
     if verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in saying:
         return True
-    return any(c.dep_ in ("ccomp", "parataxis") and c.lemma_.lower() in saying and c.i > verb.i
-               for c in verb.children)
+    # "[X will ...], officials said", also where the parser joins the saying as a conjunct with no clause of its own
+    return any((c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "conj" and not any(
+        g.dep_ in ("ccomp", "dobj", "obj", "xcomp") for g in c.children))) and c.lemma_.lower() in saying and
+        c.i > verb.i for c in verb.children)
 
 
 def clause_verb(tok: Token, light: Token | None) -> Token | None:

@@ -134,3 +134,56 @@ def test_a_demand_noun_with_its_clause(facts_of, text, source, target):
     found = coded(facts_of, text)
     assert has(found, "10", source, target), found
     assert not any(code.startswith("08") for code, *_ in found), found
+
+
+# "X will do Y, officials said": an act announced for the future is an intent, however the saying is parsed
+@pytest.mark.parametrize("text, root, source, not_root", [
+    ("Japan will send 40,000 tonnes of rice to North Korea, the foreign ministry said on Monday.", "03", "Japan",
+     "07"),
+    ("Vietnam will reopen its border with Laos next week, the trade ministry said.", "03", "Vietnam", "08"),
+])
+def test_an_announced_future_is_an_intent(facts_of, text, root, source, not_root):
+    found = coded(facts_of, text)
+    assert has(found, root, source), found
+    assert not any(code.startswith(not_root) for code, *_ in found), found
+
+
+# a warning of what the warner's own side will do is a threat; of what another may do, no threat by them
+@pytest.mark.parametrize("text, source", [
+    ("The Venezuelan government warned that it will expel the Colombian diplomats.", "Venezuela"),
+    ("Zimbabwe's police chief warned that officers will break up any rally by the opposition.", "Zimbabwe"),
+])
+def test_a_warning_of_ones_own_act_is_a_threat(facts_of, text, source):
+    found = coded(facts_of, text)
+    assert has(found, "13", source), found
+    assert not any(code[:2] in ("14", "16", "17") for code, *_ in found), found
+
+
+def test_a_warning_of_anothers_act_is_no_threat_of_it(facts_of):
+    found = coded(facts_of, "Chile's president warned that Bolivia could cut gas exports.")
+    assert not any(code.startswith("13") and target is None and source == "Chile" and code != "130"
+                   for code, source, target in found), found
+
+
+# a welcome given to a visitor is hosting a visit; a hearing or inquest into something is an investigation
+@pytest.mark.parametrize("text, root, source", [
+    ("King Felipe gave a warm welcome to Argentine President Alberto Fernandez on Monday.", "043", "Felipe"),
+    ("Queen Margrethe gave a formal welcome to Emmanuel Macron in Copenhagen.", "043", "Margrethe"),
+    ("The Kenyan parliament opened a hearing into the sale of the national airline.", "09", "Kenya"),
+    ("The Australian senate launched an inquiry into the collapse of the bank.", "09", "Australia"),
+])
+def test_welcome_and_hearing(facts_of, text, root, source):
+    found = coded(facts_of, text)
+    assert any(code.startswith(root) and source in (src or "") for code, src, _ in found), found
+
+
+# "protested that ...": a protest in words is a criticism, not a demonstration
+@pytest.mark.parametrize("text, source", [
+    ("Greenpeace protested that the Norwegian ministry had ignored the court ruling.", "Greenpeace"),
+    ("Amnesty International protested that the Saudi court had denied the activists a lawyer.",
+     "Amnesty International"),
+])
+def test_a_protest_in_words_is_criticism(facts_of, text, source):
+    found = coded(facts_of, text)
+    assert has(found, "11", source), found
+    assert not any(code.startswith("14") for code, *_ in found), found
