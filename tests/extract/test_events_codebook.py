@@ -31,6 +31,27 @@ def test_every_leaf_code_is_reachable():
     assert not missing, missing
 
 
+# intents (03), appeals (02), demands (10), rejections (12) and threats (13) of an act are also composed from
+# the act's own code (kg.extract.outer); every other leaf is an act with rows of its own
+COMPOSED_ROOTS = {"02", "03", "10", "12", "13"}
+
+
+def test_every_act_has_rows_of_its_own():
+    rows = {t.code for entries in Lexicon.default().by_key.values() for t in entries}
+    missing = {c: label for c, label in leaf_codes().items()
+               if c[:2] not in COMPOSED_ROOTS and not BY_AIM.match(c) and c not in rows}
+    assert not missing, missing
+
+
+def test_every_root_has_verbs_nouns_and_complement_patterns():
+    rows = [t for entries in Lexicon.default().by_key.values() for t in entries if t.code.isdigit()]
+    for root in {c[:2] for c in leaf_codes()}:
+        mine = [t for t in rows if t.code.startswith(root)]
+        assert any(t.pos == "VERB" for t in mine), root
+        assert any(t.pos == "NOUN" for t in mine), root
+        assert any(t.complement is not None for t in mine), root
+
+
 def test_every_lexicon_code_is_in_the_codebook():
     codes = set(re.findall(r"cameo:(\d+) a skos:Concept", CAMEO.read_text(encoding="utf-8")))
     rows = {t.code for entries in Lexicon.default().by_key.values() for t in entries if t.code.isdigit()}

@@ -187,3 +187,14 @@ def test_a_protest_in_words_is_criticism(facts_of, text, source):
     found = coded(facts_of, text)
     assert has(found, "11", source), found
     assert not any(code.startswith("14") for code, *_ in found), found
+
+
+# assaults, executions and recruitment the codebook names, by any actor
+@pytest.mark.parametrize("text, root, source", [
+    ("Syrian agents poisoned the defector Omar Haddad in Istanbul.", "18", "Syria"),
+    ("Belarusian agents poisoned the journalist Pavel Sheremet.", "18", "Belarus"),
+    ("Saudi Arabia hanged three prisoners on Tuesday.", "18", "Saudi Arabia"),
+    ("Myanmar recruited thousands of soldiers in Rakhine.", "15", "Myanmar"),
+])
+def test_codebook_acts(facts_of, text, root, source):
+    assert has(coded(facts_of, text), root, source), coded(facts_of, text)
