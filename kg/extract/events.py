@@ -576,11 +576,24 @@ class EventFinder:
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
     def _in_condition(self, tok: Token) -> bool:
-        """Whether an act is the condition of another ("... unless Israel lifts the blockade")."""
-        t = tok
+        """Whether an act is the condition of another ("... unless Israel lifts the blockade", "unless Israel
+        rescinds its annexation"), or what an act not yet done waits for ("vowed to fight until they gain
+        control of the villages")."""
+        t = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") else tok
         while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
             t = t.head
-        return t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children)
+        if t.dep_ != "advcl":
+            return False
+        marks = {m.lower_ for m in t.children if m.dep_ == "mark"}
+        if marks & {"if", "unless"}:
+            return True
+        return bool(marks & PENDING_MARKS) and self._not_done(t.head)
+
+    def _not_done(self, verb: Token) -> bool:
+        """Whether a verb's act is not (yet) done: threatened, promised, refused, planned or demanded."""
+        while verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            verb = verb.head
+        return verb.lemma_.lower() in OUTER_VERBS | INTENT_VERBS or self._status(verb, None) is not Status.ASSERTED
 
     def _conditioned(self, tok: Token, outer: Token | None, sources: list[Ref]) -> Ref | None:
         """The subject of a threat's if/unless clause: the one the threat is meant to move."""

@@ -166,3 +166,16 @@ def test_a_measure_of_aid_is_aid(facts_of, text, root, source, target):
 def test_allies_who_strike_together_are_not_each_others_targets(facts_of):
     found = coded(facts_of, "Russia and Syria bombed Aleppo.")
     assert not any(src == "Russia" and tgt == "Syria" for _, src, tgt in found), found
+
+
+# what a threat, a vow or a demand waits for ("until", "before", "once") or is conditioned on ("unless",
+# "if", its object noun too) is not done either
+@pytest.mark.parametrize("text, not_root", [
+    ("The Tuareg rebels of the MNLA have vowed to fight until they capture Gao.", "19"),
+    ("Hamas threatened to fire rockets unless Israel ends its occupation of the West Bank.", "19"),
+    ("Serbia threatened to close the border unless Kosovo lifts its blockade of the road.", "19"),
+])
+def test_what_an_outer_act_waits_for(facts_of, text, not_root):
+    found = coded(facts_of, text)
+    assert any(code.startswith("13") for code, *_ in found), found
+    assert not any(code.startswith(not_root) for code, *_ in found), found
