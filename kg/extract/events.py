@@ -187,6 +187,9 @@ class EventFinder:
         self.consumed: set[int] = set()
         self.trigger_tokens: dict[int, str] = {}  # token index -> CAMEO root of the event it names
         self.refined: dict[int, str] = {}  # a demand's token -> the code of what it demands
+        self.saying = self.lex.speech_verbs | SAYING  # verbs whose clause is said
+        self.light_heads = {k.split()[0] for k in self.lex.light_verbs}
+        self._feature_cache: dict[int, set[tuple[str, str]]] = {}
         self.warned: set[int] = set()  # verbs of warning whose clause says what will be done
         self.modal_codes: dict[int, str] = {}  # the verb of "X must do Y" -> the code of the demand of Y
         self.demanded_of: dict[int, Token] = {}  # a demand's token -> the subject of its demanded clause
@@ -197,6 +200,13 @@ class EventFinder:
 
     # --- triggers
     def _features(self, tok: Token) -> set[tuple[str, str]]:
+        """The complements of a token the lexicon tells entries apart by (computed once per token)."""
+        feats = self._feature_cache.get(tok.i)
+        if feats is None:
+            feats = self._feature_cache[tok.i] = self._complements(tok)
+        return feats
+
+    def _complements(self, tok: Token) -> set[tuple[str, str]]:
         feats: set[tuple[str, str]] = set()
         for c in tok.children:
             if c.dep_ in ("prep", "agent", "dative"):
@@ -225,6 +235,8 @@ class EventFinder:
     def _light_object(self, tok: Token) -> tuple[Token, Trigger] | None:
         """The event noun a light verb governs: "carried out strikes" -> strikes."""
         lemma = tok.lemma_.lower()
+        if lemma not in self.light_heads:
+            return None
         particles = [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")]
         keys = [f"{lemma} {p}" for p in particles] + [lemma]
         if not any(k in self.lex.light_verbs for k in keys):
@@ -251,8 +263,8 @@ class EventFinder:
         for tok in with_pos(self.doc, "VERB", "AUX", "NOUN"):
             if tok.pos_ == "NOUN" and not tok.tag_.startswith("VB"):
                 continue
-            features = self._features(tok)
-            specific = self.lex.verb(tok.lemma_, features) if tok.pos_ == "VERB" else None
+            has_entry = tok.pos_ == "VERB" and bool(self.lex.entries("VERB", tok.lemma_))
+            specific = self.lex.verb(tok.lemma_, self._features(tok)) if has_entry else None
             if specific is not None and specific.complement is not None:
                 found.append((tok, specific, None))
                 kind, word = specific.complement
@@ -283,10 +295,13 @@ class EventFinder:
                 continue  # a name, or a month: "in March" is no march
             if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in BODILY for c in tok.children):
                 continue
+            headed = _headed(tok)
+            if not (headed or self.lex.entries("NOUN", tok.lemma_) or self.lex.entries("NOUN", tok.lower_)):
+                continue
             trig = self.lex.noun(tok.lemma_, self._features(tok))
             if trig is None and tok.lemma_.lower() != tok.lower_:
                 trig = self.lex.noun(tok.lower_, self._features(tok))
-            for mod in _headed(tok) if trig is None else []:  # "launched a mediation effort": the effort mediates
+            for mod in headed if trig is None else []:  # "launched a mediation effort": the effort mediates
                 trig = self.lex.noun(mod.lemma_, self._features(mod))
                 if trig is not None:
                     break
@@ -1303,7 +1318,7 @@ class EventFinder:
         the purpose or the complement of ("must ensure security to allow aid in")."""
         node = verb
         for _ in range(4):
-            if node.dep_ == "ccomp" and node.head.lemma_.lower() in self.lex.speech_verbs | SAYING and \
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in self.saying and \
                     any(c.dep_ == "aux" and c.lower_ in MODAL_DEMAND for c in node.children) and \
                     any(c.dep_ == "nsubj" for c in node.children):
                 return node
@@ -1390,7 +1405,7 @@ class EventFinder:
             if role.post_in is not None:
                 own.setdefault(role.holder, set()).add(role.post_in)
         for verb in with_pos(self.doc, "VERB", "AUX"):
-            if verb.lemma_.lower() not in self.lex.speech_verbs | SAYING:
+            if verb.lemma_.lower() not in self.saying:
                 continue
             speaker = self._subject(verb)
             if speaker is None:
