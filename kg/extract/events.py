@@ -1057,7 +1057,8 @@ class EventFinder:
         return None
 
     def _keep(self, code: str, source: Ref | None, target: Ref | None, place: Ref | None, time, killed,
-              participants, *, anchored: bool = False, stated: bool = False, tensed: bool = False) -> bool:
+              participants, *, anchored: bool = False, stated: bool = False, tensed: bool = False,
+              specific: bool = False) -> bool:
         """Whether a mention says enough to be a fact about someone or somewhere."""
         if not code.isdigit():  # an election, a disaster: kg's own event types need a where, when or who
             return any(x is not None for x in (source, target, place, time)) or killed is not None
@@ -1068,7 +1069,8 @@ class EventFinder:
             return True
         if root in TARGET_NEEDED and target is None and not (root == "04" and place is not None):
             return False  # a visit to a city needs no one to visit
-        if root == "15" and target is None and place is None:
+        if root == "15" and target is None and place is None and not (tensed and source is not None and specific):
+            # a force posture nobody shows, or with nothing placed or named ("reinforce this point")
             return False
         if root == "14" and source is None:
             # protesters nobody names: a protest is a fact when the text says where and when, or tells of it
@@ -1204,7 +1206,8 @@ class EventFinder:
                     said_of = said_of or source  # a threat or refusal by a named actor needs no named target
                 if not self._keep(trig.code, source, said_of, place, time, killed, participants,
                                   anchored=offset is not None, stated=self._states_content(tok, light),
-                                  tensed=light is not None or tok.pos_ == "VERB"):
+                                  tensed=light is not None or tok.pos_ == "VERB",
+                                  specific=trig.complement is not None):
                     continue
                 this_claimant = None if claimant == source else claimant
                 reported = claim_verb is not None and claimant != source

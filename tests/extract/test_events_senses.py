@@ -198,3 +198,22 @@ def test_a_protest_in_words_is_criticism(facts_of, text, source):
 ])
 def test_codebook_acts(facts_of, text, root, source):
     assert has(coded(facts_of, text), root, source), coded(facts_of, text)
+
+
+# a force posture, training or arms sale by a named actor is a fact without a place or a target;
+# "reinforce this point" is no posture
+@pytest.mark.parametrize("text, root, source", [
+    ("Russia mobilized 300,000 reservists.", "15", "Russia"),
+    ("Serbia mobilized its army on Tuesday.", "15", "Serbia"),
+    ("Germany trained Ukrainian pilots.", "06", "Germany"),
+    ("France sold fighter jets to India.", "07", "France"),
+    ("Ghana broke its promise to Togo.", "12", "Ghana"),
+    ("Zambia reneged on its commitment to hold a referendum.", "12", "Zambia"),
+])
+def test_codebook_patterns(facts_of, text, root, source):
+    assert has(coded(facts_of, text), root, source), coded(facts_of, text)
+
+
+def test_reinforcing_a_point_is_no_posture(facts_of):
+    found = coded(facts_of, "The Kenyan minister wanted to reinforce this point in parliament.")
+    assert not any(code.startswith("15") for code, *_ in found), found
