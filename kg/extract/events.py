@@ -108,6 +108,10 @@ ACCUSE_VERBS = {"accuse", "suspect", "charge", "convict", "blame", "condemn", "c
 UNDERGO = {"face", "suffer", "receive", "endure", "undergo", "sustain", "incur"}
 WANT = {"want", "see", "seek", "demand", "welcome", "support", "back", "favour", "favor", "need"}
 MODAL_DEMAND = {"must", "should"}
+# what these verbs take as their clause, or as the clause of their claim noun, is denied, not asserted
+DENY_VERBS = {"deny", "dismiss", "refute", "rebut", "reject", "dispute", "contest"}
+CLAIM_NOUNS = {"claim", "allegation", "accusation", "report", "suggestion", "charge", "assertion", "rumour",
+               "rumor", "speculation"}
 THREAT_ROOT = "13"
 # what a demanded act waits for is no more done than the act: "must agree before they disarm"
 PENDING_MARKS = {"before", "until", "till", "once", "if", "unless"}
@@ -190,6 +194,7 @@ class EventFinder:
         self.saying = self.lex.speech_verbs | SAYING  # verbs whose clause is said
         self.light_heads = {k.split()[0] for k in self.lex.light_verbs}
         self._feature_cache: dict[int, set[tuple[str, str]]] = {}
+        self.denials: set[int] = set()  # verbs denying a clause: what they deny is their content
         self.warned: set[int] = set()  # verbs of warning whose clause says what will be done
         self.modal_codes: dict[int, str] = {}  # the verb of "X must do Y" -> the code of the demand of Y
         self.demanded_of: dict[int, Token] = {}  # a demand's token -> the subject of its demanded clause
@@ -1177,6 +1182,8 @@ class EventFinder:
             status = self._status(tok, light)
             if composed is not None:  # the threat, promise or refusal is made, whatever becomes of its act
                 status = self._status(composed[2], None) if composed[2] is not None else Status.ASSERTED
+            elif self._denied(clause_verb(tok, light)):
+                status = Status.DENIED  # "denied that its jets bombed the villages"
             claimant, claim_verb = self._claim(anchor_tok)
             if not sources and trig.code[:2] in VIOLENT_ROOTS and self._definite(tok):
                 # "The attack near Aleppo ...": the violent event the text just spoke of
@@ -1204,6 +1211,8 @@ class EventFinder:
                     any(c.dep_ == "xcomp" for c in tok.children)  # "threatened to cut off electricity"
                 if (composed is not None or outer_verb or tok.i in self.warned) and trig.code[:2] in OUTER_ROOTS:
                     said_of = said_of or source  # a threat or refusal by a named actor needs no named target
+                if tok.i in self.denials:
+                    said_of = said_of or source  # a denial of what the clause says is a fact about the denier
                 if not self._keep(trig.code, source, said_of, place, time, killed, participants,
                                   anchored=offset is not None, stated=self._states_content(tok, light),
                                   tensed=light is not None or tok.pos_ == "VERB",
@@ -1253,6 +1262,7 @@ class EventFinder:
             if not trig.code.isdigit():
                 continue
             verb = clause_verb(tok, light)
+            self._denied(verb)  # note the verbs that deny a clause
             warning = self._warned(verb) if verb is not None else None
             if warning is not None:
                 subsumed.add(-1 - tok.i)  # "warned that police will ban the rallies": the warning is the act
@@ -1315,6 +1325,26 @@ class EventFinder:
                 return None
             node = node.head
         return None
+
+    def _denied(self, verb: Token | None) -> bool:
+        """Whether the clause of ``verb`` is what someone denies: "denied that its troops fired", "rejected
+        claims that its army shelled the camp"."""
+        node = verb
+        for _ in range(3):
+            if node is None or node.head.i == node.i:
+                return False
+            head = node.head
+            if node.dep_ in ("ccomp", "acl") and head.lemma_.lower() in DENY_VERBS:
+                self.denials.add(head.i)
+                return True
+            if node.dep_ in ("ccomp", "acl") and head.lemma_.lower() in CLAIM_NOUNS and \
+                    head.dep_ in ("dobj", "obj") and head.head.lemma_.lower() in DENY_VERBS:
+                self.denials.add(head.head.i)
+                return True
+            if node.dep_ not in ("conj", "xcomp"):
+                return False
+            node = head
+        return False
 
     def _modal_clause(self, verb: Token) -> Token | None:
         """The clause of "S says X must/should do Y" that ``verb`` stands in: the verb itself, or what it is

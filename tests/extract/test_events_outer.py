@@ -179,3 +179,20 @@ def test_what_an_outer_act_waits_for(facts_of, text, not_root):
     found = coded(facts_of, text)
     assert any(code.startswith("13") for code, *_ in found), found
     assert not any(code.startswith(not_root) for code, *_ in found), found
+
+
+# what is denied did not happen as far as the text says: the denial is the denier's act, the act is denied
+@pytest.mark.parametrize("text, denier, root", [
+    ("Turkey denied that its jets bombed Kurdish villages in Iraq.", "Turkey", "19"),
+    ("Rwanda dismissed allegations that its troops attacked Goma.", "Rwanda", "19"),
+    ("Sudan rejected claims that its army shelled the refugee camp.", "Sudan", "19"),
+])
+def test_a_denied_act(facts_of, text, denier, root):
+    from kg.model import Status
+
+    facts = facts_of(text, date="2021-03-10")
+    name = {i: e.name for i, e in enumerate(facts.entities)}
+    assert any(e.code.startswith("016") and name.get(e.source.index) == denier
+               for e in facts.events if e.source is not None), facts.events
+    acts = [e for e in facts.events if e.code.startswith(root)]
+    assert acts and all(e.status is Status.DENIED for e in acts), acts
