@@ -235,6 +235,9 @@ class EventFinder:
                 feats.add(("mod", c.lemma_.lower()))
             elif c.dep_ in ("xcomp", "oprd"):
                 feats.add(("xcomp", c.lemma_.lower()))  # "held X responsible"
+            elif c.dep_ == "ccomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) and any(
+                    g.dep_ == "nsubj" and g.ent_type_ in ACTOR_ENTS for g in c.children):
+                feats.add(("dobj", "@actor"))  # "wants Ankara to release": the parser's subject is the one asked
         return feats
 
     def _light_object(self, tok: Token) -> tuple[Token, Trigger] | None:
@@ -1299,6 +1302,8 @@ class EventFinder:
                 subsumed.discard(-1 - tok.i)
             if kind is Outer.APPEAL and outer is not None and outer.i in own:
                 subsumed.add(-1 - tok.i)  # the appeal is coded by its own verb; what is asked did not happen
+                if own[outer.i].code == APPEAL_CODE and outer.i not in self.refined:
+                    self.refined[outer.i] = code  # a bare appeal says which by what it asks: "urged X to free ..."
                 continue
             if outer is not None and outer.i in own:
                 entry = own[outer.i]

@@ -196,3 +196,19 @@ def test_a_denied_act(facts_of, text, denier, root):
                for e in facts.events if e.source is not None), facts.events
     acts = [e for e in facts.events if e.code.startswith(root)]
     assert acts and all(e.status is Status.DENIED for e in acts), acts
+
+
+# an appeal to a named actor is coded by what it asks, and is an appeal even when what it asks is no act
+# the codebook names
+@pytest.mark.parametrize("text, code, source, target", [
+    ("Norway urged Myanmar to free the journalists.", "0253", "Norway", "Myanmar"),
+    ("Sweden urged Iran to release the aid worker.", "0253", "Sweden", "Iran"),
+    ("Peru wants Chile to return the fishing boats.", "02", "Peru", "Chile"),
+    ("Ghana wants Nigeria to reopen the land border.", "02", "Ghana", "Nigeria"),
+])
+def test_an_appeal_is_coded_by_what_it_asks(facts_of, text, code, source, target):
+    assert has(coded(facts_of, text), code, source, target), coded(facts_of, text)
+
+
+def test_wanting_a_thing_is_no_appeal(facts_of):
+    assert not any(code.startswith("02") for code, *_ in coded(facts_of, "Canada wants a fair trade deal."))
