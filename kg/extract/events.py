@@ -132,6 +132,7 @@ LABOUR_NOUNS = {"worker", "union", "unionist", "employee", "staff", "teacher", "
                 "pay", "salary", "pension", "walkout"}
 LABOUR_STRIKE = "143"
 CRITICIZE_CODE = "111"
+LEGAL_ACTION = "173"  # arrest, detain or charge with legal action
 
 
 def _headed(noun: Token) -> list[Token]:
@@ -317,16 +318,32 @@ class EventFinder:
                 found.append((tok, self._sense(tok, trig), None))
         return found
 
+    @staticmethod
+    def _casualty_aside(tok: Token, light: Token | None, trig: Trigger) -> bool:
+        """A relative clause that counts the dead or wounded of a place or an event already named ("the
+        city where 100 people were killed", "riots in which 20 died"), with nobody named doing it."""
+        return light is None and tok.pos_ == "VERB" and tok.dep_ == "relcl" and trig.code[:2] in VIOLENT_ROOTS \
+            and tok.lemma_.lower() in KILL_WORDS | INJURE_WORDS
+
+    def _is_country(self, tok: Token) -> bool:
+        ref = self._actor_in(tok)
+        return ref is not None and self.ents.kind(ref) is Kind.COUNTRY
+
     def _sense(self, tok: Token, trig: Trigger) -> Trigger:
         """The entry for this sense of an ambiguous trigger: a strike by workers is a labour strike."""
         if trig.code[:2] in VIOLENT_ROOTS and trig.complement is None and _labour_strike(tok):
             return Trigger(LABOUR_STRIKE, trig.pos, trig.lemma, trig.complement, trig.target_preps,
                            "conduct strike or boycott")
-        if trig.code[:2] == PROTEST_ROOT and tok.pos_ == "VERB" and (tok.dep_ == "parataxis" or any(
-                c.dep_ in ("ccomp", "parataxis") for c in tok.children)):
+        said = tok.pos_ == "VERB" and (tok.dep_ == "parataxis" or any(
+            c.dep_ in ("ccomp", "parataxis") for c in tok.children))
+        if trig.code[:2] == PROTEST_ROOT and said:
             # "protested that the court had ignored ...", "..., the union protested": said, not marched
             return Trigger(CRITICIZE_CODE, trig.pos, trig.lemma, trig.complement, trig.target_preps,
                            "criticize or denounce")
+        if trig.code.startswith(LEGAL_ACTION) and tok.lemma_.lower() == "charge" and (said or any(
+                c.dep_ in ("dobj", "obj") and self._is_country(c) for c in tok.children)):
+            # "charged that the guards abused ...", "charging its neighbour with arming rebels": an accusation
+            return Trigger(ACCUSE_CODE, trig.pos, trig.lemma, trig.complement, trig.target_preps, "accuse")
         return trig
 
     def _predicate_of_event(self, verb: Token) -> bool:
@@ -586,9 +603,11 @@ class EventFinder:
         """Whether an act is the charge of an accusation or a coercive act ("was arrested for collaborating
         with Israel", "accused Kenya of arming the rebels" is coded as the accusation already)."""
         verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") else tok
-        if verb.dep_ != "pcomp" or verb.head.lower_ != "for" or verb.tag_ != "VBG":
+        if verb.dep_ != "pcomp" or verb.head.lower_ not in ("for", "with") or verb.tag_ != "VBG":
             return False
         governor = verb.head.head
+        if verb.head.lower_ == "with" and governor.lemma_.lower() != "charge":
+            return False  # "charged X with arming the rebels"; not "helped with rebuilding"
         return self.trigger_tokens.get(governor.i) in ("11", "17")
 
     @staticmethod
@@ -1152,6 +1171,8 @@ class EventFinder:
                 target = self._conditioned(tok, composed[2] if composed is not None else None, sources)
             if target is None and trig.code[:2] == PROTEST_ROOT:
                 target = self._protested(anchor_tok, sources)
+            if not sources and self._casualty_aside(tok, light, trig):
+                continue  # "Montenegro, where 28 people have been killed in riots": who died there, not an act
             sources = [self.ents.capital_to_country(r, sentence_of(tok)) for r in sources]
             target = self.ents.capital_to_country(target, sentence_of(tok))
             actors = {r for r in [*sources, target] if r is not None}

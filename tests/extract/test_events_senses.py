@@ -217,3 +217,29 @@ def test_codebook_patterns(facts_of, text, root, source):
 def test_reinforcing_a_point_is_no_posture(facts_of):
     found = coded(facts_of, "The Kenyan minister wanted to reinforce this point in parliament.")
     assert not any(code.startswith("15") for code, *_ in found), found
+
+
+# "charge": legal action against a person, an accusation against a country or when said of a clause
+@pytest.mark.parametrize("text, code, source, target", [
+    ("Kenya charged Uganda with arming the rebels.", "112", "Kenya", "Uganda"),
+    ("Colombia charged Venezuela with sheltering the guerrillas.", "112", "Colombia", "Venezuela"),
+])
+def test_charging_a_country_is_an_accusation(facts_of, text, code, source, target):
+    found = coded(facts_of, text)
+    assert has(found, code, source, target), found
+    assert not any(c.startswith("17") or c.startswith("07") for c, *_ in found), found
+
+
+def test_charging_a_person_is_legal_action(facts_of):
+    found = coded(facts_of, "Brazilian prosecutors charged Eduardo Cunha with bribery.")
+    assert any(code.startswith("173") for code, *_ in found), found
+
+
+# the dead a relative clause counts of a place or an event are no act of their own
+@pytest.mark.parametrize("text", [
+    "Serbia lifted the night curfew in Kosovo, where 28 people have been killed in riots this year.",
+    "Chad closed the border with Sudan, where 40 refugees were killed last month.",
+])
+def test_the_dead_of_a_place_named(facts_of, text):
+    found = coded(facts_of, text)
+    assert not any(code[:2] == "18" and source is None for code, source, _ in found), found
