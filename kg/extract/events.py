@@ -131,6 +131,10 @@ LABOUR_NOUNS = {"worker", "union", "unionist", "employee", "staff", "teacher", "
                 "shopkeeper", "merchant", "trucker", "civil", "servant", "journalist", "lawyer", "employer", "wage",
                 "pay", "salary", "pension", "walkout"}
 LABOUR_STRIKE = "143"
+LABOUR_SPANS = {"general", "open", "ended", "indefinite", "hour", "day", "week", "wildcat", "token", "nationwide",
+                "national", "labour", "labor", "sympathy", "sit-down", "rolling", "warning"}
+MILITARY_STRIKE = {"air", "airstrike", "drone", "missile", "rocket", "artillery", "military", "naval", "nuclear",
+                   "precision", "retaliatory", "preemptive", "pre-emptive", "surgical", "cruise"}
 CRITICIZE_CODE = "111"
 LEGAL_ACTION = "173"  # arrest, detain or charge with legal action
 
@@ -144,12 +148,28 @@ def _headed(noun: Token) -> list[Token]:
 
 def _labour_strike(tok: Token) -> bool:
     """Whether "strike" here is a stoppage of work: "went on strike", "an open-ended strike over pay",
-    "teachers' strike", "workers began a strike"."""
+    "teachers' strike", "workers began a strike" (not "an air strike killed three doctors")."""
     if tok.lemma_.lower() != "strike":
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ == "on":
         return True
-    return any(t.lemma_.lower() in LABOUR_NOUNS for t in tok.sent)
+    phrase = {t.lemma_.lower() for t in tok.doc[tok.left_edge.i:tok.i]}
+    if phrase & MILITARY_STRIKE:
+        return False
+    if phrase & (LABOUR_NOUNS | LABOUR_SPANS):
+        return True  # "a teachers' strike", "an open-ended strike", "a 24-hour strike"
+    if any(p.dep_ == "prep" and p.lower_ in ("over", "for", "by") and any(
+            g.lemma_.lower() in LABOUR_NOUNS for g in p.children) for p in tok.children):
+        return True  # "a strike over pay", "a strike by dockers"
+    node = tok  # "workers began a strike", "workers stopped work on the first day of a strike"
+    for _ in range(5):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        if node.dep_ == "prep" and node.lower_ not in ("of", "on", "into"):
+            return False  # "students were killed in a strike": who is hit, not who strikes
+        node = node.head
+    strikers = [c for c in node.children if c.dep_ == "nsubj"]
+    return any(t.lemma_.lower() in LABOUR_NOUNS for c in strikers for t in [c, *c.conjuncts])
 
 
 def _measured(noun: Token) -> Token | None:

@@ -95,9 +95,16 @@ def test_a_labour_strike_is_no_attack(facts_of, text):
     assert not any(code[:2] in ("18", "19", "20") for code, *_ in found), found
 
 
-def test_an_air_strike_is_still_an_attack(facts_of):
-    found = coded(facts_of, "Turkish jets carried out a strike on a PKK camp in northern Iraq.")
+# a strike that hits workers, doctors or students is still an attack
+@pytest.mark.parametrize("text", [
+    "Turkish jets carried out a strike on a PKK camp in northern Iraq.",
+    "Students were killed in an Israeli strike on the school in Gaza.",
+    "Doctors were wounded by a Russian strike on the hospital in Kharkiv.",
+])
+def test_an_air_strike_is_still_an_attack(facts_of, text):
+    found = coded(facts_of, text)
     assert any(code.startswith("19") for code, *_ in found), found
+    assert not any(code.startswith("14") for code, *_ in found), found
 
 
 # a protest by a crowd nobody names, told in a clause of its own with its place, is a fact
