@@ -124,13 +124,14 @@ PLACE_NOUNS = {"soil", "territory", "land", "ground", "border", "borders", "city
 
 # nouns that say an act is attempted or under way, the act named by their modifier: "a mediation effort",
 # "a peace mission", "a rescue bid", "a reform drive"
-GENERIC_HEADS = {"effort", "mission", "bid", "attempt", "initiative", "drive", "push", "process", "move", "offensive"}
+GENERIC_HEADS = {"effort", "mission", "bid", "attempt", "initiative", "drive", "offensive"}
 # who strikes from work: a strike in a sentence about any of them is a labour strike, not an attack
 LABOUR_NOUNS = {"worker", "union", "unionist", "employee", "staff", "teacher", "miner", "doctor", "nurse", "driver",
                 "docker", "pilot", "labourer", "laborer", "workforce", "student", "lecturer", "farmer", "trader",
                 "shopkeeper", "merchant", "trucker", "civil", "servant", "journalist", "lawyer", "employer", "wage",
                 "pay", "salary", "pension", "walkout"}
 LABOUR_STRIKE = "143"
+STOPPAGES = {"strike", "walkout", "stoppage", "go-slow"}  # "went on strike"
 LABOUR_SPANS = {"general", "open", "ended", "indefinite", "hour", "day", "week", "wildcat", "token", "nationwide",
                 "national", "labour", "labor", "sympathy", "sit-down", "rolling", "warning"}
 MILITARY_STRIKE = {"air", "airstrike", "drone", "missile", "rocket", "artillery", "military", "naval", "nuclear",
@@ -294,6 +295,7 @@ class EventFinder:
                 continue
             has_entry = tok.pos_ == "VERB" and bool(self.lex.entries("VERB", tok.lemma_))
             specific = self.lex.verb(tok.lemma_, self._features(tok)) if has_entry else None
+            specific = self._sense(tok, specific) if specific is not None else None
             if specific is not None and specific.complement is not None:
                 found.append((tok, specific, None))
                 kind, word = specific.complement
@@ -310,10 +312,12 @@ class EventFinder:
             if light is not None:
                 noun, trig = light
                 self.consumed.add(noun.i)
-                found.append((noun, self._sense(noun, trig), tok))
+                trig = self._sense(noun, trig)
+                if trig is not None:
+                    found.append((noun, trig, tok))
                 continue
             if specific is not None and not self._casualty_clause(tok) and not self._predicate_of_event(tok):
-                found.append((tok, self._sense(tok, specific), None))
+                found.append((tok, specific, None))
         for tok in with_pos(self.doc, "NOUN", "PROPN"):
             if tok.i in self.consumed:
                 continue
@@ -334,8 +338,9 @@ class EventFinder:
                 trig = self.lex.noun(mod.lemma_, self._features(mod))
                 if trig is not None:
                     break
+            trig = self._sense(tok, trig) if trig is not None else None
             if trig is not None:
-                found.append((tok, self._sense(tok, trig), None))
+                found.append((tok, trig, None))
         return found
 
     @staticmethod
@@ -349,8 +354,12 @@ class EventFinder:
         ref = self._actor_in(tok)
         return ref is not None and self.ents.kind(ref) is Kind.COUNTRY
 
-    def _sense(self, tok: Token, trig: Trigger) -> Trigger:
-        """The entry for this sense of an ambiguous trigger: a strike by workers is a labour strike."""
+    def _sense(self, tok: Token, trig: Trigger) -> Trigger | None:
+        """The entry for this sense of an ambiguous trigger (a strike by workers is a labour strike), or None
+        where the lemma names no act here ("go on display" is no "go on strike")."""
+        if trig.complement == ("prep", "on") and tok.lemma_.lower() == "go" and not any(
+                g.lemma_.lower() in STOPPAGES for c in tok.children if c.lower_ == "on" for g in c.children):
+            return None
         if trig.code[:2] in VIOLENT_ROOTS and trig.complement is None and _labour_strike(tok):
             return Trigger(LABOUR_STRIKE, trig.pos, trig.lemma, trig.complement, trig.target_preps,
                            "conduct strike or boycott")

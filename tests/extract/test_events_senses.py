@@ -250,3 +250,15 @@ def test_charging_a_person_is_legal_action(facts_of):
 def test_the_dead_of_a_place_named(facts_of, text):
     found = coded(facts_of, text)
     assert not any(code[:2] == "18" and source is None for code, source, _ in found), found
+
+
+# "go on strike" is a strike; going on display, on trial or on tour is not
+@pytest.mark.parametrize("text, struck", [
+    ("The Nigerian teachers went on strike in Lagos.", True),
+    ("Chilean dock workers went on strike in Valparaiso on Monday.", True),
+    ("The space shuttle Atlantis will go on display at the museum in Florida.", False),
+    ("The former Peruvian president went on trial in Lima on Monday.", False),
+])
+def test_going_on_strike(facts_of, text, struck):
+    found = coded(facts_of, text)
+    assert any(code.startswith("14") for code, *_ in found) is struck, found
