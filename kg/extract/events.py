@@ -22,6 +22,7 @@ from kg.extract.outer import (
     COMMIT_VERBS,
     CONFLICTUAL,
     FUTURE,
+    ORDER_VERBS,
     POSSIBLE,
     REFUSE_VERBS,
     SAYING,
@@ -117,6 +118,8 @@ THREAT_ROOT = "13"
 PENDING_MARKS = {"before", "until", "till", "once", "if", "unless"}
 INTENT_VERBS = {"threaten", "vow", "promise", "pledge", "warn", "offer", "refuse", "consider", "propose",
                 "hope", "want", "seek", "try", "attempt", "agree", "decide", "demand", "urge", "ask"}
+FORCE_NOUNS = MILITARY_NOUNS | {"police", "policeman", "policemen", "officer", "guard", "commander", "security",
+                               "militia", "gendarmerie", "coastguard", "navy", "air force", "fleet", "pilot"}
 PLACE_NOUNS = {"soil", "territory", "land", "ground", "border", "borders", "city", "town", "village", "capital",
                "coast", "waters", "airspace", "province", "region", "streets", "street", "camp", "base",
                "district", "state", "enclave", "county", "island", "port", "area"}
@@ -173,6 +176,11 @@ def _labour_strike(tok: Token) -> bool:
     return any(t.lemma_.lower() in LABOUR_NOUNS for c in strikers for t in [c, *c.conjuncts])
 
 
+def _forces(tok: Token | None) -> bool:
+    """Whether a noun names armed or police forces: what they are ordered to do is the orderer's act."""
+    return tok is not None and tok.lemma_.lower() in FORCE_NOUNS
+
+
 def _measured(noun: Token) -> Token | None:
     """The noun a measure or amount stands for: "25,000 tons of aid", "$50,000 worth of goods", "5.1 million
     dollars of aid" -> aid, goods."""
@@ -216,6 +224,7 @@ class EventFinder:
         self.saying = self.lex.speech_verbs | SAYING  # verbs whose clause is said
         self.light_heads = {k.split()[0] for k in self.lex.light_verbs}
         self._feature_cache: dict[int, set[tuple[str, str]]] = {}
+        self.ordered_by: dict[int, Token] = {}  # an act ordered of one's own forces -> the verb of ordering
         self.denials: set[int] = set()  # verbs denying a clause: what they deny is their content
         self.warned: set[int] = set()  # verbs of warning whose clause says what will be done
         self.modal_codes: dict[int, str] = {}  # the verb of "X must do Y" -> the code of the demand of Y
@@ -1182,6 +1191,8 @@ class EventFinder:
                     _, target = self._verb_roles(light, trig)
             if composed is not None and not sources:
                 sources = self._outer_makers(composed[2])
+            if tok.i in self.ordered_by:
+                sources = self._subjects(self.ordered_by[tok.i]) or sources
             if target is None and tok.i in self.demanded_of:  # "its demand that Israel ease ...": of Israel
                 target = self._actor_in(self.demanded_of[tok.i])
             anchor_tok = light if light is not None else tok
@@ -1337,6 +1348,10 @@ class EventFinder:
             kind, outer = found
             code = compose(kind, trig.code)
             if code is None:
+                continue
+            if kind is Outer.DEMAND and outer is not None and outer.lemma_.lower() in ORDER_VERBS and \
+                    _forces(appealed_to(outer)):
+                self.ordered_by[tok.i] = outer  # "ordered the army to attack": the orderer's own act
                 continue
             if kind is Outer.DEMAND:
                 subsumed.add(-1 - tok.i)  # what is demanded did not happen; the demand says which demand it is

@@ -212,3 +212,14 @@ def test_an_appeal_is_coded_by_what_it_asks(facts_of, text, code, source, target
 
 def test_wanting_a_thing_is_no_appeal(facts_of):
     assert not any(code.startswith("02") for code, *_ in coded(facts_of, "Canada wants a fair trade deal."))
+
+
+# what one orders one's own forces to do is one's own act, not a demand of them
+@pytest.mark.parametrize("text, root, source", [
+    ("Putin ordered Russian troops to withdraw from the Ukrainian border.", "087", "Vladimir Putin"),
+    ("Erdogan ordered the army to attack Kurdish positions in Syria.", "19", "Recep Tayyip Erdogan"),
+])
+def test_an_order_to_ones_forces(facts_of, text, root, source):
+    found = coded(facts_of, text)
+    assert any(code.startswith(root) and source.split()[-1] in (src or "") for code, src, _ in found), found
+    assert not any(code.startswith("10") for code, *_ in found), found
