@@ -17,6 +17,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.actors import ACTED_PLACE_PREPS, SPOKEN_ROOTS
 from kg.extract.entities import DocEntities, evidence_of
 from kg.extract.outer import (
     COMMIT_VERBS,
@@ -389,7 +390,7 @@ class EventFinder:
                             return ref
         return None
 
-    def _target_in_complement(self, verb: Token, trig: Trigger) -> Ref | None:
+    def _target_in_complement(self, verb: Token, trig: Trigger, sources: list[Ref] = ()) -> Ref | None:
         """"urged X to gather outside Russian embassies", "demand that Russia ends ...",
         "called for demonstrations outside the Russian embassy": the target further down."""
         preps = set(trig.target_preps) | {"against", "outside"}
@@ -428,7 +429,7 @@ class EventFinder:
             for t in c.subtree:
                 if t.dep_ == "prep" and t.lower_ in preps and t.head.pos_ in ("VERB", "NOUN"):
                     ref = self._pobj_actor(t)
-                    if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
+                    if ref is not None and ref not in sources and self.ents.kind(ref) is not Kind.PLACE:
                         return ref
         return None
 
@@ -460,22 +461,19 @@ class EventFinder:
             if target in sources:
                 target = None  # "withdrew its troops from Lebanon": its own troops are not whom it acts on
         if target is None:
-            for prep in trig.target_preps:
-                for c in verb.children:
-                    if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
-                        target = self._pobj_actor(c)
-                        if target is not None:
-                            break
-                if target is not None:
-                    break
+            # "negotiated with X", "cooperated with X": a joint act's other party
+            preps = (*trig.target_preps, "with") if joint(trig.code) else trig.target_preps
+            target = self._prep_target(verb, preps, sources, deps=("prep", "agent", "dative"))
         if target is None:
-            target = self._target_in_complement(verb, trig)
+            target = self._target_in_complement(verb, trig, sources)
         if target in sources:
             target = None  # "vetoed a resolution censuring its sweep": whose the thing is, below
         if target is None:
-            # "rejected a U.S. request", "praised Haiti's efforts", "shelled Iraqi towns": whose the thing is
+            # "rejected a U.S. request", "praised Haiti's efforts", "shelled Iraqi towns", "agreed to US
+            # mediation": whose the thing is, also of an event noun the act answers
             for c in verb.children:
-                if c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ in trig.target_preps):
+                if c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ in trig.target_preps) or \
+                        (c.dep_ == "prep" and c.lower_ == "to" and self._answers_event(c)):
                     obj = c if c.dep_ != "prep" else next((g for g in c.children if g.dep_ == "pobj"), None)
                     owner = self._owner(obj) if obj is not None else None
                     if owner is None and obj is not None:
@@ -494,7 +492,24 @@ class EventFinder:
                     if owner is not None and owner not in sources and owner not in own:  # not "British policy"
                         target = owner
                         break
+        if target is None and sources and trig.code.isdigit() and trig.code[:2] != PROTEST_ROOT:
+            target = self._acted_place(verb, trig.code[:2], sources)
         return sources, target
+
+    def _prep_target(self, head: Token, preps, sources: list[Ref], *, deps=("prep",)) -> Ref | None:
+        """The first actor of ``head``'s phrases with these prepositions (in the lexicon's order) that is
+        not one of the sources ("Turkish authorities imposed a curfew ... in Turkey")."""
+        for prep in preps:
+            for c in head.children:
+                if c.dep_ in deps and c.lower_ == prep:
+                    ref = self._pobj_actor(c)
+                    if ref is not None and ref not in sources:
+                        return ref
+        return None
+
+    def _answers_event(self, prep: Token) -> bool:
+        """"agreed to US mediation", "responded to a demand from X": the phrase names another's act."""
+        return any(g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() in self.lex.nouns for g in prep.children)
 
     @staticmethod
     def _condition_clauses(verb: Token):
@@ -569,8 +584,43 @@ class EventFinder:
         return None
 
     def _object_of(self, verb: Token, ref: Ref) -> bool:
-        """Whether ``ref`` is the place ``verb`` acts on as its direct object."""
-        return self._place_object(verb) == ref
+        """Whether ``ref`` is the place ``verb`` acts on: its direct object, or where or whither the act
+        is done when nobody is acted on ("imposed a curfew in Cizre", "sent inspectors to Bosnia")."""
+        root = self.trigger_tokens.get(verb.i)
+        return self._place_object(verb) == ref or (root is not None and self._acted_place(verb, root, []) == ref)
+
+    def _place_ref(self, tok: Token) -> Ref | None:
+        """The place or country a noun phrase names: itself, or "the town of X", "the capital Kabul"."""
+        ref = self.ents.ref_at(tok.i)
+        if ref is None and tok.lemma_.lower() in PLACE_NOUNS:
+            ref = next((self.ents.ref_at(g.i) for c in tok.children if c.dep_ == "appos" or
+                        (c.dep_ == "prep" and c.lower_ == "of") for g in (c, *c.children)
+                        if self.ents.ref_at(g.i) is not None), None)
+        if ref is not None and self.ents.kind(ref) in (Kind.PLACE, Kind.COUNTRY):
+            return ref
+        return None
+
+    def _acted_place(self, tok: Token, root: str, sources: list[Ref]) -> Ref | None:
+        """Where an act with nobody acted on is done, or whither or whence it moves: the territory it is
+        done to, the way event coders take the place as the target ("eased emergency measures in
+        Montenegro", "evacuated the wounded from Gorazde", "will evacuate settlements in the Gaza Strip").
+        What is said, asked or threatened is done to a place only in its complement ("threatened to ban
+        voting in East Jerusalem"), not where it is said."""
+        spoken = root in SPOKEN_ROOTS
+        heads = [] if spoken else [tok]
+        for c in tok.children:
+            if c.dep_ in ("dobj", "obj", "xcomp") or (c.dep_ == "prep" and c.lower_ == "to" and spoken):
+                heads.append(c)
+                heads += [g for g in c.children if g.dep_ in ("dobj", "obj", "xcomp")]
+        for head in heads:
+            for c in head.children:
+                if c.dep_ != "prep" or c.lower_ not in ACTED_PLACE_PREPS:
+                    continue
+                for g in c.children:
+                    ref = self._place_ref(g) if g.dep_ == "pobj" else None
+                    if ref is not None and ref not in sources:
+                        return ref
+        return None
 
     def _doer_noun(self, tok: Token, light: Token | None) -> Token | None:
         """The noun that names who does an act: the subject or ``by`` agent of its verb, or the possessor
@@ -636,9 +686,7 @@ class EventFinder:
         target = None
         if light is not None:
             sources = self._subjects(light)
-            for c in light.children:
-                if c.dep_ in ("prep",) and c.lower_ in trig.target_preps:
-                    target = self._pobj_actor(c)
+            target = self._prep_target(light, trig.target_preps, sources)
         for c in noun.children:
             if c.dep_ == "poss" and not sources:
                 ref = self.speakers.actor(c)
@@ -651,28 +699,19 @@ class EventFinder:
             elif c.dep_ == "prep" and c.lower_ == "by" and not sources:
                 ref = self._pobj_actor(c)
                 sources = [ref] if ref is not None else []
-        for prep in trig.target_preps:
-            if target is not None:
-                break
-            for c in noun.children:
-                if c.dep_ == "prep" and c.lower_ == prep:
-                    target = self._pobj_actor(c)
-                    if target is not None:
-                        break
+        if target is None:
+            target = self._prep_target(noun, trig.target_preps, sources)
         if target is None:
             # "congratulations to those of ... to Mr Trump": a target preposition further in the phrase
             for t in noun.subtree:
                 if t.dep_ == "prep" and t.lower_ in trig.target_preps and t.i > noun.i:
                     target = self._pobj_actor(t)
-                    if target is not None:
+                    if target is not None and target not in sources:
                         break
+                    target = None
         if target is None and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
             # "add my congratulations to Donald Trump", "imposed sanctions on them"
-            for c in noun.head.children:
-                if c.dep_ == "prep" and c.lower_ in trig.target_preps:
-                    target = self._pobj_actor(c)
-                    if target is not None:
-                        break
+            target = self._prep_target(noun.head, trig.target_preps, sources)
         # "Russia's use of chemical weapons": the possessor of the governing noun
         if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
             for c in noun.head.head.children:
@@ -697,6 +736,8 @@ class EventFinder:
                     target = self._subject(verb)
             elif not sources and verb.lemma_.lower() in WANT:
                 sources = self._subjects(verb)
+        if target is None and sources and trig.code.isdigit() and trig.code[:2] != PROTEST_ROOT:
+            target = self._acted_place(light if light is not None else noun, trig.code[:2], sources)
         return sources, target
 
     def _governing_subjects(self, noun: Token) -> list[Ref]:

@@ -293,6 +293,10 @@ class RoleFinder:
         """The person the text just spoke of: subjects first, nearest sentence first."""
         sents = sentences(self.doc)
         here = next(i for i, s in enumerate(sents) if s.start <= where.start < s.end)
+        # "Putin offered to negotiate with the president of Armenia": whoever does the act the title's
+        # phrase is governed by is another person than the one it names
+        own_clause = {self._ref(c.i) for a in where.root.ancestors for c in a.children
+                      if c.dep_ in ("nsubj", "nsubjpass") and c.i not in range(where.start, where.end)}
         for back in range(0, LOOKBACK_SENTENCES + 1):
             if here - back < 0:
                 break
@@ -304,7 +308,7 @@ class RoleFinder:
                 if ref is None or self.ents.kind(ref) is not Kind.PERSON or \
                         self.ents.clusters[ref.index].title is not None:
                     continue
-                if self._conflicts(ref, label, post_in):
+                if self._conflicts(ref, label, post_in) or (back == 0 and ref in own_clause):
                     continue
                 if tok.dep_ in ("nsubj", "nsubjpass") or (tok.head.dep_ in ("nsubj", "nsubjpass")
                                                           and tok.dep_ in ("compound", "appos")):

@@ -1,0 +1,12 @@
+"""What the argument rules of events read off a clause besides names: where an act is done to.
+
+    ACTED_PLACE_PREPS   "imposed a curfew in Cizre", "sent inspectors to Bosnia", "evacuated the wounded
+                        from Gorazde": the place an act with nobody acted on is done to
+    SPOKEN_ROOTS        CAMEO roots of what is said, asked, refused or threatened: their own place is
+                        where it is said, and only their complement's place is acted on
+"""
+
+from __future__ import annotations
+
+ACTED_PLACE_PREPS = frozenset({"in", "into", "inside", "to", "from", "at"})
+SPOKEN_ROOTS = frozenset({"01", "02", "10", "11", "12", "13", "14"})
