@@ -355,7 +355,21 @@ class EventFinder:
         return None
 
     def _actor_in(self, tok: Token) -> Ref | None:
-        """An actor for a noun phrase: its head, compounds, possessor, apposition or an of/from complement."""
+        """An actor for a noun phrase: its head, compounds, possessor, apposition or an of/from complement;
+        a national capital standing as an actor is its country ("unless Baghdad accepted")."""
+        ref = self._phrase_actor(tok)
+        if ref is not None and self.ents.kind(ref) is Kind.PLACE:
+            return self.ents.capital_to_country(ref, sentence_of(tok))
+        return ref
+
+    def _party_in(self, tok: Token) -> Ref | None:
+        """The actor a phrase names, else whose the thing is: "to the Azerbaijani republic of X"."""
+        ref = self._actor_in(tok)
+        if ref is None or self.ents.kind(ref) is Kind.PLACE:
+            ref = self._owner(tok) or ref
+        return ref
+
+    def _phrase_actor(self, tok: Token) -> Ref | None:
         ref = self.ents.ref_at(tok.i)
         if ref is not None:
             return ref
@@ -399,7 +413,7 @@ class EventFinder:
                 subject = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
                 if subject is not None:
                     ref = self._actor_in(subject)
-                    if ref is not None:
+                    if ref is not None and ref not in sources:
                         return ref
         if trig.code[:2] in ("02", "10", "13"):  # "threatened to strike South Korea", "urged X to ..."
             for c in verb.children:
@@ -412,7 +426,7 @@ class EventFinder:
                     for p in c.children:
                         if p.dep_ == "prep" and p.lower_ in OBJECT_TARGET_PREPS:
                             g = next((x for x in p.children if x.dep_ == "pobj"), None)
-                            ref = g is not None and (self._actor_in(g) or self._owner(g)) or None
+                            ref = self._party_in(g) if g is not None else None
                             if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
                                 return ref
         if trig.code[:2] == "02":
@@ -445,7 +459,7 @@ class EventFinder:
             for c in verb.children:
                 if c.dep_ == "prep" and c.lower_ == "to":
                     g = next((x for x in c.children if x.dep_ == "pobj"), None)
-                    target = g is not None and (self._actor_in(g) or self._owner(g)) or None
+                    target = self._party_in(g) if g is not None else None
         elif self._is_passive(verb):
             for c in verb.children:
                 if c.dep_ == "nsubjpass":
@@ -465,6 +479,8 @@ class EventFinder:
             preps = (*trig.target_preps, "with") if joint(trig.code) else trig.target_preps
             target = self._prep_target(verb, preps, sources, deps=("prep", "agent", "dative"))
         if target is None:
+            target = self._recipient(verb, sources)
+        if target is None:
             target = self._target_in_complement(verb, trig, sources)
         if target in sources:
             target = None  # "vetoed a resolution censuring its sweep": whose the thing is, below
@@ -481,9 +497,11 @@ class EventFinder:
                         # "provide 70 million dollars of aid for Romania": the measured thing's phrase too
                         phrases = [*obj.children, *(getattr(_measured(obj), "children", ()))]
                         for p in phrases:
-                            if p.dep_ == "prep" and p.lower_ in OBJECT_TARGET_PREPS | set(trig.target_preps):
+                            # "boycott contact with the United States", "cut ties with X": the counterpart
+                            preps = {*OBJECT_TARGET_PREPS, *trig.target_preps, *({"with"} if sources else ())}
+                            if p.dep_ == "prep" and p.lower_ in preps:
                                 g = next((x for x in p.children if x.dep_ == "pobj"), None)
-                                owner = g is not None and (self._actor_in(g) or self._owner(g)) or None
+                                owner = self._party_in(g) if g is not None else None
                                 if owner is not None and self.ents.kind(owner) is Kind.PLACE:
                                     owner = None
                                 if owner is not None:
@@ -503,6 +521,23 @@ class EventFinder:
             for c in head.children:
                 if c.dep_ in deps and c.lower_ == prep:
                     ref = self._pobj_actor(c)
+                    if ref is not None and ref not in sources:
+                        return ref
+        return None
+
+    def _recipient(self, verb: Token, sources: list[Ref]) -> Ref | None:
+        """Whom a thing is given, refused or sent to ("granted asylum to five Panamanian officers",
+        "refused admittance to Ghanaians"), and whom one lets or has do something when the parser makes
+        them a clause's subject ("allowed candidate X to run")."""
+        if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            ref = self._prep_target(verb, ("to",), sources, deps=("prep", "dative"))
+            if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
+                return ref
+        if verb.lemma_.lower() in OBJECT_CONTROL:
+            for c in verb.children:
+                subject = next((g for g in c.children if g.dep_ == "nsubj"), None) if c.dep_ == "ccomp" else None
+                if subject is not None and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                    ref = self._actor_in(subject)
                     if ref is not None and ref not in sources:
                         return ref
         return None
@@ -593,7 +628,8 @@ class EventFinder:
         """The place or country a noun phrase names: itself, or "the town of X", "the capital Kabul"."""
         ref = self.ents.ref_at(tok.i)
         if ref is None and tok.lemma_.lower() in PLACE_NOUNS:
-            ref = next((self.ents.ref_at(g.i) for c in tok.children if c.dep_ == "appos" or
+            # "the town of X", "the capital Kabul", "Kunduz province"
+            ref = next((self.ents.ref_at(g.i) for c in tok.children if c.dep_ in ("appos", "compound") or
                         (c.dep_ == "prep" and c.lower_ == "of") for g in (c, *c.children)
                         if self.ents.ref_at(g.i) is not None), None)
         if ref is not None and self.ents.kind(ref) in (Kind.PLACE, Kind.COUNTRY):
@@ -679,6 +715,12 @@ class EventFinder:
                 ref = self._pobj_actor(c)
                 if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
                     return ref
+            # "crimes committed by Croat forces", "the raid carried out by X": the act's doer
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                agent = next((a for a in c.children if a.dep_ == "agent"), None)
+                ref = self._pobj_actor(agent) if agent is not None else None
+                if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
+                    return ref
         return None
 
     def _noun_roles(self, noun: Token, trig: Trigger, light: Token | None) -> tuple[list[Ref], Ref | None]:
@@ -736,9 +778,29 @@ class EventFinder:
                     target = self._subject(verb)
             elif not sources and verb.lemma_.lower() in WANT:
                 sources = self._subjects(verb)
+        if target is None:
+            target = self._noun_clause_target(noun, trig, sources)
         if target is None and sources and trig.code.isdigit() and trig.code[:2] != PROTEST_ROOT:
             target = self._acted_place(light if light is not None else noun, trig.code[:2], sources)
         return sources, target
+
+    def _noun_clause_target(self, noun: Token, trig: Trigger, sources: list[Ref]) -> Ref | None:
+        """"its demand that Burundi's government grant ...": whom a demand, appeal or threat asks to act;
+        "wounded two British soldiers in a bomb attack": whom the clause an attack is the means of hits."""
+        if trig.code[:2] in SPOKEN_ROOTS:
+            for c in noun.children:
+                subject = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None) \
+                    if c.dep_ in ("acl", "ccomp") else None
+                ref = self._actor_in(subject) if subject is not None else None
+                if ref is not None and ref not in sources:
+                    return ref
+        if trig.code[:2] in VIOLENT_ROOTS and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") and \
+                noun.head.head.pos_ == "VERB" and not self._is_passive(noun.head.head):
+            obj = next((c for c in noun.head.head.children if c.dep_ in ("dobj", "obj")), None)
+            ref = self._actor_in(obj) if obj is not None else None
+            if ref is not None and ref not in sources:
+                return ref
+        return None
 
     def _governing_subjects(self, noun: Token) -> list[Ref]:
         """"flew to Nairobi for talks with the president", "began a hunger strike": an event noun with no

@@ -54,12 +54,19 @@ ACTOR_NOUNS = {
     # bodies named by their compound: "the APEC forum", "the EU commission", "the UN Security Council body"
     "forum", "council", "commission", "committee", "body", "bloc", "organization", "organisation", "association",
     "network", "institution", "board", "panel", "federation", "league",
+    # the members of a bloc a country belongs to: "its European Union partners"
+    "partner",
+    # people by what they do, whose modifier is their country: "Colombian journalists", "Iranian pilgrims"
+    "journalist", "reporter", "tourist", "pilgrim", "sailor", "seaman", "crew", "miner", "nurse", "athlete",
+    "player", "fan", "voter", "missionary", "trader", "merchant", "engineer", "scientist", "expert",
 }
+# "the Saudi-led coalition", "Vietnamese-led forces": whoever leads a force acts through it
+LED = {"lead", "head"}
 # a number or a part of a group stands for the group: "thousands of students", "a member of parliament"
 GROUP_HEADS = {"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "band", "member", "some",
                "many", "majority", "contingent", "delegation", "team", "wing", "unit"}
 # "rebels in Ivory Coast", "students from Kenya", "leaders of the coalition"
-GROUP_PREPS = {"in", "from", "of", "throughout", "across"}
+GROUP_PREPS = {"in", "from", "of", "throughout", "across", "at"}
 LOCATIVE_PREPS = {"in", "near", "at", "across", "inside", "outside", "around", "throughout", "within"}
 
 
@@ -201,16 +208,27 @@ class Speakers:
                     return ref
             # "UK ministers", "the Syrian government's forces", "Johnson's call": a modifier is the actor
             # only of a noun that names actors or events, not of "British policy" or "his counterpart"
-            if lemma in ACTOR_NOUNS or lemma in self.event_nouns:
-                for child in tok.children:
-                    if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i < tok.i:
-                        ref = self.ents.ref_at(child.i)
-                        if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
-                            return ref
-                        if child.dep_ == "poss":
-                            ref = self.actor(child)
-                            if ref is not None:
-                                return ref
+            # "Israeli army bulldozers", "Panamanian army officers": a compound naming an actor group
+            # makes the phrase name actors
+            group_compound = any(c.dep_ == "compound" and c.lemma_.lower() in ACTOR_NOUNS and
+                                 self.ents.ref_at(c.i) is None for c in tok.children)
+            if lemma in ACTOR_NOUNS or lemma in self.event_nouns or group_compound:
+                mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i]
+                # a name before a possessive pronoun: "its European Union partners" are the Union
+                for child in mods:
+                    ref = self.ents.ref_at(child.i)
+                    if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
+                        return ref
+                for child in mods:
+                    ref = self.actor(child) if child.dep_ == "poss" else self._leader(child)
+                    if ref is not None:
+                        return ref
+            for child in tok.children:  # "the Sudanese army's officers": the compound's own modifiers
+                if child.dep_ == "compound" and child.i < tok.i and child.lemma_.lower() in ACTOR_NOUNS and \
+                        self.ents.ref_at(child.i) is None:
+                    ref = self.actor(child)
+                    if ref is not None:
+                        return ref
             if lemma in ACTOR_NOUNS or lemma in GROUP_HEADS:
                 for child in tok.children:
                     if child.dep_ != "prep" or child.lower_ not in GROUP_PREPS:
@@ -229,6 +247,16 @@ class Speakers:
                             return ref
             if low == "country" and any(c.lower_ == "the" for c in tok.children):
                 return self.antecedent(tok, (Kind.COUNTRY,))
+        return None
+
+    def _leader(self, mod: Token) -> Ref | None:
+        """"Saudi-led", "UN-led": the entity a leading participle modifier names."""
+        if mod.dep_ != "amod" or mod.lemma_.lower() not in LED or mod.tag_ != "VBN":
+            return None
+        for c in mod.children:
+            ref = self.ents.ref_at(c.i) if c.dep_ in ("npadvmod", "compound", "nmod", "amod") else None
+            if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
+                return ref
         return None
 
     def _coordinated(self, tok: Token) -> Ref | None:

@@ -63,3 +63,65 @@ def test_an_act_answering_anothers(facts_of, text, root, source, target):
 def test_a_title_governed_by_a_persons_act_is_another_person(facts_of, text, source):
     events = events_of(facts_of, text)
     assert any(code.startswith("03") and s == source and t and t != source for code, s, t in events), events
+
+
+@pytest.mark.parametrize("text, source", [
+    # a group noun's compound names the group: its country is the actor
+    ("Ugandan army bulldozers demolished the market stalls in Kampala on Monday.", "Uganda"),
+    ("Chilean navy ships blockaded the port of Arica for two days.", "Chile"),
+    # whoever leads a force acts through it
+    ("The Saudi-led coalition bombed the port of Hodeidah on Tuesday.", "Saudi Arabia"),
+    ("Nigerian-led troops attacked the rebel camp near the border.", "Nigeria"),
+])
+def test_group_actors_from_their_modifiers(facts_of, text, source):
+    events = events_of(facts_of, text)
+    assert any(s == source for _, s, _ in events), events
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # a capital standing as an actor is its country
+    ("Washington threatened to impose sanctions unless Caracas freed the prisoners.", "13", "United States",
+     "Venezuela"),
+    ("Beijing threatened to impose tariffs unless Canberra dropped the inquiry.", "13", "China", "Australia"),
+    # whom something is granted or refused to
+    ("Ecuador granted asylum to two Colombian journalists on Friday.", "", "Ecuador", "Colombia"),
+    ("Norway refused entry to Russian fishing crews last week.", "", "Norway", "Russia"),
+    # whom one lets do something
+    ("Kenya's Supreme Court allowed Raila Odinga to contest the vote.", "08", "", "Raila Odinga"),
+    ("The Supreme Court allowed Evo Morales to run for a fourth term.", "08", "", "Evo Morales"),
+    # the counterpart of a relation
+    ("Morocco suspended all contact with the German government over the dispute.", "16", "Morocco", "Germany"),
+    ("Lithuania broke off all contact with the Chinese authorities.", "16", "Lithuania", "China"),
+    # the doer of the act an investigation is into
+    ("Kenyan police opened an investigation into killings committed by Somali militants.", "09", "Kenya", "Somalia"),
+    ("Greek prosecutors opened an investigation into abuses committed by Turkish guards.", "09", "Greece",
+     "Turkey"),
+])
+def test_targets_in_complements(facts_of, text, root, source, target):
+    events = events_of(facts_of, text)
+    assert has(events, root, source, target), events
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # whom a demand asks to act
+    ("Amnesty International renewed its demand that Egypt release the detained activists.", "10", "Amnesty",
+     "Egypt"),
+    ("Human Rights Watch renewed its demand that Bahrain free the jailed activists.", "10", "Human Rights",
+     "Bahrain"),
+    # whom the clause an attack is the means of hits
+    ("Kurdish militants wounded three Turkish soldiers in a bomb attack on Sunday.", "18", "", "Turkey"),
+    ("Maoist rebels killed two Indian soldiers in an ambush in Chhattisgarh.", "1", "", "India"),
+])
+def test_targets_of_event_nouns(facts_of, text, root, source, target):
+    events = events_of(facts_of, text)
+    assert has(events, root, source, target), events
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # "its European Union partners" are the Union, not the possessor
+    ("France urged its European Union partners to lift the tariffs.", "02", "France", "European Union"),
+    ("Spain urged its NATO allies to send more air defence systems.", "02", "Spain", "NATO"),
+])
+def test_named_modifier_before_possessive_pronoun(facts_of, text, root, source, target):
+    events = events_of(facts_of, text)
+    assert has(events, root, source, target), events
