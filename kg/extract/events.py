@@ -510,6 +510,11 @@ class EventFinder:
                     if owner is not None and owner not in sources and owner not in own:  # not "British policy"
                         target = owner
                         break
+        if target is None and sources:
+            # "hosted a meeting between X and Y": one outside the parties acts towards them
+            parties = [r for c in verb.children if c.dep_ in ("dobj", "obj") for r in self._between(c)
+                       if r not in sources]
+            target = parties[0] if parties else None
         if target is None and sources and trig.code.isdigit() and trig.code[:2] != PROTEST_ROOT:
             target = self._acted_place(verb, trig.code[:2], sources)
         return sources, target
@@ -770,6 +775,21 @@ class EventFinder:
             # "the strike hit a hospital", "an earthquake struck Turkey"
             obj = next((c for c in noun.head.children if c.dep_ in ("dobj", "obj")), None)
             target = self._actor_in(obj) if obj is not None else None
+        if target is None:
+            # "a general strike that shut down the capital", "an offensive which cut off Kunduz": what the
+            # event's relative clause acts on
+            for rel in (c for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB"):
+                if any(g.dep_ == "nsubj" and g.lower_ in ("that", "which") for g in rel.children):
+                    obj = next((g for g in rel.children if g.dep_ in ("dobj", "obj")), None)
+                    ref = self._actor_in(obj) if obj is not None else None
+                    if ref is not None and ref not in sources:
+                        target = ref
+                        break
+        if target is None and sources:
+            # "ready to host a meeting between X and Y", "mediated talks between X and Y": one outside the
+            # parties acts towards them
+            parties = [r for r in self._between(noun) if r not in sources]
+            target = parties[0] if parties else None
         # "Russia faced sanctions": the subject undergoes; "he wants to see demonstrations": the subject wants
         if light is None and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
             verb = noun.head

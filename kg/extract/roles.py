@@ -175,7 +175,9 @@ class RoleFinder:
                 qualifier, qstart = self._qualifier_before(title.span.start)
                 modifier = self.doc[qstart:title.span.start] if qualifier is not None else None
                 modifier = next((e for e in self.doc_ents if modifier is not None and e.start == qstart), None)
-                self._add_role(holder, title, qualifier, None, modifier, person)
+                # "King Hassan of Morocco", "Emir Tamim of Qatar": the country after the name
+                complement = self._complement_after(person.end)[0] if qualifier is None else None
+                self._add_role(holder, title, qualifier, complement, modifier, person)
                 used_titles.add(title.span.start)
             # "President of Russia Vladimir Putin", "Prime Minister of India Narendra Modi"
             before = next((e for e in self.doc_ents if e.end == person.start and

@@ -125,3 +125,23 @@ def test_targets_of_event_nouns(facts_of, text, root, source, target):
 def test_named_modifier_before_possessive_pronoun(facts_of, text, root, source, target):
     events = events_of(facts_of, text)
     assert has(events, root, source, target), events
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # one outside the parties of a meeting acts towards them
+    ("Qatar hosted talks between Chad and Sudan in Doha.", "04", "Qatar", "Chad"),
+    ("Norway hosted a meeting between Colombia and the rebels in Oslo.", "04", "Norway", "Colombia"),
+])
+def test_host_of_a_meeting_between_parties(facts_of, text, root, source, target):
+    events = events_of(facts_of, text)
+    assert has(events, root, source, target), events
+
+
+@pytest.mark.parametrize("text, target", [
+    # what an event's relative clause acts on
+    ("Chadian rebels launched an offensive that threatened Cameroon.", "Cameroon"),
+    ("Kenyan rebels launched an offensive which cut off Uganda from the coast.", "Uganda"),
+])
+def test_target_of_an_events_relative_clause(facts_of, text, target):
+    events = events_of(facts_of, text)
+    assert any(target in (t or "") for _, _, t in events), events
