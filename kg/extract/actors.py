@@ -2,6 +2,7 @@
 
     ACTED_PLACE_PREPS   "imposed a curfew in Cizre", "sent inspectors to Bosnia", "evacuated the wounded
                         from Gorazde": the place an act with nobody acted on is done to
+    SERIES_NOUNS        "a series of attacks", "a round of talks": a noun that counts acts stands for them
     SPOKEN_ROOTS        CAMEO roots of what is said, asked, refused or threatened: their own place is
                         where it is said, and only their complement's place is acted on
 """
@@ -10,3 +11,5 @@ from __future__ import annotations
 
 ACTED_PLACE_PREPS = frozenset({"in", "into", "inside", "to", "from", "at"})
 SPOKEN_ROOTS = frozenset({"01", "02", "10", "11", "12", "13", "14"})
+SERIES_NOUNS = frozenset({"series", "wave", "round", "spate", "string", "number", "campaign", "day", "week",
+                          "month", "year", "hour", "night"})

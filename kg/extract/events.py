@@ -17,7 +17,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.actors import ACTED_PLACE_PREPS, SPOKEN_ROOTS
+from kg.extract.actors import ACTED_PLACE_PREPS, SERIES_NOUNS, SPOKEN_ROOTS
 from kg.extract.entities import DocEntities, evidence_of
 from kg.extract.outer import (
     COMMIT_VERBS,
@@ -829,6 +829,11 @@ class EventFinder:
         node = noun
         while node.dep_ == "conj":
             node = node.head
+        # "launched a series of attacks", "began ten days of war games": the amount or span stands for the acts
+        while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN" and \
+                (node.head.head.ent_type_ in ("DATE", "CARDINAL", "QUANTITY") or
+                 node.head.head.lemma_.lower() in SERIES_NOUNS):
+            node = node.head.head
         if node.dep_ in ("dobj", "obj"):
             verb = node.head
         elif node.dep_ == "pobj" and node.head.lower_ in PURPOSE_PREPS and node.head.head.pos_ == "VERB":

@@ -242,6 +242,12 @@ class Speakers:
                         ref = self.ents.ref_at(g.i)
                         if ref is None and (g.lemma_.lower() in ACTOR_NOUNS or lemma in GROUP_HEADS):
                             ref = self.actor(g)
+                        if ref is None and lemma in GROUP_HEADS:  # "thousands of Iraqi Kurds": a people
+                            ref = next((self.ents.ref_at(m.i) for m in g.children if m.dep_ in ("amod", "compound")
+                                        and self.ents.ref_at(m.i) is not None), None)
+                        if ref is not None and self.ents.kind(ref) is Kind.PLACE:
+                            # "demonstrators in Baghdad": people in a capital are of its country
+                            ref = self.ents.capital_to_country(ref, sentence_of(tok))
                         if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION) or \
                                 ref is not None and lemma in GROUP_HEADS:
                             return ref

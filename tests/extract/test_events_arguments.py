@@ -145,3 +145,26 @@ def test_host_of_a_meeting_between_parties(facts_of, text, root, source, target)
 def test_target_of_an_events_relative_clause(facts_of, text, target):
     events = events_of(facts_of, text)
     assert any(target in (t or "") for _, _, t in events), events
+
+
+@pytest.mark.parametrize("text, source", [
+    # a number of a people: the people's country
+    ("Thousands of Ethiopian Oromos marched through Addis Ababa on Sunday.", "Ethiopia"),
+    ("Hundreds of Bolivian Aymaras blocked the highway to La Paz.", "Bolivia"),
+    # people in a capital are of its country
+    ("Protesters in Nairobi blocked the main highway on Tuesday.", "Kenya"),
+    ("Demonstrators in Lima blocked the road to the airport.", "Peru"),
+])
+def test_groups_of_people(facts_of, text, source):
+    events = events_of(facts_of, text)
+    assert any(s == source for _, s, _ in events), events
+
+
+@pytest.mark.parametrize("text, root, source", [
+    # a noun counting acts stands for them: whoever launches the series does the acts
+    ("Colombian guerrillas launched a series of attacks on police stations.", "1", "Colombia"),
+    ("Ukrainian troops began a wave of strikes on the bridge.", "1", "Ukraine"),
+])
+def test_a_series_of_acts(facts_of, text, root, source):
+    events = events_of(facts_of, text)
+    assert has(events, root, source, ""), events
