@@ -60,6 +60,10 @@ ACTOR_NOUNS = {
     "journalist", "reporter", "tourist", "pilgrim", "sailor", "seaman", "crew", "miner", "nurse", "athlete",
     "player", "fan", "voter", "missionary", "trader", "merchant", "engineer", "scientist", "expert",
 }
+# the people of a place as a group: "demonstrators in Baghdad", "thousands in Nairobi"
+PEOPLE_NOUNS = {"protester", "protestor", "demonstrator", "activist", "student", "worker", "resident", "villager",
+                "inhabitant", "youth", "farmer", "people", "citizen", "civilian", "crowd", "thousand", "hundred",
+                "rioter", "striker", "marcher", "voter", "supporter"}
 # "the Saudi-led coalition", "Vietnamese-led forces": whoever leads a force acts through it
 LED = {"lead", "head"}
 # a number or a part of a group stands for the group: "thousands of students", "a member of parliament"
@@ -245,8 +249,9 @@ class Speakers:
                         if ref is None and lemma in GROUP_HEADS:  # "thousands of Iraqi Kurds": a people
                             ref = next((self.ents.ref_at(m.i) for m in g.children if m.dep_ in ("amod", "compound")
                                         and self.ents.ref_at(m.i) is not None), None)
-                        if ref is not None and self.ents.kind(ref) is Kind.PLACE:
-                            # "demonstrators in Baghdad": people in a capital are of its country
+                        if ref is not None and self.ents.kind(ref) is Kind.PLACE and lemma in PEOPLE_NOUNS:
+                            # "demonstrators in Baghdad": people in a capital are of its country (not
+                            # "relief officials in Nairobi", who may be anyone's)
                             ref = self.ents.capital_to_country(ref, sentence_of(tok))
                         if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION) or \
                                 ref is not None and lemma in GROUP_HEADS:

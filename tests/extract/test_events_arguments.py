@@ -168,3 +168,13 @@ def test_groups_of_people(facts_of, text, source):
 def test_a_series_of_acts(facts_of, text, root, source):
     events = events_of(facts_of, text)
     assert has(events, root, source, ""), events
+
+
+@pytest.mark.parametrize("text, country", [
+    # officials in a capital may be anyone's: they do not make its country accuse
+    ("Chadian rebels shelled the town of Abeche, aid officials in Yaounde said.", "Cameroon"),
+    ("Somali militants attacked the border post, relief officials in Nairobi said.", "Kenya"),
+])
+def test_officials_in_a_capital_are_not_its_country(facts_of, text, country):
+    events = events_of(facts_of, text)
+    assert events and not any(s == country for _, s, _ in events), events
