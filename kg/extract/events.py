@@ -510,6 +510,13 @@ class EventFinder:
                     if owner is not None and owner not in sources and owner not in own:  # not "British policy"
                         target = owner
                         break
+        if target is None and trig.code[:2] in SPOKEN_ROOTS:
+            # "insisted on its demand that X grant ...": whom the demand the verb is about asks
+            for c in verb.children:
+                g = next((x for x in c.children if x.dep_ == "pobj"), None) if c.dep_ == "prep" else None
+                target = self._noun_clause_target(g, trig, sources) if g is not None else None
+                if target is not None:
+                    break
         if target is None and sources:
             # "hosted a meeting between X and Y": one outside the parties acts towards them
             parties = [r for c in verb.children if c.dep_ in ("dobj", "obj") for r in self._between(c)
@@ -649,6 +656,9 @@ class EventFinder:
         voting in East Jerusalem"), not where it is said."""
         spoken = root in SPOKEN_ROOTS
         heads = [] if spoken else [tok]
+        if not spoken and tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                for c in tok.children):
+            heads.append(tok.head)  # "sent inspectors to Bosnia to investigate": where the act was sent
         for c in tok.children:
             if c.dep_ in ("dobj", "obj", "xcomp") or (c.dep_ == "prep" and c.lower_ == "to" and spoken):
                 heads.append(c)
@@ -741,6 +751,10 @@ class EventFinder:
             elif c.dep_ in ("amod", "compound", "nmod") and not sources and c.i < noun.i and \
                     noun.lemma_.lower() not in NOT_AGENT_MODIFIED:
                 ref = self.ents.ref_at(c.i)
+                if ref is None and c.dep_ == "compound":
+                    # "US Predator attacks", "Israeli F-16 strikes": whose weapon the compound names
+                    ref = next((self.ents.ref_at(g.i) for g in c.children if g.dep_ in ("compound", "amod") and
+                                self.ents.ref_at(g.i) is not None), None)
                 if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION, Kind.PERSON):
                     sources = [ref]
             elif c.dep_ == "prep" and c.lower_ == "by" and not sources:

@@ -178,3 +178,19 @@ def test_a_series_of_acts(facts_of, text, root, source):
 def test_officials_in_a_capital_are_not_its_country(facts_of, text, country):
     events = events_of(facts_of, text)
     assert events and not any(s == country for _, s, _ in events), events
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # whose weapon a compound names does the attacks
+    ("Turkish Bayraktar strikes killed four Kurdish fighters near Qamishli.", "", "Turkey", ""),
+    ("Russian Iskander strikes hit the Ukrainian port on Friday.", "", "Russia", ""),
+    # whom the demand a verb insists on asks to act
+    ("Amnesty International insisted on its demand that Iran release the student.", "10", "Amnesty", "Iran"),
+    ("Oxfam insisted on its demand that Britain restore the aid budget.", "10", "Oxfam", "United Kingdom"),
+    # a purpose clause's act is done where the governing act was sent
+    ("The African Union sent experts to Guinea to investigate the killings.", "09", "African Union", "Guinea"),
+    ("The OSCE sent a team to Moldova to investigate the fraud claims.", "09", "", "Moldova"),
+])
+def test_more_arguments(facts_of, text, root, source, target):
+    events = events_of(facts_of, text)
+    assert has(events, root, source, target), events
