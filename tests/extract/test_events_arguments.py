@@ -30,6 +30,9 @@ def has(events, root: str, source: str, target: str) -> bool:
     ("Peruvian authorities imposed a curfew in the city of Arequipa after the vote.", "17", "Peru", "Arequipa"),
     # the actors' own country is no target: the act is done in a town of it
     ("Nigerian police imposed a curfew in the city of Jos in central Nigeria.", "17", "Nigeria", "Jos"),
+    # not only territorial measures: whatever is done there with nobody acted on
+    ("Oxfam suspended food deliveries in Mosul on Monday.", "16", "Oxfam", "Mosul"),
+    ("The Red Cross suspended aid deliveries in Kandahar on Friday.", "16", "Red Cross", "Kandahar"),
 ])
 def test_place_an_act_is_done_to(facts_of, text, root, source, target):
     events = events_of(facts_of, text)
