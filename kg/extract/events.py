@@ -17,7 +17,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.actors import ACTED_PLACE_PREPS, SERIES_NOUNS, SPOKEN_ROOTS
+from kg.extract.actors import ACTED_PLACE_PREPS, PERSON_PARTICIPANTS, SERIES_NOUNS, SPOKEN_ROOTS
 from kg.extract.entities import DocEntities, evidence_of
 from kg.extract.outer import (
     COMMIT_VERBS,
@@ -960,7 +960,12 @@ class EventFinder:
             if not (t.dep_ in ("pobj", "dobj", "nsubjpass") and (t.head.i == tok.i or t.head.head.i == tok.i)):
                 continue
             cls, _ = self.lex.participants[t.lemma_.lower()]
-            words = [c.text for c in t.lefts if c.dep_ in ("compound", "amod") and c.ent_type_ == ""] + [t.text]
+            # people keep the country or people they are of ("Moslem fundamentalist demonstrators", "Palestinian
+            # refugees"); things are named without it, the same in every report ("aid convoy")
+            people = t.lemma_.lower() in PERSON_PARTICIPANTS
+            deps = ("compound", "amod", "nmod") if people else ("compound", "amod")
+            words = [c.text for c in t.lefts if c.dep_ in deps and (people or c.ent_type_ == "")]
+            words.append(t.text)
             found.append(Participant(cls, " ".join(words)))
         return tuple(found)
 

@@ -197,3 +197,20 @@ def test_officials_in_a_capital_are_not_its_country(facts_of, text, country):
 def test_more_arguments(facts_of, text, root, source, target):
     events = events_of(facts_of, text)
     assert has(events, root, source, target), events
+
+
+@pytest.mark.parametrize("text, label", [
+    # people who are no named entity keep the country or people they are of
+    ("Kenyan police dispersed Somali refugees outside the camp.", "Somali refugees"),
+    ("Thai soldiers detained Burmese migrants near the border.", "Burmese migrants"),
+])
+def test_people_participants_keep_their_country(facts_of, text, label):
+    facts = facts_of(text)
+    labels = {p.label for e in facts.events for p in e.participants}
+    assert label in labels, labels
+
+
+def test_thing_participants_are_named_without_a_country(facts_of):
+    facts = facts_of("Syrian jets bombed a Turkish aid convoy near Idlib on Monday.")
+    labels = {p.label for e in facts.events for p in e.participants}
+    assert "aid convoy" in labels, labels
