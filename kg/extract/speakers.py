@@ -28,6 +28,9 @@ QUOTES = "\"\u201c\u201d\u2018\u2019'"
 ATTRIBUTION_LINE = re.compile(r"^[ \t]*[\u2013\u2014-][ \t]*(?P<name>[A-Z][^\n]{1,60})[ \t]*$", re.M)
 HANSARD_MARKERS = re.compile(r"(?m)(?:^\d+\.\s+(?:What|If|Whether|How|When)\b|\(\d{5,7}\)\s*$|\bMr Speaker\b|"
                              r"\bMadam Deputy Speaker\b|\bhon\. (?:Friend|Lady|Gentleman|Member)\b)")
+# a headline naming the author of a statement: "Statement by the Foreign Ministry", "Joint statement of X and Y"
+STATEMENT_HEAD = re.compile(r"^[ \t]*(?:Joint |Press |Official )?[Ss]tatement (?:by|from|of) (?P<who>[^\n]{2,120}?)"
+                            r"[ \t]*(?:[:.\u2013\u2014-][^\n]*)?$", re.M)
 SPEECH_DEPS = ("ccomp", "parataxis", "xcomp", "dobj", "advcl")
 # nouns whose modifiers are actors: "UK ministers", "Russian forces", "the Syrian regime"
 ACTOR_NOUNS = {
@@ -86,6 +89,7 @@ class Speakers:
         self._attribution_lines()
         self._speech_verbs()
         self._hansard()
+        self._statement_author()
 
     # --- first person
     def _paragraphs(self) -> list[tuple[int, int]]:
@@ -149,6 +153,24 @@ class Speakers:
                     inside = not inside
                 elif inside and t.lower_ in FIRST_PERSON:
                     self.first_person.setdefault(t.i, speaker)
+
+    def _statement_author(self) -> None:
+        """A document headed "Statement by the Government of Kenya" or "Joint statement of X and Y" is its
+        author's: "we" and "I" in it that no speaker claims are the (first) author's."""
+        m = STATEMENT_HEAD.search(self.text[:400])
+        if m is None:
+            return
+        span = self.doc.char_span(m.start("who"), m.end("who"), alignment_mode="expand")
+        if span is None:
+            return
+        ref = self.ents.ref_of(span)
+        if ref is None:
+            ref = next((r for r in (self.actor(t) for t in span if t.pos_ in ("NOUN", "PROPN")) if r is not None), None)
+        if ref is None or self.ents.kind(ref) is Kind.PLACE:
+            return
+        for tok in self.doc:
+            if tok.lower_ in FIRST_PERSON:
+                self.first_person.setdefault(tok.i, ref)
 
     def is_hansard(self) -> bool:
         return len(HANSARD_MARKERS.findall(self.text)) >= 2

@@ -214,3 +214,15 @@ def test_thing_participants_are_named_without_a_country(facts_of):
     facts = facts_of("Syrian jets bombed a Turkish aid convoy near Idlib on Monday.")
     labels = {p.label for e in facts.events for p in e.participants}
     assert "aid convoy" in labels, labels
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # "we" in a statement headed by its author is the author
+    ("Statement by the Government of Ghana\n\nWe urge Togo to arrest the gunmen who attacked the border post.",
+     "02", "Government of Ghana", "Togo"),
+    ("Statement from the African Union Commission\n\nWe condemn the coup in Niger and urge the junta to free "
+     "President Bazoum.", "11", "African Union", ""),
+])
+def test_first_person_of_a_statement_is_its_author(facts_of, text, root, source, target):
+    events = events_of(facts_of, text)
+    assert has(events, root, source, target), events
