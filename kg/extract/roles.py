@@ -260,7 +260,9 @@ class RoleFinder:
             label = self._label(title, complement, modifier)
             post_in = self._post_in(title, qualifier, complement)
             whole = self.doc[k:cend]
-            holder = self._holder_in_document(label, post_in)
+            # "the prime minister of Thailand, Srettha Thavisin,": the name set off right after the title
+            named = cend + 1 < len(self.doc) and self.doc[cend].text == "," and cend + 1 in self.person_at
+            holder = self._ref(cend + 1) if named else self._holder_in_document(label, post_in)
             if holder is None and (modifier is not None or complement is not None):
                 # a specific title ("The US President", "The Cynon Valley MP") can stand for the person
                 # the text just made the subject; a bare one ("the Prime Minister") is left to the corpus
