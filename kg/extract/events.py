@@ -17,6 +17,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.actors import ACTED_PLACE_PREPS, PERSON_PARTICIPANTS, SERIES_NOUNS, SPOKEN_ROOTS
 from kg.extract.entities import DocEntities, evidence_of
 from kg.extract.outer import (
     COMMIT_VERBS,
@@ -490,7 +491,21 @@ class EventFinder:
         return None
 
     def _actor_in(self, tok: Token) -> Ref | None:
-        """An actor for a noun phrase: its head, compounds, possessor, apposition or an of/from complement."""
+        """An actor for a noun phrase: its head, compounds, possessor, apposition or an of/from complement;
+        a national capital standing as an actor is its country ("unless Baghdad accepted")."""
+        ref = self._phrase_actor(tok)
+        if ref is not None and self.ents.kind(ref) is Kind.PLACE:
+            return self.ents.capital_to_country(ref, sentence_of(tok))
+        return ref
+
+    def _party_in(self, tok: Token) -> Ref | None:
+        """The actor a phrase names, else whose the thing is: "to the Azerbaijani republic of X"."""
+        ref = self._actor_in(tok)
+        if ref is None or self.ents.kind(ref) is Kind.PLACE:
+            ref = self._owner(tok) or ref
+        return ref
+
+    def _phrase_actor(self, tok: Token) -> Ref | None:
         ref = self.ents.ref_at(tok.i)
         if ref is not None:
             return ref
@@ -525,7 +540,7 @@ class EventFinder:
                             return ref
         return None
 
-    def _target_in_complement(self, verb: Token, trig: Trigger) -> Ref | None:
+    def _target_in_complement(self, verb: Token, trig: Trigger, sources: list[Ref] = ()) -> Ref | None:
         """"urged X to gather outside Russian embassies", "demand that Russia ends ...",
         "called for demonstrations outside the Russian embassy": the target further down."""
         preps = set(trig.target_preps) | {"against", "outside"}
@@ -534,7 +549,7 @@ class EventFinder:
                 subject = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
                 if subject is not None:
                     ref = self._actor_in(subject)
-                    if ref is not None:
+                    if ref is not None and ref not in sources:
                         return ref
         if trig.code[:2] in ("02", "10", "13"):  # "threatened to strike South Korea", "urged X to ..."
             for c in verb.children:
@@ -547,7 +562,7 @@ class EventFinder:
                     for p in c.children:
                         if p.dep_ == "prep" and p.lower_ in OBJECT_TARGET_PREPS:
                             g = next((x for x in p.children if x.dep_ == "pobj"), None)
-                            ref = g is not None and (self._actor_in(g) or self._owner(g)) or None
+                            ref = self._party_in(g) if g is not None else None
                             if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
                                 return ref
         if trig.code[:2] == "02":
@@ -564,7 +579,7 @@ class EventFinder:
             for t in c.subtree:
                 if t.dep_ == "prep" and t.lower_ in preps and t.head.pos_ in ("VERB", "NOUN"):
                     ref = self._pobj_actor(t)
-                    if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
+                    if ref is not None and ref not in sources and self.ents.kind(ref) is not Kind.PLACE:
                         return ref
         return None
 
@@ -580,7 +595,7 @@ class EventFinder:
             for c in verb.children:
                 if c.dep_ == "prep" and c.lower_ == "to":
                     g = next((x for x in c.children if x.dep_ == "pobj"), None)
-                    target = g is not None and (self._actor_in(g) or self._owner(g)) or None
+                    target = self._party_in(g) if g is not None else None
         elif self._is_passive(verb):
             for c in verb.children:
                 if c.dep_ == "nsubjpass":
@@ -596,22 +611,21 @@ class EventFinder:
             if target in sources:
                 target = None  # "withdrew its troops from Lebanon": its own troops are not whom it acts on
         if target is None:
-            for prep in trig.target_preps:
-                for c in verb.children:
-                    if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
-                        target = self._pobj_actor(c)
-                        if target is not None:
-                            break
-                if target is not None:
-                    break
+            # "negotiated with X", "cooperated with X": a joint act's other party
+            preps = (*trig.target_preps, "with") if joint(trig.code) else trig.target_preps
+            target = self._prep_target(verb, preps, sources, deps=("prep", "agent", "dative"))
         if target is None:
-            target = self._target_in_complement(verb, trig)
+            target = self._recipient(verb, sources)
+        if target is None:
+            target = self._target_in_complement(verb, trig, sources)
         if target in sources:
             target = None  # "vetoed a resolution censuring its sweep": whose the thing is, below
         if target is None:
-            # "rejected a U.S. request", "praised Haiti's efforts", "shelled Iraqi towns": whose the thing is
+            # "rejected a U.S. request", "praised Haiti's efforts", "shelled Iraqi towns", "agreed to US
+            # mediation": whose the thing is, also of an event noun the act answers
             for c in verb.children:
-                if c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ in trig.target_preps):
+                if c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ in trig.target_preps) or \
+                        (c.dep_ == "prep" and c.lower_ == "to" and self._answers_event(c)):
                     obj = c if c.dep_ != "prep" else next((g for g in c.children if g.dep_ == "pobj"), None)
                     owner = self._owner(obj) if obj is not None else None
                     if owner is None and obj is not None:
@@ -619,9 +633,11 @@ class EventFinder:
                         # "provide 70 million dollars of aid for Romania": the measured thing's phrase too
                         phrases = [*obj.children, *(getattr(_measured(obj), "children", ()))]
                         for p in phrases:
-                            if p.dep_ == "prep" and p.lower_ in OBJECT_TARGET_PREPS | set(trig.target_preps):
+                            # "boycott contact with the United States", "cut ties with X": the counterpart
+                            preps = {*OBJECT_TARGET_PREPS, *trig.target_preps, *({"with"} if sources else ())}
+                            if p.dep_ == "prep" and p.lower_ in preps:
                                 g = next((x for x in p.children if x.dep_ == "pobj"), None)
-                                owner = g is not None and (self._actor_in(g) or self._owner(g)) or None
+                                owner = self._party_in(g) if g is not None else None
                                 if owner is not None and self.ents.kind(owner) is Kind.PLACE:
                                     owner = None
                                 if owner is not None:
@@ -630,7 +646,53 @@ class EventFinder:
                     if owner is not None and owner not in sources and owner not in own:  # not "British policy"
                         target = owner
                         break
+        if target is None and trig.code[:2] in SPOKEN_ROOTS:
+            # "insisted on its demand that X grant ...": whom the demand the verb is about asks
+            for c in verb.children:
+                g = next((x for x in c.children if x.dep_ == "pobj"), None) if c.dep_ == "prep" else None
+                target = self._noun_clause_target(g, trig, sources) if g is not None else None
+                if target is not None:
+                    break
+        if target is None and sources:
+            # "hosted a meeting between X and Y": one outside the parties acts towards them
+            parties = [r for c in verb.children if c.dep_ in ("dobj", "obj") for r in self._between(c)
+                       if r not in sources]
+            target = parties[0] if parties else None
+        if target is None and sources and trig.code.isdigit() and trig.code[:2] != PROTEST_ROOT:
+            target = self._acted_place(verb, trig.code[:2], sources)
         return sources, target
+
+    def _prep_target(self, head: Token, preps, sources: list[Ref], *, deps=("prep",)) -> Ref | None:
+        """The first actor of ``head``'s phrases with these prepositions (in the lexicon's order) that is
+        not one of the sources ("Turkish authorities imposed a curfew ... in Turkey")."""
+        for prep in preps:
+            for c in head.children:
+                if c.dep_ in deps and c.lower_ == prep:
+                    ref = self._pobj_actor(c)
+                    if ref is not None and ref not in sources:
+                        return ref
+        return None
+
+    def _recipient(self, verb: Token, sources: list[Ref]) -> Ref | None:
+        """Whom a thing is given, refused or sent to ("granted asylum to five Panamanian officers",
+        "refused admittance to Ghanaians"), and whom one lets or has do something when the parser makes
+        them a clause's subject ("allowed candidate X to run")."""
+        if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            ref = self._prep_target(verb, ("to",), sources, deps=("prep", "dative"))
+            if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
+                return ref
+        if verb.lemma_.lower() in OBJECT_CONTROL:
+            for c in verb.children:
+                subject = next((g for g in c.children if g.dep_ == "nsubj"), None) if c.dep_ == "ccomp" else None
+                if subject is not None and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                    ref = self._actor_in(subject)
+                    if ref is not None and ref not in sources:
+                        return ref
+        return None
+
+    def _answers_event(self, prep: Token) -> bool:
+        """"agreed to US mediation", "responded to a demand from X": the phrase names another's act."""
+        return any(g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() in self.lex.nouns for g in prep.children)
 
     @staticmethod
     def _condition_clauses(verb: Token):
@@ -720,8 +782,47 @@ class EventFinder:
         return None
 
     def _object_of(self, verb: Token, ref: Ref) -> bool:
-        """Whether ``ref`` is the place ``verb`` acts on as its direct object."""
-        return self._place_object(verb) == ref
+        """Whether ``ref`` is the place ``verb`` acts on: its direct object, or where or whither the act
+        is done when nobody is acted on ("imposed a curfew in Cizre", "sent inspectors to Bosnia")."""
+        root = self.trigger_tokens.get(verb.i)
+        return self._place_object(verb) == ref or (root is not None and self._acted_place(verb, root, []) == ref)
+
+    def _place_ref(self, tok: Token) -> Ref | None:
+        """The place or country a noun phrase names: itself, or "the town of X", "the capital Kabul"."""
+        ref = self.ents.ref_at(tok.i)
+        if ref is None and tok.lemma_.lower() in PLACE_NOUNS:
+            # "the town of X", "the capital Kabul", "Kunduz province"
+            ref = next((self.ents.ref_at(g.i) for c in tok.children if c.dep_ in ("appos", "compound") or
+                        (c.dep_ == "prep" and c.lower_ == "of") for g in (c, *c.children)
+                        if self.ents.ref_at(g.i) is not None), None)
+        if ref is not None and self.ents.kind(ref) in (Kind.PLACE, Kind.COUNTRY):
+            return ref
+        return None
+
+    def _acted_place(self, tok: Token, root: str, sources: list[Ref]) -> Ref | None:
+        """Where an act with nobody acted on is done, or whither or whence it moves: the territory it is
+        done to, the way event coders take the place as the target ("eased emergency measures in
+        Montenegro", "evacuated the wounded from Gorazde", "will evacuate settlements in the Gaza Strip").
+        What is said, asked or threatened is done to a place only in its complement ("threatened to ban
+        voting in East Jerusalem"), not where it is said."""
+        spoken = root in SPOKEN_ROOTS
+        heads = [] if spoken else [tok]
+        if not spoken and tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                for c in tok.children):
+            heads.append(tok.head)  # "sent inspectors to Bosnia to investigate": where the act was sent
+        for c in tok.children:
+            if c.dep_ in ("dobj", "obj", "xcomp") or (c.dep_ == "prep" and c.lower_ == "to" and spoken):
+                heads.append(c)
+                heads += [g for g in c.children if g.dep_ in ("dobj", "obj", "xcomp")]
+        for head in heads:
+            for c in head.children:
+                if c.dep_ != "prep" or c.lower_ not in ACTED_PLACE_PREPS:
+                    continue
+                for g in c.children:
+                    ref = self._place_ref(g) if g.dep_ == "pobj" else None
+                    if ref is not None and ref not in sources:
+                        return ref
+        return None
 
     def _doer_noun(self, tok: Token, light: Token | None) -> Token | None:
         """The noun that names who does an act: the subject or ``by`` agent of its verb, or the possessor
@@ -780,6 +881,12 @@ class EventFinder:
                 ref = self._pobj_actor(c)
                 if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
                     return ref
+            # "crimes committed by Croat forces", "the raid carried out by X": the act's doer
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                agent = next((a for a in c.children if a.dep_ == "agent"), None)
+                ref = self._pobj_actor(agent) if agent is not None else None
+                if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
+                    return ref
         return None
 
     def _noun_roles(self, noun: Token, trig: Trigger, light: Token | None) -> tuple[list[Ref], Ref | None]:
@@ -787,9 +894,7 @@ class EventFinder:
         target = None
         if light is not None:
             sources = self._subjects(light)
-            for c in light.children:
-                if c.dep_ in ("prep",) and c.lower_ in trig.target_preps:
-                    target = self._pobj_actor(c)
+            target = self._prep_target(light, trig.target_preps, sources)
         for c in noun.children:
             if c.dep_ == "poss" and not sources:
                 ref = self.speakers.actor(c)
@@ -797,33 +902,28 @@ class EventFinder:
             elif c.dep_ in ("amod", "compound", "nmod") and not sources and c.i < noun.i and \
                     noun.lemma_.lower() not in NOT_AGENT_MODIFIED:
                 ref = self.ents.ref_at(c.i)
+                if ref is None and c.dep_ == "compound":
+                    # "US Predator attacks", "Israeli F-16 strikes": whose weapon the compound names
+                    ref = next((self.ents.ref_at(g.i) for g in c.children if g.dep_ in ("compound", "amod") and
+                                self.ents.ref_at(g.i) is not None), None)
                 if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION, Kind.PERSON):
                     sources = [ref]
             elif c.dep_ == "prep" and c.lower_ == "by" and not sources:
                 ref = self._pobj_actor(c)
                 sources = [ref] if ref is not None else []
-        for prep in trig.target_preps:
-            if target is not None:
-                break
-            for c in noun.children:
-                if c.dep_ == "prep" and c.lower_ == prep:
-                    target = self._pobj_actor(c)
-                    if target is not None:
-                        break
+        if target is None:
+            target = self._prep_target(noun, trig.target_preps, sources)
         if target is None:
             # "congratulations to those of ... to Mr Trump": a target preposition further in the phrase
             for t in noun.subtree:
                 if t.dep_ == "prep" and t.lower_ in trig.target_preps and t.i > noun.i:
                     target = self._pobj_actor(t)
-                    if target is not None:
+                    if target is not None and target not in sources:
                         break
+                    target = None
         if target is None and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
             # "add my congratulations to Donald Trump", "imposed sanctions on them"
-            for c in noun.head.children:
-                if c.dep_ == "prep" and c.lower_ in trig.target_preps:
-                    target = self._pobj_actor(c)
-                    if target is not None:
-                        break
+            target = self._prep_target(noun.head, trig.target_preps, sources)
         # "Russia's use of chemical weapons": the possessor of the governing noun
         if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
             for c in noun.head.head.children:
@@ -840,6 +940,21 @@ class EventFinder:
             # "the strike hit a hospital", "an earthquake struck Turkey"
             obj = next((c for c in noun.head.children if c.dep_ in ("dobj", "obj")), None)
             target = self._actor_in(obj) if obj is not None else None
+        if target is None:
+            # "a general strike that shut down the capital", "an offensive which cut off Kunduz": what the
+            # event's relative clause acts on
+            for rel in (c for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB"):
+                if any(g.dep_ == "nsubj" and g.lower_ in ("that", "which") for g in rel.children):
+                    obj = next((g for g in rel.children if g.dep_ in ("dobj", "obj")), None)
+                    ref = self._actor_in(obj) if obj is not None else None
+                    if ref is not None and ref not in sources:
+                        target = ref
+                        break
+        if target is None and sources:
+            # "ready to host a meeting between X and Y", "mediated talks between X and Y": one outside the
+            # parties acts towards them
+            parties = [r for r in self._between(noun) if r not in sources]
+            target = parties[0] if parties else None
         # "Russia faced sanctions": the subject undergoes; "he wants to see demonstrations": the subject wants
         if light is None and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
             verb = noun.head
@@ -848,7 +963,29 @@ class EventFinder:
                     target = self._subject(verb)
             elif not sources and verb.lemma_.lower() in WANT:
                 sources = self._subjects(verb)
+        if target is None:
+            target = self._noun_clause_target(noun, trig, sources)
+        if target is None and sources and trig.code.isdigit() and trig.code[:2] != PROTEST_ROOT:
+            target = self._acted_place(light if light is not None else noun, trig.code[:2], sources)
         return sources, target
+
+    def _noun_clause_target(self, noun: Token, trig: Trigger, sources: list[Ref]) -> Ref | None:
+        """"its demand that Burundi's government grant ...": whom a demand, appeal or threat asks to act;
+        "wounded two British soldiers in a bomb attack": whom the clause an attack is the means of hits."""
+        if trig.code[:2] in SPOKEN_ROOTS:
+            for c in noun.children:
+                subject = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None) \
+                    if c.dep_ in ("acl", "ccomp") else None
+                ref = self._actor_in(subject) if subject is not None else None
+                if ref is not None and ref not in sources:
+                    return ref
+        if trig.code[:2] in VIOLENT_ROOTS and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") and \
+                noun.head.head.pos_ == "VERB" and not self._is_passive(noun.head.head):
+            obj = next((c for c in noun.head.head.children if c.dep_ in ("dobj", "obj")), None)
+            ref = self._actor_in(obj) if obj is not None else None
+            if ref is not None and ref not in sources:
+                return ref
+        return None
 
     def _governing_subjects(self, noun: Token) -> list[Ref]:
         """"flew to Nairobi for talks with the president", "began a hunger strike": an event noun with no
@@ -857,6 +994,11 @@ class EventFinder:
         node = noun
         while node.dep_ == "conj":
             node = node.head
+        # "launched a series of attacks", "began ten days of war games": the amount or span stands for the acts
+        while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN" and \
+                (node.head.head.ent_type_ in ("DATE", "CARDINAL", "QUANTITY") or
+                 node.head.head.lemma_.lower() in SERIES_NOUNS):
+            node = node.head.head
         if node.dep_ in ("dobj", "obj"):
             verb = node.head
         elif node.dep_ == "pobj" and node.head.lower_ in PURPOSE_PREPS and node.head.head.pos_ == "VERB":
@@ -969,7 +1111,12 @@ class EventFinder:
             if not (t.dep_ in ("pobj", "dobj", "nsubjpass") and (t.head.i == tok.i or t.head.head.i == tok.i)):
                 continue
             cls, _ = self.lex.participants[t.lemma_.lower()]
-            words = [c.text for c in t.lefts if c.dep_ in ("compound", "amod") and c.ent_type_ == ""] + [t.text]
+            # people keep the country or people they are of ("Moslem fundamentalist demonstrators", "Palestinian
+            # refugees"); things are named without it, the same in every report ("aid convoy")
+            people = t.lemma_.lower() in PERSON_PARTICIPANTS
+            deps = ("compound", "amod", "nmod") if people else ("compound", "amod")
+            words = [c.text for c in t.lefts if c.dep_ in deps and (people or c.ent_type_ == "")]
+            words.append(t.text)
             found.append(Participant(cls, " ".join(words)))
         return tuple(found)
 

@@ -175,7 +175,9 @@ class RoleFinder:
                 qualifier, qstart = self._qualifier_before(title.span.start)
                 modifier = self.doc[qstart:title.span.start] if qualifier is not None else None
                 modifier = next((e for e in self.doc_ents if modifier is not None and e.start == qstart), None)
-                self._add_role(holder, title, qualifier, None, modifier, person)
+                # "King Hassan of Morocco", "Emir Tamim of Qatar": the country after the name
+                complement = self._complement_after(person.end)[0] if qualifier is None else None
+                self._add_role(holder, title, qualifier, complement, modifier, person)
                 used_titles.add(title.span.start)
             # "President of Russia Vladimir Putin", "Prime Minister of India Narendra Modi"
             before = next((e for e in self.doc_ents if e.end == person.start and
@@ -258,7 +260,9 @@ class RoleFinder:
             label = self._label(title, complement, modifier)
             post_in = self._post_in(title, qualifier, complement)
             whole = self.doc[k:cend]
-            holder = self._holder_in_document(label, post_in)
+            # "the prime minister of Thailand, Srettha Thavisin,": the name set off right after the title
+            named = cend + 1 < len(self.doc) and self.doc[cend].text == "," and cend + 1 in self.person_at
+            holder = self._ref(cend + 1) if named else self._holder_in_document(label, post_in)
             if holder is None and (modifier is not None or complement is not None):
                 # a specific title ("The US President", "The Cynon Valley MP") can stand for the person
                 # the text just made the subject; a bare one ("the Prime Minister") is left to the corpus
@@ -293,6 +297,10 @@ class RoleFinder:
         """The person the text just spoke of: subjects first, nearest sentence first."""
         sents = sentences(self.doc)
         here = next(i for i, s in enumerate(sents) if s.start <= where.start < s.end)
+        # "Putin offered to negotiate with the president of Armenia": whoever does the act the title's
+        # phrase is governed by is another person than the one it names
+        own_clause = {self._ref(c.i) for a in where.root.ancestors for c in a.children
+                      if c.dep_ in ("nsubj", "nsubjpass") and c.i not in range(where.start, where.end)}
         for back in range(0, LOOKBACK_SENTENCES + 1):
             if here - back < 0:
                 break
@@ -304,7 +312,7 @@ class RoleFinder:
                 if ref is None or self.ents.kind(ref) is not Kind.PERSON or \
                         self.ents.clusters[ref.index].title is not None:
                     continue
-                if self._conflicts(ref, label, post_in):
+                if self._conflicts(ref, label, post_in) or (back == 0 and ref in own_clause):
                     continue
                 if tok.dep_ in ("nsubj", "nsubjpass") or (tok.head.dep_ in ("nsubj", "nsubjpass")
                                                           and tok.dep_ in ("compound", "appos")):

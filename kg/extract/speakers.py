@@ -28,6 +28,9 @@ QUOTES = "\"\u201c\u201d\u2018\u2019'"
 ATTRIBUTION_LINE = re.compile(r"^[ \t]*[\u2013\u2014-][ \t]*(?P<name>[A-Z][^\n]{1,60})[ \t]*$", re.M)
 HANSARD_MARKERS = re.compile(r"(?m)(?:^\d+\.\s+(?:What|If|Whether|How|When)\b|\(\d{5,7}\)\s*$|\bMr Speaker\b|"
                              r"\bMadam Deputy Speaker\b|\bhon\. (?:Friend|Lady|Gentleman|Member)\b)")
+# a headline naming the author of a statement: "Statement by the Foreign Ministry", "Joint statement of X and Y"
+STATEMENT_HEAD = re.compile(r"^[ \t]*(?:Joint |Press |Official )?[Ss]tatement (?:by|from|of) (?P<who>[^\n]{2,120}?)"
+                            r"[ \t]*(?:[:.\u2013\u2014-][^\n]*)?$", re.M)
 SPEECH_DEPS = ("ccomp", "parataxis", "xcomp", "dobj", "advcl")
 # nouns whose modifiers are actors: "UK ministers", "Russian forces", "the Syrian regime"
 ACTOR_NOUNS = {
@@ -54,12 +57,23 @@ ACTOR_NOUNS = {
     # bodies named by their compound: "the APEC forum", "the EU commission", "the UN Security Council body"
     "forum", "council", "commission", "committee", "body", "bloc", "organization", "organisation", "association",
     "network", "institution", "board", "panel", "federation", "league",
+    # the members of a bloc a country belongs to: "its European Union partners"
+    "partner",
+    # people by what they do, whose modifier is their country: "Colombian journalists", "Iranian pilgrims"
+    "journalist", "reporter", "tourist", "pilgrim", "sailor", "seaman", "crew", "miner", "nurse", "athlete",
+    "player", "fan", "voter", "missionary", "trader", "merchant", "engineer", "scientist", "expert",
 }
+# the people of a place as a group: "demonstrators in Baghdad", "thousands in Nairobi"
+PEOPLE_NOUNS = {"protester", "protestor", "demonstrator", "activist", "student", "worker", "resident", "villager",
+                "inhabitant", "youth", "farmer", "people", "citizen", "civilian", "crowd", "thousand", "hundred",
+                "rioter", "striker", "marcher", "voter", "supporter"}
+# "the Saudi-led coalition", "Vietnamese-led forces": whoever leads a force acts through it
+LED = {"lead", "head"}
 # a number or a part of a group stands for the group: "thousands of students", "a member of parliament"
 GROUP_HEADS = {"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "band", "member", "some",
                "many", "majority", "contingent", "delegation", "team", "wing", "unit"}
 # "rebels in Ivory Coast", "students from Kenya", "leaders of the coalition"
-GROUP_PREPS = {"in", "from", "of", "throughout", "across"}
+GROUP_PREPS = {"in", "from", "of", "throughout", "across", "at"}
 LOCATIVE_PREPS = {"in", "near", "at", "across", "inside", "outside", "around", "throughout", "within"}
 
 
@@ -75,6 +89,7 @@ class Speakers:
         self._attribution_lines()
         self._speech_verbs()
         self._hansard()
+        self._statement_author()
 
     # --- first person
     def _paragraphs(self) -> list[tuple[int, int]]:
@@ -139,6 +154,24 @@ class Speakers:
                 elif inside and t.lower_ in FIRST_PERSON:
                     self.first_person.setdefault(t.i, speaker)
 
+    def _statement_author(self) -> None:
+        """A document headed "Statement by the Government of Kenya" or "Joint statement of X and Y" is its
+        author's: "we" and "I" in it that no speaker claims are the (first) author's."""
+        m = STATEMENT_HEAD.search(self.text[:400])
+        if m is None:
+            return
+        span = self.doc.char_span(m.start("who"), m.end("who"), alignment_mode="expand")
+        if span is None:
+            return
+        ref = self.ents.ref_of(span)
+        if ref is None:
+            ref = next((r for r in (self.actor(t) for t in span if t.pos_ in ("NOUN", "PROPN")) if r is not None), None)
+        if ref is None or self.ents.kind(ref) is Kind.PLACE:
+            return
+        for tok in self.doc:
+            if tok.lower_ in FIRST_PERSON:
+                self.first_person.setdefault(tok.i, ref)
+
     def is_hansard(self) -> bool:
         return len(HANSARD_MARKERS.findall(self.text)) >= 2
 
@@ -201,16 +234,27 @@ class Speakers:
                     return ref
             # "UK ministers", "the Syrian government's forces", "Johnson's call": a modifier is the actor
             # only of a noun that names actors or events, not of "British policy" or "his counterpart"
-            if lemma in ACTOR_NOUNS or lemma in self.event_nouns:
-                for child in tok.children:
-                    if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i < tok.i:
-                        ref = self.ents.ref_at(child.i)
-                        if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
-                            return ref
-                        if child.dep_ == "poss":
-                            ref = self.actor(child)
-                            if ref is not None:
-                                return ref
+            # "Israeli army bulldozers", "Panamanian army officers": a compound naming an actor group
+            # makes the phrase name actors
+            group_compound = any(c.dep_ == "compound" and c.lemma_.lower() in ACTOR_NOUNS and
+                                 self.ents.ref_at(c.i) is None for c in tok.children)
+            if lemma in ACTOR_NOUNS or lemma in self.event_nouns or group_compound:
+                mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i]
+                # a name before a possessive pronoun: "its European Union partners" are the Union
+                for child in mods:
+                    ref = self.ents.ref_at(child.i)
+                    if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
+                        return ref
+                for child in mods:
+                    ref = self.actor(child) if child.dep_ == "poss" else self._leader(child)
+                    if ref is not None:
+                        return ref
+            for child in tok.children:  # "the Sudanese army's officers": the compound's own modifiers
+                if child.dep_ == "compound" and child.i < tok.i and child.lemma_.lower() in ACTOR_NOUNS and \
+                        self.ents.ref_at(child.i) is None:
+                    ref = self.actor(child)
+                    if ref is not None:
+                        return ref
             if lemma in ACTOR_NOUNS or lemma in GROUP_HEADS:
                 for child in tok.children:
                     if child.dep_ != "prep" or child.lower_ not in GROUP_PREPS:
@@ -224,11 +268,28 @@ class Speakers:
                         ref = self.ents.ref_at(g.i)
                         if ref is None and (g.lemma_.lower() in ACTOR_NOUNS or lemma in GROUP_HEADS):
                             ref = self.actor(g)
+                        if ref is None and lemma in GROUP_HEADS:  # "thousands of Iraqi Kurds": a people
+                            ref = next((self.ents.ref_at(m.i) for m in g.children if m.dep_ in ("amod", "compound")
+                                        and self.ents.ref_at(m.i) is not None), None)
+                        if ref is not None and self.ents.kind(ref) is Kind.PLACE and lemma in PEOPLE_NOUNS:
+                            # "demonstrators in Baghdad": people in a capital are of its country (not
+                            # "relief officials in Nairobi", who may be anyone's)
+                            ref = self.ents.capital_to_country(ref, sentence_of(tok))
                         if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION) or \
                                 ref is not None and lemma in GROUP_HEADS:
                             return ref
             if low == "country" and any(c.lower_ == "the" for c in tok.children):
                 return self.antecedent(tok, (Kind.COUNTRY,))
+        return None
+
+    def _leader(self, mod: Token) -> Ref | None:
+        """"Saudi-led", "UN-led": the entity a leading participle modifier names."""
+        if mod.dep_ != "amod" or mod.lemma_.lower() not in LED or mod.tag_ != "VBN":
+            return None
+        for c in mod.children:
+            ref = self.ents.ref_at(c.i) if c.dep_ in ("npadvmod", "compound", "nmod", "amod") else None
+            if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
+                return ref
         return None
 
     def _coordinated(self, tok: Token) -> Ref | None:
