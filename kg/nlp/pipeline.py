@@ -348,7 +348,7 @@ class EntityRules:
         found = []
         for start, end in hits:
             span = doc[start:end]
-            if not _capitalized(span):
+            if not _capitalized(span) and not self._state_by_word(span):
                 continue
             if any(inside[start:end]):
                 continue  # "Nebraska" in "the University of Nebraska": the longer name is the entity
@@ -360,6 +360,14 @@ class EntityRules:
         for start, end, entry in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
             label = "NORP" if entry.demonym else LABEL[entry.kind]
             yield Span(doc, start, end, label=label, kb_id=entry.key)
+
+    def _state_by_word(self, span: Span) -> bool:
+        """"Washington state", "the state of New York": a state's name with "state" in lower case."""
+        if len(span) < 2 or not any(e.subtype == "State" for e in self.gaz.candidates(span.text)):
+            return False
+        if span[-1].lower_ == "state":
+            return _capitalized(span[:-1])
+        return span[0].lower_ == "state" and len(span) > 2 and span[1].lower_ == "of" and _capitalized(span[2:])
 
     def _elided(self, doc: Doc, found: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
         """"North and South Korea", "East and West Germany": the first word of a coordination stands

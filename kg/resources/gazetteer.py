@@ -189,6 +189,9 @@ class Gazetteer:
                 # a country, organisation or region of that name wins, except a state over a capital
                 if not (taken and all(e.subtype == "State" for e in taken) and entry.population >= CAPITAL_WEIGHT):
                     continue
+                for state in taken:  # the state keeps a name of its own: "Washington State", "the state of New York"
+                    self.add(f"{state.name} State", state)
+                    self.add(f"State of {state.name}", state)
                 self.names[norm] = []
             self.names.setdefault(norm, []).append(entry)
             self.by_key.setdefault(entry.key, entry)

@@ -135,3 +135,35 @@ def test_time_zone_is_no_entity(facts_of, text, zone, kept):
 ])
 def test_one_of_a_people_is_no_person(facts_of, text, word):
     assert (P, word) not in entities(facts_of(text))
+
+
+@pytest.mark.parametrize("text, name, subtype", [
+    # a state that shares its name with a larger city is named by "state": the state, not the city
+    ("Washington state sued the company.", "Washington state", "State"),
+    ("The state of New York sued the bank.", "state of New York", "State"),
+    ("Lawmakers in New York State passed the bill.", "New York State", "State"),
+    # the bare name stays the city
+    ("Officials in Washington said the talks failed.", "Washington", "City"),
+    ("He flew to New York on Monday.", "New York", "City"),
+])
+def test_state_against_its_city(nlp, text, name, subtype):
+    from kg.resources.gazetteer import Gazetteer
+    gaz = Gazetteer.default()
+    found = {e.text: gaz.by_key[e.kb_id_].subtype for e in nlp(text).ents if e.kb_id_ in gaz.by_key}
+    assert found.get(name) == subtype
+
+
+@pytest.mark.parametrize("text, name", [
+    # inside a longer name the state's name is that name's
+    ("Washington State University won the game.", "Washington State University"),
+    ("The New York State Police said.", "New York State Police"),
+])
+def test_state_name_inside_a_longer_name(nlp, text, name):
+    assert (name, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_state_word_alone_is_no_name(nlp):
+    # "state" as a common word next to a city stays the city's: "a New York state of mind" is no hit of
+    # "State of ..." and the state's names are only those two forms
+    ents = [(e.text, e.label_) for e in nlp("The state said Ohio would pay.").ents]
+    assert ("Ohio", "PLACE") in ents and not any("state" in t for t, _ in ents)
