@@ -193,6 +193,8 @@ def _hyphenated_end(doc: Doc, end: int) -> int:
     return end
 
 
+_TITLE_MODIFIERS = {"emeritus", "acting", "interim", "deputy", "former", "outgoing", "incoming", "retired",
+                    "senior", "assistant", "associate", "vice", "honorary", "visiting", "adjunct"}
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _HYPHENS = ("-", "\u2010", "\u2011")
@@ -749,6 +751,10 @@ class EntityRules:
             span = doc[start:end]
             if not _capitalized(span) or self.gaz.title(span.text) or span.text.lower() in NOT_NAMES:
                 return
+            if len(span) == 1 and end + 1 < len(doc) and (self.gaz.is_honorific(doc[end].text) or
+                                                          self.gaz.title(doc[end].text)) and \
+                    doc[end + 1].text[:1].isupper() and span[0].lower_ in _TITLE_MODIFIERS:
+                return  # "Emeritus Professor John Burrows", "Acting Director Ann Lee": a word of the title
             known = self.gaz.lookup(span.text) if end < trimmed.end else None
             if known is not None:  # "FEMA" of "FEMA Administrator", "Travis County" of "Travis County Sheriff"
                 yield Span(doc, start, end, label="NORP" if known.demonym else LABEL[known.kind], kb_id=known.key)

@@ -167,3 +167,17 @@ def test_state_word_alone_is_no_name(nlp):
     # "State of ..." and the state's names are only those two forms
     ents = [(e.text, e.label_) for e in nlp("The state said Ohio would pay.").ents]
     assert ("Ohio", "PLACE") in ents and not any("state" in t for t, _ in ents)
+
+
+@pytest.mark.parametrize("text, word, kept", [
+    # a modifier of a title before a title and a name is a word of the title, no organisation
+    ("According to the Herald, Emeritus Professor John Burrows said it was wrong.", "Emeritus", "John Burrows"),
+    ("Interim Director Ana Ruiz of the museum resigned.", "Interim", "Ana Ruiz"),
+])
+def test_title_modifier_is_no_body(facts_of, text, word, kept):
+    found = entities(facts_of(text))
+    assert (P, kept) in found and not any(name == word for _, name in found)
+
+
+def test_body_before_a_title_stays(facts_of):
+    assert any(name == "Google" for _, name in entities(facts_of("Google CEO Sundar Pichai spoke.")))
