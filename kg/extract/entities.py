@@ -18,6 +18,11 @@ from kg.nlp.pipeline import LOCATIVE
 from kg.resources.gazetteer import Gazetteer
 from kg.resources.names import best_name, name_words, one_letter_off, slug
 
+_TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f",
+                 "madam": "f"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                   "herself": "f"}
+
 KIND_OF_LABEL = {"PERSON": Kind.PERSON, "ORG": Kind.ORGANIZATION, "COUNTRY": Kind.COUNTRY,
                  "NORP": Kind.COUNTRY, "PLACE": Kind.PLACE}
 
@@ -194,6 +199,10 @@ class DocEntities:
             if not match:  # "Schmidt" written "Schmit": a surname one letter off one person's
                 match = sorted({i for (first, last), i in index_of.items() if first and one_letter_off(last, word)})
                 match = match if len(match) == 1 else []
+            if len(match) > 1 and (gender := self._title_gender(span)) is not None:
+                # "Mr Hale" after "John Hale" and his widow "Mary Hale": the title's gender must agree
+                agree = [i for i in match if self._cluster_gender(i) == gender]
+                match = agree or [i for i in match if self._cluster_gender(i) is None] or match
             if len(match) > 1:  # two people of one surname: the one named most recently before
                 before = [i for i in match if any(s.start < span.start for s in self.clusters[i].spans)]
                 match = sorted(before or match, key=lambda i: -max(s.start for s in self.clusters[i].spans))[:1]
@@ -204,6 +213,37 @@ class DocEntities:
                 match = [index_of[ident]]
             self._attach(match[0], span, surface_of(span))
             self._honorific_alias(match[0], span)
+
+    def _title_gender(self, span: Span) -> str | None:
+        """"m" after "Mr", "f" after "Mrs", "Ms", "Miss"; None otherwise."""
+        if span.start == 0:
+            return None
+        word = self.doc[span.start - 1].lower_
+        if word == "." and span.start > 1:
+            word = self.doc[span.start - 2].lower_
+        return _TITLE_GENDER.get(word.rstrip("."))
+
+    def _cluster_gender(self, index: int) -> str | None:
+        """A person's gender as the text gives it: by a title before one of the names, else by the
+        first personal pronoun after the full name in its sentence or the next."""
+        cluster = self.clusters[index]
+        for span in cluster.spans:
+            gender = self._title_gender(span)
+            if gender is not None:
+                return gender
+        for span in cluster.spans:
+            if len(name_words(span.text)) < 2:
+                continue
+            sent = span.sent
+            stop = sent.end
+            if stop < len(self.doc):
+                stop = self.doc[stop].sent.end
+            for tok in self.doc[span.end:stop]:
+                gender = _PRONOUN_GENDER.get(tok.lower_)
+                if gender is not None:
+                    return gender
+            break
+        return None
 
     def _honorific_alias(self, index: int, span: Span) -> None:
         """"Mr Johnson" is a form of the name seen in the text, too."""

@@ -181,3 +181,16 @@ def test_title_modifier_is_no_body(facts_of, text, word, kept):
 
 def test_body_before_a_title_stays(facts_of):
     assert any(name == "Google" for _, name in entities(facts_of("Google CEO Sundar Pichai spoke.")))
+
+
+@pytest.mark.parametrize("text, full, titled", [
+    # a bare "Mr X"/"Mrs X" joins the person of surname X whose gender agrees, not the latest named
+    ("John Hale died in 2019. His widow, Mary Hale, said she would sue the firm. Mr Hale had worked there for years.",
+     "John Hale", "Mr Hale"),
+    ("Anna Berg founded the firm. Her husband, Peter Berg, said he had left it. Mrs Berg declined to comment.",
+     "Anna Berg", "Mrs Berg"),
+])
+def test_title_gender_agrees(facts_of, text, full, titled):
+    facts = facts_of(text)
+    holder = [e for e in facts.entities if titled in getattr(e, "aliases", ()) or titled in getattr(e, "names", ())]
+    assert holder and all(e.name == full for e in holder), [(e.name, getattr(e, "aliases", None)) for e in facts.entities]
