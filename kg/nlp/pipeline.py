@@ -494,8 +494,8 @@ class EntityRules:
             if candidate < i:
                 continue  # inside the name found before
             i = candidate
-            if not self._after_title(doc, i):
-                i += 1
+            if not self._after_title(doc, i) or self._title_goes_on(doc, i):
+                i += 1  # ("General" of "Secretary General Ban Ki-moon" is the title's, the name after it)
                 continue
             end = i
             while end < len(doc) and doc[end].text[:1].isupper() and (doc[end].is_alpha or "-" in doc[end].text) \
@@ -530,6 +530,16 @@ class EntityRules:
         words = numpy.flatnonzero(rows[:, 1].astype(bool) & numpy.isin(rows[:, 2], NAME_POS)).tolist()
         offsets, text = rows[:, 0].tolist(), doc_text(doc)
         return [i for i in words if text[offsets[i]].isupper()]
+
+    def _title_goes_on(self, doc: Doc, i: int) -> bool:
+        """The word at ``i`` ends a longer title that begins before it: "Secretary General"."""
+        for k in range(1, 4):
+            if i - k < 0:
+                break
+            if doc[i - k].text[:1].isupper() and self.gaz.may_start_title(doc[i - k].text) and \
+                    self.gaz.title(doc[i - k:i + 1].text):
+                return True
+        return False
 
     def _after_title(self, doc: Doc, i: int) -> str | None:
         if i == 0:

@@ -194,3 +194,13 @@ def test_title_gender_agrees(facts_of, text, full, titled):
     facts = facts_of(text)
     holder = [e for e in facts.entities if titled in getattr(e, "aliases", ()) or titled in getattr(e, "names", ())]
     assert holder and all(e.name == full for e in holder), [(e.name, getattr(e, "aliases", None)) for e in facts.entities]
+
+
+@pytest.mark.parametrize("text, person", [
+    # a title of two words ("Secretary General", "Director General"): the person is the name after both
+    ("NATO Secretary General Jens Stoltenberg spoke.", "Jens Stoltenberg"),
+    ("Director General Ana Lopes of the agency spoke.", "Ana Lopes"),
+])
+def test_name_after_a_two_word_title(nlp, text, person):
+    people = [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
+    assert people == [person]
