@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import Kind
 from kg.nlp.name_matcher import NameMatcher
 from kg.nlp.ruler_index import index as index_ruler
-from kg.resources.entity_types import PERSON_NOUNS, PLACE_OF, PLURAL_PERSON_NOUNS, TO_A_PLACE, kind_by_head
+from kg.resources.entity_types import PERSON_NOUNS, PLACE_OF, PLURAL_PERSON_NOUNS, kind_by_head
 from kg.resources.gazetteer import Entry, Gazetteer
 from kg.resources.names import slug
 
@@ -172,6 +172,20 @@ def _time_zone(span: Span) -> bool:
     if len(span) != 1 or span.start == 0 or not (word.isalpha() and word.isupper() and 2 <= len(word) <= 5):
         return False
     return bool(_CLOCK.match(span.doc[span.start - 1].text))
+
+
+def _site_acts(span: Span) -> bool:
+    """A museum, a hospital, a space centre is an organisation where it acts: the subject of an active
+    verb ("the museum said", "the hospital hired"), an owner ("the museum's director"), the agent of
+    a passive ("funded by the museum"); elsewhere it is the place ("displayed at the museum", "sent
+    to the museum", "the museum was proposed as a home").
+    """
+    root, doc = span.root, span.doc
+    if span.end < len(doc) and doc[span.end].text in ("'s", "\u2019s"):
+        return True
+    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent"
 
 
 def _hyphenated_given_name(span: Span) -> bool:
@@ -691,11 +705,8 @@ class EntityRules:
         first = self.gaz.lookup(span[0].text) if len(words) > 1 else None
         after_place = first is not None and first.kind in (Kind.COUNTRY, Kind.PLACE)
         kind = kind_by_head(words, after_place=after_place)
-        if kind == "SITE":  # a museum: a place where one goes, an organisation otherwise
-            before = span.start - 1
-            if before >= 0 and doc[before].lower_ == "the":
-                before -= 1
-            kind = "PLACE" if before >= 0 and doc[before].lower_ in TO_A_PLACE else "ORG"
+        if kind == "SITE":
+            kind = "ORG" if _site_acts(span) else "PLACE"
         return Span(doc, span.start, span.end, label=kind) if kind else None
 
     def _from_model(self, ent: Span):

@@ -31,15 +31,12 @@ county province district village town pad plains desert coast peninsula strait c
 # name only after a place ("the Ottawa Sun", "Dallas Star")
 WEAK_HEADS = {"hall": "PLACE", "church": "ORG", "post": "ORG", "star": "ORG", "sun": "ORG", "times": "ORG",
               "mail": "ORG", "express": "ORG", "park": "PLACE", "hill": "PLACE", "lane": "PLACE"}
-# heads of institutions that are also sites: a place where the sentence goes to them, an
-# organisation where they act (issue 14, cause 12)
+# heads of institutions that are also sites: an organisation where the sentence has them act, a
+# place elsewhere (issue 14, cause 12)
 SITE_HEADS = frozenset("""
 museum museums gallery galleries centre center planetarium hospital hotel library zoo theatre theater
 cathedral mosque temple aquarium observatory
 """.split())  # noqa: SIM905 - a block of words reads better than a list of strings
-# words before a site that make it a place: "on display at the Museum of Flight"
-TO_A_PLACE = frozenset({"at", "to", "in", "into", "from", "inside", "outside", "near", "visit", "visited",
-                        "visiting", "visits", "toured", "tour"})
 # words before "of" that make the name after it a place: "the town of Krynky"
 PLACE_OF = frozenset({"plains", "town", "city", "village", "province", "region", "district", "county", "island",
                       "port", "suburb", "neighbourhood", "neighborhood", "capital"})
@@ -70,7 +67,10 @@ def kind_by_head(words: list[str], *, after_place: bool = False) -> str | None:
     if head in PLACE_HEADS:
         return "PLACE"
     if head in SITE_HEADS:
-        return "SITE"
+        lowered = [w.casefold() for w in words]
+        after = lowered.index(head) + 1
+        # "Centre for Disease Control", "Center for Policy Studies": a body named for what it does
+        return "ORG" if after < len(lowered) and lowered[after] == "for" else "SITE"
     if after_place:
         return WEAK_HEADS.get(head)
     return None

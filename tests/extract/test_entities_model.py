@@ -193,7 +193,8 @@ def test_body_before_a_title_stays(facts_of):
 def test_title_gender_agrees(facts_of, text, full, titled):
     facts = facts_of(text)
     holder = [e for e in facts.entities if titled in getattr(e, "aliases", ()) or titled in getattr(e, "names", ())]
-    assert holder and all(e.name == full for e in holder), [(e.name, getattr(e, "aliases", None)) for e in facts.entities]
+    assert holder and all(e.name == full for e in holder), \
+        [(e.name, getattr(e, "aliases", None)) for e in facts.entities]
 
 
 @pytest.mark.parametrize("text, person", [
