@@ -669,6 +669,19 @@ class EntityRules:
             return False
         return not (self.gaz.candidates(word.text) or self.gaz.title(word.text) or self.gaz.is_honorific(word.text))
 
+    def _jurisdiction(self, span: Span) -> Span | None:
+        """The place that opens a name after "<title> of" ("Governor of Ohio Mike DeWine", "Mayor of
+        New Orleans LaToya Cantrell"): the office's place, known to the gazetteer, with two words
+        or more of the name after it."""
+        doc = span.doc
+        if span.start < 2 or doc[span.start - 1].lower_ != "of" or not self.gaz.title(doc[span.start - 2].text):
+            return None
+        for stop in range(span.end - 2, span.start, -1):
+            known = self.gaz.lookup(doc[span.start:stop].text)
+            if known is not None and known.kind in (Kind.COUNTRY, Kind.PLACE) and not known.demonym:
+                return Span(doc, span.start, stop, label=LABEL[known.kind], kb_id=known.key)
+        return None
+
     def _without_post(self, span: Span) -> Span:
         """"FEMA Administrator", "State Department Spokesperson": the body, without the post."""
         end = span.end
@@ -744,6 +757,9 @@ class EntityRules:
             while start < end - 1 and (self.gaz.is_honorific(doc[start].text) or doc[start].text == "." or
                                        self.gaz.title(doc[start].text)):
                 start += 1
+            if (place := self._jurisdiction(doc[start:end])) is not None:
+                yield place  # "Governor of Ohio Mike DeWine": the office's place, then its holder
+                start = place.end
             span = doc[start:end]
             typed = self._typed_by_words(span)
             if typed is not None:
@@ -791,6 +807,12 @@ class EntityRules:
                 yield Span(doc, start, end, label="PERSON")
                 return
             if label == "ORG" and len(span) == 1 and not span.text.isupper() and span[0].pos_ != "PROPN":
+                return
+            if label != "ORG" and (known := self.gaz.lookup(span.text)) is not None and \
+                    known.kind in (Kind.COUNTRY, Kind.PLACE) and not known.demonym:
+                # the model's place the gazetteer passed over ("Governor of Washington"): one place
+                # with the gazetteer's other mentions of that name, not a second one of its own
+                yield Span(doc, start, end, label=LABEL[known.kind], kb_id=known.key)
                 return
             yield Span(doc, start, end, label="ORG" if label == "ORG" else "PLACE")
         elif label == "NORP":

@@ -205,3 +205,28 @@ def test_title_gender_agrees(facts_of, text, full, titled):
 def test_name_after_a_two_word_title(nlp, text, person):
     people = [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
     assert people == [person]
+
+
+@pytest.mark.parametrize("text, place", [
+    # a place the model finds where the gazetteer's own match stood back (a title before it, a name
+    # after it) is the gazetteer's place, keyed as its other mentions are: one node, not two
+    ("Governor of Washington Jay Inslee said the ferries would run.", "Washington"),
+    ("Governor of Kentucky Andy Beshear said the roads were closed.", "Kentucky"),
+    ('In a statement, Governor of Washington Chris Gregoire said, "The port put in a lot of work."', "Washington"),
+    ("Flooding closed schools in Kentucky.", "Kentucky"),
+])
+def test_model_place_keyed_by_the_gazetteer(nlp, text, place):
+    from kg.resources.gazetteer import Gazetteer
+    keys = {e.text: e.kb_id_ for e in nlp(text).ents if e.label_ in ("PLACE", "COUNTRY")}
+    assert keys.get(place) in {e.key for e in Gazetteer.default().candidates(place)}
+
+
+@pytest.mark.parametrize("text, place, person", [
+    # "<title> of <place> <name>": the office's place, then the person who holds it
+    ("Governor of Washington Jay Inslee said the ferries would run.", "Washington", "Jay Inslee"),
+    ("Mayor of Houston Sylvester Turner declared an emergency.", "Houston", "Sylvester Turner"),
+    ("Governor of Kentucky Andy Beshear said the roads were closed.", "Kentucky", "Andy Beshear"),
+])
+def test_place_of_an_office_before_its_holder(nlp, text, place, person):
+    ents = [(e.text, e.label_) for e in nlp(text).ents]
+    assert (place, "PLACE") in ents and (person, "PERSON") in ents
