@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import Kind
 from kg.nlp.name_matcher import NameMatcher
 from kg.nlp.ruler_index import index as index_ruler
-from kg.resources.entity_types import PERSON_NOUNS, PLACE_OF, PLURAL_PERSON_NOUNS, kind_by_head
+from kg.resources.entity_types import (EVENT_HEADS, PERSON_NOUNS, PLACE_OF, PLURAL_PERSON_NOUNS, WORK_NOUNS,
+                                       head_word, kind_by_head)
 from kg.resources.gazetteer import Entry, Gazetteer
 from kg.resources.names import slug
 
@@ -689,10 +690,11 @@ class EntityRules:
             end -= 1
         return span.doc[span.start:end]
 
-    @staticmethod
-    def _actor_name(span: Span) -> bool:
-        """False for the name of a vehicle ("the shuttle Discovery") or of a follower ("a
-        Methodist", "Buddhists"): things and groups that are not actors."""
+    def _actor_name(self, span: Span) -> bool:
+        """False for the name of a vehicle ("the shuttle Discovery"), a work ("the film Easy
+        Rider"), an event or an agreement ("the Lagos Jazz Festival", "Comic Expo Brazil", "the
+        Kyoto Protocol") or a follower ("a Methodist", "Buddhists"): things and groups that are not
+        actors."""
         doc = span.doc
         before = span.start - 1
         if before >= 0 and doc[before].text == "," and before > 0:
@@ -701,9 +703,26 @@ class EntityRules:
         if any(t.lower_ in VEHICLES for t in span[1:]) and kind_by_head([t.text for t in span]) is None or \
                 len(span) == 1 and span[0].lower_ in VEHICLES or before >= 0 and doc[before].lower_ in VEHICLES:
             return False
+        if before >= 0 and doc[before].lower_ in WORK_NOUNS and doc[before].pos_ == "NOUN":
+            return False
+        if len(span) > 1 and self._event_name([t.text for t in span if not t.like_num]):
+            return False
         if span.text.rstrip(".") in POST_NOMINALS:
             return False
         return not (len(span) == 1 and span[0].lower_.endswith(("ist", "ists")))
+
+    def _event_name(self, words: list[str]) -> bool:
+        """An event's or an agreement's name: its head is one ("Nairobi Marathon", "Kyoto Protocol"),
+        or one is followed only by a place ("Comic Expo Brazil")."""
+        if len(words) < 2:
+            return False
+        if head_word(words) in EVENT_HEADS:
+            return True
+        for i in range(len(words) - 1, 0, -1):
+            if words[i - 1].casefold() in EVENT_HEADS:
+                known = self.gaz.lookup(" ".join(words[i:]))
+                return known is not None and known.kind in (Kind.COUNTRY, Kind.PLACE)
+        return False
 
     def _typed_by_words(self, span: Span) -> Span | None:
         """The span as an organisation or a place when its head noun says which ("Oregon State

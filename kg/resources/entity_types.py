@@ -37,6 +37,17 @@ SITE_HEADS = frozenset("""
 museum museums gallery galleries centre center planetarium hospital hotel library zoo theatre theater
 cathedral mosque temple aquarium observatory
 """.split())  # noqa: SIM905 - a block of words reads better than a list of strings
+# heads of the names of events and agreements, which are not actors (issue 14, causes 6 and 11):
+# "the Nairobi Marathon", "the Kyoto Protocol", "Comic Expo Brazil" (a place may follow the head)
+EVENT_HEADS = frozenset("""
+cup championship championships tournament olympics olympiad paralympics expo festival marathon regatta
+treaty accord protocol summit
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
+# nouns of works and products: a name right after one is the work's, not an actor's ("the 1969 film
+# Easy Rider", "her novel, Angel Catbird", "the browser Firefox")
+WORK_NOUNS = frozenset("""
+film films movie novel album song documentary opera musical painting sculpture poem sitcom browser app
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
 # words before "of" that make the name after it a place: "the town of Krynky"
 PLACE_OF = frozenset({"plains", "town", "city", "village", "province", "region", "district", "county", "island",
                       "port", "suburb", "neighbourhood", "neighborhood", "capital"})
