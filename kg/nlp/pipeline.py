@@ -24,8 +24,15 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import Kind
 from kg.nlp.name_matcher import NameMatcher
 from kg.nlp.ruler_index import index as index_ruler
-from kg.resources.entity_types import (EVENT_HEADS, PERSON_NOUNS, PLACE_OF, PLURAL_PERSON_NOUNS, WORK_NOUNS,
-                                       head_word, kind_by_head)
+from kg.resources.entity_types import (
+    EVENT_HEADS,
+    PERSON_NOUNS,
+    PLACE_OF,
+    PLURAL_PERSON_NOUNS,
+    WORK_NOUNS,
+    head_word,
+    kind_by_head,
+)
 from kg.resources.gazetteer import Entry, Gazetteer
 from kg.resources.names import slug
 
