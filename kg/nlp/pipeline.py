@@ -29,6 +29,7 @@ from kg.resources.entity_types import (
     PERSON_NOUNS,
     PLACE_OF,
     PLURAL_PERSON_NOUNS,
+    PORTFOLIO_WORDS,
     WORK_NOUNS,
     head_word,
     kind_by_head,
@@ -677,6 +678,18 @@ class EntityRules:
             return False
         return not (self.gaz.candidates(word.text) or self.gaz.title(word.text) or self.gaz.is_honorific(word.text))
 
+    def _portfolio(self, span: Span, *, titled: bool) -> bool:
+        """Words of a minister's portfolio in a title, not a body: after "<title> of/for" ("Minister of
+        Education", "Undersecretary for Trade"), or before a title (``titled``: the model's span held
+        it, "Shadow Home Secretary"; or the next word is one, "the Foreign Affairs minister")."""
+        if not all(t.lower_ in PORTFOLIO_WORDS for t in span) or self.gaz.lookup(span.text) is not None:
+            return False
+        doc = span.doc
+        after = span.end < len(doc) and self.gaz.title(doc[span.end].text) is not None
+        before = span.start >= 2 and doc[span.start - 1].lower_ in ("of", "for") and \
+            self.gaz.title(doc[span.start - 2].text) is not None
+        return titled or after or before
+
     def _jurisdiction(self, span: Span) -> Span | None:
         """The place that opens a name after "<title> of" ("Governor of Ohio Mike DeWine", "Mayor of
         New Orleans LaToya Cantrell"): the office's place, known to the gazetteer, with two words
@@ -818,6 +831,8 @@ class EntityRules:
                                                           self.gaz.title(doc[end].text)) and \
                     doc[end + 1].text[:1].isupper() and span[0].lower_ in _TITLE_MODIFIERS:
                 return  # "Emeritus Professor John Burrows", "Acting Director Ann Lee": a word of the title
+            if label == "ORG" and self._portfolio(span, titled=end < trimmed.end):
+                return  # "Minister of Education", "the Foreign Affairs minister": a word of the title
             known = self.gaz.lookup(span.text) if end < trimmed.end else None
             if known is not None:  # "FEMA" of "FEMA Administrator", "Travis County" of "Travis County Sheriff"
                 yield Span(doc, start, end, label="NORP" if known.demonym else LABEL[known.kind], kb_id=known.key)

@@ -37,6 +37,16 @@ SITE_HEADS = frozenset("""
 museum museums gallery galleries centre center planetarium hospital hotel library zoo theatre theater
 cathedral mosque temple aquarium observatory
 """.split())  # noqa: SIM905 - a block of words reads better than a list of strings
+# the words of a minister's portfolio, which the model takes for a body: "Minister of Education",
+# "the Foreign Affairs minister", "Shadow Home Secretary" (a title's words, not an organisation)
+PORTFOLIO_WORDS = frozenset("""
+education health defence defense home foreign affairs interior justice finance finances treasury trade industry
+labour labor energy environment agriculture transport transportation culture tourism communications housing
+employment welfare security immigration development economy economic commerce science technology sport sports
+youth women children family planning information public works social local government budget revenue customs
+relations international cooperation legal digital media arts heritage homeland veterans fisheries forestry
+mines water resources natural national regional rural urban shadow and &
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
 # heads of the names of events and agreements, which are not actors (issue 14, causes 6 and 11):
 # "the Nairobi Marathon", "the Kyoto Protocol", "Comic Expo Brazil" (a place may follow the head)
 EVENT_HEADS = frozenset("""

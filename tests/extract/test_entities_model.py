@@ -230,3 +230,23 @@ def test_model_place_keyed_by_the_gazetteer(nlp, text, place):
 def test_place_of_an_office_before_its_holder(nlp, text, place, person):
     ents = [(e.text, e.label_) for e in nlp(text).ents]
     assert (place, "PLACE") in ents and (person, "PERSON") in ents
+
+
+@pytest.mark.parametrize("text, word", [
+    # the words of a minister's portfolio are the title's, not a body's
+    ("Minister of Health Ana Costa said the clinics would reopen.", "Health"),
+    ("Undersecretary for Trade Mr. Okoro says tariffs will fall.", "Trade"),
+    ("He resigned as Foreign Affairs minister after the leak.", "Foreign Affairs"),
+    ("Shadow Education Secretary Tom Hale said the plan had failed.", "Shadow Education"),
+])
+def test_portfolio_is_no_body(facts_of, text, word):
+    assert not any(name == word for _, name in entities(facts_of(text)))
+
+
+@pytest.mark.parametrize("text, body", [
+    # a body named for its portfolio stays one
+    ("The Ministry of Health said the clinics would reopen.", "Ministry of Health"),
+    ("The Department of Trade published the figures.", "Department of Trade"),
+])
+def test_body_of_a_portfolio_stays(facts_of, text, body):
+    assert any(body in name for _, name in entities(facts_of(text)))
