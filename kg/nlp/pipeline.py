@@ -678,6 +678,29 @@ class EntityRules:
             return False
         return not (self.gaz.candidates(word.text) or self.gaz.title(word.text) or self.gaz.is_honorific(word.text))
 
+    def _name_continued(self, span: Span) -> int:
+        """The end of a body's name the model cut before "for", "of" or "on" and the capitalized words
+        of what the body is for ("Joint Council" of "Joint Council for the Welfare of Immigrants",
+        "Smith Foundation for the Visual Arts"): the name ends with its head noun, and the words after
+        it hold no name the gazetteer knows."""
+        doc, end = span.doc, span.end
+        words = [t.text for t in span]
+        if end + 2 >= len(doc) or doc[end].lower_ not in ("for", "of", "on") or \
+                kind_by_head(words) not in ("ORG", "SITE") or head_word(words) != words[-1].casefold():
+            return end
+        start = end + 1 + (doc[end + 1].lower_ == "the")
+        stop = start
+        while stop < len(doc) and not doc[stop].is_sent_start and doc[stop].lower_ not in _CALENDAR and \
+                doc[stop].ent_type_ not in ("DATE", "TIME") and (
+                doc[stop].is_alpha and doc[stop].text[:1].isupper() or
+                doc[stop].lower_ in ("of", "and", "&", "the") and stop + 1 < len(doc) and
+                doc[stop + 1].text[:1].isupper()):
+            stop += 1
+        if stop == start or self.gaz.candidates(doc[start:stop].text) or \
+                any(self.gaz.candidates(t.text) for t in doc[start:stop] if t.text[:1].isupper()):
+            return end
+        return stop
+
     def _portfolio(self, span: Span, *, titled: bool) -> bool:
         """Words of a minister's portfolio in a title, not a body: after "<title> of/for" ("Minister of
         Education", "Undersecretary for Trade"), or before a title (``titled``: the model's span held
@@ -779,6 +802,7 @@ class EntityRules:
             return  # "15:11 GMT", "9 a.m. EST": the clock's zone, not a body or a place
         if label in ("ORG", "FAC"):
             end = self._without_post(doc[start:end]).end
+            end = self._name_continued(doc[start:end])
             if end - start > 1 and doc[end - 1].like_num and (before := self.gaz.lookup(doc[start:end - 1].text)) \
                     and before.kind in (Kind.COUNTRY, Kind.ORGANIZATION):
                 end -= 1  # "Sweden 1": a score after a known team's name

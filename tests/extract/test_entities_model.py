@@ -250,3 +250,19 @@ def test_portfolio_is_no_body(facts_of, text, word):
 ])
 def test_body_of_a_portfolio_stays(facts_of, text, body):
     assert any(body in name for _, name in entities(facts_of(text)))
+
+
+@pytest.mark.parametrize("text, body", [
+    # a body's name goes on after its head noun with "for"/"of" and what the body is for
+    ("Lawyers at the Joint Council for the Welfare of Seafarers said the rules were unfair.",
+     "Joint Council for the Welfare of Seafarers"),
+    ("The Halvorsen Foundation for the Performing Arts gave two grants.",
+     "Halvorsen Foundation for the Performing Arts"),
+])
+def test_body_named_for_its_purpose(facts_of, text, body):
+    assert (ORG, body) in entities(facts_of(text))
+
+
+def test_body_name_stops_at_a_date(facts_of):
+    found = entities(facts_of("The Halden Research Institute on Monday published the survey."))
+    assert (ORG, "Halden Research Institute") in found
