@@ -282,7 +282,7 @@ class EntityRules:
             accept(span)
         for span in self._unlabelled_people(doc, model):
             accept(span)
-        common = self._common_words(doc)
+        common = self._common = self._common_words(doc)
         for ent in model:
             if ent.label_ in NAME_LABELS and len(ent) == 1 and (ent[0].is_sent_start or ent[0].pos_ != "PROPN") \
                     and ent[0].lower in common:
@@ -726,6 +726,23 @@ class EntityRules:
                 return Span(doc, span.start, stop, label=LABEL[known.kind], kb_id=known.key)
         return None
 
+    def _given_name_left_out(self, doc: Doc, start: int) -> bool:
+        """The word before a one-word person is the first of the name: a capitalized proper noun in
+        no entity of the model, that this text never writes in lower case, and no known name, title,
+        form of address, month or day."""
+        if start == 0 or doc[start - 1].whitespace_ != " " or doc[start].is_upper:
+            return False
+        word = doc[start - 1]
+        if word.is_sent_start and word.is_stop:
+            return False  # "Then Simon said": a common word, capitalized as a sentence's first
+        if not (word.is_alpha and word.text[:1].isupper() and not word.is_upper and word.pos_ == "PROPN") or \
+                word.ent_type_ or word.lower in self._common or word.lower_ in NOT_NAMES or word.lower_ in _CALENDAR:
+            return False
+        if word.i > 0 and doc[word.i - 1].text[:1].isupper() and doc[word.i - 1].is_alpha and \
+                not doc[word.i - 1].ent_type_ and not doc[word.i - 1].is_sent_start:
+            return False  # a longer run of capitals: a name the model did not see as one
+        return not (self.gaz.candidates(word.text) or self.gaz.title(word.text) or self.gaz.is_honorific(word.text))
+
     def _without_post(self, span: Span) -> Span:
         """"FEMA Administrator", "State Department Spokesperson": the body, without the post."""
         end = span.end
@@ -816,6 +833,8 @@ class EntityRules:
             end = _hyphenated_end(doc, end)
             if self._surname_left_out(doc, end):
                 end += 1  # "illustrator Ada Christmas": the model stopped at a word that is also a noun
+            if end - start == 1 and self._given_name_left_out(doc, start):
+                start -= 1  # "singer Carly Simon", "CEO of the Council Enver Solomon": the model's surname alone
             # "President Putin", "Mr Johnson": the name without its honorific or title
             while start < end - 1 and (self.gaz.is_honorific(doc[start].text) or doc[start].text == "." or
                                        self.gaz.title(doc[start].text)):
