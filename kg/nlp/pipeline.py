@@ -25,7 +25,9 @@ from kg.model import Kind
 from kg.nlp.name_matcher import NameMatcher
 from kg.nlp.ruler_index import index as index_ruler
 from kg.resources.entity_types import (
+    BELIEF_SUFFIXES,
     EVENT_HEADS,
+    FAITHS,
     PERSON_NOUNS,
     PLACE_OF,
     PLURAL_PERSON_NOUNS,
@@ -753,8 +755,8 @@ class EntityRules:
     def _actor_name(self, span: Span) -> bool:
         """False for the name of a vehicle ("the shuttle Discovery"), a work ("the film Easy
         Rider"), an event or an agreement ("the Lagos Jazz Festival", "Comic Expo Brazil", "the
-        Kyoto Protocol") or a follower ("a Methodist", "Buddhists"): things and groups that are not
-        actors."""
+        Kyoto Protocol"), a faith or a rite ("Islam", "the Hajj") or a follower ("a Methodist",
+        "Buddhists"): things and groups that are not actors."""
         doc = span.doc
         before = span.start - 1
         if before >= 0 and doc[before].text == "," and before > 0:
@@ -767,6 +769,8 @@ class EntityRules:
             return False
         if len(span) > 1 and self._event_name([t.text for t in span if not t.like_num]):
             return False
+        if len(span) == 1 and (span[0].lower_ in FAITHS or span[0].lower_.endswith(BELIEF_SUFFIXES)):
+            return False  # "Islam", "the Hajj", "Islamophobia": a faith, a rite, a belief
         if span.text.rstrip(".") in POST_NOMINALS:
             return False
         return not (len(span) == 1 and span[0].lower_.endswith(("ist", "ists")))

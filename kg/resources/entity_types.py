@@ -47,6 +47,16 @@ youth women children family planning information public works social local gover
 relations international cooperation legal digital media arts heritage homeland veterans fisheries forestry
 mines water resources natural national regional rural urban shadow and &
 """.split())  # noqa: SIM905 - a block of words reads better than a list of strings
+# faiths, their rites and holy days: what people believe and keep, not actors, whatever the model
+# typed them ("the Hajj", "Islam", "Wicca", "Diwali"); words ending "-ism" or "-phobia" are beliefs
+# and attitudes too ("Buddhism", "Islamophobia")
+FAITHS = frozenset("""
+islam christianity judaism hinduism buddhism sikhism jainism shinto taoism confucianism zoroastrianism
+bahai wicca paganism atheism agnosticism catholicism protestantism mormonism orthodoxy
+hajj umrah ramadan eid diwali holi passover hanukkah easter christmas lent advent pentecost purim
+navratri vesak sabbath shabbat
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
+BELIEF_SUFFIXES = ("ism", "phobia")
 # heads of the names of events and agreements, which are not actors (issue 14, causes 6 and 11):
 # "the Nairobi Marathon", "the Kyoto Protocol", "Comic Expo Brazil" (a place may follow the head)
 EVENT_HEADS = frozenset("""

@@ -159,6 +159,18 @@ def test_events_and_works_are_no_actors(facts_of, text, absent):
     assert not any(absent in name for _, name in entities(facts_of(text)))
 
 
+@pytest.mark.parametrize("text, absent", [
+    # faiths, rites, holy days and beliefs are not actors
+    ("Shops in Jakarta close early during Ramadan.", "Ramadan"),
+    ("Pilgrims crowded the roads before Diwali, police said.", "Diwali"),
+    ("The council said Hinduism and Sikhism would be taught in schools.", "Hinduism"),
+    ("Converts to Islam faced fines under the new law.", "Islam"),
+    ("Campaigners said the ads fed Antisemitism and Xenophobia.", "Xenophobia"),
+])
+def test_faiths_and_rites_are_no_actors(facts_of, text, absent):
+    assert not any(absent in name for _, name in entities(facts_of(text)))
+
+
 @pytest.mark.parametrize("text, org, alias", [
     ("A spokesman for the Spanish Ministry of Health said the clinic would close.",
      "Spanish Ministry of Health", "Ministry of Health"),
