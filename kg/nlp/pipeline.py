@@ -28,6 +28,7 @@ from kg.resources.entity_types import (
     BELIEF_SUFFIXES,
     EVENT_HEADS,
     FAITHS,
+    ORG_NOUNS,
     PERSON_NOUNS,
     PLACE_OF,
     PLURAL_PERSON_NOUNS,
@@ -609,6 +610,18 @@ class EntityRules:
             return False
         return kind_by_head([t.text for t in span]) is None
 
+    def _after_org_noun(self, span: Span) -> bool:
+        """A name right after a noun of a body ("localist group Civic Passion", "the broadcaster,
+        Sky News"): an organisation, unless the gazetteer knows it."""
+        doc = span.doc
+        before = span.start - 1
+        if before > 0 and doc[before].text == ",":
+            before -= 1
+        if before < 0 or doc[before].lower_ not in ORG_NOUNS or doc[before].pos_ != "NOUN" or \
+                doc[before].text[:1].isupper():
+            return False
+        return _capitalized(span) and not self.gaz.candidates(span.text)
+
     def _people_of(self, doc: Doc, found: list[Span], model: list[Span]):
         """"Tom Reyes of the PNP", "Ahmed Hassan of the Free Voices Party": after a person, "of" and an
         acronym, or "of the" and a name, is the organisation the person belongs to (a place after
@@ -631,7 +644,9 @@ class EntityRules:
                 continue  # "of the Architectural, Surveying and Planning ...": the first of a list of words
             name = doc[start:end]
             acronym = len(name) == 1 and name.text.isalpha() and name.text.isupper() and 2 <= len(name.text) <= 6
-            if acronym or (article and _capitalized(name)) or kind_by_head([t.text for t in name]) == "ORG":
+            # "Cheng Chung-tai of Civic Passion": a name of two words or more, none of them known
+            unknown = len(name) >= 2 and _capitalized(name) and not any(self.gaz.candidates(t.text) for t in name)
+            if acronym or unknown or (article and _capitalized(name)) or kind_by_head([t.text for t in name]) == "ORG":
                 yield Span(doc, start, end, label="ORG")
 
     def _unlabelled_people(self, doc: Doc, model: list[Span]):
@@ -833,6 +848,9 @@ class EntityRules:
                 doc[start].head.pos_ == "NOUN" and self._is_place_word(doc[start].text, population=100_000):
             yield Span(doc, start, end, label="PLACE", kb_id=self.gaz.lookup(doc[start].text).key)
             return  # "the Rafah crossing": a town, whatever the model thought
+        if label in ("PERSON", "GPE", "LOC") and self._after_org_noun(doc[start:end]):
+            yield Span(doc, start, end, label="ORG")  # "localist group Civic Passion", "the band Wirecutters"
+            return
         if label == "PERSON":
             end = _hyphenated_end(doc, end)
             if self._surname_left_out(doc, end):

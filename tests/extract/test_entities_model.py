@@ -266,3 +266,15 @@ def test_body_named_for_its_purpose(facts_of, text, body):
 def test_body_name_stops_at_a_date(facts_of):
     found = entities(facts_of("The Halden Research Institute on Monday published the survey."))
     assert (ORG, "Halden Research Institute") in found
+
+
+@pytest.mark.parametrize("text, body", [
+    # "<person> of <two words or more no gazetteer knows>": the body the person belongs to
+    ("Reform camp's Chan Ka-lok of Clean Harbour was elected.", "Clean Harbour"),
+    # a name right after a noun of a body: an organisation
+    ("Protest group Mothers Rising's leader Joan Kerr spoke.", "Mothers Rising"),
+    ("The newspaper Morning Ledger reported that the mill had closed.", "Morning Ledger"),
+])
+def test_body_by_the_words_around_it(facts_of, text, body):
+    found = entities(facts_of(text))
+    assert (ORG, body) in found and (P, body) not in found
