@@ -85,6 +85,8 @@ class DocEntities:
         people: list[Span] = [e for e in self.doc.ents if e.label_ == "PERSON"]
         surnames = {name_words(p.text)[-1] for p in people if len(name_words(p.text)) >= 2}
         stands_for = organisations_named_twice(self.doc.ents, self._without_country)
+        for surface, key in short_forms(self.doc.ents, written_in_lower_case(self.doc)).items():
+            stands_for.setdefault(surface, key)
         ents = sorted(self.doc.ents, key=lambda e: surface_of(e) in stands_for)  # the full names first
         kind_of_name = self._one_kind_per_name(ents)
         short_of = self._countries_by_first_word(ents)
@@ -369,6 +371,48 @@ def organisations_named_twice(ents, without_country=lambda name: None) -> dict[s
             targets = {k for s, k in names.items() if k != key and k.startswith("organization:")
                        and len(s.split()) > len(words)
                        and any(form.split()[:len(words)] == words for form in (s, without_country(s) or ""))}
+        if len(targets) == 1:
+            result[surface] = targets.pop()
+    return result
+
+
+def written_in_lower_case(doc: Doc) -> set[str]:
+    """The words this text writes in lower case somewhere."""
+    return {t.text for t in doc if t.is_lower}
+
+
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")  # "L.A.", "U.K."
+
+
+def short_forms(ents, common: set[str]) -> dict[str, str]:
+    """Places and organisations no gazetteer knows that a document names a second time by a shorter
+    form: the last words of one longer name of the same type, their first word one this text never
+    writes in lower case ("Udvar-Hazy Center" after "Steven F. Udvar-Hazy Center", but not "Security
+    Council" after "National Security Council"), or the name with an abbreviation of dotted
+    capitals for the words those capitals begin ("East L.A." for "East Los Angeles"); each short
+    form -> the key of the one name it stands for."""
+    named: dict[str, tuple[str, str]] = {}  # surface -> (label, key)
+    for ent in ents:
+        if ent.label_ in ("ORG", "PLACE"):
+            surface = surface_of(ent)
+            prefix = "organization" if ent.label_ == "ORG" else "place"
+            named.setdefault(surface, (ent.label_, ent.kb_id_ or f"{prefix}:{name_key(surface)}"))
+    result = {}
+    for surface, (label, key) in named.items():
+        words = surface.split()
+        if len(words) < 2 or key.split(":", 1)[1] != name_key(surface):
+            continue  # a gazetteer name has its own names
+        dotted = [i for i, w in enumerate(words) if _DOTTED.match(w)]
+        if dotted:
+            pattern = re.compile("^" + r"\s+".join(
+                r"\s+".join(rf"{c}\S*" for c in w.replace(".", "")) if i in dotted else re.escape(w)
+                for i, w in enumerate(words)) + "$")
+            targets = {k for s, (lab, k) in named.items() if k != key and lab == label and pattern.match(s)}
+        elif words[0] not in common and words[0].lower() not in common:
+            targets = {k for s, (_, k) in named.items() if k != key and  # (a site may be both types)
+                       len(s.split()) > len(words) and s.split()[-len(words):] == words}
+        else:
+            continue
         if len(targets) == 1:
             result[surface] = targets.pop()
     return result

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span
 
-from kg.extract.entities import initials, name_key, organisations_named_twice
+from kg.extract.entities import initials, name_key, organisations_named_twice, short_forms
 from kg.model import Kind
 from kg.resources.entity_types import head_word, kind_by_head
 
@@ -192,3 +192,44 @@ def test_a_follower_is_not_an_actor(nlp, word, label):
     doc = Doc(nlp.vocab, words=["A", word, "spoke"])
     doc.ents = [Span(doc, 1, 2, label=label)]
     assert not nlp.get_pipe("kg_entities")(doc).ents
+
+
+def _labelled(nlp, words, ents):
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, a, b, label=label, kb_id=key) for a, b, label, key in ents]
+    return doc
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # the last words of one longer name, their first word never written in lower case here
+    (["the", "Ines", "K.", "Varga-Lind", "Center", "and", "the", "Varga-Lind", "Center"],
+     [(1, 5, "PLACE", ""), (7, 9, "ORG", "")], {"Varga-Lind Center": "place:ines-k-varga-lind-center"}),
+    (["Okoro", "Brothers", "Shipping", "Line", "and", "Shipping", "Line", "staff"],
+     [(0, 4, "ORG", ""), (5, 7, "ORG", "")], {}),   # "shipping" is written in lower case: a common word
+    (["Paula", "Mertz", "Foundation", ",", "Mertz", "Foundation"],
+     [(0, 3, "ORG", ""), (4, 6, "ORG", "")], {"Mertz Foundation": "organization:paula-mertz-foundation"}),
+    # a dotted abbreviation of the words its capitals begin
+    (["East", "Los", "Angeles", "and", "East", "L.A."], [(0, 3, "PLACE", "place:1"), (4, 6, "PLACE", "")],
+     {"East L.A.": "place:1"}),
+    (["North", "Santa", "Rosa", "and", "North", "S.R."], [(0, 3, "PLACE", ""), (4, 6, "PLACE", "")],
+     {"North S.R.": "place:north-santa-rosa"}),
+    # two longer names end with it: it stands for neither
+    (["Ada", "Lind", "Center", ",", "Ola", "Lind", "Center", ",", "Lind", "Center"],
+     [(0, 3, "ORG", ""), (4, 7, "ORG", ""), (8, 10, "ORG", "")], {}),
+])
+def test_short_forms(nlp, words, ents, expected):
+    doc = _labelled(nlp, words, ents)
+    common = {w for w in words if w.islower()} | {"shipping"}
+    assert short_forms(doc.ents, common) == expected
+
+
+@pytest.mark.parametrize("text, full, short", [
+    ("Crowds gathered in East Los Angeles on Friday. Police in East L.A. made arrests.",
+     "East Los Angeles", "East L.A."),
+    ("The jet moved to the Ines K. Varga-Lind Center in Ohio. The Varga-Lind Center opened in 2003.",
+     "Ines K. Varga-Lind Center", "Varga-Lind Center"),
+])
+def test_short_form_is_one_entity(facts_of, text, full, short):
+    facts = facts_of(text)
+    assert not any(e.name == short for e in facts.entities)
+    assert any(e.name == full and short in e.aliases for e in facts.entities)
