@@ -16,7 +16,7 @@ import re
 
 import numpy
 import spacy
-from spacy.attrs import IDX, IS_ALPHA, LOWER, ORTH, POS
+from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
@@ -239,6 +239,7 @@ class EntityRules:
         # the words a constituency ("MP for Barrow", "the Cynon Valley MP") or an embassy hangs on
         self.constituency_words = {ORTH: hashes("MP", "MPs", "MSP", "AM", "MEP"), LOWER: hashes("member")}
         self.embassy_words = {LOWER: hashes("embassy", "embassies")}
+        self.subject_deps = hashes("nsubj", "nsubjpass")
 
     @staticmethod
     def _common_words(doc: Doc) -> set[int]:
@@ -649,6 +650,16 @@ class EntityRules:
             if acronym or unknown or (article and _capitalized(name)) or kind_by_head([t.text for t in name]) == "ORG":
                 yield Span(doc, start, end, label="ORG")
 
+    def _subjects_of_verbs(self, doc: Doc) -> list[Token]:
+        """The subjects of verbs, active or passive, capitalized proper nouns; found on the arrays
+        (no Token is made for the other words)."""
+        if not len(doc):
+            return []
+        rows = doc.to_array([DEP, HEAD, POS])
+        heads = numpy.arange(len(doc)) + rows[:, 1].astype(numpy.int64)
+        found = numpy.isin(rows[:, 0], self.subject_deps) & (rows[:, 2] == PROPN) & (rows[heads, 2] == VERB)
+        return [doc[i] for i in numpy.flatnonzero(found).tolist()]
+
     def _unlabelled_people(self, doc: Doc, model: list[Span]):
         """"Theresa May spoke to ...", "Boris Johnson met ...": two capitalized proper nouns in no
         entity of the model, the subject of a verb, neither word a known name, a title, a month or a
@@ -657,8 +668,8 @@ class EntityRules:
         for ent in model:
             if ent.label_ != "DATE" or len(ent) > 1:
                 inside[ent.start:ent.end] = True
-        for tok in doc:
-            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.pos_ != "VERB" or tok.i < 1:
+        for tok in self._subjects_of_verbs(doc):
+            if tok.i < 1:
                 continue
             start, end = tok.i - 1, tok.i + 1
             if inside[start:end].any() or (start > 0 and doc[start - 1].text[:1].isupper() and
