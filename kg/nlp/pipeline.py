@@ -754,6 +754,13 @@ class EntityRules:
                 return Span(doc, span.start, stop, label=LABEL[known.kind], kb_id=known.key)
         return None
 
+    def _common_first_word(self, word: Token) -> bool:
+        """The first of three words or more the model calls a person is no part of the name when it
+        is a noun of a person's work ("Striker Ana Lima") or a word this text writes in lower case
+        elsewhere ("Nonpartisan Paul Tse" after "a nonpartisan candidate")."""
+        return word.lower_ in PERSON_NOUNS or word.lower in self._common and word.is_alpha and \
+            not (self.gaz.candidates(word.text) or self.gaz.is_honorific(word.text))
+
     def _given_name_left_out(self, doc: Doc, start: int) -> bool:
         """The word before a one-word person is the first of the name: a capitalized proper noun in
         no entity of the model, that this text never writes in lower case, and no known name, title,
@@ -872,6 +879,8 @@ class EntityRules:
             while start < end - 1 and (self.gaz.is_honorific(doc[start].text) or doc[start].text == "." or
                                        self.gaz.title(doc[start].text)):
                 start += 1
+            if end - start >= 3 and self._common_first_word(doc[start]):
+                start += 1  # "Nonpartisan Paul Tse", "Striker Ana Lima": a word of the text before the name
             if (place := self._jurisdiction(doc[start:end])) is not None:
                 yield place  # "Governor of Ohio Mike DeWine": the office's place, then its holder
                 start = place.end

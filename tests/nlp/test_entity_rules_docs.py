@@ -52,3 +52,23 @@ def test_given_name_left_out(nlp, rules, tagged, model, person):
 def test_no_given_name_before(nlp, rules, tagged, model, person):
     ents = [(e.text, e.label_) for e in rules(_doc(nlp, tagged, model)).ents]
     assert (person, "PERSON") in ents
+
+
+@pytest.mark.parametrize("tagged, model, person", [
+    # the first of three words the model calls a person, a word the text writes in lower case too
+    ("Two/NUM nonpartisan/ADJ members/NOUN won/VERB ./PUNCT Nonpartisan/PROPN Rita/PROPN Okafor/PROPN "
+     "won/VERB ./PUNCT", {"Nonpartisan Rita Okafor": "PERSON"}, "Rita Okafor"),
+    ("An/DET independent/ADJ list/NOUN lost/VERB ./PUNCT Independent/PROPN Jorge/PROPN Pinto/PROPN "
+     "won/VERB ./PUNCT", {"Independent Jorge Pinto": "PERSON"}, "Jorge Pinto"),
+    # a noun of a person's work
+    ("Striker/PROPN Yannick/PROPN Okonkwo/PROPN scored/VERB ./PUNCT", {"Striker Yannick Okonkwo": "PERSON"},
+     "Yannick Okonkwo"),
+])
+def test_common_word_before_a_name(nlp, rules, tagged, model, person):
+    ents = [(e.text, e.label_) for e in rules(_doc(nlp, tagged, model)).ents]
+    assert (person, "PERSON") in ents
+
+
+def test_three_word_name_stays_whole(nlp, rules):
+    doc = _doc(nlp, "Maria/PROPN Lopes/PROPN Duarte/PROPN won/VERB ./PUNCT", {"Maria Lopes Duarte": "PERSON"})
+    assert [(e.text, e.label_) for e in rules(doc).ents] == [("Maria Lopes Duarte", "PERSON")]
