@@ -729,6 +729,26 @@ class EntityRules:
             return end
         return stop
 
+    def _holder_after_body(self, span: Span) -> bool:
+        """The model's organisation ends with a person's two names: after "<title> of" in the sentence
+        ("Chair of the Growers Union Enver Haskell"), the words before the two have the head noun of
+        a body, and the two are capitalized proper nouns the text never writes in lower case, no title,
+        head noun or known name but a town's."""
+        if len(span) < 4:
+            return False
+        doc, tail = span.doc, span[-2:]
+        if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.pos_ == "PROPN" for t in tail):
+            return False
+        body = [t.text for t in span[:-2]]
+        if kind_by_head(body) != "ORG":
+            return False
+        if any(t.lower in self._common or any(e.subtype != "City" for e in self.gaz.candidates(t.text)) or
+               self.gaz.title(t.text) or self.gaz.is_honorific(t.text) or kind_by_head(["X", t.text]) is not None
+               for t in tail):
+            return False  # (a surname may be a town's name: "Salem", "Paris")
+        sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+        return any(doc[i + 1].lower_ == "of" and self.gaz.title(doc[i].text) for i in range(sent_start, span.start - 1))
+
     def _portfolio(self, span: Span, *, titled: bool) -> bool:
         """Words of a minister's portfolio in a title, not a body: after "<title> of/for" ("Minister of
         Education", "Undersecretary for Trade"), or before a title (``titled``: the model's span held
@@ -857,6 +877,10 @@ class EntityRules:
         if label in ("ORG", "FAC"):
             end = self._without_post(doc[start:end]).end
             end = self._name_continued(doc[start:end])
+            if label == "ORG" and self._holder_after_body(doc[start:end]):
+                # "director of the Growers Union Enver Haskell": the body, then the holder of the title
+                yield Span(doc, end - 2, end, label="PERSON")
+                end -= 2
             if end - start > 1 and doc[end - 1].like_num and (before := self.gaz.lookup(doc[start:end - 1].text)) \
                     and before.kind in (Kind.COUNTRY, Kind.ORGANIZATION):
                 end -= 1  # "Sweden 1": a score after a known team's name

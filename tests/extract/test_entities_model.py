@@ -278,3 +278,16 @@ def test_body_name_stops_at_a_date(facts_of):
 def test_body_by_the_words_around_it(facts_of, text, body):
     found = entities(facts_of(text))
     assert (ORG, body) in found and (P, body) not in found
+
+
+@pytest.mark.parametrize("text, body, person", [
+    # after "<title> of", a body's name the model ran on into the holder's two names: the body, the person
+    ("Chair of the Growers Union Enver Haskell told the committee prices had collapsed.",
+     "Growers Union", "Enver Haskell"),
+    ("Director of the Flood Agency Ruben Oyelaran said the levees held.", "Flood Agency", "Ruben Oyelaran"),
+    ("The head of the Lagos branch of the Council on Coastal Affairs Ngozi Bello said it would sue.",
+     "Council on Coastal Affairs", "Ngozi Bello"),
+])
+def test_holder_after_the_body(facts_of, text, body, person):
+    found = entities(facts_of(text))
+    assert (ORG, body) in found and (P, person) in found
