@@ -18,6 +18,11 @@ from kg.nlp.pipeline import LOCATIVE
 from kg.resources.gazetteer import Gazetteer
 from kg.resources.names import best_name, name_words, one_letter_off, slug
 
+_TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f",
+                 "madam": "f"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                   "herself": "f"}
+
 KIND_OF_LABEL = {"PERSON": Kind.PERSON, "ORG": Kind.ORGANIZATION, "COUNTRY": Kind.COUNTRY,
                  "NORP": Kind.COUNTRY, "PLACE": Kind.PLACE}
 
@@ -80,6 +85,8 @@ class DocEntities:
         people: list[Span] = [e for e in self.doc.ents if e.label_ == "PERSON"]
         surnames = {name_words(p.text)[-1] for p in people if len(name_words(p.text)) >= 2}
         stands_for = organisations_named_twice(self.doc.ents, self._without_country)
+        for surface, key in short_forms(self.doc.ents, written_in_lower_case(self.doc)).items():
+            stands_for.setdefault(surface, key)
         ents = sorted(self.doc.ents, key=lambda e: surface_of(e) in stands_for)  # the full names first
         kind_of_name = self._one_kind_per_name(ents)
         short_of = self._countries_by_first_word(ents)
@@ -194,6 +201,10 @@ class DocEntities:
             if not match:  # "Schmidt" written "Schmit": a surname one letter off one person's
                 match = sorted({i for (first, last), i in index_of.items() if first and one_letter_off(last, word)})
                 match = match if len(match) == 1 else []
+            if len(match) > 1 and (gender := self._title_gender(span)) is not None:
+                # "Mr Hale" after "John Hale" and his widow "Mary Hale": the title's gender must agree
+                agree = [i for i in match if self._cluster_gender(i) == gender]
+                match = agree or [i for i in match if self._cluster_gender(i) is None] or match
             if len(match) > 1:  # two people of one surname: the one named most recently before
                 before = [i for i in match if any(s.start < span.start for s in self.clusters[i].spans)]
                 match = sorted(before or match, key=lambda i: -max(s.start for s in self.clusters[i].spans))[:1]
@@ -204,6 +215,37 @@ class DocEntities:
                 match = [index_of[ident]]
             self._attach(match[0], span, surface_of(span))
             self._honorific_alias(match[0], span)
+
+    def _title_gender(self, span: Span) -> str | None:
+        """"m" after "Mr", "f" after "Mrs", "Ms", "Miss"; None otherwise."""
+        if span.start == 0:
+            return None
+        word = self.doc[span.start - 1].lower_
+        if word == "." and span.start > 1:
+            word = self.doc[span.start - 2].lower_
+        return _TITLE_GENDER.get(word.rstrip("."))
+
+    def _cluster_gender(self, index: int) -> str | None:
+        """A person's gender as the text gives it: by a title before one of the names, else by the
+        first personal pronoun after the full name in its sentence or the next."""
+        cluster = self.clusters[index]
+        for span in cluster.spans:
+            gender = self._title_gender(span)
+            if gender is not None:
+                return gender
+        for span in cluster.spans:
+            if len(name_words(span.text)) < 2:
+                continue
+            sent = span.sent
+            stop = sent.end
+            if stop < len(self.doc):
+                stop = self.doc[stop].sent.end
+            for tok in self.doc[span.end:stop]:
+                gender = _PRONOUN_GENDER.get(tok.lower_)
+                if gender is not None:
+                    return gender
+            break
+        return None
 
     def _honorific_alias(self, index: int, span: Span) -> None:
         """"Mr Johnson" is a form of the name seen in the text, too."""
@@ -329,6 +371,48 @@ def organisations_named_twice(ents, without_country=lambda name: None) -> dict[s
             targets = {k for s, k in names.items() if k != key and k.startswith("organization:")
                        and len(s.split()) > len(words)
                        and any(form.split()[:len(words)] == words for form in (s, without_country(s) or ""))}
+        if len(targets) == 1:
+            result[surface] = targets.pop()
+    return result
+
+
+def written_in_lower_case(doc: Doc) -> set[str]:
+    """The words this text writes in lower case somewhere."""
+    return {t.text for t in doc if t.is_lower}
+
+
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")  # "L.A.", "U.K."
+
+
+def short_forms(ents, common: set[str]) -> dict[str, str]:
+    """Places and organisations no gazetteer knows that a document names a second time by a shorter
+    form: the last words of one longer name of the same type, their first word one this text never
+    writes in lower case ("Udvar-Hazy Center" after "Steven F. Udvar-Hazy Center", but not "Security
+    Council" after "National Security Council"), or the name with an abbreviation of dotted
+    capitals for the words those capitals begin ("East L.A." for "East Los Angeles"); each short
+    form -> the key of the one name it stands for."""
+    named: dict[str, tuple[str, str]] = {}  # surface -> (label, key)
+    for ent in ents:
+        if ent.label_ in ("ORG", "PLACE"):
+            surface = surface_of(ent)
+            prefix = "organization" if ent.label_ == "ORG" else "place"
+            named.setdefault(surface, (ent.label_, ent.kb_id_ or f"{prefix}:{name_key(surface)}"))
+    result = {}
+    for surface, (label, key) in named.items():
+        words = surface.split()
+        if len(words) < 2 or key.split(":", 1)[1] != name_key(surface):
+            continue  # a gazetteer name has its own names
+        dotted = [i for i, w in enumerate(words) if _DOTTED.match(w)]
+        if dotted:
+            pattern = re.compile("^" + r"\s+".join(
+                r"\s+".join(rf"{c}\S*" for c in w.replace(".", "")) if i in dotted else re.escape(w)
+                for i, w in enumerate(words)) + "$")
+            targets = {k for s, (lab, k) in named.items() if k != key and lab == label and pattern.match(s)}
+        elif words[0] not in common and words[0].lower() not in common:
+            targets = {k for s, (_, k) in named.items() if k != key and  # (a site may be both types)
+                       len(s.split()) > len(words) and s.split()[-len(words):] == words}
+        else:
+            continue
         if len(targets) == 1:
             result[surface] = targets.pop()
     return result

@@ -40,6 +40,9 @@ FURNITURE = [
 FURNITURE_LINE = re.compile(r"^[ \t]*(?:" + "|".join(FURNITURE) + r")[ \t]*\r?$", re.I | re.M)
 # a photo credit at the end of a caption line: "Boris Johnson Credit: HOC"
 CREDIT = re.compile(r"(?:(?<=[.\s])|^)(?:credit|photo|picture|image)s?\s*:\s*[^\n]{0,60}$", re.I | re.M)
+# a reporter's credit on a line of its own: "Olena Kovalenko - Reuters", "By Tom Baker | BBC News"
+BYLINE = re.compile(r"(?<=\n)[ \t]*(?:By[ \t]+)?[A-Z][\w'.-]+(?:[ \t]+[A-Z][\w'.-]+){1,2}[ \t]+[-\u2013\u2014|][ \t]+"
+                    r"[A-Z][\w&.'-]*(?:[ \t]+[A-Z][\w&.'-]*){0,3}[ \t]*\r?$", re.M)
 
 # the words of the lorem ipsum generators: a paragraph made mostly of them is filler
 LOREM = set("""
@@ -97,6 +100,12 @@ def credits(text: str) -> str:
     return _blank(text, (m.span() for m in CREDIT.finditer(text)))
 
 
+def bylines(text: str) -> str:
+    """Blank a reporter's credit standing on a line of its own after the first ("Name - Outlet"): the
+    reporter and the outlet are no actors of the story."""
+    return _blank(text, (m.span() for m in BYLINE.finditer(text)))
+
+
 def is_lorem(paragraph: str) -> bool:
     """True for a paragraph of lorem ipsum filler."""
     words = re.findall(r"[a-z]+", paragraph.lower())
@@ -133,7 +142,7 @@ def control_characters(text: str) -> str:
     return CONTROLS.sub(" ", text)
 
 
-STEPS: tuple[Callable[[str], str], ...] = (line_breaks, control_characters, furniture, credits, lorem)
+STEPS: tuple[Callable[[str], str], ...] = (line_breaks, control_characters, furniture, credits, bylines, lorem)
 
 
 def blank_noise(text: str, steps: Iterable[Callable[[str], str]] = STEPS) -> str:

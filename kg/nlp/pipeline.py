@@ -16,7 +16,7 @@ import re
 
 import numpy
 import spacy
-from spacy.attrs import IDX, IS_ALPHA, LOWER, ORTH, POS
+from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
@@ -24,7 +24,19 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import Kind
 from kg.nlp.name_matcher import NameMatcher
 from kg.nlp.ruler_index import index as index_ruler
-from kg.resources.entity_types import PERSON_NOUNS, PLACE_OF, PLURAL_PERSON_NOUNS, TO_A_PLACE, kind_by_head
+from kg.resources.entity_types import (
+    BELIEF_SUFFIXES,
+    EVENT_HEADS,
+    FAITHS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PLACE_OF,
+    PLURAL_PERSON_NOUNS,
+    PORTFOLIO_WORDS,
+    WORK_NOUNS,
+    head_word,
+    kind_by_head,
+)
 from kg.resources.gazetteer import Entry, Gazetteer
 from kg.resources.names import slug
 
@@ -174,6 +186,20 @@ def _time_zone(span: Span) -> bool:
     return bool(_CLOCK.match(span.doc[span.start - 1].text))
 
 
+def _site_acts(span: Span) -> bool:
+    """A museum, a hospital, a space centre is an organisation where it acts: the subject of an active
+    verb ("the museum said", "the hospital hired"), an owner ("the museum's director"), the agent of
+    a passive ("funded by the museum"); elsewhere it is the place ("displayed at the museum", "sent
+    to the museum", "the museum was proposed as a home").
+    """
+    root, doc = span.root, span.doc
+    if span.end < len(doc) and doc[span.end].text in ("'s", "\u2019s"):
+        return True
+    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent"
+
+
 def _hyphenated_given_name(span: Span) -> bool:
     """A family name and a given name of two syllables joined by a hyphen, the second in lower case,
     as Korean and Cantonese names are written in English ("Moon Jae-in", "Lam Kit-ming"): a person,
@@ -193,6 +219,8 @@ def _hyphenated_end(doc: Doc, end: int) -> int:
     return end
 
 
+_TITLE_MODIFIERS = {"emeritus", "acting", "interim", "deputy", "former", "outgoing", "incoming", "retired",
+                    "senior", "assistant", "associate", "vice", "honorary", "visiting", "adjunct"}
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _HYPHENS = ("-", "\u2010", "\u2011")
@@ -211,6 +239,7 @@ class EntityRules:
         # the words a constituency ("MP for Barrow", "the Cynon Valley MP") or an embassy hangs on
         self.constituency_words = {ORTH: hashes("MP", "MPs", "MSP", "AM", "MEP"), LOWER: hashes("member")}
         self.embassy_words = {LOWER: hashes("embassy", "embassies")}
+        self.subject_deps = hashes("nsubj", "nsubjpass")
 
     @staticmethod
     def _common_words(doc: Doc) -> set[int]:
@@ -257,7 +286,7 @@ class EntityRules:
             accept(span)
         for span in self._unlabelled_people(doc, model):
             accept(span)
-        common = self._common_words(doc)
+        common = self._common = self._common_words(doc)
         for ent in model:
             if ent.label_ in NAME_LABELS and len(ent) == 1 and (ent[0].is_sent_start or ent[0].pos_ != "PROPN") \
                     and ent[0].lower in common:
@@ -348,7 +377,7 @@ class EntityRules:
         found = []
         for start, end in hits:
             span = doc[start:end]
-            if not _capitalized(span):
+            if not _capitalized(span) and not self._state_by_word(span):
                 continue
             if any(inside[start:end]):
                 continue  # "Nebraska" in "the University of Nebraska": the longer name is the entity
@@ -360,6 +389,14 @@ class EntityRules:
         for start, end, entry in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
             label = "NORP" if entry.demonym else LABEL[entry.kind]
             yield Span(doc, start, end, label=label, kb_id=entry.key)
+
+    def _state_by_word(self, span: Span) -> bool:
+        """"Washington state", "the state of New York": a state's name with "state" in lower case."""
+        if len(span) < 2 or not any(e.subtype == "State" for e in self.gaz.candidates(span.text)):
+            return False
+        if span[-1].lower_ == "state":
+            return _capitalized(span[:-1])
+        return span[0].lower_ == "state" and len(span) > 2 and span[1].lower_ == "of" and _capitalized(span[2:])
 
     def _elided(self, doc: Doc, found: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
         """"North and South Korea", "East and West Germany": the first word of a coordination stands
@@ -484,8 +521,8 @@ class EntityRules:
             if candidate < i:
                 continue  # inside the name found before
             i = candidate
-            if not self._after_title(doc, i):
-                i += 1
+            if not self._after_title(doc, i) or self._title_goes_on(doc, i):
+                i += 1  # ("General" of "Secretary General Ban Ki-moon" is the title's, the name after it)
                 continue
             end = i
             while end < len(doc) and doc[end].text[:1].isupper() and (doc[end].is_alpha or "-" in doc[end].text) \
@@ -520,6 +557,16 @@ class EntityRules:
         words = numpy.flatnonzero(rows[:, 1].astype(bool) & numpy.isin(rows[:, 2], NAME_POS)).tolist()
         offsets, text = rows[:, 0].tolist(), doc_text(doc)
         return [i for i in words if text[offsets[i]].isupper()]
+
+    def _title_goes_on(self, doc: Doc, i: int) -> bool:
+        """The word at ``i`` ends a longer title that begins before it: "Secretary General"."""
+        for k in range(1, 4):
+            if i - k < 0:
+                break
+            if doc[i - k].text[:1].isupper() and self.gaz.may_start_title(doc[i - k].text) and \
+                    self.gaz.title(doc[i - k:i + 1].text):
+                return True
+        return False
 
     def _after_title(self, doc: Doc, i: int) -> str | None:
         if i == 0:
@@ -564,6 +611,18 @@ class EntityRules:
             return False
         return kind_by_head([t.text for t in span]) is None
 
+    def _after_org_noun(self, span: Span) -> bool:
+        """A name right after a noun of a body ("localist group Civic Passion", "the broadcaster,
+        Sky News"): an organisation, unless the gazetteer knows it."""
+        doc = span.doc
+        before = span.start - 1
+        if before > 0 and doc[before].text == ",":
+            before -= 1
+        if before < 0 or doc[before].lower_ not in ORG_NOUNS or doc[before].pos_ != "NOUN" or \
+                doc[before].text[:1].isupper():
+            return False
+        return _capitalized(span) and not self.gaz.candidates(span.text)
+
     def _people_of(self, doc: Doc, found: list[Span], model: list[Span]):
         """"Tom Reyes of the PNP", "Ahmed Hassan of the Free Voices Party": after a person, "of" and an
         acronym, or "of the" and a name, is the organisation the person belongs to (a place after
@@ -586,8 +645,20 @@ class EntityRules:
                 continue  # "of the Architectural, Surveying and Planning ...": the first of a list of words
             name = doc[start:end]
             acronym = len(name) == 1 and name.text.isalpha() and name.text.isupper() and 2 <= len(name.text) <= 6
-            if acronym or (article and _capitalized(name)) or kind_by_head([t.text for t in name]) == "ORG":
+            # "Cheng Chung-tai of Civic Passion": a name of two words or more, none of them known
+            unknown = len(name) >= 2 and _capitalized(name) and not any(self.gaz.candidates(t.text) for t in name)
+            if acronym or unknown or (article and _capitalized(name)) or kind_by_head([t.text for t in name]) == "ORG":
                 yield Span(doc, start, end, label="ORG")
+
+    def _subjects_of_verbs(self, doc: Doc) -> list[Token]:
+        """The subjects of verbs, active or passive, capitalized proper nouns; found on the arrays
+        (no Token is made for the other words)."""
+        if not len(doc):
+            return []
+        rows = doc.to_array([DEP, HEAD, POS])
+        heads = numpy.arange(len(doc)) + rows[:, 1].astype(numpy.int64)
+        found = numpy.isin(rows[:, 0], self.subject_deps) & (rows[:, 2] == PROPN) & (rows[heads, 2] == VERB)
+        return [doc[i] for i in numpy.flatnonzero(found).tolist()]
 
     def _unlabelled_people(self, doc: Doc, model: list[Span]):
         """"Theresa May spoke to ...", "Boris Johnson met ...": two capitalized proper nouns in no
@@ -597,8 +668,8 @@ class EntityRules:
         for ent in model:
             if ent.label_ != "DATE" or len(ent) > 1:
                 inside[ent.start:ent.end] = True
-        for tok in doc:
-            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.pos_ != "VERB" or tok.i < 1:
+        for tok in self._subjects_of_verbs(doc):
+            if tok.i < 1:
                 continue
             start, end = tok.i - 1, tok.i + 1
             if inside[start:end].any() or (start > 0 and doc[start - 1].text[:1].isupper() and
@@ -635,6 +706,98 @@ class EntityRules:
             return False
         return not (self.gaz.candidates(word.text) or self.gaz.title(word.text) or self.gaz.is_honorific(word.text))
 
+    def _name_continued(self, span: Span) -> int:
+        """The end of a body's name the model cut before "for", "of" or "on" and the capitalized words
+        of what the body is for ("Joint Council" of "Joint Council for the Welfare of Immigrants",
+        "Smith Foundation for the Visual Arts"): the name ends with its head noun, and the words after
+        it hold no name the gazetteer knows."""
+        doc, end = span.doc, span.end
+        words = [t.text for t in span]
+        if end + 2 >= len(doc) or doc[end].lower_ not in ("for", "of", "on") or \
+                kind_by_head(words) not in ("ORG", "SITE") or head_word(words) != words[-1].casefold():
+            return end
+        start = end + 1 + (doc[end + 1].lower_ == "the")
+        stop = start
+        while stop < len(doc) and not doc[stop].is_sent_start and doc[stop].lower_ not in _CALENDAR and \
+                doc[stop].ent_type_ not in ("DATE", "TIME") and (
+                doc[stop].is_alpha and doc[stop].text[:1].isupper() or
+                doc[stop].lower_ in ("of", "and", "&", "the") and stop + 1 < len(doc) and
+                doc[stop + 1].text[:1].isupper()):
+            stop += 1
+        if stop == start or self.gaz.candidates(doc[start:stop].text) or \
+                any(self.gaz.candidates(t.text) for t in doc[start:stop] if t.text[:1].isupper()):
+            return end
+        return stop
+
+    def _holder_after_body(self, span: Span) -> bool:
+        """The model's organisation ends with a person's two names: after "<title> of" in the sentence
+        ("Chair of the Growers Union Enver Haskell"), the words before the two have the head noun of
+        a body, and the two are capitalized proper nouns the text never writes in lower case, no title,
+        head noun or known name but a town's."""
+        if len(span) < 4:
+            return False
+        doc, tail = span.doc, span[-2:]
+        if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.pos_ == "PROPN" for t in tail):
+            return False
+        body = [t.text for t in span[:-2]]
+        if kind_by_head(body) != "ORG":
+            return False
+        if any(t.lower in self._common or any(e.subtype != "City" for e in self.gaz.candidates(t.text)) or
+               self.gaz.title(t.text) or self.gaz.is_honorific(t.text) or kind_by_head(["X", t.text]) is not None
+               for t in tail):
+            return False  # (a surname may be a town's name: "Salem", "Paris")
+        sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+        return any(doc[i + 1].lower_ == "of" and self.gaz.title(doc[i].text) for i in range(sent_start, span.start - 1))
+
+    def _portfolio(self, span: Span, *, titled: bool) -> bool:
+        """Words of a minister's portfolio in a title, not a body: after "<title> of/for" ("Minister of
+        Education", "Undersecretary for Trade"), or before a title (``titled``: the model's span held
+        it, "Shadow Home Secretary"; or the next word is one, "the Foreign Affairs minister")."""
+        if not all(t.lower_ in PORTFOLIO_WORDS for t in span) or self.gaz.lookup(span.text) is not None:
+            return False
+        doc = span.doc
+        after = span.end < len(doc) and self.gaz.title(doc[span.end].text) is not None
+        before = span.start >= 2 and doc[span.start - 1].lower_ in ("of", "for") and \
+            self.gaz.title(doc[span.start - 2].text) is not None
+        return titled or after or before
+
+    def _jurisdiction(self, span: Span) -> Span | None:
+        """The place that opens a name after "<title> of" ("Governor of Ohio Mike DeWine", "Mayor of
+        New Orleans LaToya Cantrell"): the office's place, known to the gazetteer, with two words
+        or more of the name after it."""
+        doc = span.doc
+        if span.start < 2 or doc[span.start - 1].lower_ != "of" or not self.gaz.title(doc[span.start - 2].text):
+            return None
+        for stop in range(span.end - 2, span.start, -1):
+            known = self.gaz.lookup(doc[span.start:stop].text)
+            if known is not None and known.kind in (Kind.COUNTRY, Kind.PLACE) and not known.demonym:
+                return Span(doc, span.start, stop, label=LABEL[known.kind], kb_id=known.key)
+        return None
+
+    def _common_first_word(self, word: Token) -> bool:
+        """The first of three words or more the model calls a person is no part of the name when it
+        is a noun of a person's work ("Striker Ana Lima") or a word this text writes in lower case
+        elsewhere ("Nonpartisan Paul Tse" after "a nonpartisan candidate")."""
+        return word.lower_ in PERSON_NOUNS or word.lower in self._common and word.is_alpha and \
+            not (self.gaz.candidates(word.text) or self.gaz.is_honorific(word.text))
+
+    def _given_name_left_out(self, doc: Doc, start: int) -> bool:
+        """The word before a one-word person is the first of the name: a capitalized proper noun in
+        no entity of the model, that this text never writes in lower case, and no known name, title,
+        form of address, month or day."""
+        if start == 0 or doc[start - 1].whitespace_ != " " or doc[start].is_upper:
+            return False
+        word = doc[start - 1]
+        if word.is_sent_start and word.is_stop:
+            return False  # "Then Simon said": a common word, capitalized as a sentence's first
+        if not (word.is_alpha and word.text[:1].isupper() and not word.is_upper and word.pos_ == "PROPN") or \
+                word.ent_type_ or word.lower in self._common or word.lower_ in NOT_NAMES or word.lower_ in _CALENDAR:
+            return False
+        if word.i > 0 and doc[word.i - 1].text[:1].isupper() and doc[word.i - 1].is_alpha and \
+                not doc[word.i - 1].ent_type_ and not doc[word.i - 1].is_sent_start:
+            return False  # a longer run of capitals: a name the model did not see as one
+        return not (self.gaz.candidates(word.text) or self.gaz.title(word.text) or self.gaz.is_honorific(word.text))
+
     def _without_post(self, span: Span) -> Span:
         """"FEMA Administrator", "State Department Spokesperson": the body, without the post."""
         end = span.end
@@ -642,10 +805,11 @@ class EntityRules:
             end -= 1
         return span.doc[span.start:end]
 
-    @staticmethod
-    def _actor_name(span: Span) -> bool:
-        """False for the name of a vehicle ("the shuttle Discovery") or of a follower ("a
-        Methodist", "Buddhists"): things and groups that are not actors."""
+    def _actor_name(self, span: Span) -> bool:
+        """False for the name of a vehicle ("the shuttle Discovery"), a work ("the film Easy
+        Rider"), an event or an agreement ("the Lagos Jazz Festival", "Comic Expo Brazil", "the
+        Kyoto Protocol"), a faith or a rite ("Islam", "the Hajj") or a follower ("a Methodist",
+        "Buddhists"): things and groups that are not actors."""
         doc = span.doc
         before = span.start - 1
         if before >= 0 and doc[before].text == "," and before > 0:
@@ -654,9 +818,28 @@ class EntityRules:
         if any(t.lower_ in VEHICLES for t in span[1:]) and kind_by_head([t.text for t in span]) is None or \
                 len(span) == 1 and span[0].lower_ in VEHICLES or before >= 0 and doc[before].lower_ in VEHICLES:
             return False
+        if before >= 0 and doc[before].lower_ in WORK_NOUNS and doc[before].pos_ == "NOUN":
+            return False
+        if len(span) > 1 and self._event_name([t.text for t in span if not t.like_num]):
+            return False
+        if len(span) == 1 and (span[0].lower_ in FAITHS or span[0].lower_.endswith(BELIEF_SUFFIXES)):
+            return False  # "Islam", "the Hajj", "Islamophobia": a faith, a rite, a belief
         if span.text.rstrip(".") in POST_NOMINALS:
             return False
         return not (len(span) == 1 and span[0].lower_.endswith(("ist", "ists")))
+
+    def _event_name(self, words: list[str]) -> bool:
+        """An event's or an agreement's name: its head is one ("Nairobi Marathon", "Kyoto Protocol"),
+        or one is followed only by a place ("Comic Expo Brazil")."""
+        if len(words) < 2:
+            return False
+        if head_word(words) in EVENT_HEADS:
+            return True
+        for i in range(len(words) - 1, 0, -1):
+            if words[i - 1].casefold() in EVENT_HEADS:
+                known = self.gaz.lookup(" ".join(words[i:]))
+                return known is not None and known.kind in (Kind.COUNTRY, Kind.PLACE)
+        return False
 
     def _typed_by_words(self, span: Span) -> Span | None:
         """The span as an organisation or a place when its head noun says which ("Oregon State
@@ -671,11 +854,8 @@ class EntityRules:
         first = self.gaz.lookup(span[0].text) if len(words) > 1 else None
         after_place = first is not None and first.kind in (Kind.COUNTRY, Kind.PLACE)
         kind = kind_by_head(words, after_place=after_place)
-        if kind == "SITE":  # a museum: a place where one goes, an organisation otherwise
-            before = span.start - 1
-            if before >= 0 and doc[before].lower_ == "the":
-                before -= 1
-            kind = "PLACE" if before >= 0 and doc[before].lower_ in TO_A_PLACE else "ORG"
+        if kind == "SITE":
+            kind = "ORG" if _site_acts(span) else "PLACE"
         return Span(doc, span.start, span.end, label=kind) if kind else None
 
     def _from_model(self, ent: Span):
@@ -696,6 +876,11 @@ class EntityRules:
             return  # "15:11 GMT", "9 a.m. EST": the clock's zone, not a body or a place
         if label in ("ORG", "FAC"):
             end = self._without_post(doc[start:end]).end
+            end = self._name_continued(doc[start:end])
+            if label == "ORG" and self._holder_after_body(doc[start:end]):
+                # "director of the Growers Union Enver Haskell": the body, then the holder of the title
+                yield Span(doc, end - 2, end, label="PERSON")
+                end -= 2
             if end - start > 1 and doc[end - 1].like_num and (before := self.gaz.lookup(doc[start:end - 1].text)) \
                     and before.kind in (Kind.COUNTRY, Kind.ORGANIZATION):
                 end -= 1  # "Sweden 1": a score after a known team's name
@@ -705,14 +890,24 @@ class EntityRules:
                 doc[start].head.pos_ == "NOUN" and self._is_place_word(doc[start].text, population=100_000):
             yield Span(doc, start, end, label="PLACE", kb_id=self.gaz.lookup(doc[start].text).key)
             return  # "the Rafah crossing": a town, whatever the model thought
+        if label in ("PERSON", "GPE", "LOC") and self._after_org_noun(doc[start:end]):
+            yield Span(doc, start, end, label="ORG")  # "localist group Civic Passion", "the band Wirecutters"
+            return
         if label == "PERSON":
             end = _hyphenated_end(doc, end)
             if self._surname_left_out(doc, end):
                 end += 1  # "illustrator Ada Christmas": the model stopped at a word that is also a noun
+            if end - start == 1 and self._given_name_left_out(doc, start):
+                start -= 1  # "singer Carly Simon", "CEO of the Council Enver Solomon": the model's surname alone
             # "President Putin", "Mr Johnson": the name without its honorific or title
             while start < end - 1 and (self.gaz.is_honorific(doc[start].text) or doc[start].text == "." or
                                        self.gaz.title(doc[start].text)):
                 start += 1
+            if end - start >= 3 and self._common_first_word(doc[start]):
+                start += 1  # "Nonpartisan Paul Tse", "Striker Ana Lima": a word of the text before the name
+            if (place := self._jurisdiction(doc[start:end])) is not None:
+                yield place  # "Governor of Ohio Mike DeWine": the office's place, then its holder
+                start = place.end
             span = doc[start:end]
             typed = self._typed_by_words(span)
             if typed is not None:
@@ -741,6 +936,12 @@ class EntityRules:
             span = doc[start:end]
             if not _capitalized(span) or self.gaz.title(span.text) or span.text.lower() in NOT_NAMES:
                 return
+            if len(span) == 1 and end + 1 < len(doc) and (self.gaz.is_honorific(doc[end].text) or
+                                                          self.gaz.title(doc[end].text)) and \
+                    doc[end + 1].text[:1].isupper() and span[0].lower_ in _TITLE_MODIFIERS:
+                return  # "Emeritus Professor John Burrows", "Acting Director Ann Lee": a word of the title
+            if label == "ORG" and self._portfolio(span, titled=end < trimmed.end):
+                return  # "Minister of Education", "the Foreign Affairs minister": a word of the title
             known = self.gaz.lookup(span.text) if end < trimmed.end else None
             if known is not None:  # "FEMA" of "FEMA Administrator", "Travis County" of "Travis County Sheriff"
                 yield Span(doc, start, end, label="NORP" if known.demonym else LABEL[known.kind], kb_id=known.key)
@@ -756,6 +957,12 @@ class EntityRules:
                 yield Span(doc, start, end, label="PERSON")
                 return
             if label == "ORG" and len(span) == 1 and not span.text.isupper() and span[0].pos_ != "PROPN":
+                return
+            if label != "ORG" and (known := self.gaz.lookup(span.text)) is not None and \
+                    known.kind in (Kind.COUNTRY, Kind.PLACE) and not known.demonym:
+                # the model's place the gazetteer passed over ("Governor of Washington"): one place
+                # with the gazetteer's other mentions of that name, not a second one of its own
+                yield Span(doc, start, end, label=LABEL[known.kind], kb_id=known.key)
                 return
             yield Span(doc, start, end, label="ORG" if label == "ORG" else "PLACE")
         elif label == "NORP":

@@ -31,15 +31,49 @@ county province district village town pad plains desert coast peninsula strait c
 # name only after a place ("the Ottawa Sun", "Dallas Star")
 WEAK_HEADS = {"hall": "PLACE", "church": "ORG", "post": "ORG", "star": "ORG", "sun": "ORG", "times": "ORG",
               "mail": "ORG", "express": "ORG", "park": "PLACE", "hill": "PLACE", "lane": "PLACE"}
-# heads of institutions that are also sites: a place where the sentence goes to them, an
-# organisation where they act (issue 14, cause 12)
+# heads of institutions that are also sites: an organisation where the sentence has them act, a
+# place elsewhere (issue 14, cause 12)
 SITE_HEADS = frozenset("""
 museum museums gallery galleries centre center planetarium hospital hotel library zoo theatre theater
 cathedral mosque temple aquarium observatory
 """.split())  # noqa: SIM905 - a block of words reads better than a list of strings
-# words before a site that make it a place: "on display at the Museum of Flight"
-TO_A_PLACE = frozenset({"at", "to", "in", "into", "from", "inside", "outside", "near", "visit", "visited",
-                        "visiting", "visits", "toured", "tour"})
+# nouns of a body: a name right after one is an organisation's ("localist group Civic Passion", "the
+# broadcaster Sky News", "US team Cloud9"), whatever the model typed it
+ORG_NOUNS = frozenset("""
+group party band team club company firm charity organisation organization broadcaster newspaper
+website outlet airline bank union agency militia coalition startup retailer carrier manufacturer label
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
+# the words of a minister's portfolio, which the model takes for a body: "Minister of Education",
+# "the Foreign Affairs minister", "Shadow Home Secretary" (a title's words, not an organisation)
+PORTFOLIO_WORDS = frozenset("""
+education health defence defense home foreign affairs interior justice finance finances treasury trade industry
+labour labor energy environment agriculture transport transportation culture tourism communications housing
+employment welfare security immigration development economy economic commerce science technology sport sports
+youth women children family planning information public works social local government budget revenue customs
+relations international cooperation legal digital media arts heritage homeland veterans fisheries forestry
+mines water resources natural national regional rural urban shadow and &
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
+# faiths, their rites and holy days: what people believe and keep, not actors, whatever the model
+# typed them ("the Hajj", "Islam", "Wicca", "Diwali"); words ending "-ism" or "-phobia" are beliefs
+# and attitudes too ("Buddhism", "Islamophobia")
+FAITHS = frozenset("""
+islam christianity judaism hinduism buddhism sikhism jainism shinto taoism confucianism zoroastrianism
+bahai wicca paganism atheism agnosticism catholicism protestantism mormonism orthodoxy
+hajj umrah ramadan eid diwali holi passover hanukkah easter christmas lent advent pentecost purim
+navratri vesak sabbath shabbat
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
+BELIEF_SUFFIXES = ("ism", "phobia")
+# heads of the names of events and agreements, which are not actors (issue 14, causes 6 and 11):
+# "the Nairobi Marathon", "the Kyoto Protocol", "Comic Expo Brazil" (a place may follow the head)
+EVENT_HEADS = frozenset("""
+cup championship championships tournament olympics olympiad paralympics expo festival marathon regatta
+treaty accord protocol summit
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
+# nouns of works and products: a name right after one is the work's, not an actor's ("the 1969 film
+# Easy Rider", "her novel, Angel Catbird", "the browser Firefox")
+WORK_NOUNS = frozenset("""
+film films movie novel album song documentary opera musical painting sculpture poem sitcom browser app
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
 # words before "of" that make the name after it a place: "the town of Krynky"
 PLACE_OF = frozenset({"plains", "town", "city", "village", "province", "region", "district", "county", "island",
                       "port", "suburb", "neighbourhood", "neighborhood", "capital"})
@@ -70,7 +104,10 @@ def kind_by_head(words: list[str], *, after_place: bool = False) -> str | None:
     if head in PLACE_HEADS:
         return "PLACE"
     if head in SITE_HEADS:
-        return "SITE"
+        lowered = [w.casefold() for w in words]
+        after = lowered.index(head) + 1
+        # "Centre for Disease Control", "Center for Policy Studies": a body named for what it does
+        return "ORG" if after < len(lowered) and lowered[after] == "for" else "SITE"
     if after_place:
         return WEAK_HEADS.get(head)
     return None

@@ -79,10 +79,13 @@ def _lead(text: str) -> str:
 _LEAD = re.compile(r"\w*")
 
 
+_CACHED_LOOKUPS = 100_000  # surfaces whose entries are kept; the cache starts again past it
+
 class Gazetteer:
     """Names to entries; titles and honorifics."""
 
     def __init__(self) -> None:
+        self._candidates: dict[str, tuple[Entry, ...]] = {}  # surface -> its entries, once looked up
         self.names: dict[str, list[Entry]] = {}
         self.by_key: dict[str, Entry] = {}
         self.countries: dict[str, Entry] = {}  # ISO2 -> entry
@@ -101,6 +104,7 @@ class Gazetteer:
             entry = Entry(**{**entry.__dict__, "exact_case": True})
         self.names.setdefault(norm, []).append(entry)
         self.by_key.setdefault(entry.key, entry)
+        self._candidates.clear()
 
     @classmethod
     @functools.cache
@@ -189,9 +193,13 @@ class Gazetteer:
                 # a country, organisation or region of that name wins, except a state over a capital
                 if not (taken and all(e.subtype == "State" for e in taken) and entry.population >= CAPITAL_WEIGHT):
                     continue
+                for state in taken:  # the state keeps a name of its own: "Washington State", "the state of New York"
+                    self.add(f"{state.name} State", state)
+                    self.add(f"State of {state.name}", state)
                 self.names[norm] = []
             self.names.setdefault(norm, []).append(entry)
             self.by_key.setdefault(entry.key, entry)
+        self._candidates.clear()
 
     def _load_titles(self) -> None:
         for row in read_table("titles.tsv"):
@@ -203,10 +211,18 @@ class Gazetteer:
 
     # --- lookup
     def candidates(self, surface: str) -> list[Entry]:
-        entries = self.names.get(normalize(surface), [])
-        stripped = re.sub(r"^(?:the|The|THE)\s+", "", " ".join(surface.split()))
-        stripped = re.sub(r"['\u2019]s$", "", stripped)
-        return [e for e in entries if not e.exact_case or stripped.replace(".", "").isupper()]
+        """The entries a name may be (a copy of a list kept for the next look-up of the same text:
+        the entity rules look up the same words many times)."""
+        found = self._candidates.get(surface)
+        if found is None:
+            if len(self._candidates) > _CACHED_LOOKUPS:
+                self._candidates.clear()
+            entries = self.names.get(normalize(surface), [])
+            stripped = re.sub(r"^(?:the|The|THE)\s+", "", " ".join(surface.split()))
+            stripped = re.sub(r"['\u2019]s$", "", stripped)
+            found = self._candidates[surface] = \
+                tuple(e for e in entries if not e.exact_case or stripped.replace(".", "").isupper())
+        return list(found)
 
     def lookup(self, surface: str) -> Entry | None:
         """The best entry for a name: countries first, then organisations, regions, the largest city."""

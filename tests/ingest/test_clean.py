@@ -59,3 +59,18 @@ def test_length_and_line_breaks_are_kept():
 ])
 def test_guess_title(text, title):
     assert clean.guess_title(text) == title
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    # a reporter's credit alone on its line after the first: name, a dash or a bar, the outlet
+    ("Kyiv under attack\n\nOlena Kovalenko - Reuters\n\nRussia fired missiles.", "Olena Kovalenko - Reuters", "Russia"),
+    ("Talks fail\n\nBy Tom Baker | BBC News\nThe talks failed.", "Tom Baker", "The talks failed."),
+    # not a sentence with a dash, not the title line
+    ("Talks fail\n\nRussia and China - the new axis of trade\n", None, "Russia and China - the new axis"),
+    ("Ana Ruiz - El Pais\n\nThe vote was held.", None, "Ana Ruiz - El Pais"),
+])
+def test_bylines(text, gone, kept):
+    out = clean.blank_noise(text)
+    assert len(out) == len(text) and kept in out
+    if gone:
+        assert gone not in out
