@@ -159,15 +159,18 @@ class Catalog:
         """Every document's DocFacts, by doc_id."""
         if self.root is None:
             return dict(self._memory)
-        out = {}
-        for doc_id in self.entries:
-            path = self.root / "facts" / facts_name(doc_id)
-            try:
-                out[doc_id] = facts_json.loads(path.read_bytes())
-            except (OSError, ValueError) as exc:
-                raise StoreError(f"{self.name}: the facts of {doc_id} ({path}) cannot be read: {exc}; "
-                                 f"kg remove it and build it again") from None
-        return out
+        return {doc_id: self.read(doc_id) for doc_id in self.entries}
+
+    def read(self, doc_id: str) -> DocFacts:
+        """One document's DocFacts (from disk: none is kept in memory)."""
+        if self.root is None:
+            return self._memory[doc_id]
+        path = self.root / "facts" / facts_name(doc_id)
+        try:
+            return facts_json.loads(path.read_bytes())
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"{self.name}: the facts of {doc_id} ({path}) cannot be read: {exc}; "
+                             f"kg remove it and build it again") from None
 
     def put(self, facts: Iterable[DocFacts] | Spool) -> None:
         """Add (or replace) documents' facts. The index changes only at ``save``."""
