@@ -20,7 +20,7 @@ from kg.ids import sha1
 from kg.model import Corpus, DocFacts
 from kg.store.base import Store
 from kg.store.catalog import Catalog, Spool
-from kg.store.terms import Triple, nt
+from kg.store.terms import Rendered, Triple, nt_lines
 
 
 @dataclass
@@ -44,7 +44,7 @@ class Changes:
 
 def graph_hash(triples: Iterable[Triple]) -> str:
     """A hash of a graph's content: its N-Triples lines, sorted. kg's graphs have no blank nodes."""
-    lines = sorted(f"{nt(s)} {nt(p)} {nt(o)} ." for s, p, o in triples)
+    lines = sorted(f"{s} {p} {o} ." for s, p, o in nt_lines(triples))
     return sha1("\n".join(lines))
 
 
@@ -122,8 +122,8 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     hashes: dict[str, str] = {}
 
     def changed() -> Iterator[tuple[str, Iterable[Triple]]]:
-        for doc_id, graph in batches.graphs(corpus, GRAPHS_PER_BATCH):
-            iri = str(doc_iri(doc_id))
+        for doc_id, made in batches.graphs(corpus, GRAPHS_PER_BATCH):
+            iri, graph = str(doc_iri(doc_id)), Rendered(made)  # its terms written once, for the hash and the store
             hashes[iri] = graph_hash(graph)
             if previous.get(iri) != hashes[iri]:
                 changes.written += 1

@@ -38,7 +38,7 @@ from kg.query.sparql import Rows, syntax_error
 from kg.store.base import ResultLimitError, Store
 from kg.store.files import PREFIX_MAP, has_graphs, ox_format, serialize_quads
 from kg.store.lock import DirLock
-from kg.store.terms import Quad, Triple, from_ox, nt, rdflib_quad
+from kg.store.terms import Quad, Rendered, Triple, from_ox, nt_lines, rdflib_quad
 
 MARKER = "kg-store.json"
 DATA, STAGING, RETIRED = "oxigraph", "oxigraph.new", "oxigraph.old"
@@ -179,7 +179,7 @@ class OxigraphStore(Store):
         self._writing()
         names = [ox.NamedNode(g) for g in dict.fromkeys([*graphs, *drop])]
         # terms as N-Triples text: making a pyoxigraph object of each would cost more than the write
-        new = {str(ox.NamedNode(g)): [(nt(s), nt(p), nt(o)) for s, p, o in triples] for g, triples in graphs.items()}
+        new = {str(ox.NamedNode(g)): nt_lines(triples) for g, triples in graphs.items()}
         # the triples of the old graphs that no new graph states may have lost their last graph
         old = {(str(q.subject), str(q.predicate), str(q.object)): q.triple for name in names
                for q in self._store.quads_for_pattern(None, None, None, name)}
@@ -230,7 +230,7 @@ class OxigraphStore(Store):
         head: dict[str, list[Triple]] = {}
         size = 0
         for name, triples in graphs:
-            head[name] = list(triples)
+            head[name] = triples if isinstance(triples, Rendered) else list(triples)
             size += len(head[name])
             if size >= self.bulk_threshold:
                 break
@@ -255,7 +255,7 @@ class OxigraphStore(Store):
                 lines = _Lines(loader)
                 for name, triples in stream():
                     node = ox.NamedNode(name)
-                    new = [(nt(s), nt(p), nt(o)) for s, p, o in triples]
+                    new = nt_lines(triples)
                     old = {(str(q.subject), str(q.predicate), str(q.object)): q.triple
                            for q in copy.quads_for_pattern(None, None, None, node)}
                     if old:
