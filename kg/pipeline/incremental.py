@@ -111,24 +111,35 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     documents = {str(doc_iri(doc.doc_id)) for doc in corpus.documents}
     ontology, axioms = ontology_graph()  # kg's terms, for queries about them
     dropped = sorted(iri for iri in previous if iri not in documents and iri != ontology)
+    hashes: dict[str, str] = {ontology: graph_hash(axioms)}
+    # a document whose graph is made from what it was made from last time has that graph still:
+    # only the others are made again (an incremental build makes the graphs of the new documents
+    # and of those whose entities or events the new ones changed, not the whole catalog's)
+    signatures = {str(doc_iri(doc_id)): sign for doc_id, sign in
+                  batches.signatures(corpus, f"{GRAPHS_VERSION}\n{hashes[ontology]}").items()}
+    remake = set()
+    known = catalog.signatures if catalog.graphs_version == GRAPHS_VERSION else {}
+    for doc in corpus.documents:
+        iri = str(doc_iri(doc.doc_id))
+        if previous.get(iri) is not None and known.get(iri) == signatures[iri]:
+            hashes[iri] = previous[iri]
+        else:
+            remake.add(doc.doc_id)
 
     # facts first, hashes forgotten before the store is written and recorded after it: a crash
-    # anywhere leaves a catalog from which the next build repairs the store (every graph is in
-    # doubt until the write is done, since which ones change is known only as they are made)
+    # anywhere leaves a catalog from which the next build repairs the store
     catalog.put(add)
     catalog.delete(changes.removed)
-    catalog.forget_hashes()
+    catalog.forget_hashes([*(str(doc_iri(doc_id)) for doc_id in remake), *dropped, ontology])
     catalog.save()
-    hashes: dict[str, str] = {}
 
     def changed() -> Iterator[tuple[str, Iterable[Triple]]]:
-        for doc_id, made in batches.graphs(corpus, GRAPHS_PER_BATCH):
+        for doc_id, made in batches.graphs(corpus, GRAPHS_PER_BATCH, only=remake):
             iri, graph = str(doc_iri(doc_id)), Rendered(made)  # its terms written once, for the hash and the store
             hashes[iri] = graph_hash(graph)
             if previous.get(iri) != hashes[iri]:
                 changes.written += 1
                 yield iri, graph
-        hashes[ontology] = graph_hash(axioms)
         if previous.get(ontology) != hashes[ontology]:
             yield ontology, axioms
 
@@ -136,6 +147,7 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     for iri in dropped:
         del catalog.graph_hashes[iri]
     catalog.graph_hashes.update(hashes)
+    catalog.signatures = signatures
     catalog.graphs_version = GRAPHS_VERSION
     catalog.save()
     catalog.prune()

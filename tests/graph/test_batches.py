@@ -50,3 +50,23 @@ def test_graphs_made_in_batches_are_the_graphs_of_the_whole_corpus():
     person = [e for e in corpus.entities if e.kind is Kind.PERSON]
     assert [e.key for e in person] == ["person:clara-pettigrew"]
     assert {ev.doc_id for ev in person[0].evidence} == {"trade-0", "trade-1", "trade-2"}
+
+
+def graphs_and_signatures(facts: list[DocFacts]) -> tuple[dict[str, set], dict[str, str]]:
+    corpus = resolve(facts)
+    return {doc_id: set(g) for doc_id, g in batches.graphs(corpus, 2)}, batches.signatures(corpus, "v")
+
+
+def test_a_signature_changes_when_and_only_when_its_documents_graph_changes():
+    trade = docs()
+    # a later story naming the minister in full settles who "Pettigrew" alone was: that graph changes
+    before, signed_before = graphs_and_signatures([trade[2]])
+    after, signed_after = graphs_and_signatures([trade[2], trade[1]])
+    assert before["trade-2"] != after["trade-2"] and signed_before["trade-2"] != signed_after["trade-2"]
+    # a story adding only the minister's post and a visit of its own leaves the others' graphs as they were
+    before, signed_before = graphs_and_signatures(trade[1:])
+    after, signed_after = graphs_and_signatures(trade)
+    for doc_id in ("trade-1", "trade-2"):
+        assert before[doc_id] == after[doc_id] and signed_before[doc_id] == signed_after[doc_id]
+    # another version of the graph writing signs every graph otherwise
+    assert set(batches.signatures(resolve(trade), "w").values()).isdisjoint(signed_after.values())
