@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -153,9 +153,10 @@ class GraphWriter:
     """Writes a Corpus as one graph of triples per document (plain Python: an rdflib Dataset is
     made only when asked for, by ``dataset``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, only: Collection[str] | None = None) -> None:
         self.graphs: dict[str, DocGraph] = {}
         self.mentions: dict[Evidence, URIRef] = {}  # written already (a sentence is evidence of many facts)
+        self.only = only  # the documents whose graphs to write (None: all); see kg.graph.batches
 
     def graph(self, doc_id: str) -> DocGraph:
         if doc_id not in self.graphs:
@@ -181,8 +182,10 @@ class GraphWriter:
 
     def _by_doc(self, evidence: Iterable[Evidence]) -> dict[str, list[Evidence]]:
         out: dict[str, list[Evidence]] = defaultdict(list)
+        only = self.only
         for ev in evidence:
-            out[ev.doc_id].append(ev)
+            if only is None or ev.doc_id in only:
+                out[ev.doc_id].append(ev)
         return out
 
     def _mention(self, g: DocGraph, ev: Evidence) -> URIRef:

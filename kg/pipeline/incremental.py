@@ -11,7 +11,7 @@ its graph, and removing a document then building it again gives back the same gr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from kg.ids import sha1
 from kg.model import Corpus, DocFacts
 from kg.store.base import Store
 from kg.store.catalog import Catalog, Spool
-from kg.store.terms import Triple, nt
+from kg.store.terms import Rendered, Triple, nt_lines
 
 
 @dataclass
@@ -44,7 +44,7 @@ class Changes:
 
 def graph_hash(triples: Iterable[Triple]) -> str:
     """A hash of a graph's content: its N-Triples lines, sorted. kg's graphs have no blank nodes."""
-    lines = sorted(f"{nt(s)} {nt(p)} {nt(o)} ." for s, p, o in triples)
+    lines = sorted(f"{s} {p} {o} ." for s, p, o in nt_lines(triples))
     return sha1("\n".join(lines))
 
 
@@ -64,6 +64,13 @@ def needs_repair(catalog: Catalog) -> bool:
 
 
 GRAPHS_PER_WRITE = 500  # graphs per write to a remote server, which writes graph by graph anyway
+GRAPHS_PER_BATCH = 500  # documents whose graphs are made together, then written and let go
+
+
+def _doc_ids(add: Sequence[DocFacts] | Spool) -> list[str]:
+    if isinstance(add, Spool):
+        return [entry.doc_id for entry in add.entries]  # without reading the facts back
+    return [item.article.doc_id for item in add]
 
 
 def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = (),
@@ -72,68 +79,82 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     graph of the store up to date with the re-resolved corpus. The caller holds the store open for
     writing (and so its lock).
 
-    The changed graphs go to an embedded store in one write (one transaction); to a remote server
-    ``GRAPHS_PER_WRITE`` at a time, so that no more than those are held as its requests. The ontology's
-    own graph is written beside the documents' when it is new or changed."""
-    from kg.graph.rdf import GraphWriter, doc_iri, ontology_graph
+    The facts are read once, from the catalog and ``add`` (a ``Spool`` on disk), into resolution,
+    which keeps them without the articles' texts; the graphs are then made ``GRAPHS_PER_BATCH``
+    documents at a time (``kg.graph.batches``), hashed, and the changed ones streamed to the store
+    (``Store.write_graphs``: an embedded store takes them in one write, a remote server
+    ``GRAPHS_PER_WRITE`` at a time), so that the graphs of the whole corpus are never in memory
+    together. The ontology's own graph is written beside the documents' when it is new or changed."""
+    from kg.graph import batches
+    from kg.graph.rdf import doc_iri, ontology_graph
     from kg.resolve.entities import resolve
 
-    facts = catalog.facts()
     changes = Changes()
-    for item in add:
-        (changes.replaced if item.article.doc_id in facts else changes.added).append(item.article.doc_id)
-        facts[item.article.doc_id] = item
-    for doc_id in remove:
-        if facts.pop(doc_id, None) is not None:
-            changes.removed.append(doc_id)
-    doc_ids = list(facts)
-    corpus = resolve(facts.values())
-    del facts  # the articles' texts and local mentions: what the graphs need is in the corpus now
-    writer = GraphWriter().write(corpus)
-    changed: dict[str, Iterable[Triple]] = {}  # the writer's own graphs, not copies
-    hashes: dict[str, str] = {}
-    for doc_id in doc_ids:
-        iri, graph = str(doc_iri(doc_id)), writer.graph(doc_id)
-        hashes[iri] = graph_hash(graph)
-        if catalog.graph_hashes.get(iri) != hashes[iri]:
-            changed[iri] = graph
-    documents = len(hashes)
+    adding = _doc_ids(add)
+    last = {doc_id: position for position, doc_id in enumerate(adding)}  # a doc_id added twice: the last
+    for doc_id in last:
+        (changes.replaced if doc_id in catalog else changes.added).append(doc_id)
+    removing = set(remove)
+    changes.removed = [d for d in dict.fromkeys(remove) if d in catalog or d in last]
+
+    def every() -> Iterator[DocFacts]:
+        for doc_id in list(catalog.entries):
+            if doc_id not in last and doc_id not in removing:
+                yield catalog.read(doc_id)
+        for position, item in enumerate(add):
+            doc_id = item.article.doc_id
+            if last[doc_id] == position and doc_id not in removing:
+                yield item
+
+    corpus = resolve(every())
+    previous = dict(catalog.graph_hashes)
+    documents = {str(doc_iri(doc.doc_id)) for doc in corpus.documents}
     ontology, axioms = ontology_graph()  # kg's terms, for queries about them
-    axioms = list(axioms)
-    hashes[ontology] = graph_hash(axioms)
-    if catalog.graph_hashes.get(ontology) != hashes[ontology]:
-        changed[ontology] = axioms
-    dropped = sorted(iri for iri in catalog.graph_hashes if iri not in hashes)
+    dropped = sorted(iri for iri in previous if iri not in documents and iri != ontology)
+    hashes: dict[str, str] = {ontology: graph_hash(axioms)}
+    # a document whose graph is made from what it was made from last time has that graph still:
+    # only the others are made again (an incremental build makes the graphs of the new documents
+    # and of those whose entities or events the new ones changed, not the whole catalog's)
+    signatures = {str(doc_iri(doc_id)): sign for doc_id, sign in
+                  batches.signatures(corpus, f"{GRAPHS_VERSION}\n{hashes[ontology]}").items()}
+    remake = set()
+    known = catalog.signatures if catalog.graphs_version == GRAPHS_VERSION else {}
+    for doc in corpus.documents:
+        iri = str(doc_iri(doc.doc_id))
+        if previous.get(iri) is not None and known.get(iri) == signatures[iri]:
+            hashes[iri] = previous[iri]
+        else:
+            remake.add(doc.doc_id)
 
     # facts first, hashes forgotten before the store is written and recorded after it: a crash
     # anywhere leaves a catalog from which the next build repairs the store
     catalog.put(add)
     catalog.delete(changes.removed)
-    catalog.forget_hashes([*changed, *dropped])
+    catalog.forget_hashes([*(str(doc_iri(doc_id)) for doc_id in remake), *dropped, ontology])
     catalog.save()
-    if changed or dropped:
-        if store.kind == "sparql":
-            names = list(changed)
-            for start in range(0, len(names), GRAPHS_PER_WRITE):
-                part = names[start:start + GRAPHS_PER_WRITE]
-                store.replace_graphs({iri: changed[iri] for iri in part},
-                                     drop=dropped if start + GRAPHS_PER_WRITE >= len(names) else ())
-            if not names:
-                store.replace_graphs({}, drop=dropped)
-        else:
-            store.replace_graphs(changed, drop=dropped)
-    for iri in changed:
-        catalog.graph_hashes[iri] = hashes[iri]
+
+    def changed() -> Iterator[tuple[str, Iterable[Triple]]]:
+        for doc_id, made in batches.graphs(corpus, GRAPHS_PER_BATCH, only=remake):
+            iri, graph = str(doc_iri(doc_id)), Rendered(made)  # its terms written once, for the hash and the store
+            hashes[iri] = graph_hash(graph)
+            if previous.get(iri) != hashes[iri]:
+                changes.written += 1
+                yield iri, graph
+        if previous.get(ontology) != hashes[ontology]:
+            yield ontology, axioms
+
+    store.write_graphs(changed(), drop=dropped, per_write=GRAPHS_PER_WRITE)
     for iri in dropped:
         del catalog.graph_hashes[iri]
+    catalog.graph_hashes.update(hashes)
+    catalog.signatures = signatures
     catalog.graphs_version = GRAPHS_VERSION
     catalog.save()
     catalog.prune()
 
-    written = len(changed) - (ontology in changed)  # the counts are of documents
-    changes.written, changes.dropped = written, len(dropped)
-    changes.unchanged = documents - written
-    changes.documents = documents
+    changes.dropped = len(dropped)
+    changes.documents = len(documents)
+    changes.unchanged = changes.documents - changes.written
     changes.corpus = corpus
     return changes
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from kg.ids import sha1
 from kg.model import Corpus, DocFacts, Document, Entity, Evidence, Kind, Member, Post, Ref
@@ -194,16 +195,24 @@ def document_of(facts: DocFacts) -> Document:
     return Document(doc_id=a.doc_id, source=a.source, title=a.title, date=a.date, url=a.url, sha1=sha1(a.text))
 
 
+def without_text(facts: DocFacts) -> DocFacts:
+    """A document's facts without its article's text, which resolution does not need (its
+    ``Document`` is made first): most of a document's weight, not held for the whole corpus."""
+    return replace(facts, article=replace(facts.article, text=""))
+
+
 def resolve(facts: Iterable[DocFacts]) -> Corpus:
-    """Every document's facts, resolved into one corpus."""
+    """Every document's facts, resolved into one corpus. ``facts`` is read once, as it comes (from
+    disk, say): what is kept of each document is its ``Document`` and its facts without the text."""
     from kg.resolve.events import resolve_events
 
-    resolver = Resolver(list(facts))
+    read = sorted(((document_of(f), without_text(f)) for f in facts), key=lambda pair: pair[0].doc_id)
+    resolver = Resolver([light for _, light in read])
     posts = resolver.build_posts()
     resolver.resolve_titles(posts)
     posts = resolver.build_posts()
     corpus = Corpus(
-        documents=[document_of(f) for f in resolver.facts],
+        documents=[document for document, _ in read],
         entities=resolver.build_entities(),
         posts=posts,
         members=resolver.build_members(),

@@ -87,6 +87,24 @@ class Store(ABC):
         by graph.
         """
 
+    def write_graphs(self, graphs: Iterable[tuple[str, Iterable[Triple]]], *, drop: Iterable[str] = (),
+                     per_write: int = 500) -> int:
+        """``replace_graphs`` for a stream of (name, triples), which need not all be in memory at
+        once: ``per_write`` graphs at a time here (a store that can do better overrides it), the
+        graphs of ``drop`` removed with the last of them. Returns the number of graphs written."""
+        drop = list(drop)
+        written = 0
+        part: dict[str, Iterable[Triple]] = {}
+        for name, triples in graphs:
+            part[name] = triples
+            if len(part) >= per_write:
+                self.replace_graphs(part)
+                written += len(part)
+                part = {}
+        if part or drop:
+            self.replace_graphs(part, drop=drop)
+        return written + len(part)
+
     @abstractmethod
     def load(self, path: str | Path, *, graph: str | None = None) -> int:
         """Add the quads of an RDF file (format by extension). Triples go to ``graph``, else to the

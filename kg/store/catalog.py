@@ -7,7 +7,8 @@ only the graphs whose content changed. A hash is forgotten (``None``) before its
 written and recorded after, so a crash in between makes the next build rewrite that graph.
 
     CATALOG/index.json          {"documents": {doc_id: {...}}, "graphs": {iri: hash or null},
-                                 "graphs_version": the version of kg's graph writing that made them}
+                                 "graphs_version": the version of kg's graph writing that made them,
+                                 "signatures": {iri: a digest of what its graph was made from}}
     CATALOG/facts/<sha1>.json   one document's DocFacts
 
 Every file is written atomically. ``root=None`` keeps the catalog in memory.
@@ -115,6 +116,7 @@ class Catalog:
         self.entries: dict[str, Entry] = {}
         self.graph_hashes: dict[str, str | None] = {}
         self.graphs_version: int | None = None  # None: written before kg recorded it
+        self.signatures: dict[str, str] = {}  # graph -> what it was made from (kg.graph.batches.signatures)
         self._memory: dict[str, DocFacts] = {}
         if root is not None and (root / "index.json").exists():
             self._read_index()
@@ -130,6 +132,7 @@ class Catalog:
                             for doc_id, e in data["documents"].items()}
             self.graph_hashes = dict(data["graphs"])
             self.graphs_version = data.get("graphs_version")
+            self.signatures = dict(data.get("signatures", {}))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise StoreError(f"{self.name}: the catalog index cannot be read: {exc}") from None
 
@@ -139,7 +142,8 @@ class Catalog:
             return
         data = {"format": FORMAT,
                 "documents": {d: e.to_json() for d, e in sorted(self.entries.items())},
-                "graphs": dict(sorted(self.graph_hashes.items())), "graphs_version": self.graphs_version}
+                "graphs": dict(sorted(self.graph_hashes.items())), "graphs_version": self.graphs_version,
+                "signatures": dict(sorted(self.signatures.items()))}
         write_atomic(self.root / "index.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
     # --- documents
@@ -159,15 +163,18 @@ class Catalog:
         """Every document's DocFacts, by doc_id."""
         if self.root is None:
             return dict(self._memory)
-        out = {}
-        for doc_id in self.entries:
-            path = self.root / "facts" / facts_name(doc_id)
-            try:
-                out[doc_id] = facts_json.loads(path.read_bytes())
-            except (OSError, ValueError) as exc:
-                raise StoreError(f"{self.name}: the facts of {doc_id} ({path}) cannot be read: {exc}; "
-                                 f"kg remove it and build it again") from None
-        return out
+        return {doc_id: self.read(doc_id) for doc_id in self.entries}
+
+    def read(self, doc_id: str) -> DocFacts:
+        """One document's DocFacts (from disk: none is kept in memory)."""
+        if self.root is None:
+            return self._memory[doc_id]
+        path = self.root / "facts" / facts_name(doc_id)
+        try:
+            return facts_json.loads(path.read_bytes())
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"{self.name}: the facts of {doc_id} ({path}) cannot be read: {exc}; "
+                             f"kg remove it and build it again") from None
 
     def put(self, facts: Iterable[DocFacts] | Spool) -> None:
         """Add (or replace) documents' facts. The index changes only at ``save``."""

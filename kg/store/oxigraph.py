@@ -38,7 +38,7 @@ from kg.query.sparql import Rows, syntax_error
 from kg.store.base import ResultLimitError, Store
 from kg.store.files import PREFIX_MAP, has_graphs, ox_format, serialize_quads
 from kg.store.lock import DirLock
-from kg.store.terms import Quad, Triple, from_ox, nt, rdflib_quad
+from kg.store.terms import Quad, Rendered, Triple, from_ox, nt_lines, rdflib_quad
 
 MARKER = "kg-store.json"
 DATA, STAGING, RETIRED = "oxigraph", "oxigraph.new", "oxigraph.old"
@@ -179,7 +179,7 @@ class OxigraphStore(Store):
         self._writing()
         names = [ox.NamedNode(g) for g in dict.fromkeys([*graphs, *drop])]
         # terms as N-Triples text: making a pyoxigraph object of each would cost more than the write
-        new = {str(ox.NamedNode(g)): [(nt(s), nt(p), nt(o)) for s, p, o in triples] for g, triples in graphs.items()}
+        new = {str(ox.NamedNode(g)): nt_lines(triples) for g, triples in graphs.items()}
         # the triples of the old graphs that no new graph states may have lost their last graph
         old = {(str(q.subject), str(q.predicate), str(q.object)): q.triple for name in names
                for q in self._store.quads_for_pattern(None, None, None, name)}
@@ -217,6 +217,63 @@ class OxigraphStore(Store):
             except OSError as exc:
                 raise StoreError(f"{self.name}: cannot write: {exc}") from None
             self._store.flush()
+
+    def write_graphs(self, graphs: Iterable[tuple[str, Iterable[Triple]]], *, drop: Iterable[str] = (),
+                     per_write: int = 500) -> int:
+        """``replace_graphs`` for a stream of graphs, all or nothing: when they come to fewer quads
+        than ``bulk_threshold``, one SPARQL Update; else the bulk loader takes them into a copy of the
+        database as the stream gives them, so that they are never all in memory (``per_write`` is
+        not used)."""
+        self._writing()
+        graphs = iter(graphs)
+        drop = list(drop)
+        head: dict[str, list[Triple]] = {}
+        size = 0
+        for name, triples in graphs:
+            head[name] = triples if isinstance(triples, Rendered) else list(triples)
+            size += len(head[name])
+            if size >= self.bulk_threshold:
+                break
+        else:
+            self.replace_graphs(head, drop=drop)
+            return len(head)
+        written = 0
+
+        def stream() -> Iterator[tuple[str, Iterable[Triple]]]:
+            while head:
+                yield head.popitem()
+            yield from graphs
+
+        def write(copy: ox.Store) -> None:
+            nonlocal written
+            orphans: list[ox.Triple] = []  # triples that lost a graph, and may have lost the last one
+            for name in dict.fromkeys(drop):
+                node = ox.NamedNode(name)
+                orphans += [q.triple for q in copy.quads_for_pattern(None, None, None, node)]
+                copy.remove_graph(node)
+            with _Loader(copy) as loader:
+                lines = _Lines(loader)
+                for name, triples in stream():
+                    node = ox.NamedNode(name)
+                    new = nt_lines(triples)
+                    old = {(str(q.subject), str(q.predicate), str(q.object)): q.triple
+                           for q in copy.quads_for_pattern(None, None, None, node)}
+                    if old:
+                        orphans += [old[key] for key in old.keys() - set(new)]
+                        copy.remove_graph(node)
+                    if any(t[0][0] == "_" or t[2][0] == "_" for t in new):  # keep the blank nodes' names
+                        quads = list(ox.parse("".join(f"{s} {p} {o} {node} .\n" for s, p, o in new),
+                                              format=ox.RdfFormat.N_QUADS))
+                        loader.terms(quads + [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                                              for q in quads])
+                    else:
+                        lines.add(str(node), new)
+                    written += 1
+                lines.flush()
+            _drop_from_union(copy, orphans)
+
+        self._rewrite(write)
+        return written
 
     def load(self, path: str | Path, *, graph: str | None = None) -> int:
         """Add a file's quads; the triples of a file without graphs go to ``graph``, else to a graph
@@ -359,18 +416,33 @@ def bulk_write_lines(store: ox.Store, graphs: Mapping[str, list[tuple[str, str, 
     """Add graphs of triples already written as N-Triples terms (``kg.store.terms.nt``), and their
     union; much cheaper than making a pyoxigraph object of every term. No blank nodes."""
     with _Loader(store) as loader:
-        named: list[str] = []
-        union: list[str] = []
+        lines = _Lines(loader)
         for graph, triples in graphs.items():
-            for s, p, o in triples:
-                named.append(f"{s} {p} {o} {graph} .\n")
-                union.append(f"{s} {p} {o} .\n")
-                if len(named) >= BULK_CHUNK:
-                    loader.text("".join(named), ox.RdfFormat.N_QUADS)
-                    loader.text("".join(union), ox.RdfFormat.N_TRIPLES)
-                    named, union = [], []
-        loader.text("".join(named), ox.RdfFormat.N_QUADS)
-        loader.text("".join(union), ox.RdfFormat.N_TRIPLES)
+            lines.add(graph, triples)
+        lines.flush()
+
+
+class _Lines:
+    """Graphs as N-Quads lines (and their union as N-Triples lines), to the bulk loader
+    ``BULK_CHUNK`` at a time."""
+
+    def __init__(self, loader: _Loader) -> None:
+        self.loader = loader
+        self.named: list[str] = []
+        self.union: list[str] = []
+
+    def add(self, graph: str, triples: Iterable[tuple[str, str, str]]) -> None:
+        named, union = self.named, self.union
+        for s, p, o in triples:
+            named.append(f"{s} {p} {o} {graph} .\n")
+            union.append(f"{s} {p} {o} .\n")
+        if len(named) >= BULK_CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        self.loader.text("".join(self.named), ox.RdfFormat.N_QUADS)
+        self.loader.text("".join(self.union), ox.RdfFormat.N_TRIPLES)
+        self.named, self.union = [], []
 
 
 def _has_blank_node(quad: ox.Quad) -> bool:

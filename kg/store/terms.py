@@ -44,6 +44,30 @@ def nt(term: Node) -> str:
     return str(to_ox(term))
 
 
+class Rendered:
+    """A graph's triples with their terms in N-Triples syntax, made once: for its hash and for a store
+    that writes N-Triples text (Oxigraph). Iterated, it gives the triples themselves (rdflib terms)."""
+
+    __slots__ = ("triples", "lines")
+
+    def __init__(self, triples: Iterable[Triple]) -> None:
+        self.triples = triples
+        self.lines = [(nt(s), nt(p), nt(o)) for s, p, o in triples]
+
+    def __iter__(self):
+        return iter(self.triples)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
+def nt_lines(triples: Iterable[Triple]) -> list[tuple[str, str, str]]:
+    """The triples' terms in N-Triples syntax (those of a ``Rendered`` graph as they were made)."""
+    if isinstance(triples, Rendered):
+        return triples.lines
+    return [(nt(s), nt(p), nt(o)) for s, p, o in triples]
+
+
 def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph | None) -> Node | None:
     """An rdflib term; None for the default graph. Plain literals lose their implicit xsd:string."""
     if term is None or isinstance(term, ox.DefaultGraph):

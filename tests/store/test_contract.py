@@ -45,6 +45,14 @@ def same_graphs(store, graphs: dict[str, list]) -> bool:
     return all(isomorphic(got.graph(URIRef(n)), as_dataset(graphs).graph(URIRef(n))) for n in graphs)
 
 
+def test_a_stream_of_graphs_is_written_a_few_at_a_time_and_the_dropped_go(store):
+    store.replace_graphs({G1: SHARED + ONLY_1, G2: SHARED + ONLY_2})
+    written = store.write_graphs(iter([(G1, ONLY_1), (G3, SHARED)]), drop=[G2], per_write=1)
+    assert written == 2
+    assert same_graphs(store, {G1: ONLY_1, G3: SHARED})
+    assert {str(row[0]) for row in store.query("SELECT ?n WHERE { ?s rdfs:label ?n }").rows} == {"Boris Johnson"}
+
+
 def test_a_new_store_is_empty(store):
     assert store.count() == 0
     assert store.graphs() == set()

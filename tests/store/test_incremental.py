@@ -17,6 +17,10 @@ from kg.store.oxigraph import OxigraphStore
 UNION_BUT_FILES = ("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(?p NOT IN (kg:sourceFile, dcterms:source)) }")
 
 
+def union_rows(store) -> list[tuple]:
+    return sorted(tuple(row) for row in store.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }").rows)
+
+
 def snapshot(store) -> dict[str, object]:
     ds = store.dataset()
     return {str(g.identifier): g for g in ds.graphs() if len(g)}
@@ -137,6 +141,24 @@ def test_graph_names_are_the_documents(store, lavrov_docs):
     for f in lavrov_docs:
         graph = store.dataset().graph(URIRef(str(doc_iri(f.article.doc_id))))
         assert (doc_iri(f.article.doc_id), None, None) in graph
+
+
+@pytest.mark.parametrize("threshold", [0, 10**9])  # through the bulk loader, and in one update
+def test_a_build_in_steps_gives_the_graphs_of_one_build_of_everything(tmp_path, lavrov_docs, threshold):
+    full, surname, other = lavrov_docs
+    stepped = OxigraphStore(tmp_path / "stepped", writable=True, create=True, bulk_threshold=threshold)
+    catalog = Catalog(tmp_path / "stepped" / "catalog")
+    update(stepped, catalog, add=[surname, other])
+    changes = update(stepped, Catalog(tmp_path / "stepped" / "catalog"), add=[full])
+    # the new article, and the one whose "Lavrov" it settles; not the one about others
+    assert (changes.written, changes.unchanged) == (2, 1)
+    once = OxigraphStore(tmp_path / "once", writable=True, create=True, bulk_threshold=threshold)
+    update(once, Catalog(tmp_path / "once" / "catalog"), add=[other, full, surname])
+    assert same(snapshot(stepped), snapshot(once))
+    assert union_rows(stepped) == union_rows(once)
+    assert Catalog(tmp_path / "stepped" / "catalog").signatures == Catalog(tmp_path / "once" / "catalog").signatures
+    stepped.close()
+    once.close()
 
 
 def test_graphs_an_earlier_kg_wrote_are_written_again(tmp_path, lavrov_docs):

@@ -62,6 +62,25 @@ def test_bulk_writes_give_the_same_store_as_small_ones(tmp_path):
         store.close()
 
 
+def test_a_stream_of_graphs_gives_the_store_that_one_write_of_them_gives(tmp_path):
+    # a stream is taken as it comes: below the threshold in one update, above it through the bulk loader
+    before = {G1: SHARED + ONLY_1, G2: SHARED + ONLY_2}
+    after = {G1: ONLY_1 + MANY, "https://example.org/g3": SHARED}
+    for threshold in (10**9, 0, 100):
+        stores = [OxigraphStore(tmp_path / f"{kind}-{threshold}", writable=True, create=True,
+                                bulk_threshold=threshold) for kind in ("one", "stream")]
+        for store in stores:
+            store.replace_graphs(before)
+        stores[0].replace_graphs(after, drop=[G2])
+        assert stores[1].write_graphs(iter(after.items()), drop=[G2]) == 2
+        for store in stores:
+            assert same_graphs(store, after)
+            # SHARED moved from G1 and G2 to g3: still in the union; ONLY_2 left it with G2
+            labels = {str(row[0]) for row in store.query("SELECT ?n WHERE { ?s rdfs:label ?n }").rows}
+            assert labels == {str(o) for _, p, o in ONLY_1 + MANY + SHARED if p == RDFS.label}
+            store.close()
+
+
 def test_a_swap_cut_short_by_a_crash_is_finished_or_undone(tmp_path):
     with open_store(tmp_path / "s", writable=True, create=True) as store:
         store.replace_graphs({G1: SHARED})

@@ -1,0 +1,72 @@
+"""A corpus's graphs made a batch of documents at a time are the graphs one writer of the whole
+corpus makes: a fact stated in documents of different batches is in each of their graphs."""
+
+from __future__ import annotations
+
+from kg.graph import batches
+from kg.graph.rdf import GraphWriter
+from kg.model import (
+    Article,
+    DocFacts,
+    EventMention,
+    Evidence,
+    Kind,
+    LocalEntity,
+    Ref,
+    Role,
+)
+from kg.resolve.entities import resolve
+
+
+def docs() -> list[DocFacts]:
+    """Three short stories about a trade dispute: each names the minister, the third only by surname."""
+    texts = ["Trade Minister Clara Pettigrew met Japan's envoy in Geneva.",
+             "Clara Pettigrew criticised Japan over steel tariffs.",
+             "Pettigrew visited Canada on Monday."]
+    out = []
+    for n, text in enumerate(texts):
+        doc_id = f"trade-{n}"
+        ev = Evidence(doc_id, 0, len(text), text)
+        name = "Pettigrew" if n == 2 else "Clara Pettigrew"
+        country = ("Japan", "country:JP") if n < 2 else ("Canada", "country:CA")
+        entities = (LocalEntity(Kind.PERSON, name, evidence=(ev,)),
+                    LocalEntity(Kind.COUNTRY, country[0], key=country[1], evidence=(ev,)))
+        roles = (Role(Ref(0), "Trade Minister", None, ev),) if n == 0 else ()
+        events = (EventMention("111" if n == 1 else "042", "criticised" if n == 1 else "visited", ev,
+                               source=Ref(0), target=Ref(1)),)
+        out.append(DocFacts(Article(doc_id, text, f"{doc_id}.txt"), entities=entities, roles=roles, events=events))
+    return out
+
+
+def test_graphs_made_in_batches_are_the_graphs_of_the_whole_corpus():
+    corpus = resolve(docs())
+    whole = GraphWriter().write(corpus)
+    for size in (1, 2, 3):
+        made = dict(batches.graphs(corpus, size))
+        assert list(made) == [d.doc_id for d in corpus.documents]
+        for doc_id, graph in made.items():
+            assert set(graph) == set(whole.graph(doc_id)), (size, doc_id)
+    # the surname alone in the third story is the minister the others name in full
+    person = [e for e in corpus.entities if e.kind is Kind.PERSON]
+    assert [e.key for e in person] == ["person:clara-pettigrew"]
+    assert {ev.doc_id for ev in person[0].evidence} == {"trade-0", "trade-1", "trade-2"}
+
+
+def graphs_and_signatures(facts: list[DocFacts]) -> tuple[dict[str, set], dict[str, str]]:
+    corpus = resolve(facts)
+    return {doc_id: set(g) for doc_id, g in batches.graphs(corpus, 2)}, batches.signatures(corpus, "v")
+
+
+def test_a_signature_changes_when_and_only_when_its_documents_graph_changes():
+    trade = docs()
+    # a later story naming the minister in full settles who "Pettigrew" alone was: that graph changes
+    before, signed_before = graphs_and_signatures([trade[2]])
+    after, signed_after = graphs_and_signatures([trade[2], trade[1]])
+    assert before["trade-2"] != after["trade-2"] and signed_before["trade-2"] != signed_after["trade-2"]
+    # a story adding only the minister's post and a visit of its own leaves the others' graphs as they were
+    before, signed_before = graphs_and_signatures(trade[1:])
+    after, signed_after = graphs_and_signatures(trade)
+    for doc_id in ("trade-1", "trade-2"):
+        assert before[doc_id] == after[doc_id] and signed_before[doc_id] == signed_after[doc_id]
+    # another version of the graph writing signs every graph otherwise
+    assert set(batches.signatures(resolve(trade), "w").values()).isdisjoint(signed_after.values())
