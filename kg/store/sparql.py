@@ -224,13 +224,24 @@ class SparqlStore(Store):
     def _drop_from_union(self, triples: list[Triple]) -> None:
         """Take out of the union graph the triples that no other graph states any more."""
         union = ox.NamedNode(self.union_graph)
-        for start in range(0, len(triples), BATCH):
-            chunk = triples[start:start + BATCH]
+        # Virtuoso matches no language-tagged literal given in VALUES: those are written in the
+        # triple patterns themselves, an operation each, many operations to a request
+        tagged = [t for t in triples if isinstance(t[2], Literal) and t[2].language]
+        plain = [t for t in triples if not (isinstance(t[2], Literal) and t[2].language)]
+        for start in range(0, len(plain), BATCH):
+            chunk = plain[start:start + BATCH]
             values = "".join(f"({to_ox(s)} {to_ox(p)} {to_ox(o)})\n" for s, p, o in chunk)
             self._post_update(
                 f"DELETE {{ GRAPH {union} {{ ?s ?p ?o }} }} WHERE {{ VALUES (?s ?p ?o) {{\n{values}}}\n"
                 f"GRAPH {union} {{ ?s ?p ?o }}\n"
                 f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {union}) }} }}")
+        operations = []
+        for s, p, o in tagged:
+            pattern = f"{to_ox(s)} {to_ox(p)} {to_ox(o)}"
+            operations.append(f"DELETE {{ GRAPH {union} {{ {pattern} }} }} WHERE {{ GRAPH {union} {{ {pattern} }}\n"
+                              f"FILTER NOT EXISTS {{ GRAPH ?g {{ {pattern} }} FILTER(?g != {union}) }} }}")
+        for start in range(0, len(operations), BATCH // 10):
+            self._post_update(" ;\n".join(operations[start:start + BATCH // 10]))
 
     def replace_graphs(self, graphs: Mapping[str, Iterable[Triple]], *, drop: Iterable[str] = ()) -> None:
         new = {g: list(dict.fromkeys(triples)) for g, triples in graphs.items()}

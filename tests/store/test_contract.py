@@ -122,6 +122,25 @@ def test_literals_come_back_as_they_went_in(store, literal):
     assert found == literal
 
 
+@pytest.mark.parametrize("literal", [
+    Literal("Use conventional military force", lang="en"),
+    Literal("Moscou", lang="fr"),
+    Literal("2016-09-21", datatype=XSD.date),
+    Literal("-9.0", datatype=XSD.decimal),
+    Literal("Aleppo \u2013 \u201cwar crimes\u201d"),
+])
+def test_a_literal_no_graph_states_any_more_leaves_the_union(store, literal):
+    """A concept's label that only one document's graph carried goes from the default graph when that
+    graph is rewritten without it, whatever the literal's language or datatype."""
+    triple = (VISIT, RDFS.comment, literal)
+    store.replace_graphs({G1: SHARED + [triple], G2: ONLY_2})
+    store.replace_graphs({G1: SHARED})
+    assert store.query("ASK { ?s rdfs:comment ?o }").boolean is False
+    store.replace_graphs({G1: SHARED + [triple]})
+    store.replace_graphs({}, drop=[G1])
+    assert store.query("ASK { ?s rdfs:comment ?o }").boolean is False
+
+
 @pytest.mark.parametrize("literal", [Literal("-5.0", datatype=XSD.decimal), Literal("1.50", datatype=XSD.decimal)])
 def test_numbers_come_back_with_their_value(store, literal):
     """A store may write a number in its canonical form ("-5.0" as "-5"): the value is kept."""
