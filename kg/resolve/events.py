@@ -236,6 +236,12 @@ class _Candidates:
     toll). A mention without a source joins violence the same way, and any other family only in
     a cluster of its own document (the headline of the call the article reports). A mention with
     a time, besides, only fits a cluster with no time or with times that agree with it.
+
+    From ``_fits_across``, for a mention of another document: with a time on both sides, the
+    cluster's source (or, for violence with no source, what they share); with a time missing on
+    either side, the same source, target and places ("signature"), or a kind of thing hit in
+    common. A cluster is filed again each time a mention joins it, so keys only accumulate: a
+    cluster is found under everything it ever held, and ``_fits`` decides.
     """
 
     def __init__(self, resolver: EventResolver, fam: str) -> None:
@@ -251,25 +257,35 @@ class _Candidates:
     def file(self, c: Cluster, m: EventMention, keys: dict) -> None:
         """File a cluster under what it holds once ``m`` has joined it (what it holds only grows)."""
         self.rank.setdefault(id(c), len(self.rank))
-        self._put(("source", c.source), c)
         if c.source is not None and c.source.startswith("org:embassy-"):
-            self._put(("embassy",), c)
+            for side in self.resolver._sides(c.source):
+                self._put(("embassy of", side), c)
         self._put(("document", m.evidence.doc_id), c)
-        for p in m.participants:
-            self._put(("participant", p.cls), c)
+        shared = [("participant", p.cls) for p in m.participants]
         if keys["place"]:
-            self._put(("place", keys["place"]), c)
+            shared.append(("place", keys["place"]))
             country = self.resolver._country_of(keys["place"])
             if country is not None:
-                self._put(("place in", country), c)
+                shared.append(("place in", country))
         if m.killed is not None:
-            self._put(("killed", m.killed), c)
+            shared.append(("killed", m.killed))
+        for key in shared:
+            self._put(key, c)
+            if c.source is None:
+                self._put(("anonymous", *key), c)
         if m.time:
             self.timed.add(id(c))
             value = m.time.value
             for n in range(1, len(value) + 1):
                 self._put(("time starts", value[:n]), c)
             self._put(("time", value), c)
+        # what a mention of another document with a source needs: with a time on both sides, the
+        # source; else the same source, target and places, or a kind of thing hit in common
+        if id(c) in self.timed:
+            self._put(("source timed", c.source), c)
+        self._put(("signature", c.source, c.target, frozenset(c.places)), c)
+        for cls in c.participants & thing_classes():
+            self._put(("source thing", c.source, cls), c)
 
     def _time_fits(self, value: str) -> set[int]:
         """The clusters with a time that a mention's time may fit (one begins the other: "2016-09"
@@ -296,11 +312,18 @@ class _Candidates:
             else:
                 wanted = [("document", m.evidence.doc_id)] if keys["target"] else []
         else:
-            wanted = [("source", source), ("embassy",)]
+            place = frozenset([keys["place"]] if keys["place"] else [])
+            sources = [source]
             if source.startswith("org:embassy-"):
-                wanted += [("source", side) for side in self.resolver._sides(source)]
-            if self.violence:
-                wanted += self._sharing(m, keys)
+                sources += self.resolver._sides(source)
+            wanted = [("document", m.evidence.doc_id), ("embassy of", source),
+                      ("signature", source, keys["target"], place)]
+            wanted += [("source thing", who, p.cls) for p in m.participants
+                       for who in ((source, None) if self.violence else (source,))]
+            if m.time:
+                wanted += [("source timed", side) for side in sources]
+                if self.violence:
+                    wanted += [("anonymous", *key) for key in self._sharing(m, keys)]
         found: dict[int, Cluster] = {}
         for key in wanted:
             found.update(self.index.get(key, {}))

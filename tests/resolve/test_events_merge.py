@@ -47,3 +47,49 @@ def test_one_story_in_two_reports_is_one_event(corpus_of):
                         "On 3 May 2021 Chile and Peru signed a fisheries agreement, officials said."])
     signed = [e for e in corpus.events if e.code.startswith("057") and e.source == "country:CL"]
     assert len(signed) == 1 and len({ev.doc_id for ev in signed[0].evidence}) == 2, corpus.events
+
+
+def test_the_candidate_index_makes_the_clusters_trying_every_cluster_makes(nlp, monkeypatch):
+    """Clustering tries a mention only against the clusters the index files under what it could fit
+    (``_Candidates``); trying every cluster of its family, in the order they were made, gives the
+    same clusters: on the example articles, stories generated from them with other names and dates,
+    and the stories above."""
+    import sys
+    from pathlib import Path
+
+    from kg.extract import extract
+    from kg.ingest import clean
+    from kg.ingest.load import article_from_text, read_articles
+    from kg.resolve import events as resolve_events
+    from kg.resolve.entities import resolve
+
+    root = Path(__file__).resolve().parents[2]
+    sys.path.insert(0, str(root / "tests" / "benchmarks"))
+    try:
+        from corpus import make_corpus
+    finally:
+        sys.path.pop(0)
+    import tempfile
+    with tempfile.TemporaryDirectory() as folder:
+        paths = sorted((root / "examples" / "articles").glob("*.txt")) + make_corpus(Path(folder), 6, seed=11)
+        articles = list(read_articles(paths))
+    articles += [article_from_text(text, f"story-{i}.txt", date="2021-06-01") for i, text in enumerate(NIGERIA)]
+    facts = [extract(nlp(clean.blank_noise(a.text)), a) for a in articles]
+
+    indexed = resolve(facts).events
+
+    def every_cluster(self, m, keys):
+        return sorted(self.all.values(), key=lambda c: self.rank[id(c)])
+
+    filed = resolve_events._Candidates.file
+
+    def file_all(self, c, m, keys):
+        filed(self, c, m, keys)
+        self.all = getattr(self, "all", {})
+        self.all[id(c)] = c
+
+    monkeypatch.setattr(resolve_events._Candidates, "file", file_all)
+    monkeypatch.setattr(resolve_events._Candidates, "for_mention",
+                        lambda self, m, keys: every_cluster(self, m, keys) if hasattr(self, "all") else [])
+    assert resolve(facts).events == indexed
+    assert any(len({ev.doc_id for ev in e.evidence}) > 1 for e in indexed)  # events told in two articles
