@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -81,7 +82,11 @@ def extract_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
     if scheduler is not None:
         from kg.pipeline.dask import extract_on_cluster
 
-        yield from extract_on_cluster(articles, scheduler=scheduler, model=model, batch_size=batch_size)
+        warm = warm_up()
+        try:
+            yield from extract_on_cluster(articles, scheduler=scheduler, model=model, batch_size=batch_size)
+        finally:
+            warm.join()
         return
     if jobs <= 1:
         yield from parse_and_extract(articles, model, batch_size)
@@ -99,6 +104,7 @@ def extract_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
         context.set_forkserver_preload(["kg.pipeline.parse", "kg.nlp.pipeline", "kg.extract"])  # imported once, forked
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=start_worker,
                                initargs=(model,))
+    warm = warm_up()
     pending: deque[Future] = deque()
     try:
         for batch in chain([first, second], work):
@@ -109,6 +115,22 @@ def extract_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
             yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        warm.join()
+
+
+def warm_up() -> threading.Thread:
+    """Load what resolution and the RDF read (the gazetteer, the CAMEO codebook) in this process,
+    in a thread, while workers parse: this process mostly waits on them, and the end of the build
+    then starts with both in memory. Join it before resolving (the loaders are cached, not locked)."""
+    def load() -> None:
+        from kg.resources.gazetteer import Gazetteer
+
+        Gazetteer.default()
+        rdf.codebook()
+
+    thread = threading.Thread(target=load, name="kg-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 @dataclass
