@@ -17,7 +17,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.actors import ACTED_PLACE_PREPS, PERSON_PARTICIPANTS, SERIES_NOUNS, SPOKEN_ROOTS
+from kg.extract.actors import (ACTED_PLACE_PREPS, ACTED_PLACE_ROOTS, MOTION_PREPS, MOTION_WORDS, PERSON_PARTICIPANTS,
+                               SERIES_NOUNS, SPOKEN_ROOTS)
 from kg.extract.entities import DocEntities, evidence_of
 from kg.extract.outer import (
     COMMIT_VERBS,
@@ -801,22 +802,34 @@ class EventFinder:
 
     def _acted_place(self, tok: Token, root: str, sources: list[Ref]) -> Ref | None:
         """Where an act with nobody acted on is done, or whither or whence it moves: the territory it is
-        done to, the way event coders take the place as the target ("eased emergency measures in
-        Montenegro", "evacuated the wounded from Gorazde", "will evacuate settlements in the Gaza Strip").
-        What is said, asked or threatened is done to a place only in its complement ("threatened to ban
-        voting in East Jerusalem"), not where it is said."""
+        done to, the way event coders take the place as the target ("imposed a curfew in the port town",
+        "pulled its troops out of the valley"), for the acts that land on the place (ACTED_PLACE_ROOTS): a
+        meeting, a signing or cooperation is only held at its venue ("held talks in Geneva"). "at" and
+        "from" name such a place only after a verb of motion ("withdrew its monitors from the province").
+        What is said, asked or threatened is done to a place only in its complement, when that lands on
+        it ("threatened to close the schools in the north"), not where it is said; a purpose clause's act
+        is done whither the act it serves sent someone ("sent monitors to the region to observe the vote")."""
         spoken = root in SPOKEN_ROOTS
-        heads = [] if spoken else [tok]
-        if not spoken and tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                for c in tok.children):
-            heads.append(tok.head)  # "sent inspectors to Bosnia to investigate": where the act was sent
-        for c in tok.children:
-            if c.dep_ in ("dobj", "obj", "xcomp") or (c.dep_ == "prep" and c.lower_ == "to" and spoken):
-                heads.append(c)
-                heads += [g for g in c.children if g.dep_ in ("dobj", "obj", "xcomp")]
-        for head in heads:
+        acted = root in ACTED_PLACE_ROOTS
+        heads: list[tuple[Token, frozenset]] = []
+        motion = tok.lemma_.lower() in MOTION_WORDS
+        preps = ACTED_PLACE_PREPS | MOTION_PREPS if motion else ACTED_PLACE_PREPS
+        if acted:
+            heads.append((tok, preps))
+        if not spoken and tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() in MOTION_WORDS and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            heads.append((tok.head, frozenset({"to", "into"})))  # whither the act it serves sent someone
+        if acted or spoken:
+            for c in tok.children:
+                if c.dep_ in ("dobj", "obj", "xcomp") or (c.dep_ == "prep" and c.lower_ == "to" and spoken):
+                    group = [g for g in (c, *c.children) if g is c or g.dep_ in ("dobj", "obj", "xcomp")]
+                    roots = [self.trigger_tokens[g.i] for g in group if g.i in self.trigger_tokens]
+                    if spoken and roots and roots[0] not in ACTED_PLACE_ROOTS:
+                        continue  # "urged them to hold talks in Geneva": the complement is no act on the place
+                    heads += [(g, preps) for g in group]
+        for head, allowed in heads:
             for c in head.children:
-                if c.dep_ != "prep" or c.lower_ not in ACTED_PLACE_PREPS:
+                if c.dep_ != "prep" or c.lower_ not in allowed:
                     continue
                 for g in c.children:
                     ref = self._place_ref(g) if g.dep_ == "pobj" else None

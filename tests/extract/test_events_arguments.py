@@ -40,6 +40,30 @@ def test_place_an_act_is_done_to(facts_of, text, root, source, target):
 
 
 @pytest.mark.parametrize("text, root, source, target", [
+    # an act that lands on the place: a ban, a withdrawal from it, an evacuation out of it
+    ("The Malian junta banned political rallies in the city of Timbuktu.", "172", "Mali", "Timbuktu"),
+    ("Peruvian soldiers withdrew from the border town of Tumbes on Friday.", "087", "Peru", "Tumbes"),
+    ("Kenya evacuated its citizens from Khartoum on Sunday.", "073", "Kenya", "Sudan"),
+])
+def test_place_an_act_lands_on_is_its_target(facts_of, text, root, source, target):
+    events = events_of(facts_of, text)
+    assert has(events, root, source, target), events
+
+
+@pytest.mark.parametrize("text, root, source, place", [
+    # a meeting, a signing or cooperation is only held at its venue: the venue is no target
+    ("Ghanaian officials held talks in Lome on Thursday.", "04", "Ghana", "Togo"),
+    ("The Italian foreign minister met refugees in Tripoli.", "04", "Foreign Minister", "Libya"),
+    # "from" names the place acted on only after a verb of motion
+    ("Ghana suspended cocoa exports from Abidjan last month.", "16", "Ghana", "Abidjan"),
+])
+def test_venue_of_an_act_is_no_target(facts_of, text, root, source, place):
+    events = events_of(facts_of, text)
+    assert has(events, root, source, ""), events
+    assert not any(t and (place in t or t == "Lomé") for _, _, t in events), events
+
+
+@pytest.mark.parametrize("text, root, source, target", [
     # a joint act's "with" phrase names the other party
     ("Bolivia offered to negotiate with Chile over access to the sea.", "03", "Bolivia", "Chile"),
     ("The Malian junta agreed to negotiate with Algeria on the border.", "03", "Mali", "Algeria"),
