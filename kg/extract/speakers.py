@@ -57,12 +57,13 @@ ACTOR_NOUNS = {
     # bodies named by their compound: "the APEC forum", "the EU commission", "the UN Security Council body"
     "forum", "council", "commission", "committee", "body", "bloc", "organization", "organisation", "association",
     "network", "institution", "board", "panel", "federation", "league",
-    # the members of a bloc a country belongs to: "its European Union partners"
-    "partner",
     # people by what they do, whose modifier is their country: "Colombian journalists", "Iranian pilgrims"
     "journalist", "reporter", "tourist", "pilgrim", "sailor", "seaman", "crew", "miner", "nurse", "athlete",
     "player", "fan", "voter", "missionary", "trader", "merchant", "engineer", "scientist", "expert",
 }
+# the members of a bloc or a country's allies, only by the bloc or country named in a compound ("its Mercosur
+# partners", "Kenya's US partners"): a firm's or a person's partners are no actors
+NAMED_PARTNER_NOUNS = {"partner"}
 # the people of a place as a group: "demonstrators in Baghdad", "thousands in Nairobi"
 PEOPLE_NOUNS = {"protester", "protestor", "demonstrator", "activist", "student", "worker", "resident", "villager",
                 "inhabitant", "youth", "farmer", "people", "citizen", "civilian", "crowd", "thousand", "hundred",
@@ -238,9 +239,14 @@ class Speakers:
             # makes the phrase name actors
             group_compound = any(c.dep_ == "compound" and c.lemma_.lower() in ACTOR_NOUNS and
                                  self.ents.ref_at(c.i) is None for c in tok.children)
+            if lemma in NAMED_PARTNER_NOUNS:
+                for child in tok.children:
+                    ref = self.ents.ref_at(child.i) if child.dep_ == "compound" and child.pos_ == "PROPN" else None
+                    if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION):
+                        return ref
             if lemma in ACTOR_NOUNS or lemma in self.event_nouns or group_compound:
                 mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i]
-                # a name before a possessive pronoun: "its European Union partners" are the Union
+                # a named modifier after a possessive pronoun: "its NATO allies" are the alliance, not "its"
                 for child in mods:
                     ref = self.ents.ref_at(child.i)
                     if ref is not None and self.ents.kind(ref) is not Kind.PLACE:

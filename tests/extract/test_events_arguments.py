@@ -155,6 +155,25 @@ def test_named_modifier_before_possessive_pronoun(facts_of, text, root, source, 
 
 
 @pytest.mark.parametrize("text, root, source, target", [
+    # partners are actors only by the bloc or country a compound names
+    ("Argentina urged its Mercosur partners to drop the import quotas.", "02", "Argentina", "Mercosur"),
+])
+def test_partners_named_by_their_bloc(facts_of, text, root, source, target):
+    events = events_of(facts_of, text)
+    assert has(events, root, source, target), events
+
+
+@pytest.mark.parametrize("text, country", [
+    # a firm's partners of some nationality are firms, not their country
+    ("Volkswagen urged its Chinese partners to cut prices.", "China"),
+    ("The Dutch brewer Heineken thanked its Nigerian partners for the deal.", "Nigeria"),
+])
+def test_a_firms_partners_are_not_a_country(facts_of, text, country):
+    events = events_of(facts_of, text)
+    assert not any(country in (s or "") or country in (t or "") for _, s, t in events), events
+
+
+@pytest.mark.parametrize("text, root, source, target", [
     # one outside the parties of a meeting acts towards them
     ("Qatar hosted talks between Chad and Sudan in Doha.", "04", "Qatar", "Chad"),
     ("Norway hosted a meeting between Colombia and the rebels in Oslo.", "04", "Norway", "Colombia"),
