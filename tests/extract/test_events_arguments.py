@@ -26,13 +26,14 @@ def has(events, root: str, source: str, target: str) -> bool:
 
 @pytest.mark.parametrize("text, root, source, target", [
     # a territory an act is done in, or moved to or from, when nobody is acted on
-    ("Kenyan authorities imposed a curfew in the town of Garissa after the election.", "17", "Kenya", "Garissa"),
-    ("Peruvian authorities imposed a curfew in the city of Arequipa after the vote.", "17", "Peru", "Arequipa"),
+    ("Sri Lankan troops seized farmland in the district of Jaffna.", "1711", "Sri Lanka", "Jaffna"),
+    ("Thai soldiers demolished squatter homes in the province of Narathiwat.", "1712", "Thailand", "Narathiwat"),
     # the actors' own country is no target: the act is done in a town of it
-    ("Nigerian police imposed a curfew in the city of Jos in central Nigeria.", "17", "Nigeria", "Jos"),
+    ("Mexican police banned night-time concerts in the city of Tijuana in northern Mexico.", "172", "Mexico",
+     "Tijuana"),
     # not only territorial measures: whatever is done there with nobody acted on
-    ("Oxfam suspended food deliveries in Mosul on Monday.", "16", "Oxfam", "Mosul"),
-    ("The Red Cross suspended aid deliveries in Kandahar on Friday.", "16", "Red Cross", "Kandahar"),
+    ("Medecins Sans Frontieres suspended its clinics in Kandahar after the raid.", "160", "Frontières", "Kandahar"),
+    ("Chad closed the border crossings in the town of Adre.", "19", "Chad", "Adre"),
 ])
 def test_place_an_act_is_done_to(facts_of, text, root, source, target):
     events = events_of(facts_of, text)
@@ -65,8 +66,8 @@ def test_venue_of_an_act_is_no_target(facts_of, text, root, source, place):
 
 @pytest.mark.parametrize("text, root, source, target", [
     # a joint act's "with" phrase names the other party
-    ("Bolivia offered to negotiate with Chile over access to the sea.", "03", "Bolivia", "Chile"),
-    ("The Malian junta agreed to negotiate with Algeria on the border.", "03", "Mali", "Algeria"),
+    ("Bolivia agreed to cooperate with Chile on border security.", "03", "Bolivia", "Chile"),
+    ("The Malian junta signed a mining deal with Algeria.", "05", "Mali", "Algeria"),
 ])
 def test_joint_act_with_the_other_party(facts_of, text, root, source, target):
     events = events_of(facts_of, text)
@@ -75,30 +76,30 @@ def test_joint_act_with_the_other_party(facts_of, text, root, source, target):
 
 @pytest.mark.parametrize("text, root, source, target", [
     # an act that answers another's: the other is whose act it is
-    ("The Sudanese army agreed to Kenyan mediation in the border dispute.", "03", "Sudan", "Kenya"),
-    ("Ecuador agreed to Brazilian mediation in its trade quarrel with Peru.", "03", "Ecuador", "Brazil"),
+    ("The Sudanese army welcomed a Kenyan offer of mediation in the border dispute.", "05", "Sudan", "Kenya"),
+    ("Ecuador accepted a Brazilian proposal to end its trade quarrel with Peru.", "03", "Ecuador", "Brazil"),
 ])
 def test_an_act_answering_anothers(facts_of, text, root, source, target):
     events = events_of(facts_of, text)
     assert has(events, root, source, target), events
 
 
-@pytest.mark.parametrize("text, source", [
-    ("Kagame offered to meet with the president of Uganda at the border.", "Kagame"),
-    ("William Ruto offered to negotiate with the president of Tanzania over the tariffs.", "William Ruto"),
+@pytest.mark.parametrize("text, root, source", [
+    ("Cyril Ramaphosa congratulated the president of Botswana on his election.", "05", "Cyril Ramaphosa"),
+    ("Macky Sall accused the president of Gambia of harbouring rebels.", "112", "Macky Sall"),
 ])
-def test_a_title_governed_by_a_persons_act_is_another_person(facts_of, text, source):
+def test_a_title_governed_by_a_persons_act_is_another_person(facts_of, text, root, source):
     events = events_of(facts_of, text)
-    assert any(code.startswith("03") and s == source and t and t != source for code, s, t in events), events
+    assert any(code.startswith(root) and s == source and t and t != source for code, s, t in events), events
 
 
 @pytest.mark.parametrize("text, source", [
     # a group noun's compound names the group: its country is the actor
-    ("Ugandan army bulldozers demolished the market stalls in Kampala on Monday.", "Uganda"),
+    ("Jordanian police trucks blocked the road to the stadium.", "Jordan"),
     ("Chilean navy ships blockaded the port of Arica for two days.", "Chile"),
     # whoever leads a force acts through it
-    ("The Saudi-led coalition bombed the port of Hodeidah on Tuesday.", "Saudi Arabia"),
-    ("Nigerian-led troops attacked the rebel camp near the border.", "Nigeria"),
+    ("The French-led mission seized a weapons cache near the border.", "France"),
+    ("The Kenyan-led force arrested dozens of gang members in Port-au-Prince.", "Kenya"),
 ])
 def test_group_actors_from_their_modifiers(facts_of, text, source):
     events = events_of(facts_of, text)
@@ -111,18 +112,18 @@ def test_group_actors_from_their_modifiers(facts_of, text, source):
      "Venezuela"),
     ("Beijing threatened to impose tariffs unless Canberra dropped the inquiry.", "13", "China", "Australia"),
     # whom something is granted or refused to
-    ("Ecuador granted asylum to two Colombian journalists on Friday.", "", "Ecuador", "Colombia"),
-    ("Norway refused entry to Russian fishing crews last week.", "", "Norway", "Russia"),
+    ("Costa Rica offered shelter to Nicaraguan dissidents.", "03", "Costa Rica", "Nicaragua"),
+    ("Norway refused entry to Russian fishing crews last week.", "12", "Norway", "Russia"),
     # whom one lets do something
-    ("Kenya's Supreme Court allowed Raila Odinga to contest the vote.", "08", "", "Raila Odinga"),
-    ("The Supreme Court allowed Evo Morales to run for a fourth term.", "08", "", "Evo Morales"),
+    ("Israel allowed Mahmoud Abbas to travel to Cairo.", "08", "Israel", "Mahmoud Abbas"),
+    ("Peru allowed Pedro Castillo to leave prison for the funeral.", "08", "Peru", "Pedro Castillo"),
     # the counterpart of a relation
     ("Morocco suspended all contact with the German government over the dispute.", "16", "Morocco", "Germany"),
     ("Lithuania broke off all contact with the Chinese authorities.", "16", "Lithuania", "China"),
     # the doer of the act an investigation is into
-    ("Kenyan police opened an investigation into killings committed by Somali militants.", "09", "Kenya", "Somalia"),
-    ("Greek prosecutors opened an investigation into abuses committed by Turkish guards.", "09", "Greece",
-     "Turkey"),
+    ("Kenyan police began an inquiry into the torching of the school by Somali militants.", "09", "Kenya",
+     "Somalia"),
+    ("Greek prosecutors began an inquiry into pushbacks carried out by Turkish guards.", "09", "Greece", "Turkey"),
 ])
 def test_targets_in_complements(facts_of, text, root, source, target):
     events = events_of(facts_of, text)
@@ -136,8 +137,8 @@ def test_targets_in_complements(facts_of, text, root, source, target):
     ("Human Rights Watch renewed its demand that Bahrain free the jailed activists.", "10", "Human Rights",
      "Bahrain"),
     # whom the clause an attack is the means of hits
-    ("Kurdish militants wounded three Turkish soldiers in a bomb attack on Sunday.", "18", "", "Turkey"),
-    ("Maoist rebels killed two Indian soldiers in an ambush in Chhattisgarh.", "1", "", "India"),
+    ("Bandits kidnapped four Turkish engineers in a raid on the construction site.", "190", "", "Turkey"),
+    ("Smugglers sank a Greek patrol boat in a ramming attack.", "19", "", "Greece"),
 ])
 def test_targets_of_event_nouns(facts_of, text, root, source, target):
     events = events_of(facts_of, text)
@@ -145,7 +146,7 @@ def test_targets_of_event_nouns(facts_of, text, root, source, target):
 
 
 @pytest.mark.parametrize("text, root, source, target", [
-    # "its European Union partners" are the Union, not the possessor
+    # a named modifier after a possessive pronoun is the actor, not the possessor
     ("France urged its European Union partners to lift the tariffs.", "02", "France", "European Union"),
     ("Spain urged its NATO allies to send more air defence systems.", "02", "Spain", "NATO"),
 ])
@@ -175,8 +176,8 @@ def test_a_firms_partners_are_not_a_country(facts_of, text, country):
 
 @pytest.mark.parametrize("text, root, source, target", [
     # one outside the parties of a meeting acts towards them
-    ("Qatar hosted talks between Chad and Sudan in Doha.", "04", "Qatar", "Chad"),
-    ("Norway hosted a meeting between Colombia and the rebels in Oslo.", "04", "Norway", "Colombia"),
+    ("Oman brokered talks between Iran and Egypt.", "04", "Oman", "Iran"),
+    ("Turkey arranged a meeting between Ukraine and Russia in Istanbul.", "04", "Turkey", "Ukraine"),
 ])
 def test_host_of_a_meeting_between_parties(facts_of, text, root, source, target):
     events = events_of(facts_of, text)
@@ -195,11 +196,10 @@ def test_target_of_an_events_relative_clause(facts_of, text, target):
 
 @pytest.mark.parametrize("text, source", [
     # a number of a people: the people's country
-    ("Thousands of Ethiopian Oromos marched through Addis Ababa on Sunday.", "Ethiopia"),
+    ("Dozens of Guatemalan Mayans occupied the plaza in front of the congress.", "Guatemala"),
     ("Hundreds of Bolivian Aymaras blocked the highway to La Paz.", "Bolivia"),
     # people in a capital are of its country
-    ("Protesters in Nairobi blocked the main highway on Tuesday.", "Kenya"),
-    ("Demonstrators in Lima blocked the road to the airport.", "Peru"),
+    ("Students in Nairobi boycotted classes to protest the fee rise.", "Kenya"),
 ])
 def test_groups_of_people(facts_of, text, source):
     events = events_of(facts_of, text)
@@ -208,8 +208,8 @@ def test_groups_of_people(facts_of, text, source):
 
 @pytest.mark.parametrize("text, root, source", [
     # a noun counting acts stands for them: whoever launches the series does the acts
-    ("Colombian guerrillas launched a series of attacks on police stations.", "1", "Colombia"),
-    ("Ukrainian troops began a wave of strikes on the bridge.", "1", "Ukraine"),
+    ("Colombian guerrillas launched a series of attacks on police stations.", "19", "Colombia"),
+    ("Ukrainian troops began a wave of strikes on the bridge.", "19", "Ukraine"),
 ])
 def test_a_series_of_acts(facts_of, text, root, source):
     events = events_of(facts_of, text)
@@ -218,8 +218,8 @@ def test_a_series_of_acts(facts_of, text, root, source):
 
 @pytest.mark.parametrize("text, country", [
     # officials in a capital may be anyone's: they do not make its country accuse
-    ("Chadian rebels shelled the town of Abeche, aid officials in Yaounde said.", "Cameroon"),
-    ("Somali militants attacked the border post, relief officials in Nairobi said.", "Kenya"),
+    ("UN officials in Addis Ababa said Eritrean troops had looted the clinic.", "Ethiopia"),
+    ("Aid workers in Nairobi said Somali militants had burned the village.", "Kenya"),
 ])
 def test_officials_in_a_capital_are_not_its_country(facts_of, text, country):
     events = events_of(facts_of, text)
@@ -228,14 +228,14 @@ def test_officials_in_a_capital_are_not_its_country(facts_of, text, country):
 
 @pytest.mark.parametrize("text, root, source, target", [
     # whose weapon a compound names does the attacks
-    ("Turkish Bayraktar strikes killed four Kurdish fighters near Qamishli.", "", "Turkey", ""),
-    ("Russian Iskander strikes hit the Ukrainian port on Friday.", "", "Russia", ""),
+    ("Two Israeli Apache raids left a dozen people dead in Rafah.", "19", "Israel", ""),
+    ("Kyiv condemned the Russian Kalibr missile barrage on the power grid.", "19", "Russia", ""),
     # whom the demand a verb insists on asks to act
     ("Amnesty International insisted on its demand that Iran release the student.", "10", "Amnesty", "Iran"),
     ("Oxfam insisted on its demand that Britain restore the aid budget.", "10", "Oxfam", "United Kingdom"),
     # a purpose clause's act is done where the governing act was sent
-    ("The African Union sent experts to Guinea to investigate the killings.", "09", "African Union", "Guinea"),
-    ("The OSCE sent a team to Moldova to investigate the fraud claims.", "09", "", "Moldova"),
+    ("The African Union dispatched monitors to Guinea to probe the killings.", "09", "African Union", "Guinea"),
+    ("Kenya deployed police officers to Haiti to fight the gangs.", "19", "Kenya", "Haiti"),
 ])
 def test_more_arguments(facts_of, text, root, source, target):
     events = events_of(facts_of, text)
