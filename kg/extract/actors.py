@@ -11,7 +11,7 @@
                         to investigate": the purpose clause's act is done where they were sent)
     SERIES_NOUNS        "a series of attacks", "a round of talks": a noun that counts acts stands for them
     PERSON_PARTICIPANTS the participant nouns (data/participants.tsv) that name people, who keep their
-                        country in their label ("Palestinian refugees")
+                        country in their label ("Somali refugees")
     SPOKEN_ROOTS        CAMEO roots of what is said, asked, refused or threatened: their own place is
                         where it is said, and only their complement's place is acted on
 """

@@ -187,7 +187,7 @@ def test_host_of_a_meeting_between_parties(facts_of, text, root, source, target)
 @pytest.mark.parametrize("text, target", [
     # what an event's relative clause acts on
     ("Chadian rebels launched an offensive that threatened Cameroon.", "Cameroon"),
-    ("Kenyan rebels launched an offensive which cut off Uganda from the coast.", "Uganda"),
+    ("Sudanese militias began a siege that starved Chad of fuel supplies.", "Chad"),
 ])
 def test_target_of_an_events_relative_clause(facts_of, text, target):
     events = events_of(facts_of, text)
@@ -230,9 +230,9 @@ def test_officials_in_a_capital_are_not_its_country(facts_of, text, country):
     # whose weapon a compound names does the attacks
     ("Two Israeli Apache raids left a dozen people dead in Rafah.", "19", "Israel", ""),
     ("Kyiv condemned the Russian Kalibr missile barrage on the power grid.", "19", "Russia", ""),
-    # whom the demand a verb insists on asks to act
-    ("Amnesty International insisted on its demand that Iran release the student.", "10", "Amnesty", "Iran"),
-    ("Oxfam insisted on its demand that Britain restore the aid budget.", "10", "Oxfam", "United Kingdom"),
+    # whom the demand a verb holds to asks to act
+    ("Greenpeace held firm on its demand that Norway halt the Arctic drilling.", "10", "Greenpeace", "Norway"),
+    ("Amnesty International pressed ahead with its demand that Iran release the student.", "10", "Amnesty", "Iran"),
     # a purpose clause's act is done where the governing act was sent
     ("The African Union dispatched monitors to Guinea to probe the killings.", "09", "African Union", "Guinea"),
     ("Kenya deployed police officers to Haiti to fight the gangs.", "19", "Kenya", "Haiti"),
