@@ -4,11 +4,14 @@
                         yielding and withdrawal, force, coercion, assault and fighting ("imposed a curfew in
                         the port town", "cut the power supply in the province"); a meeting, a signing or
                         cooperation is only held at its venue ("held talks in Geneva")
+    ACTED_INTENTS       intents to act on a place the way aid (033) or yielding (035) does ("will evacuate the
+                        settlements in the valley")
     ACTED_PLACE_PREPS   the prepositions of the place such an act is done in, or whither it moves
     MOTION_PREPS        "at" and "from" name the place acted on only after a verb of motion ("pulled its
                         troops from the valley", "fired shells at the town")
-    MOTION_WORDS        verbs and nouns that move people or things to or from a place ("sent monitors to the region
-                        to investigate": the purpose clause's act is done where they were sent)
+    MOTION_WORDS        verbs and nouns that move people or things to or from a place: whither is acted on
+                        whatever the act ("vowed to hand the islands to Japan"), and a purpose clause's act
+                        is done where they were sent ("sent monitors to the region to investigate")
     SERIES_NOUNS        "a series of attacks", "a round of talks": a noun that counts acts stands for them
     PERSON_PARTICIPANTS the participant nouns (data/participants.tsv) that name people, who keep their
                         country in their label ("Somali refugees")
@@ -21,7 +24,9 @@ from __future__ import annotations
 from kg.resources.gazetteer import read_table
 
 ACTED_PLACE_ROOTS = frozenset({"07", "08", "15", "16", "17", "18", "19", "20"})
+ACTED_INTENTS = frozenset({"033", "035"})
 ACTED_PLACE_PREPS = frozenset({"in", "into", "inside", "to"})
+DESTINATION_PREPS = frozenset({"to", "into"})
 MOTION_PREPS = frozenset({"from", "at"})
 MOTION_WORDS = frozenset({"send", "dispatch", "deploy", "move", "evacuate", "withdraw", "pull", "remove", "expel",
                           "deport", "fly", "airlift", "ship", "deliver", "bring", "transfer", "relocate", "return",

@@ -17,8 +17,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.actors import (ACTED_PLACE_PREPS, ACTED_PLACE_ROOTS, MOTION_PREPS, MOTION_WORDS, PERSON_PARTICIPANTS,
-                               SERIES_NOUNS, SPOKEN_ROOTS)
+from kg.extract.actors import (ACTED_INTENTS, ACTED_PLACE_PREPS, ACTED_PLACE_ROOTS, DESTINATION_PREPS, MOTION_PREPS,
+                               MOTION_WORDS, PERSON_PARTICIPANTS, SERIES_NOUNS, SPOKEN_ROOTS)
 from kg.extract.entities import DocEntities, evidence_of
 from kg.extract.outer import (
     COMMIT_VERBS,
@@ -660,7 +660,7 @@ class EventFinder:
                        if r not in sources]
             target = parties[0] if parties else None
         if target is None and sources and trig.code.isdigit() and trig.code[:2] != PROTEST_ROOT:
-            target = self._acted_place(verb, trig.code[:2], sources)
+            target = self._acted_place(verb, trig.code, sources)
         return sources, target
 
     def _prep_target(self, head: Token, preps, sources: list[Ref], *, deps=("prep",)) -> Ref | None:
@@ -800,17 +800,20 @@ class EventFinder:
             return ref
         return None
 
-    def _acted_place(self, tok: Token, root: str, sources: list[Ref]) -> Ref | None:
+    def _acted_place(self, tok: Token, code: str, sources: list[Ref]) -> Ref | None:
         """Where an act with nobody acted on is done, or whither or whence it moves: the territory it is
         done to, the way event coders take the place as the target ("imposed a curfew in the port town",
-        "pulled its troops out of the valley"), for the acts that land on the place (ACTED_PLACE_ROOTS): a
+        "pulled its troops from the valley"), for the acts that land on the place (ACTED_PLACE_ROOTS): a
         meeting, a signing or cooperation is only held at its venue ("held talks in Geneva"). "at" and
         "from" name such a place only after a verb of motion ("withdrew its monitors from the province").
         What is said, asked or threatened is done to a place only in its complement, when that lands on
         it ("threatened to close the schools in the north"), not where it is said; a purpose clause's act
-        is done whither the act it serves sent someone ("sent monitors to the region to observe the vote")."""
+        is done whither the act it serves sent someone ("sent monitors to the region to observe the vote"),
+        and whatever the act, whither it moves someone or something is acted on ("vowed to hand the islands
+        to Japan"). ``code`` is the event's code or its root."""
+        root = code[:2]
         spoken = root in SPOKEN_ROOTS
-        acted = root in ACTED_PLACE_ROOTS
+        acted = root in ACTED_PLACE_ROOTS or code[:3] in ACTED_INTENTS
         heads: list[tuple[Token, frozenset]] = []
         motion = tok.lemma_.lower() in MOTION_WORDS
         preps = ACTED_PLACE_PREPS | MOTION_PREPS if motion else ACTED_PLACE_PREPS
@@ -818,7 +821,10 @@ class EventFinder:
             heads.append((tok, preps))
         if not spoken and tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() in MOTION_WORDS and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            heads.append((tok.head, frozenset({"to", "into"})))  # whither the act it serves sent someone
+            heads.append((tok.head, DESTINATION_PREPS))  # whither the act it serves sent someone
+        if not acted and not spoken:
+            heads += [(h, DESTINATION_PREPS) for h in (tok, *(c for c in tok.children if c.dep_ == "xcomp"))
+                      if h.lemma_.lower() in MOTION_WORDS]
         if acted or spoken:
             for c in tok.children:
                 if c.dep_ in ("dobj", "obj", "xcomp") or (c.dep_ == "prep" and c.lower_ == "to" and spoken):
@@ -979,7 +985,7 @@ class EventFinder:
         if target is None:
             target = self._noun_clause_target(noun, trig, sources)
         if target is None and sources and trig.code.isdigit() and trig.code[:2] != PROTEST_ROOT:
-            target = self._acted_place(light if light is not None else noun, trig.code[:2], sources)
+            target = self._acted_place(light if light is not None else noun, trig.code, sources)
         return sources, target
 
     def _noun_clause_target(self, noun: Token, trig: Trigger, sources: list[Ref]) -> Ref | None:

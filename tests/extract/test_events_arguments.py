@@ -45,6 +45,9 @@ def test_place_an_act_is_done_to(facts_of, text, root, source, target):
     ("The Malian junta banned political rallies in the city of Timbuktu.", "172", "Mali", "Timbuktu"),
     ("Peruvian soldiers withdrew from the border town of Tumbes on Friday.", "087", "Peru", "Tumbes"),
     ("Kenya evacuated its citizens from Khartoum on Sunday.", "073", "Kenya", "Sudan"),
+    # an intent to give aid lands where the aid would; whither an act moves people is acted on
+    ("Nigeria pledged to evacuate stranded students in Kharkiv.", "033", "Nigeria", "Kharkiv"),
+    ("Germany promised to send medical teams to Malawi.", "03", "Germany", "Malawi"),
 ])
 def test_place_an_act_lands_on_is_its_target(facts_of, text, root, source, target):
     events = events_of(facts_of, text)
@@ -55,6 +58,7 @@ def test_place_an_act_lands_on_is_its_target(facts_of, text, root, source, targe
     # a meeting, a signing or cooperation is only held at its venue: the venue is no target
     ("Ghanaian officials held talks in Lome on Thursday.", "04", "Ghana", "Togo"),
     ("The Italian foreign minister met refugees in Tripoli.", "04", "Foreign Minister", "Libya"),
+    ("Colombia agreed to cooperate on fisheries at a meeting in Quito.", "03", "Colombia", "Ecuador"),
     # "from" names the place acted on only after a verb of motion
     ("Ghana suspended cocoa exports from Abidjan last month.", "16", "Ghana", "Abidjan"),
 ])
