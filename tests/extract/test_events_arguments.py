@@ -97,17 +97,17 @@ def test_a_title_governed_by_a_persons_act_is_another_person(facts_of, text, roo
     assert any(code.startswith(root) and s == source and t and t != source for code, s, t in events), events
 
 
-@pytest.mark.parametrize("text, source", [
+@pytest.mark.parametrize("text, root, source", [
     # a group noun's compound names the group: its country is the actor
-    ("Jordanian police trucks blocked the road to the stadium.", "Jordan"),
-    ("Chilean navy ships blockaded the port of Arica for two days.", "Chile"),
+    ("Jordanian police trucks blocked the road to the stadium.", "14", "Jordan"),
+    ("Chilean navy ships blockaded the port of Arica for two days.", "191", "Chile"),
     # whoever leads a force acts through it
-    ("The French-led mission seized a weapons cache near the border.", "France"),
-    ("The Kenyan-led force arrested dozens of gang members in Port-au-Prince.", "Kenya"),
+    ("The French-led mission seized a weapons cache near the border.", "171", "France"),
+    ("The Kenyan-led force arrested dozens of gang members in Port-au-Prince.", "173", "Kenya"),
 ])
-def test_group_actors_from_their_modifiers(facts_of, text, source):
+def test_group_actors_from_their_modifiers(facts_of, text, root, source):
     events = events_of(facts_of, text)
-    assert any(s == source for _, s, _ in events), events
+    assert any(code.startswith(root) and s == source for code, s, _ in events), events
 
 
 @pytest.mark.parametrize("text, root, source, target", [
@@ -188,26 +188,26 @@ def test_host_of_a_meeting_between_parties(facts_of, text, root, source, target)
     assert has(events, root, source, target), events
 
 
-@pytest.mark.parametrize("text, target", [
+@pytest.mark.parametrize("text, root, target", [
     # what an event's relative clause acts on
-    ("Chadian rebels launched an offensive that threatened Cameroon.", "Cameroon"),
-    ("Sudanese militias began a siege that starved Chad of fuel supplies.", "Chad"),
+    ("Chadian rebels launched an offensive that threatened Cameroon.", "19", "Cameroon"),
+    ("Sudanese militias began a siege that starved Chad of fuel supplies.", "191", "Chad"),
 ])
-def test_target_of_an_events_relative_clause(facts_of, text, target):
+def test_target_of_an_events_relative_clause(facts_of, text, root, target):
     events = events_of(facts_of, text)
-    assert any(target in (t or "") for _, _, t in events), events
+    assert any(code.startswith(root) and target in (t or "") for code, _, t in events), events
 
 
-@pytest.mark.parametrize("text, source", [
+@pytest.mark.parametrize("text, root, source", [
     # a number of a people: the people's country
-    ("Dozens of Guatemalan Mayans occupied the plaza in front of the congress.", "Guatemala"),
-    ("Hundreds of Bolivian Aymaras blocked the highway to La Paz.", "Bolivia"),
+    ("Dozens of Guatemalan Mayans staged a sit-in outside the congress.", "14", "Guatemala"),
+    ("Hundreds of Bolivian Aymaras blocked the highway to La Paz.", "14", "Bolivia"),
     # people in a capital are of its country
-    ("Students in Nairobi boycotted classes to protest the fee rise.", "Kenya"),
+    ("Students in Nairobi boycotted classes to protest the fee rise.", "14", "Kenya"),
 ])
-def test_groups_of_people(facts_of, text, source):
+def test_groups_of_people(facts_of, text, root, source):
     events = events_of(facts_of, text)
-    assert any(s == source for _, s, _ in events), events
+    assert any(code.startswith(root) and s == source for code, s, _ in events), events
 
 
 @pytest.mark.parametrize("text, root, source", [
