@@ -32,7 +32,7 @@ MOTION_WORDS = frozenset({"send", "dispatch", "deploy", "move", "evacuate", "wit
                           "deport", "fly", "airlift", "ship", "deliver", "bring", "transfer", "relocate", "return",
                           "retreat", "drive", "push", "fire", "launch", "march", "take", "carry", "rescue",
                           "flee", "smuggle", "divert", "recall", "evacuation", "withdrawal", "pullout",
-                          "deportation", "expulsion", "delivery", "deployment", "airlift", "shipment"})
+                          "deportation", "expulsion", "delivery", "deployment", "shipment"})
 SPOKEN_ROOTS = frozenset({"01", "02", "10", "11", "12", "13", "14"})
 SERIES_NOUNS = frozenset({"series", "wave", "round", "spate", "string", "number", "campaign", "day", "week",
                           "month", "year", "hour", "night"})

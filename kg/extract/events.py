@@ -17,8 +17,17 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.actors import (ACTED_INTENTS, ACTED_PLACE_PREPS, ACTED_PLACE_ROOTS, DESTINATION_PREPS, MOTION_PREPS,
-                               MOTION_WORDS, PERSON_PARTICIPANTS, SERIES_NOUNS, SPOKEN_ROOTS)
+from kg.extract.actors import (
+    ACTED_INTENTS,
+    ACTED_PLACE_PREPS,
+    ACTED_PLACE_ROOTS,
+    DESTINATION_PREPS,
+    MOTION_PREPS,
+    MOTION_WORDS,
+    PERSON_PARTICIPANTS,
+    SERIES_NOUNS,
+    SPOKEN_ROOTS,
+)
 from kg.extract.entities import DocEntities, evidence_of
 from kg.extract.outer import (
     COMMIT_VERBS,
