@@ -17,7 +17,17 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.actors import ACTED_PLACE_PREPS, PERSON_PARTICIPANTS, SERIES_NOUNS, SPOKEN_ROOTS
+from kg.extract.actors import (
+    ACTED_INTENTS,
+    ACTED_PLACE_PREPS,
+    ACTED_PLACE_ROOTS,
+    DESTINATION_PREPS,
+    MOTION_PREPS,
+    MOTION_WORDS,
+    PERSON_PARTICIPANTS,
+    SERIES_NOUNS,
+    SPOKEN_ROOTS,
+)
 from kg.extract.entities import DocEntities, evidence_of
 from kg.extract.outer import (
     COMMIT_VERBS,
@@ -492,7 +502,7 @@ class EventFinder:
 
     def _actor_in(self, tok: Token) -> Ref | None:
         """An actor for a noun phrase: its head, compounds, possessor, apposition or an of/from complement;
-        a national capital standing as an actor is its country ("unless Baghdad accepted")."""
+        a national capital standing as an actor is its country ("unless Caracas freed the prisoners")."""
         ref = self._phrase_actor(tok)
         if ref is not None and self.ents.kind(ref) is Kind.PLACE:
             return self.ents.capital_to_country(ref, sentence_of(tok))
@@ -558,7 +568,7 @@ class EventFinder:
                     ref = self._actor_in(obj) if obj is not None else None
                     if ref is not None:
                         return ref
-                    # "threatened to cut off electricity to the Azerbaijani republic"
+                    # "threatened to cut off gas supplies to the breakaway republic"
                     for p in c.children:
                         if p.dep_ == "prep" and p.lower_ in OBJECT_TARGET_PREPS:
                             g = next((x for x in p.children if x.dep_ == "pobj"), None)
@@ -619,10 +629,10 @@ class EventFinder:
         if target is None:
             target = self._target_in_complement(verb, trig, sources)
         if target in sources:
-            target = None  # "vetoed a resolution censuring its sweep": whose the thing is, below
+            target = None  # "blocked a motion condemning its crackdown": whose the thing is, below
         if target is None:
-            # "rejected a U.S. request", "praised Haiti's efforts", "shelled Iraqi towns", "agreed to US
-            # mediation": whose the thing is, also of an event noun the act answers
+            # "turned down a Kenyan proposal", "hailed Ghana's reforms", "shelled Ukrainian villages", "accepted
+            # Kenyan mediation": whose the thing is, also of an event noun the act answers
             for c in verb.children:
                 if c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ in trig.target_preps) or \
                         (c.dep_ == "prep" and c.lower_ == "to" and self._answers_event(c)):
@@ -630,10 +640,10 @@ class EventFinder:
                     owner = self._owner(obj) if obj is not None else None
                     if owner is None and obj is not None:
                         # "lift tariffs on Brazilian beef", "ban exports to the European Union",
-                        # "provide 70 million dollars of aid for Romania": the measured thing's phrase too
+                        # "give 40 million euros of aid for Malawi": the measured thing's phrase too
                         phrases = [*obj.children, *(getattr(_measured(obj), "children", ()))]
                         for p in phrases:
-                            # "boycott contact with the United States", "cut ties with X": the counterpart
+                            # "suspend contact with the German government", "cut ties with X": the counterpart
                             preps = {*OBJECT_TARGET_PREPS, *trig.target_preps, *({"with"} if sources else ())}
                             if p.dep_ == "prep" and p.lower_ in preps:
                                 g = next((x for x in p.children if x.dep_ == "pobj"), None)
@@ -659,12 +669,12 @@ class EventFinder:
                        if r not in sources]
             target = parties[0] if parties else None
         if target is None and sources and trig.code.isdigit() and trig.code[:2] != PROTEST_ROOT:
-            target = self._acted_place(verb, trig.code[:2], sources)
+            target = self._acted_place(verb, trig.code, sources)
         return sources, target
 
     def _prep_target(self, head: Token, preps, sources: list[Ref], *, deps=("prep",)) -> Ref | None:
         """The first actor of ``head``'s phrases with these prepositions (in the lexicon's order) that is
-        not one of the sources ("Turkish authorities imposed a curfew ... in Turkey")."""
+        not one of the sources ("Kenyan police banned rallies ... in Kenya")."""
         for prep in preps:
             for c in head.children:
                 if c.dep_ in deps and c.lower_ == prep:
@@ -691,7 +701,7 @@ class EventFinder:
         return None
 
     def _answers_event(self, prep: Token) -> bool:
-        """"agreed to US mediation", "responded to a demand from X": the phrase names another's act."""
+        """"accepted Kenyan mediation", "responded to a demand from X": the phrase names another's act."""
         return any(g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() in self.lex.nouns for g in prep.children)
 
     @staticmethod
@@ -783,15 +793,15 @@ class EventFinder:
 
     def _object_of(self, verb: Token, ref: Ref) -> bool:
         """Whether ``ref`` is the place ``verb`` acts on: its direct object, or where or whither the act
-        is done when nobody is acted on ("imposed a curfew in Cizre", "sent inspectors to Bosnia")."""
+        is done when nobody is acted on ("banned rallies in Timbuktu", "deployed police to Haiti")."""
         root = self.trigger_tokens.get(verb.i)
         return self._place_object(verb) == ref or (root is not None and self._acted_place(verb, root, []) == ref)
 
     def _place_ref(self, tok: Token) -> Ref | None:
-        """The place or country a noun phrase names: itself, or "the town of X", "the capital Kabul"."""
+        """The place or country a noun phrase names: itself, or "the town of X", "the capital Nairobi"."""
         ref = self.ents.ref_at(tok.i)
         if ref is None and tok.lemma_.lower() in PLACE_NOUNS:
-            # "the town of X", "the capital Kabul", "Kunduz province"
+            # "the town of X", "the capital Nairobi", "Kasese district"
             ref = next((self.ents.ref_at(g.i) for c in tok.children if c.dep_ in ("appos", "compound") or
                         (c.dep_ == "prep" and c.lower_ == "of") for g in (c, *c.children)
                         if self.ents.ref_at(g.i) is not None), None)
@@ -799,24 +809,42 @@ class EventFinder:
             return ref
         return None
 
-    def _acted_place(self, tok: Token, root: str, sources: list[Ref]) -> Ref | None:
+    def _acted_place(self, tok: Token, code: str, sources: list[Ref]) -> Ref | None:
         """Where an act with nobody acted on is done, or whither or whence it moves: the territory it is
-        done to, the way event coders take the place as the target ("eased emergency measures in
-        Montenegro", "evacuated the wounded from Gorazde", "will evacuate settlements in the Gaza Strip").
-        What is said, asked or threatened is done to a place only in its complement ("threatened to ban
-        voting in East Jerusalem"), not where it is said."""
+        done to, the way event coders take the place as the target ("imposed a curfew in the port town",
+        "pulled its troops from the valley"), for the acts that land on the place (ACTED_PLACE_ROOTS): a
+        meeting, a signing or cooperation is only held at its venue ("held talks in Geneva"). "at" and
+        "from" name such a place only after a verb of motion ("withdrew its monitors from the province").
+        What is said, asked or threatened is done to a place only in its complement, when that lands on
+        it ("threatened to close the schools in the north"), not where it is said; a purpose clause's act
+        is done whither the act it serves sent someone ("sent monitors to the region to observe the vote"),
+        and whatever the act, whither it moves someone or something is acted on ("vowed to hand the islands
+        to Japan"). ``code`` is the event's code or its root."""
+        root = code[:2]
         spoken = root in SPOKEN_ROOTS
-        heads = [] if spoken else [tok]
-        if not spoken and tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                for c in tok.children):
-            heads.append(tok.head)  # "sent inspectors to Bosnia to investigate": where the act was sent
-        for c in tok.children:
-            if c.dep_ in ("dobj", "obj", "xcomp") or (c.dep_ == "prep" and c.lower_ == "to" and spoken):
-                heads.append(c)
-                heads += [g for g in c.children if g.dep_ in ("dobj", "obj", "xcomp")]
-        for head in heads:
+        acted = root in ACTED_PLACE_ROOTS or code[:3] in ACTED_INTENTS
+        heads: list[tuple[Token, frozenset]] = []
+        motion = tok.lemma_.lower() in MOTION_WORDS
+        preps = ACTED_PLACE_PREPS | MOTION_PREPS if motion else ACTED_PLACE_PREPS
+        if acted:
+            heads.append((tok, preps))
+        if not spoken and tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() in MOTION_WORDS and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            heads.append((tok.head, DESTINATION_PREPS))  # whither the act it serves sent someone
+        if not acted and not spoken:
+            heads += [(h, DESTINATION_PREPS) for h in (tok, *(c for c in tok.children if c.dep_ == "xcomp"))
+                      if h.lemma_.lower() in MOTION_WORDS]
+        if acted or spoken:
+            for c in tok.children:
+                if c.dep_ in ("dobj", "obj", "xcomp") or (c.dep_ == "prep" and c.lower_ == "to" and spoken):
+                    group = [g for g in (c, *c.children) if g is c or g.dep_ in ("dobj", "obj", "xcomp")]
+                    roots = [self.trigger_tokens[g.i] for g in group if g.i in self.trigger_tokens]
+                    if spoken and roots and roots[0] not in ACTED_PLACE_ROOTS:
+                        continue  # "urged them to hold talks in Geneva": the complement is no act on the place
+                    heads += [(g, preps) for g in group]
+        for head, allowed in heads:
             for c in head.children:
-                if c.dep_ != "prep" or c.lower_ not in ACTED_PLACE_PREPS:
+                if c.dep_ != "prep" or c.lower_ not in allowed:
                     continue
                 for g in c.children:
                     ref = self._place_ref(g) if g.dep_ == "pobj" else None
@@ -870,7 +898,7 @@ class EventFinder:
 
     def _owner(self, noun: Token) -> Ref | None:
         """Whose a thing is, or whose a request, offer or plan: a possessor, a country or organisation
-        modifier, or a by/from author ("calls by Belarus's rulers", "an offer from Kabul")."""
+        modifier, or a by/from author ("demands by Togo's rulers", "an offer from Nairobi")."""
         for c in noun.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
                 ref = self.speakers.actor(c) if c.dep_ == "poss" else self.ents.ref_at(c.i)
@@ -881,7 +909,7 @@ class EventFinder:
                 ref = self._pobj_actor(c)
                 if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
                     return ref
-            # "crimes committed by Croat forces", "the raid carried out by X": the act's doer
+            # "killings committed by Somali militants", "the raid carried out by X": the act's doer
             if c.dep_ == "acl" and c.tag_ == "VBN":
                 agent = next((a for a in c.children if a.dep_ == "agent"), None)
                 ref = self._pobj_actor(agent) if agent is not None else None
@@ -903,7 +931,7 @@ class EventFinder:
                     noun.lemma_.lower() not in NOT_AGENT_MODIFIED:
                 ref = self.ents.ref_at(c.i)
                 if ref is None and c.dep_ == "compound":
-                    # "US Predator attacks", "Israeli F-16 strikes": whose weapon the compound names
+                    # "Russian Kalibr strikes", "Turkish Akinci raids": whose weapon the compound names
                     ref = next((self.ents.ref_at(g.i) for g in c.children if g.dep_ in ("compound", "amod") and
                                 self.ents.ref_at(g.i) is not None), None)
                 if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION, Kind.PERSON):
@@ -941,7 +969,7 @@ class EventFinder:
             obj = next((c for c in noun.head.children if c.dep_ in ("dobj", "obj")), None)
             target = self._actor_in(obj) if obj is not None else None
         if target is None:
-            # "a general strike that shut down the capital", "an offensive which cut off Kunduz": what the
+            # "a stoppage that closed the ports", "an offensive which cut off the port": what the
             # event's relative clause acts on
             for rel in (c for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB"):
                 if any(g.dep_ == "nsubj" and g.lower_ in ("that", "which") for g in rel.children):
@@ -966,12 +994,12 @@ class EventFinder:
         if target is None:
             target = self._noun_clause_target(noun, trig, sources)
         if target is None and sources and trig.code.isdigit() and trig.code[:2] != PROTEST_ROOT:
-            target = self._acted_place(light if light is not None else noun, trig.code[:2], sources)
+            target = self._acted_place(light if light is not None else noun, trig.code, sources)
         return sources, target
 
     def _noun_clause_target(self, noun: Token, trig: Trigger, sources: list[Ref]) -> Ref | None:
-        """"its demand that Burundi's government grant ...": whom a demand, appeal or threat asks to act;
-        "wounded two British soldiers in a bomb attack": whom the clause an attack is the means of hits."""
+        """"its demand that Bahrain free ...": whom a demand, appeal or threat asks to act;
+        "kidnapped four Turkish engineers in a raid": whom the clause an attack is the means of hits."""
         if trig.code[:2] in SPOKEN_ROOTS:
             for c in noun.children:
                 subject = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None) \
@@ -988,13 +1016,13 @@ class EventFinder:
         return None
 
     def _governing_subjects(self, noun: Token) -> list[Ref]:
-        """"flew to Nairobi for talks with the president", "began a hunger strike": an event noun with no
+        """"flew to Nairobi for talks with the president", "staged a sit-in": an event noun with no
         actor of its own is done by the subject of the clause it is the object or purpose of, unless
         that clause is itself an event about it ("condemned the bombing") or undergoes it."""
         node = noun
         while node.dep_ == "conj":
             node = node.head
-        # "launched a series of attacks", "began ten days of war games": the amount or span stands for the acts
+        # "launched a series of attacks", "held a week of naval drills": the amount or span stands for the acts
         while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN" and \
                 (node.head.head.ent_type_ in ("DATE", "CARDINAL", "QUANTITY") or
                  node.head.head.lemma_.lower() in SERIES_NOUNS):
@@ -1049,7 +1077,7 @@ class EventFinder:
             if not ok:
                 continue
             ref = self.ents.ref_at(t.i)
-            if ref is None and t.lemma_.lower() in PLACE_NOUNS:  # "in the town of Cizre"
+            if ref is None and t.lemma_.lower() in PLACE_NOUNS:  # "in the town of Adre"
                 ref = next((self.ents.ref_at(g.i) for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
                             for g in p.children if g.dep_ == "pobj"), None)
             mods = [c for c in t.lefts if c.dep_ in ("amod", "compound")]
@@ -1111,7 +1139,7 @@ class EventFinder:
             if not (t.dep_ in ("pobj", "dobj", "nsubjpass") and (t.head.i == tok.i or t.head.head.i == tok.i)):
                 continue
             cls, _ = self.lex.participants[t.lemma_.lower()]
-            # people keep the country or people they are of ("Moslem fundamentalist demonstrators", "Palestinian
+            # people keep the country or people they are of ("Islamist student demonstrators", "Somali
             # refugees"); things are named without it, the same in every report ("aid convoy")
             people = t.lemma_.lower() in PERSON_PARTICIPANTS
             deps = ("compound", "amod", "nmod") if people else ("compound", "amod")

@@ -175,7 +175,7 @@ class RoleFinder:
                 qualifier, qstart = self._qualifier_before(title.span.start)
                 modifier = self.doc[qstart:title.span.start] if qualifier is not None else None
                 modifier = next((e for e in self.doc_ents if modifier is not None and e.start == qstart), None)
-                # "King Hassan of Morocco", "Emir Tamim of Qatar": the country after the name
+                # "Queen Margrethe of Denmark", "Sultan Haitham of Oman": the country after the name
                 complement = self._complement_after(person.end)[0] if qualifier is None else None
                 self._add_role(holder, title, qualifier, complement, modifier, person)
                 used_titles.add(title.span.start)
@@ -297,7 +297,7 @@ class RoleFinder:
         """The person the text just spoke of: subjects first, nearest sentence first."""
         sents = sentences(self.doc)
         here = next(i for i, s in enumerate(sents) if s.start <= where.start < s.end)
-        # "Putin offered to negotiate with the president of Armenia": whoever does the act the title's
+        # "Ramaphosa congratulated the president of Botswana": whoever does the act the title's
         # phrase is governed by is another person than the one it names
         own_clause = {self._ref(c.i) for a in where.root.ancestors for c in a.children
                       if c.dep_ in ("nsubj", "nsubjpass") and c.i not in range(where.start, where.end)}

@@ -52,27 +52,28 @@ ACTOR_NOUNS = {
     "newspaper", "monarchy", "junta", "authorities", "lawyer", "doctor", "teacher", "fisherman",
     "ruler", "businessman", "businesswoman", "executive", "hacker", "militiaman", "guerilla", "elder", "administrator",
     "fundamentalist", "islamist", "nationalist", "loyalist", "dissident", "cleric", "monk", "chief",
-    # weapons platforms stand for the forces that crew them ("Israeli tanks fired", "U.S. helicopters")
+    # weapons platforms stand for the forces that crew them ("Eritrean tanks shelled", "Kenyan helicopters")
     "tank", "helicopter", "plane", "gunship", "bomber", "artillery", "patrol", "submarine",
     # bodies named by their compound: "the APEC forum", "the EU commission", "the UN Security Council body"
     "forum", "council", "commission", "committee", "body", "bloc", "organization", "organisation", "association",
     "network", "institution", "board", "panel", "federation", "league",
-    # the members of a bloc a country belongs to: "its European Union partners"
-    "partner",
     # people by what they do, whose modifier is their country: "Colombian journalists", "Iranian pilgrims"
     "journalist", "reporter", "tourist", "pilgrim", "sailor", "seaman", "crew", "miner", "nurse", "athlete",
     "player", "fan", "voter", "missionary", "trader", "merchant", "engineer", "scientist", "expert",
 }
-# the people of a place as a group: "demonstrators in Baghdad", "thousands in Nairobi"
+# the members of a bloc or a country's allies, only by the bloc or country named in a compound ("its Mercosur
+# partners", "Kenya's US partners"): a firm's or a person's partners are no actors
+NAMED_PARTNER_NOUNS = {"partner"}
+# the people of a place as a group: "students in Nairobi", "thousands in Lima"
 PEOPLE_NOUNS = {"protester", "protestor", "demonstrator", "activist", "student", "worker", "resident", "villager",
                 "inhabitant", "youth", "farmer", "people", "citizen", "civilian", "crowd", "thousand", "hundred",
                 "rioter", "striker", "marcher", "voter", "supporter"}
-# "the Saudi-led coalition", "Vietnamese-led forces": whoever leads a force acts through it
+# "the French-led mission", "Kenyan-led troops": whoever leads a force acts through it
 LED = {"lead", "head"}
 # a number or a part of a group stands for the group: "thousands of students", "a member of parliament"
 GROUP_HEADS = {"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "band", "member", "some",
                "many", "majority", "contingent", "delegation", "team", "wing", "unit"}
-# "rebels in Ivory Coast", "students from Kenya", "leaders of the coalition"
+# "rebels in Mozambique", "students from Kenya", "leaders of the coalition"
 GROUP_PREPS = {"in", "from", "of", "throughout", "across", "at"}
 LOCATIVE_PREPS = {"in", "near", "at", "across", "inside", "outside", "around", "throughout", "within"}
 
@@ -234,13 +235,18 @@ class Speakers:
                     return ref
             # "UK ministers", "the Syrian government's forces", "Johnson's call": a modifier is the actor
             # only of a noun that names actors or events, not of "British policy" or "his counterpart"
-            # "Israeli army bulldozers", "Panamanian army officers": a compound naming an actor group
+            # "Jordanian police trucks", "Chilean navy officers": a compound naming an actor group
             # makes the phrase name actors
             group_compound = any(c.dep_ == "compound" and c.lemma_.lower() in ACTOR_NOUNS and
                                  self.ents.ref_at(c.i) is None for c in tok.children)
+            if lemma in NAMED_PARTNER_NOUNS:
+                for child in tok.children:
+                    ref = self.ents.ref_at(child.i) if child.dep_ == "compound" and child.pos_ == "PROPN" else None
+                    if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION):
+                        return ref
             if lemma in ACTOR_NOUNS or lemma in self.event_nouns or group_compound:
                 mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i]
-                # a name before a possessive pronoun: "its European Union partners" are the Union
+                # a named modifier after a possessive pronoun: "its NATO allies" are the alliance, not "its"
                 for child in mods:
                     ref = self.ents.ref_at(child.i)
                     if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
@@ -264,16 +270,16 @@ class Speakers:
                     for g in child.children:
                         if g.dep_ != "pobj":
                             continue
-                        # "thousands of Kenyan students", "leaders of Romania's new government"
+                        # "thousands of Kenyan students", "leaders of Peru's interim government"
                         ref = self.ents.ref_at(g.i)
                         if ref is None and (g.lemma_.lower() in ACTOR_NOUNS or lemma in GROUP_HEADS):
                             ref = self.actor(g)
-                        if ref is None and lemma in GROUP_HEADS:  # "thousands of Iraqi Kurds": a people
+                        if ref is None and lemma in GROUP_HEADS:  # "dozens of Guatemalan Mayans": a people
                             ref = next((self.ents.ref_at(m.i) for m in g.children if m.dep_ in ("amod", "compound")
                                         and self.ents.ref_at(m.i) is not None), None)
                         if ref is not None and self.ents.kind(ref) is Kind.PLACE and lemma in PEOPLE_NOUNS:
-                            # "demonstrators in Baghdad": people in a capital are of its country (not
-                            # "relief officials in Nairobi", who may be anyone's)
+                            # "students in Nairobi": people in a capital are of its country (not
+                            # "UN officials in Addis Ababa", who may be anyone's)
                             ref = self.ents.capital_to_country(ref, sentence_of(tok))
                         if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION) or \
                                 ref is not None and lemma in GROUP_HEADS:
@@ -354,7 +360,7 @@ class Speakers:
         return None
 
     def _stands_for(self, noun: Token, ref: Ref) -> bool:
-        """"the Fijian rebels said they ...": a group noun whose actor is ``ref`` is no other antecedent."""
+        """"the Tuareg rebels said they ...": a group noun whose actor is ``ref`` is no other antecedent."""
         return noun.lemma_.lower() in ACTOR_NOUNS and self.actor(noun) == ref
 
     @staticmethod

@@ -31,16 +31,16 @@ def triples(ents, events):
 
 
 def test_place_an_act_is_done_in_is_its_target():
-    # "UNICEF suspended deliveries in Mosul ."
+    # "Amisom banned rallies in Kismayo ."
     ents, events = parse([
-        ("UNICEF", 1, "nsubj", "PROPN", "NNP", "UNICEF"),
-        ("suspended", 1, "ROOT", "VERB", "VBD", "suspend"),
-        ("deliveries", 1, "dobj", "NOUN", "NNS", "delivery"),
+        ("Amisom", 1, "nsubj", "PROPN", "NNP", "Amisom"),
+        ("banned", 1, "ROOT", "VERB", "VBD", "ban"),
+        ("rallies", 1, "dobj", "NOUN", "NNS", "rally"),
         ("in", 1, "prep", "ADP", "IN", "in"),
-        ("Mosul", 3, "pobj", "PROPN", "NNP", "Mosul"),
+        ("Kismayo", 3, "pobj", "PROPN", "NNP", "Kismayo"),
         (".", 1, "punct", "PUNCT", ".", "."),
     ], [(0, 1, "ORG", ""), (4, 5, "PLACE", "")])
-    assert any(t[1:] == ("UNICEF", "Mosul") for t in triples(ents, events)), triples(ents, events)
+    assert ("17", "Amisom", "Kismayo") in triples(ents, events), triples(ents, events)
 
 
 def test_said_in_a_place_is_not_done_to_it():
@@ -58,27 +58,27 @@ def test_said_in_a_place_is_not_done_to_it():
 
 
 def test_recipient_of_what_is_granted():
-    # "Peru granted asylum to Colombian journalists ."
+    # "Peru offered shelter to Colombian journalists ."
     ents, events = parse([
         ("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"),
-        ("granted", 1, "ROOT", "VERB", "VBD", "grant"),
-        ("asylum", 1, "dobj", "NOUN", "NN", "asylum"),
+        ("offered", 1, "ROOT", "VERB", "VBD", "offer"),
+        ("shelter", 1, "dobj", "NOUN", "NN", "shelter"),
         ("to", 1, "dative", "ADP", "IN", "to"),
         ("Colombian", 5, "amod", "ADJ", "JJ", "colombian"),
         ("journalists", 3, "pobj", "NOUN", "NNS", "journalist"),
         (".", 1, "punct", "PUNCT", ".", "."),
     ], [(0, 1, "COUNTRY", "country:PE"), (4, 5, "COUNTRY", "country:CO")])
-    assert ("07", "Peru", "Colombia") in triples(ents, events)
+    assert ("03", "Peru", "Colombia") in triples(ents, events)
 
 
 def test_an_act_answering_anothers_targets_its_owner():
-    # "Chile agreed to Peruvian mediation ."
+    # "Chile bowed to Peruvian pressure ."
     ents, events = parse([
         ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
-        ("agreed", 1, "ROOT", "VERB", "VBD", "agree"),
+        ("bowed", 1, "ROOT", "VERB", "VBD", "bow"),
         ("to", 1, "prep", "ADP", "IN", "to"),
         ("Peruvian", 4, "amod", "ADJ", "JJ", "peruvian"),
-        ("mediation", 2, "pobj", "NOUN", "NN", "mediation"),
+        ("pressure", 2, "pobj", "NOUN", "NN", "pressure"),
         (".", 1, "punct", "PUNCT", ".", "."),
     ], [(0, 1, "COUNTRY", "country:CL"), (3, 4, "COUNTRY", "country:PE")])
-    assert ("03", "Chile", "Peru") in triples(ents, events)
+    assert ("08", "Chile", "Peru") in triples(ents, events), triples(ents, events)

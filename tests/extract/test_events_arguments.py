@@ -26,13 +26,14 @@ def has(events, root: str, source: str, target: str) -> bool:
 
 @pytest.mark.parametrize("text, root, source, target", [
     # a territory an act is done in, or moved to or from, when nobody is acted on
-    ("Kenyan authorities imposed a curfew in the town of Garissa after the election.", "17", "Kenya", "Garissa"),
-    ("Peruvian authorities imposed a curfew in the city of Arequipa after the vote.", "17", "Peru", "Arequipa"),
+    ("Sri Lankan troops seized farmland in the district of Jaffna.", "1711", "Sri Lanka", "Jaffna"),
+    ("Thai soldiers demolished squatter homes in the province of Narathiwat.", "1712", "Thailand", "Narathiwat"),
     # the actors' own country is no target: the act is done in a town of it
-    ("Nigerian police imposed a curfew in the city of Jos in central Nigeria.", "17", "Nigeria", "Jos"),
+    ("Mexican police banned night-time concerts in the city of Tijuana in northern Mexico.", "172", "Mexico",
+     "Tijuana"),
     # not only territorial measures: whatever is done there with nobody acted on
-    ("Oxfam suspended food deliveries in Mosul on Monday.", "16", "Oxfam", "Mosul"),
-    ("The Red Cross suspended aid deliveries in Kandahar on Friday.", "16", "Red Cross", "Kandahar"),
+    ("Medecins Sans Frontieres suspended its clinics in Kandahar after the raid.", "160", "Frontières", "Kandahar"),
+    ("Chad closed the border crossings in the town of Adre.", "19", "Chad", "Adre"),
 ])
 def test_place_an_act_is_done_to(facts_of, text, root, source, target):
     events = events_of(facts_of, text)
@@ -40,9 +41,37 @@ def test_place_an_act_is_done_to(facts_of, text, root, source, target):
 
 
 @pytest.mark.parametrize("text, root, source, target", [
+    # an act that lands on the place: a ban, a withdrawal from it, an evacuation out of it
+    ("The Malian junta banned political rallies in the city of Timbuktu.", "172", "Mali", "Timbuktu"),
+    ("Peruvian soldiers withdrew from the border town of Tumbes on Friday.", "087", "Peru", "Tumbes"),
+    ("Kenya evacuated its citizens from Khartoum on Sunday.", "073", "Kenya", "Sudan"),
+    # an intent to give aid lands where the aid would; whither an act moves people is acted on
+    ("Nigeria pledged to evacuate stranded students in Kharkiv.", "033", "Nigeria", "Kharkiv"),
+    ("Germany promised to send medical teams to Malawi.", "03", "Germany", "Malawi"),
+])
+def test_place_an_act_lands_on_is_its_target(facts_of, text, root, source, target):
+    events = events_of(facts_of, text)
+    assert has(events, root, source, target), events
+
+
+@pytest.mark.parametrize("text, root, source, place", [
+    # a meeting, a signing or cooperation is only held at its venue: the venue is no target
+    ("Ghanaian officials held talks in Lome on Thursday.", "04", "Ghana", "Togo"),
+    ("The Italian foreign minister met refugees in Tripoli.", "04", "Foreign Minister", "Libya"),
+    ("Colombia agreed to cooperate on fisheries at a meeting in Quito.", "03", "Colombia", "Ecuador"),
+    # "from" names the place acted on only after a verb of motion
+    ("Ghana suspended cocoa exports from Abidjan last month.", "16", "Ghana", "Abidjan"),
+])
+def test_venue_of_an_act_is_no_target(facts_of, text, root, source, place):
+    events = events_of(facts_of, text)
+    assert has(events, root, source, ""), events
+    assert not any(t and (place in t or t == "Lomé") for _, _, t in events), events
+
+
+@pytest.mark.parametrize("text, root, source, target", [
     # a joint act's "with" phrase names the other party
-    ("Bolivia offered to negotiate with Chile over access to the sea.", "03", "Bolivia", "Chile"),
-    ("The Malian junta agreed to negotiate with Algeria on the border.", "03", "Mali", "Algeria"),
+    ("Bolivia agreed to cooperate with Chile on border security.", "03", "Bolivia", "Chile"),
+    ("The Malian junta signed a mining deal with Algeria.", "05", "Mali", "Algeria"),
 ])
 def test_joint_act_with_the_other_party(facts_of, text, root, source, target):
     events = events_of(facts_of, text)
@@ -51,34 +80,34 @@ def test_joint_act_with_the_other_party(facts_of, text, root, source, target):
 
 @pytest.mark.parametrize("text, root, source, target", [
     # an act that answers another's: the other is whose act it is
-    ("The Sudanese army agreed to Kenyan mediation in the border dispute.", "03", "Sudan", "Kenya"),
-    ("Ecuador agreed to Brazilian mediation in its trade quarrel with Peru.", "03", "Ecuador", "Brazil"),
+    ("The Sudanese army welcomed a Kenyan offer of mediation in the border dispute.", "05", "Sudan", "Kenya"),
+    ("Ecuador accepted a Brazilian proposal to end its trade quarrel with Peru.", "03", "Ecuador", "Brazil"),
 ])
 def test_an_act_answering_anothers(facts_of, text, root, source, target):
     events = events_of(facts_of, text)
     assert has(events, root, source, target), events
 
 
-@pytest.mark.parametrize("text, source", [
-    ("Kagame offered to meet with the president of Uganda at the border.", "Kagame"),
-    ("William Ruto offered to negotiate with the president of Tanzania over the tariffs.", "William Ruto"),
+@pytest.mark.parametrize("text, root, source", [
+    ("Cyril Ramaphosa congratulated the president of Botswana on his election.", "05", "Cyril Ramaphosa"),
+    ("Macky Sall accused the president of Gambia of harbouring rebels.", "112", "Macky Sall"),
 ])
-def test_a_title_governed_by_a_persons_act_is_another_person(facts_of, text, source):
+def test_a_title_governed_by_a_persons_act_is_another_person(facts_of, text, root, source):
     events = events_of(facts_of, text)
-    assert any(code.startswith("03") and s == source and t and t != source for code, s, t in events), events
+    assert any(code.startswith(root) and s == source and t and t != source for code, s, t in events), events
 
 
-@pytest.mark.parametrize("text, source", [
+@pytest.mark.parametrize("text, root, source", [
     # a group noun's compound names the group: its country is the actor
-    ("Ugandan army bulldozers demolished the market stalls in Kampala on Monday.", "Uganda"),
-    ("Chilean navy ships blockaded the port of Arica for two days.", "Chile"),
+    ("Jordanian police trucks blocked the road to the stadium.", "14", "Jordan"),
+    ("Chilean navy ships blockaded the port of Arica for two days.", "191", "Chile"),
     # whoever leads a force acts through it
-    ("The Saudi-led coalition bombed the port of Hodeidah on Tuesday.", "Saudi Arabia"),
-    ("Nigerian-led troops attacked the rebel camp near the border.", "Nigeria"),
+    ("The French-led mission seized a weapons cache near the border.", "171", "France"),
+    ("The Kenyan-led force arrested dozens of gang members in Port-au-Prince.", "173", "Kenya"),
 ])
-def test_group_actors_from_their_modifiers(facts_of, text, source):
+def test_group_actors_from_their_modifiers(facts_of, text, root, source):
     events = events_of(facts_of, text)
-    assert any(s == source for _, s, _ in events), events
+    assert any(code.startswith(root) and s == source for code, s, _ in events), events
 
 
 @pytest.mark.parametrize("text, root, source, target", [
@@ -87,18 +116,18 @@ def test_group_actors_from_their_modifiers(facts_of, text, source):
      "Venezuela"),
     ("Beijing threatened to impose tariffs unless Canberra dropped the inquiry.", "13", "China", "Australia"),
     # whom something is granted or refused to
-    ("Ecuador granted asylum to two Colombian journalists on Friday.", "", "Ecuador", "Colombia"),
-    ("Norway refused entry to Russian fishing crews last week.", "", "Norway", "Russia"),
+    ("Costa Rica offered shelter to Nicaraguan dissidents.", "03", "Costa Rica", "Nicaragua"),
+    ("Norway refused entry to Russian fishing crews last week.", "12", "Norway", "Russia"),
     # whom one lets do something
-    ("Kenya's Supreme Court allowed Raila Odinga to contest the vote.", "08", "", "Raila Odinga"),
-    ("The Supreme Court allowed Evo Morales to run for a fourth term.", "08", "", "Evo Morales"),
+    ("Israel allowed Mahmoud Abbas to travel to Cairo.", "08", "Israel", "Mahmoud Abbas"),
+    ("Peru allowed Pedro Castillo to leave prison for the funeral.", "08", "Peru", "Pedro Castillo"),
     # the counterpart of a relation
     ("Morocco suspended all contact with the German government over the dispute.", "16", "Morocco", "Germany"),
     ("Lithuania broke off all contact with the Chinese authorities.", "16", "Lithuania", "China"),
     # the doer of the act an investigation is into
-    ("Kenyan police opened an investigation into killings committed by Somali militants.", "09", "Kenya", "Somalia"),
-    ("Greek prosecutors opened an investigation into abuses committed by Turkish guards.", "09", "Greece",
-     "Turkey"),
+    ("Kenyan police began an inquiry into the torching of the school by Somali militants.", "09", "Kenya",
+     "Somalia"),
+    ("Greek prosecutors began an inquiry into pushbacks carried out by Turkish guards.", "09", "Greece", "Turkey"),
 ])
 def test_targets_in_complements(facts_of, text, root, source, target):
     events = events_of(facts_of, text)
@@ -112,8 +141,8 @@ def test_targets_in_complements(facts_of, text, root, source, target):
     ("Human Rights Watch renewed its demand that Bahrain free the jailed activists.", "10", "Human Rights",
      "Bahrain"),
     # whom the clause an attack is the means of hits
-    ("Kurdish militants wounded three Turkish soldiers in a bomb attack on Sunday.", "18", "", "Turkey"),
-    ("Maoist rebels killed two Indian soldiers in an ambush in Chhattisgarh.", "1", "", "India"),
+    ("Bandits kidnapped four Turkish engineers in a raid on the construction site.", "190", "", "Turkey"),
+    ("Smugglers sank a Greek patrol boat in a ramming attack.", "19", "", "Greece"),
 ])
 def test_targets_of_event_nouns(facts_of, text, root, source, target):
     events = events_of(facts_of, text)
@@ -121,7 +150,7 @@ def test_targets_of_event_nouns(facts_of, text, root, source, target):
 
 
 @pytest.mark.parametrize("text, root, source, target", [
-    # "its European Union partners" are the Union, not the possessor
+    # a named modifier after a possessive pronoun is the actor, not the possessor
     ("France urged its European Union partners to lift the tariffs.", "02", "France", "European Union"),
     ("Spain urged its NATO allies to send more air defence systems.", "02", "Spain", "NATO"),
 ])
@@ -131,42 +160,60 @@ def test_named_modifier_before_possessive_pronoun(facts_of, text, root, source, 
 
 
 @pytest.mark.parametrize("text, root, source, target", [
+    # partners are actors only by the bloc or country a compound names
+    ("Argentina urged its Mercosur partners to drop the import quotas.", "02", "Argentina", "Mercosur"),
+])
+def test_partners_named_by_their_bloc(facts_of, text, root, source, target):
+    events = events_of(facts_of, text)
+    assert has(events, root, source, target), events
+
+
+@pytest.mark.parametrize("text, country", [
+    # a firm's partners of some nationality are firms, not their country
+    ("Volkswagen urged its Chinese partners to cut prices.", "China"),
+    ("The Dutch brewer Heineken thanked its Nigerian partners for the deal.", "Nigeria"),
+])
+def test_a_firms_partners_are_not_a_country(facts_of, text, country):
+    events = events_of(facts_of, text)
+    assert not any(country in (s or "") or country in (t or "") for _, s, t in events), events
+
+
+@pytest.mark.parametrize("text, root, source, target", [
     # one outside the parties of a meeting acts towards them
-    ("Qatar hosted talks between Chad and Sudan in Doha.", "04", "Qatar", "Chad"),
-    ("Norway hosted a meeting between Colombia and the rebels in Oslo.", "04", "Norway", "Colombia"),
+    ("Oman brokered talks between Iran and Egypt.", "04", "Oman", "Iran"),
+    ("Turkey arranged a meeting between Ukraine and Russia in Istanbul.", "04", "Turkey", "Ukraine"),
 ])
 def test_host_of_a_meeting_between_parties(facts_of, text, root, source, target):
     events = events_of(facts_of, text)
     assert has(events, root, source, target), events
 
 
-@pytest.mark.parametrize("text, target", [
+@pytest.mark.parametrize("text, root, target", [
     # what an event's relative clause acts on
-    ("Chadian rebels launched an offensive that threatened Cameroon.", "Cameroon"),
-    ("Kenyan rebels launched an offensive which cut off Uganda from the coast.", "Uganda"),
+    ("Chadian rebels launched an offensive that threatened Cameroon.", "19", "Cameroon"),
+    ("Sudanese militias began a siege that starved Chad of fuel supplies.", "191", "Chad"),
 ])
-def test_target_of_an_events_relative_clause(facts_of, text, target):
+def test_target_of_an_events_relative_clause(facts_of, text, root, target):
     events = events_of(facts_of, text)
-    assert any(target in (t or "") for _, _, t in events), events
+    assert any(code.startswith(root) and target in (t or "") for code, _, t in events), events
 
 
-@pytest.mark.parametrize("text, source", [
+@pytest.mark.parametrize("text, root, source", [
     # a number of a people: the people's country
-    ("Thousands of Ethiopian Oromos marched through Addis Ababa on Sunday.", "Ethiopia"),
-    ("Hundreds of Bolivian Aymaras blocked the highway to La Paz.", "Bolivia"),
+    ("Dozens of Guatemalan Mayans staged a sit-in outside the congress.", "14", "Guatemala"),
+    ("Hundreds of Bolivian Aymaras blocked the highway to La Paz.", "14", "Bolivia"),
     # people in a capital are of its country
-    ("Protesters in Nairobi blocked the main highway on Tuesday.", "Kenya"),
-    ("Demonstrators in Lima blocked the road to the airport.", "Peru"),
+    ("Students in Nairobi boycotted classes to protest the fee rise.", "14", "Kenya"),
 ])
-def test_groups_of_people(facts_of, text, source):
+def test_groups_of_people(facts_of, text, root, source):
     events = events_of(facts_of, text)
-    assert any(s == source for _, s, _ in events), events
+    assert any(code.startswith(root) and s == source for code, s, _ in events), events
 
 
 @pytest.mark.parametrize("text, root, source", [
     # a noun counting acts stands for them: whoever launches the series does the acts
-    ("Colombian guerrillas launched a series of attacks on police stations.", "1", "Colombia"),
-    ("Ukrainian troops began a wave of strikes on the bridge.", "1", "Ukraine"),
+    ("Colombian guerrillas launched a series of attacks on police stations.", "19", "Colombia"),
+    ("Ukrainian troops began a wave of strikes on the bridge.", "19", "Ukraine"),
 ])
 def test_a_series_of_acts(facts_of, text, root, source):
     events = events_of(facts_of, text)
@@ -175,8 +222,8 @@ def test_a_series_of_acts(facts_of, text, root, source):
 
 @pytest.mark.parametrize("text, country", [
     # officials in a capital may be anyone's: they do not make its country accuse
-    ("Chadian rebels shelled the town of Abeche, aid officials in Yaounde said.", "Cameroon"),
-    ("Somali militants attacked the border post, relief officials in Nairobi said.", "Kenya"),
+    ("UN officials in Addis Ababa said Eritrean troops had looted the clinic.", "Ethiopia"),
+    ("Aid workers in Nairobi said Somali militants had burned the village.", "Kenya"),
 ])
 def test_officials_in_a_capital_are_not_its_country(facts_of, text, country):
     events = events_of(facts_of, text)
@@ -185,14 +232,14 @@ def test_officials_in_a_capital_are_not_its_country(facts_of, text, country):
 
 @pytest.mark.parametrize("text, root, source, target", [
     # whose weapon a compound names does the attacks
-    ("Turkish Bayraktar strikes killed four Kurdish fighters near Qamishli.", "", "Turkey", ""),
-    ("Russian Iskander strikes hit the Ukrainian port on Friday.", "", "Russia", ""),
-    # whom the demand a verb insists on asks to act
-    ("Amnesty International insisted on its demand that Iran release the student.", "10", "Amnesty", "Iran"),
-    ("Oxfam insisted on its demand that Britain restore the aid budget.", "10", "Oxfam", "United Kingdom"),
+    ("Two Israeli Apache raids left a dozen people dead in Rafah.", "19", "Israel", ""),
+    ("Kyiv condemned the Russian Kalibr missile barrage on the power grid.", "19", "Russia", ""),
+    # whom the demand a verb holds to asks to act
+    ("Greenpeace held firm on its demand that Norway halt the Arctic drilling.", "10", "Greenpeace", "Norway"),
+    ("Amnesty International pressed ahead with its demand that Iran release the student.", "10", "Amnesty", "Iran"),
     # a purpose clause's act is done where the governing act was sent
-    ("The African Union sent experts to Guinea to investigate the killings.", "09", "African Union", "Guinea"),
-    ("The OSCE sent a team to Moldova to investigate the fraud claims.", "09", "", "Moldova"),
+    ("The African Union dispatched monitors to Guinea to probe the killings.", "09", "African Union", "Guinea"),
+    ("Kenya deployed police officers to Haiti to fight the gangs.", "19", "Kenya", "Haiti"),
 ])
 def test_more_arguments(facts_of, text, root, source, target):
     events = events_of(facts_of, text)
