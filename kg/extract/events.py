@@ -142,6 +142,7 @@ MILITARY_STRIKE = {"air", "airstrike", "drone", "missile", "rocket", "artillery"
                    "precision", "retaliatory", "preemptive", "pre-emptive", "surgical", "cruise"}
 CRITICIZE_CODE = "111"
 LEGAL_ACTION = "173"  # arrest, detain or charge with legal action
+SHARE_INFORMATION = "064"  # share intelligence or information: with someone, never with nobody
 
 
 def _headed(noun: Token) -> list[Token]:
@@ -1281,6 +1282,8 @@ class EventFinder:
             return True
         if root in TARGET_NEEDED and target is None and not (root == "04" and place is not None):
             return False  # a visit to a city needs no one to visit
+        if code.startswith(SHARE_INFORMATION) and target is None:
+            return False  # "police released images of the suspect": published, shared with nobody
         if root == "15" and target is None and place is None and not (tensed and source is not None and specific):
             # a force posture nobody shows, or with nothing placed or named ("reinforce this point")
             return False
