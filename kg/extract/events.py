@@ -131,13 +131,19 @@ PLACE_NOUNS = {"soil", "territory", "land", "ground", "border", "borders", "city
 GENERIC_HEADS = {"effort", "mission", "bid", "attempt", "initiative", "drive", "offensive"}
 # who strikes from work: a strike in a sentence about any of them is a labour strike, not an attack
 LABOUR_NOUNS = {"worker", "union", "unionist", "employee", "staff", "teacher", "miner", "doctor", "nurse", "driver",
-                "docker", "pilot", "labourer", "laborer", "workforce", "student", "lecturer", "farmer", "trader",
+                "docker", "labourer", "laborer", "workforce", "student", "lecturer", "farmer", "trader",
                 "shopkeeper", "merchant", "trucker", "civil", "servant", "journalist", "lawyer", "employer", "wage",
                 "pay", "salary", "pension", "walkout"}
 LABOUR_STRIKE = "143"
 STOPPAGES = {"strike", "walkout", "stoppage", "go-slow"}  # "went on strike"
-LABOUR_SPANS = {"general", "open", "ended", "indefinite", "hour", "day", "week", "wildcat", "token", "nationwide",
-                "national", "labour", "labor", "sympathy", "sit-down", "rolling", "warning"}
+LABOUR_SPANS = {"general", "open", "ended", "indefinite", "wildcat", "token", "nationwide",
+                "national", "labour", "labor", "sympathy", "sit-down", "rolling"}
+# how long a stoppage lasts or that it warns: labour only when nothing is struck ("a 24-hour strike", not
+# "last week's strike on the convoy" or "a two-day strike on the port")
+DURATION_SPANS = {"hour", "day", "week", "one-day", "warning"}
+# verbs of starting, holding or ending a stoppage: "workers began a strike" (not "pilots carried out a strike")
+STOPPAGE_VERBS = {"begin", "start", "stage", "call", "hold", "join", "end", "continue", "go", "declare",
+                  "announce", "extend", "suspend", "observe"}
 MILITARY_STRIKE = {"air", "airstrike", "drone", "missile", "rocket", "artillery", "military", "naval", "nuclear",
                    "precision", "retaliatory", "preemptive", "pre-emptive", "surgical", "cruise"}
 CRITICIZE_CODE = "111"
@@ -163,7 +169,10 @@ def _labour_strike(tok: Token) -> bool:
     if phrase & MILITARY_STRIKE:
         return False
     if phrase & (LABOUR_NOUNS | LABOUR_SPANS):
-        return True  # "a teachers' strike", "an open-ended strike", "a 24-hour strike"
+        return True  # "a teachers' strike", "an open-ended strike"
+    if phrase & DURATION_SPANS and not any(p.dep_ == "prep" and p.lower_ in ("on", "against", "in")
+                                           for p in tok.children):
+        return True  # "a 24-hour strike", "a one-day warning strike"
     if any(p.dep_ == "prep" and p.lower_ in ("over", "for", "by") and any(
             g.lemma_.lower() in LABOUR_NOUNS for g in p.children) for p in tok.children):
         return True  # "a strike over pay", "a strike by dockers"
@@ -174,6 +183,8 @@ def _labour_strike(tok: Token) -> bool:
         if node.dep_ == "prep" and node.lower_ not in ("of", "on", "into"):
             return False  # "students were killed in a strike": who is hit, not who strikes
         node = node.head
+    if node.lemma_.lower() not in STOPPAGE_VERBS:
+        return False  # "journalists reported the strike", "doctors treated victims of the strike"
     strikers = [c for c in node.children if c.dep_ == "nsubj"]
     return any(t.lemma_.lower() in LABOUR_NOUNS for c in strikers for t in [c, *c.conjuncts])
 
