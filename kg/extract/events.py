@@ -372,9 +372,33 @@ class EventFinder:
         return light is None and tok.pos_ == "VERB" and tok.dep_ == "relcl" and trig.code[:2] in VIOLENT_ROOTS \
             and tok.lemma_.lower() in KILL_WORDS | INJURE_WORDS
 
-    def _is_country(self, tok: Token) -> bool:
+    def _is_body(self, tok: Token) -> bool:
+        """A country, government or organisation: an actor that is not a person."""
         ref = self._actor_in(tok)
-        return ref is not None and self.ents.kind(ref) is Kind.COUNTRY
+        return ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION)
+
+    @staticmethod
+    def _to_clause(verb: Token) -> Token | None:
+        """The to-infinitive a verb governs: "commanded the envoy to return" -> return."""
+        return next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+
+    @staticmethod
+    def _animate(tok: Token) -> bool:
+        """Whether a noun names a person or people: a name, a pronoun, or a participant noun."""
+        return tok.ent_type_ in ("PERSON", "NORP") or tok.pos_ == "PRON" or \
+            tok.lemma_.lower() in PERSON_PARTICIPANTS | {"person", "people", "man", "woman", "child", "victim"}
+
+    def _asked(self, verb: Token) -> Token | None:
+        """Who a verb of wanting asks: its object ("wants Chile to ...") or its clause's subject."""
+        for c in verb.children:
+            if c.dep_ in ("dobj", "obj") and c.ent_type_ in ACTOR_ENTS:
+                return c
+            if c.dep_ == "ccomp":
+                subj = next((g for g in c.children if g.dep_ == "nsubj" and g.ent_type_ in ACTOR_ENTS), None)
+                if subj is not None:
+                    return subj
+        return None
 
     def _sense(self, tok: Token, trig: Trigger) -> Trigger | None:
         """The entry for this sense of an ambiguous trigger (a strike by workers is a labour strike), or None
@@ -382,6 +406,27 @@ class EventFinder:
         if trig.complement == ("prep", "on") and tok.lemma_.lower() == "go" and not any(
                 g.lemma_.lower() in STOPPAGES for c in tok.children if c.lower_ == "on" for g in c.children):
             return None
+        lemma = tok.lemma_.lower()
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        if trig.complement == ("dobj", "@actor") and lemma == "want":
+            # one government wanting another to act asks it ("the US wants Iran to halt"); a club wanting its
+            # player to stay, or voters a candidate to run, do not
+            asked = self._asked(tok)
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if asked is None or asked.ent_type_ == "PERSON" or subj is None or not self._is_body(subj):
+                return None
+        if trig.complement == ("dobj", "@actor") and lemma == "command" and self._to_clause(tok) is None:
+            return None  # "commanded the 3rd Division" leads it; "commanded the envoy to return" demands
+        if trig.code.startswith("182") and tok.pos_ == "VERB" and lemma == "poison" and not any(
+                self._animate(c) for c in objects):
+            return None  # "poisoned relations", "poisoned the debate": no one is assaulted
+        if trig.code.startswith("043") and tok.pos_ == "NOUN" and lemma == "welcome":
+            # "gave a warm welcome to the visiting premier" hosts; "the plan got a cautious welcome" does not
+            to = [g for p in (*tok.children, *tok.head.children) if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+                  for g in p.children if g.dep_ == "pobj"]
+            if not (tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in ("give", "extend", "accord", "offer")
+                    and any(self._animate(g) or g.ent_type_ in ACTOR_ENTS for g in to)):
+                return None
         if trig.code[:2] in VIOLENT_ROOTS and trig.complement is None and _labour_strike(tok):
             return Trigger(LABOUR_STRIKE, trig.pos, trig.lemma, trig.complement, trig.target_preps,
                            "conduct strike or boycott")
@@ -392,8 +437,9 @@ class EventFinder:
             return Trigger(CRITICIZE_CODE, trig.pos, trig.lemma, trig.complement, trig.target_preps,
                            "criticize or denounce")
         if trig.code.startswith(LEGAL_ACTION) and tok.lemma_.lower() == "charge" and (said or any(
-                c.dep_ in ("dobj", "obj") and self._is_country(c) for c in tok.children)):
-            # "charged that the guards abused ...", "charging its neighbour with arming rebels": an accusation
+                c.dep_ in ("dobj", "obj") and self._is_body(c) for c in tok.children)):
+            # "charged that the guards abused ...", "charging its neighbour with arming rebels", "charged the
+            # mining company with polluting the river": an accusation; a person charged faces legal action
             return Trigger(ACCUSE_CODE, trig.pos, trig.lemma, trig.complement, trig.target_preps, "accuse")
         return trig
 
