@@ -369,6 +369,8 @@ class EventFinder:
     def _casualty_aside(tok: Token, light: Token | None, trig: Trigger) -> bool:
         """A relative clause that counts the dead or wounded of a place or an event already named ("the
         city where 100 people were killed", "riots in which 20 died"), with nobody named doing it."""
+        if any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+            return False  # "the market where a suicide bomber killed 20": someone named as doing it
         return light is None and tok.pos_ == "VERB" and tok.dep_ == "relcl" and trig.code[:2] in VIOLENT_ROOTS \
             and tok.lemma_.lower() in KILL_WORDS | INJURE_WORDS
 
