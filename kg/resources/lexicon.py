@@ -52,7 +52,8 @@ class Lexicon:
         for t in triggers:
             self.by_key.setdefault((t.pos, t.lemma), []).append(t)
         for entries in self.by_key.values():
-            entries.sort(key=lambda t: t.complement is None)  # specific entries first
+            # specific entries first; an object of a kind ("handed over food") before a particle ("hand over")
+            entries.sort(key=lambda t: (t.complement is None, not (t.complement and t.complement[1][:1] == "@")))
         self.nouns = {lemma for pos, lemma in self.by_key if pos == "NOUN"}
         self.light_verbs = light_verbs
         self.speech_verbs = speech_verbs
