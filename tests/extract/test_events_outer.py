@@ -171,7 +171,7 @@ def test_allies_who_strike_together_are_not_each_others_targets(facts_of):
 # what a threat, a vow or a demand waits for ("until", "before", "once") or is conditioned on ("unless",
 # "if", its object noun too) is not done either
 @pytest.mark.parametrize("text, not_root", [
-    ("The Tuareg rebels of the MNLA have vowed to fight until they capture Gao.", "19"),
+    ("The Houthi militia vowed to keep attacking ships until Israel halts its offensive in Gaza.", "19"),
     ("Hamas threatened to fire rockets unless Israel ends its occupation of the West Bank.", "19"),
     ("Serbia threatened to close the border unless Kosovo lifts its blockade of the road.", "19"),
 ])
