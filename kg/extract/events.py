@@ -176,7 +176,7 @@ def _labour_strike(tok: Token) -> bool:
     if any(p.dep_ == "prep" and p.lower_ in ("over", "for", "by") and any(
             g.lemma_.lower() in LABOUR_NOUNS for g in p.children) for p in tok.children):
         return True  # "a strike over pay", "a strike by dockers"
-    node = tok  # "workers began a strike", "workers stopped work on the first day of a strike"
+    node = tok  # "workers began a strike", "nurses walked out on the third day of a strike"
     for _ in range(5):
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
@@ -195,7 +195,7 @@ def _forces(tok: Token | None) -> bool:
 
 
 def _measured(noun: Token) -> Token | None:
-    """The noun a measure or amount stands for: "25,000 tons of aid", "$50,000 worth of goods", "5.1 million
+    """The noun a measure or amount stands for: "8,000 tonnes of aid", "$20,000 worth of goods", "3.2 million
     dollars of aid" -> aid, goods."""
     if noun.lemma_.lower() not in MEASURES and noun.ent_type_ not in ("MONEY", "QUANTITY", "CARDINAL"):
         return None
@@ -356,7 +356,7 @@ class EventFinder:
             trig = self.lex.noun(tok.lemma_, self._features(tok))
             if trig is None and tok.lemma_.lower() != tok.lower_:
                 trig = self.lex.noun(tok.lower_, self._features(tok))
-            for mod in headed if trig is None else []:  # "launched a mediation effort": the effort mediates
+            for mod in headed if trig is None else []:  # "began a mediation bid": the bid mediates
                 trig = self.lex.noun(mod.lemma_, self._features(mod))
                 if trig is not None:
                     break
@@ -1348,7 +1348,7 @@ class EventFinder:
             return False
         if root == "14" and source is None:
             # protesters nobody names: a protest is a fact when the text says where and when, or tells of it
-            # in a clause of its own ("prisoners rioted at a jail in Dili")
+            # in a clause of its own ("inmates rioted at a prison in Lahore")
             return place is not None and (time is not None or killed is not None or tensed)
         if root in ("16", "17", "18", "19", "20") and source is None and target is None:
             # a violent act or protest by nobody named must be placed and dated, or kill, or hit someone
@@ -1374,7 +1374,7 @@ class EventFinder:
             if self._charge(light if light is not None else tok):
                 continue  # "arrested for spying for Iran": what one is charged with is alleged, not reported
             if self._failed(light if light is not None else tok):
-                continue  # "failed to reach agreement": the act did not happen
+                continue  # "failed to sign the accord": the act did not happen
             if self._in_condition(light if light is not None else tok):
                 continue  # "unless Israel lifts the blockade", "if it is attacked": a condition, not an act
             if light is None and self._background(tok):
@@ -1421,7 +1421,7 @@ class EventFinder:
             if target is None and trig.code[:2] == PROTEST_ROOT:
                 target = self._protested(anchor_tok, sources)
             if not sources and self._casualty_aside(tok, light, trig):
-                continue  # "Montenegro, where 28 people have been killed in riots": who died there, not an act
+                continue  # "the province, where 40 people died in clashes": who died there, not an act
             sources = [self.ents.capital_to_country(r, sentence_of(tok)) for r in sources]
             target = self.ents.capital_to_country(target, sentence_of(tok))
             actors = {r for r in [*sources, target] if r is not None}
@@ -1627,7 +1627,7 @@ class EventFinder:
 
     def _modal_clause(self, verb: Token) -> Token | None:
         """The clause of "S says X must/should do Y" that ``verb`` stands in: the verb itself, or what it is
-        the purpose or the complement of ("must ensure security to allow aid in")."""
+        the purpose or the complement of ("must keep the port open to let grain out")."""
         node = verb
         for _ in range(4):
             if node.dep_ == "ccomp" and node.head.lemma_.lower() in self.saying and \
@@ -1664,7 +1664,7 @@ class EventFinder:
     @staticmethod
     def _states_content(tok: Token, light: Token | None) -> bool:
         """Whether the clause says what is demanded, objected to or rejected: an object, a clause, or a
-        for/on/against phrase of the verb ("demanded elections", "insisted on its demands")."""
+        for/on/against phrase of the verb ("demanded elections", "insisted on new talks")."""
         verb = light if light is not None else tok
         if verb.pos_ not in ("VERB", "AUX"):
             return any(c.dep_ == "prep" and c.lower_ in CONTENT_PREPS for c in tok.children)
