@@ -148,6 +148,9 @@ MILITARY_STRIKE = {"air", "airstrike", "drone", "missile", "rocket", "artillery"
                    "precision", "retaliatory", "preemptive", "pre-emptive", "surgical", "cruise"}
 CRITICIZE_CODE = "111"
 LEGAL_ACTION = "173"  # arrest, detain or charge with legal action
+# who charges in court: what they charge, a company as well as a person, is legal action, not an accusation
+LEGAL_AUTHORITIES = {"prosecutor", "prosecution", "court", "judge", "police", "magistrate", "attorney", "tribunal",
+                     "regulator", "investigator"}
 SHARE_INFORMATION = "064"  # share intelligence or information: with someone, never with nobody
 
 
@@ -438,7 +441,8 @@ class EventFinder:
             # "protested that the court had ignored ...", "..., the union protested": said, not marched
             return Trigger(CRITICIZE_CODE, trig.pos, trig.lemma, trig.complement, trig.target_preps,
                            "criticize or denounce")
-        if trig.code.startswith(LEGAL_ACTION) and tok.lemma_.lower() == "charge" and (said or any(
+        by_law = any(c.dep_ == "nsubj" and c.lemma_.lower() in LEGAL_AUTHORITIES for c in tok.children)
+        if trig.code.startswith(LEGAL_ACTION) and tok.lemma_.lower() == "charge" and (said or not by_law and any(
                 c.dep_ in ("dobj", "obj") and self._is_body(c) for c in tok.children)):
             # "charged that the guards abused ...", "charging its neighbour with arming rebels", "charged the
             # mining company with polluting the river": an accusation; a person charged faces legal action

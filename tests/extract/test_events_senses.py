@@ -357,6 +357,11 @@ def test_charging_a_company_is_an_accusation(facts_of):
     assert not any(code.startswith("17") for code, *_ in found), found
 
 
+def test_prosecutors_charging_a_company_take_legal_action(facts_of):
+    found = coded(facts_of, "Brazilian prosecutors charged Petrobras with fraud.")
+    assert any(code.startswith("173") and tgt == "Petrobras" for code, _, tgt in found), found
+
+
 # a relative clause that names who killed is an act of its own
 def test_a_named_killer_in_a_relative_clause(facts_of):
     found = coded(facts_of, "Shoppers returned to the market in Kabul, where gunmen killed 20 people on Friday.")
