@@ -28,7 +28,8 @@ OBJECT_CLASSES: dict[str, frozenset[str]] = {
     "restrictions": frozenset({"ban", "restriction", "curfew", "limit", "lockdown", "measure", "control",
                                "regulation", "requirement"}),
     # what is shared between intelligence services or governments, not what is published or told in court
-    "information": frozenset({"information", "intelligence", "data", "datum", "evidence", "secret"}),
+    "information": frozenset({"information", "intelligence", "data", "datum", "evidence", "secret", "expertise",
+                              "know-how"}),
     "passage": frozenset({"road", "street", "highway", "bridge", "railway", "rail", "route", "traffic", "transport",
                           "entrance", "access", "crossing", "motorway", "junction", "intersection", "square",
                           "gate", "checkpoint", "track", "line", "runway", "airport"}),

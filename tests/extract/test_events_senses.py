@@ -63,6 +63,7 @@ def test_a_vow_of_violence_is_a_threat(facts_of, text, source):
 # information, evidence, data or expertise handed to another is shared intelligence (064), not aid
 @pytest.mark.parametrize("text, source, target", [
     ("Jordan passed information on the militants to Egypt.", "Jordan", "Egypt"),
+    ("Cuba shared its medical expertise with Angola.", "Cuba", "Angola"),
     ("Norway provided satellite images and other data to Sweden.", "Norway", "Sweden"),
 ])
 def test_shared_information(facts_of, text, source, target):
@@ -272,6 +273,7 @@ def test_going_on_strike(facts_of, text, struck):
     "The Brazilian police released data on the suspects to the press.",
     "Police in Leeds released images of the suspect on Friday.",
     "The British inspector gave evidence in court on Tuesday.",
+    "The Dutch firm provided technical expertise for the new bridge.",
 ])
 def test_information_made_public_is_not_shared(facts_of, text):
     found = coded(facts_of, text)
