@@ -141,17 +141,27 @@ PLACE_NOUNS = {"soil", "territory", "land", "ground", "border", "borders", "city
 GENERIC_HEADS = {"effort", "mission", "bid", "attempt", "initiative", "drive", "offensive"}
 # who strikes from work: a strike in a sentence about any of them is a labour strike, not an attack
 LABOUR_NOUNS = {"worker", "union", "unionist", "employee", "staff", "teacher", "miner", "doctor", "nurse", "driver",
-                "docker", "pilot", "labourer", "laborer", "workforce", "student", "lecturer", "farmer", "trader",
+                "docker", "labourer", "laborer", "workforce", "student", "lecturer", "farmer", "trader",
                 "shopkeeper", "merchant", "trucker", "civil", "servant", "journalist", "lawyer", "employer", "wage",
                 "pay", "salary", "pension", "walkout"}
 LABOUR_STRIKE = "143"
 STOPPAGES = {"strike", "walkout", "stoppage", "go-slow"}  # "went on strike"
-LABOUR_SPANS = {"general", "open", "ended", "indefinite", "hour", "day", "week", "wildcat", "token", "nationwide",
-                "national", "labour", "labor", "sympathy", "sit-down", "rolling", "warning"}
+LABOUR_SPANS = {"general", "open", "ended", "indefinite", "wildcat", "token", "nationwide",
+                "national", "labour", "labor", "sympathy", "sit-down", "rolling"}
+# how long a stoppage lasts or that it warns: labour only when nothing is struck ("a 24-hour strike", not
+# "last week's strike on the convoy" or "a two-day strike on the port")
+DURATION_SPANS = {"hour", "day", "week", "one-day", "warning"}
+# verbs of starting, holding or ending a stoppage: "workers began a strike" (not "pilots carried out a strike")
+STOPPAGE_VERBS = {"begin", "start", "stage", "call", "hold", "join", "end", "continue", "go", "declare",
+                  "announce", "extend", "suspend", "observe"}
 MILITARY_STRIKE = {"air", "airstrike", "drone", "missile", "rocket", "artillery", "military", "naval", "nuclear",
                    "precision", "retaliatory", "preemptive", "pre-emptive", "surgical", "cruise"}
 CRITICIZE_CODE = "111"
 LEGAL_ACTION = "173"  # arrest, detain or charge with legal action
+# who charges in court: what they charge, a company as well as a person, is legal action, not an accusation
+LEGAL_AUTHORITIES = {"prosecutor", "prosecution", "court", "judge", "police", "magistrate", "attorney", "tribunal",
+                     "regulator", "investigator"}
+SHARE_INFORMATION = "064"  # share intelligence or information: with someone, never with nobody
 
 
 def _headed(noun: Token) -> list[Token]:
@@ -172,17 +182,22 @@ def _labour_strike(tok: Token) -> bool:
     if phrase & MILITARY_STRIKE:
         return False
     if phrase & (LABOUR_NOUNS | LABOUR_SPANS):
-        return True  # "a teachers' strike", "an open-ended strike", "a 24-hour strike"
+        return True  # "a teachers' strike", "an open-ended strike"
+    if phrase & DURATION_SPANS and not any(p.dep_ == "prep" and p.lower_ in ("on", "against", "in")
+                                           for p in tok.children):
+        return True  # "a 24-hour strike", "a one-day warning strike"
     if any(p.dep_ == "prep" and p.lower_ in ("over", "for", "by") and any(
             g.lemma_.lower() in LABOUR_NOUNS for g in p.children) for p in tok.children):
         return True  # "a strike over pay", "a strike by dockers"
-    node = tok  # "workers began a strike", "workers stopped work on the first day of a strike"
+    node = tok  # "workers began a strike", "nurses walked out on the third day of a strike"
     for _ in range(5):
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
         if node.dep_ == "prep" and node.lower_ not in ("of", "on", "into"):
             return False  # "students were killed in a strike": who is hit, not who strikes
         node = node.head
+    if node.lemma_.lower() not in STOPPAGE_VERBS:
+        return False  # "journalists reported the strike", "doctors treated victims of the strike"
     strikers = [c for c in node.children if c.dep_ == "nsubj"]
     return any(t.lemma_.lower() in LABOUR_NOUNS for c in strikers for t in [c, *c.conjuncts])
 
@@ -193,7 +208,7 @@ def _forces(tok: Token | None) -> bool:
 
 
 def _measured(noun: Token) -> Token | None:
-    """The noun a measure or amount stands for: "25,000 tons of aid", "$50,000 worth of goods", "5.1 million
+    """The noun a measure or amount stands for: "8,000 tonnes of aid", "$20,000 worth of goods", "3.2 million
     dollars of aid" -> aid, goods."""
     if noun.lemma_.lower() not in MEASURES and noun.ent_type_ not in ("MONEY", "QUANTITY", "CARDINAL"):
         return None
@@ -354,7 +369,7 @@ class EventFinder:
             trig = self.lex.noun(tok.lemma_, self._features(tok))
             if trig is None and tok.lemma_.lower() != tok.lower_:
                 trig = self.lex.noun(tok.lower_, self._features(tok))
-            for mod in headed if trig is None else []:  # "launched a mediation effort": the effort mediates
+            for mod in headed if trig is None else []:  # "began a mediation bid": the bid mediates
                 trig = self.lex.noun(mod.lemma_, self._features(mod))
                 if trig is not None:
                     break
@@ -367,12 +382,38 @@ class EventFinder:
     def _casualty_aside(tok: Token, light: Token | None, trig: Trigger) -> bool:
         """A relative clause that counts the dead or wounded of a place or an event already named ("the
         city where 100 people were killed", "riots in which 20 died"), with nobody named doing it."""
+        if any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+            return False  # "the market where a suicide bomber killed 20": someone named as doing it
         return light is None and tok.pos_ == "VERB" and tok.dep_ == "relcl" and trig.code[:2] in VIOLENT_ROOTS \
             and tok.lemma_.lower() in KILL_WORDS | INJURE_WORDS
 
-    def _is_country(self, tok: Token) -> bool:
+    def _is_body(self, tok: Token) -> bool:
+        """A country, government or organisation: an actor that is not a person."""
         ref = self._actor_in(tok)
-        return ref is not None and self.ents.kind(ref) is Kind.COUNTRY
+        return ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION)
+
+    @staticmethod
+    def _to_clause(verb: Token) -> Token | None:
+        """The to-infinitive a verb governs: "commanded the envoy to return" -> return."""
+        return next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+
+    @staticmethod
+    def _animate(tok: Token) -> bool:
+        """Whether a noun names a person or people: a name, a pronoun, or a participant noun."""
+        return tok.ent_type_ in ("PERSON", "NORP") or tok.pos_ == "PRON" or \
+            tok.lemma_.lower() in PERSON_PARTICIPANTS | {"person", "people", "man", "woman", "child", "victim"}
+
+    def _asked(self, verb: Token) -> Token | None:
+        """Who a verb of wanting asks: its object ("wants Chile to ...") or its clause's subject."""
+        for c in verb.children:
+            if c.dep_ in ("dobj", "obj") and c.ent_type_ in ACTOR_ENTS:
+                return c
+            if c.dep_ == "ccomp":
+                subj = next((g for g in c.children if g.dep_ == "nsubj" and g.ent_type_ in ACTOR_ENTS), None)
+                if subj is not None:
+                    return subj
+        return None
 
     def _sense(self, tok: Token, trig: Trigger) -> Trigger | None:
         """The entry for this sense of an ambiguous trigger (a strike by workers is a labour strike), or None
@@ -380,6 +421,27 @@ class EventFinder:
         if trig.complement == ("prep", "on") and tok.lemma_.lower() == "go" and not any(
                 g.lemma_.lower() in STOPPAGES for c in tok.children if c.lower_ == "on" for g in c.children):
             return None
+        lemma = tok.lemma_.lower()
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        if trig.complement == ("dobj", "@actor") and lemma == "want":
+            # one government wanting another to act asks it ("the US wants Iran to halt"); a club wanting its
+            # player to stay, or voters a candidate to run, do not
+            asked = self._asked(tok)
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if asked is None or asked.ent_type_ == "PERSON" or subj is None or not self._is_body(subj):
+                return None
+        if trig.complement == ("dobj", "@actor") and lemma == "command" and self._to_clause(tok) is None:
+            return None  # "commanded the 3rd Division" leads it; "commanded the envoy to return" demands
+        if trig.code.startswith("182") and tok.pos_ == "VERB" and lemma == "poison" and not any(
+                self._animate(c) for c in objects):
+            return None  # "poisoned relations", "poisoned the debate": no one is assaulted
+        if trig.code.startswith("043") and tok.pos_ == "NOUN" and lemma == "welcome":
+            # "gave a warm welcome to the visiting premier" hosts; "the plan got a cautious welcome" does not
+            to = [g for p in (*tok.children, *tok.head.children) if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+                  for g in p.children if g.dep_ == "pobj"]
+            if not (tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in ("give", "extend", "accord", "offer")
+                    and any(self._animate(g) or g.ent_type_ in ACTOR_ENTS for g in to)):
+                return None
         if trig.code[:2] in VIOLENT_ROOTS and trig.complement is None and _labour_strike(tok):
             return Trigger(LABOUR_STRIKE, trig.pos, trig.lemma, trig.complement, trig.target_preps,
                            "conduct strike or boycott")
@@ -389,9 +451,11 @@ class EventFinder:
             # "protested that the court had ignored ...", "..., the union protested": said, not marched
             return Trigger(CRITICIZE_CODE, trig.pos, trig.lemma, trig.complement, trig.target_preps,
                            "criticize or denounce")
-        if trig.code.startswith(LEGAL_ACTION) and tok.lemma_.lower() == "charge" and (said or any(
-                c.dep_ in ("dobj", "obj") and self._is_country(c) for c in tok.children)):
-            # "charged that the guards abused ...", "charging its neighbour with arming rebels": an accusation
+        by_law = any(c.dep_ == "nsubj" and c.lemma_.lower() in LEGAL_AUTHORITIES for c in tok.children)
+        if trig.code.startswith(LEGAL_ACTION) and tok.lemma_.lower() == "charge" and (said or not by_law and any(
+                c.dep_ in ("dobj", "obj") and self._is_body(c) for c in tok.children)):
+            # "charged that the guards abused ...", "charging its neighbour with arming rebels", "charged the
+            # mining company with polluting the river": an accusation; a person charged faces legal action
             return Trigger(ACCUSE_CODE, trig.pos, trig.lemma, trig.complement, trig.target_preps, "accuse")
         return trig
 
@@ -1309,12 +1373,14 @@ class EventFinder:
             return True
         if root in TARGET_NEEDED and target is None and not (root == "04" and place is not None):
             return False  # a visit to a city needs no one to visit
+        if code.startswith(SHARE_INFORMATION) and target is None:
+            return False  # "police released images of the suspect": published, shared with nobody
         if root == "15" and target is None and place is None and not (tensed and source is not None and specific):
             # a force posture nobody shows, or with nothing placed or named ("reinforce this point")
             return False
         if root == "14" and source is None:
             # protesters nobody names: a protest is a fact when the text says where and when, or tells of it
-            # in a clause of its own ("prisoners rioted at a jail in Dili")
+            # in a clause of its own ("inmates rioted at a prison in Lahore")
             return place is not None and (time is not None or killed is not None or tensed)
         if root in ("16", "17", "18", "19", "20") and source is None and target is None:
             # a violent act or protest by nobody named must be placed and dated, or kill, or hit someone
@@ -1340,7 +1406,7 @@ class EventFinder:
             if self._charge(light if light is not None else tok):
                 continue  # "arrested for spying for Iran": what one is charged with is alleged, not reported
             if self._failed(light if light is not None else tok):
-                continue  # "failed to reach agreement": the act did not happen
+                continue  # "failed to sign the accord": the act did not happen
             if self._in_condition(light if light is not None else tok):
                 continue  # "unless Israel lifts the blockade", "if it is attacked": a condition, not an act
             if light is None and self._background(tok):
@@ -1387,7 +1453,7 @@ class EventFinder:
             if target is None and trig.code[:2] == PROTEST_ROOT:
                 target = self._protested(anchor_tok, sources)
             if not sources and self._casualty_aside(tok, light, trig):
-                continue  # "Montenegro, where 28 people have been killed in riots": who died there, not an act
+                continue  # "the province, where 40 people died in clashes": who died there, not an act
             sources = [self.ents.capital_to_country(r, sentence_of(tok)) for r in sources]
             target = self.ents.capital_to_country(target, sentence_of(tok))
             actors = {r for r in [*sources, target] if r is not None}
@@ -1593,7 +1659,7 @@ class EventFinder:
 
     def _modal_clause(self, verb: Token) -> Token | None:
         """The clause of "S says X must/should do Y" that ``verb`` stands in: the verb itself, or what it is
-        the purpose or the complement of ("must ensure security to allow aid in")."""
+        the purpose or the complement of ("must keep the port open to let grain out")."""
         node = verb
         for _ in range(4):
             if node.dep_ == "ccomp" and node.head.lemma_.lower() in self.saying and \
@@ -1630,7 +1696,7 @@ class EventFinder:
     @staticmethod
     def _states_content(tok: Token, light: Token | None) -> bool:
         """Whether the clause says what is demanded, objected to or rejected: an object, a clause, or a
-        for/on/against phrase of the verb ("demanded elections", "insisted on its demands")."""
+        for/on/against phrase of the verb ("demanded elections", "insisted on new talks")."""
         verb = light if light is not None else tok
         if verb.pos_ not in ("VERB", "AUX"):
             return any(c.dep_ == "prep" and c.lower_ in CONTENT_PREPS for c in tok.children)

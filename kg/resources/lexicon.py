@@ -27,9 +27,9 @@ OBJECT_CLASSES: dict[str, frozenset[str]] = {
     "sanctions": frozenset({"sanction", "embargo", "tariff", "boycott", "freeze", "quota", "duty"}),
     "restrictions": frozenset({"ban", "restriction", "curfew", "limit", "lockdown", "measure", "control",
                                "regulation", "requirement"}),
-    "information": frozenset({"information", "intelligence", "data", "datum", "evidence", "expertise", "knowledge",
-                              "know-how", "experience", "finding", "detail", "record", "file", "document", "photograph",
-                              "image", "map", "secret"}),
+    # what is shared between intelligence services or governments, not what is published or told in court
+    "information": frozenset({"information", "intelligence", "data", "datum", "evidence", "secret", "expertise",
+                              "know-how"}),
     "passage": frozenset({"road", "street", "highway", "bridge", "railway", "rail", "route", "traffic", "transport",
                           "entrance", "access", "crossing", "motorway", "junction", "intersection", "square",
                           "gate", "checkpoint", "track", "line", "runway", "airport"}),
@@ -53,7 +53,8 @@ class Lexicon:
         for t in triggers:
             self.by_key.setdefault((t.pos, t.lemma), []).append(t)
         for entries in self.by_key.values():
-            entries.sort(key=lambda t: t.complement is None)  # specific entries first
+            # specific entries first; an object of a kind ("handed over food") before a particle ("hand over")
+            entries.sort(key=lambda t: (t.complement is None, not (t.complement and t.complement[1][:1] == "@")))
         self.nouns = {lemma for pos, lemma in self.by_key if pos == "NOUN"}
         self.light_verbs = light_verbs
         self.speech_verbs = speech_verbs

@@ -21,14 +21,14 @@ def events_of(facts_of, text: str, date: str | None = None):
 
 
 @pytest.mark.parametrize("text, root, source, target", [
-    ("Mr Johnson accused Russia of committing war crimes in Syria.", "11", "Johnson", "Russia"),
-    ("Mr Johnson also mocked his counterpart Mr Lavrov at the party conference.", "11", "Johnson", "Lavrov"),
+    ("Mr Macron accused Turkey of arming militias in Libya.", "11", "Macron", "Turkey"),
+    ("Mr Blinken also ridiculed his counterpart Mr Wang at the summit dinner.", "11", "Blinken", "Wang"),
     ("The French president condemned the Iranian government on Monday.", "11", None, "Iran"),
     ("Germany imposed sanctions on Belarus.", "16", "Germany", "Belarus"),
     ("Chinese troops clashed with Indian soldiers in the Galwan valley.", "19", "China", None),
     ("Angela Merkel met Emmanuel Macron in Paris.", "04", "Angela Merkel", "Emmanuel Macron"),
     ("The United Nations urged Israel to allow aid into Gaza.", "02", "United Nations", "Israel"),
-    ("Thousands protested outside the Russian embassy in London on Saturday.", "14", None, None),
+    ("Hundreds protested outside the Chinese consulate in Sydney on Sunday.", "14", None, None),
 ])
 def test_codes_and_actors(facts_of, text, root, source, target):
     found = events_of(facts_of, text, date="2020-06-20")
@@ -124,7 +124,7 @@ def test_an_act_in_a_condition_is_not_coded(facts_of, text, condition_source):
 
 @pytest.mark.parametrize("text, root", [
     # what an actor failed to do did not happen
-    ("Colombia and the ELN failed to reach agreement on a ceasefire in Havana.", "05"),
+    ("Ethiopia and Egypt failed to reach a deal on the dam in Cairo.", "05"),
     ("Kenya failed to sign the trade deal with Britain on Friday.", "05"),
 ])
 def test_a_failed_act_is_not_coded(facts_of, text, root):

@@ -109,7 +109,8 @@ def test_an_appeal_is_not_the_act_asked_for(facts_of, text, code_prefix, source,
     ("Haiti seeks reparations from France.", "10", "Haiti", "France"),
     ("Britain revoked the accreditation of two Russian diplomats.", "16", "United Kingdom", "Russia"),
     ("Putin called Erdogan on Tuesday.", "04", "Putin", "Erdogan"),
-    ("Russian aircraft killed 46 Afghan civilians in an attack on a village.", "19", "Russia", "Afghanistan"),
+    ("Ethiopian drones killed 30 Somali herders in a raid on a well near the border.", "19", "Ethiopia",
+     "Somalia"),
 ])
 def test_codebook_coverage(facts_of, text, root, source, target):
     found = coded(facts_of, text)
@@ -127,9 +128,9 @@ def test_no_violence_without_a_human_agent(facts_of, text):
 
 
 @pytest.mark.parametrize("text, root, source", [
-    ("Iran on Tuesday threatened to cut off electricity to the autonomous Azerbaijani republic of Nakhichevan.",
-     "13", "Iran"),
-    ("The Nigerian government threatened to institute a curfew in Kano.", "13", "Nigeria"),
+    ("Sudan on Monday threatened to shut the oil pipeline that carries South Sudan's crude to Port Sudan.",
+     "13", "Sudan"),
+    ("The Kenyan government threatened to impose a dusk-to-dawn curfew on Mombasa.", "13", "Kenya"),
     ("Israel reimposed the blockade of Gaza on Friday.", "19", "Israel"),
 ])
 def test_threats_and_light_verbs_of_putting_in_force(facts_of, text, root, source):
@@ -138,15 +139,15 @@ def test_threats_and_light_verbs_of_putting_in_force(facts_of, text, root, sourc
 
 
 def test_a_protest_demands_its_aim_of_its_target(facts_of):
-    found = coded(facts_of, "Thousands of Chilean students marched in Santiago to demand the resignation of "
-                            "President Pinera.")
-    assert has(found, "14", "Chile", "Pinera"), found
+    found = coded(facts_of, "Hundreds of Peruvian miners marched through Lima to demand the release of their "
+                            "union leader Pedro Castillo.")
+    assert has(found, "14", "Peru", "Pedro Castillo"), found
     assert not any(code.startswith("10") for code, *_ in found), found  # the demand is the march's aim
 
 
 @pytest.mark.parametrize("text, root, source, target", [
-    ("Serbia lifted a night curfew in Montenegro on Sunday.", "08", "Serbia", "Montenegro"),
-    ("Turkish authorities imposed a curfew in the town of Cizre.", "17", "Turkey", "Cizre"),
+    ("Ecuador lifted a nighttime curfew in Guayaquil on Monday.", "08", "Ecuador", "Guayaquil"),
+    ("Egyptian police imposed a curfew in the city of Suez.", "17", "Egypt", "Suez"),
 ])
 def test_territorial_measures_are_imposed_on_their_place(facts_of, text, root, source, target):
     found = coded(facts_of, text)
@@ -154,8 +155,8 @@ def test_territorial_measures_are_imposed_on_their_place(facts_of, text, root, s
 
 
 @pytest.mark.parametrize("text, root, source, target", [
-    ("The European Union on Monday gave Kenya 5.1 million dollars of aid for farm projects.", "07",
-     "European Union", "Kenya"),
+    ("The World Bank on Monday gave Malawi 12 million dollars of aid for school meals.", "07",
+     "World Bank", "Malawi"),
     ("Japan delivered 300 tons of food aid to Haiti on Friday.", "07", "Japan", "Haiti"),
 ])
 def test_a_measure_of_aid_is_aid(facts_of, text, root, source, target):
@@ -171,7 +172,7 @@ def test_allies_who_strike_together_are_not_each_others_targets(facts_of):
 # what a threat, a vow or a demand waits for ("until", "before", "once") or is conditioned on ("unless",
 # "if", its object noun too) is not done either
 @pytest.mark.parametrize("text, not_root", [
-    ("The Tuareg rebels of the MNLA have vowed to fight until they capture Gao.", "19"),
+    ("The Houthi militia vowed to keep attacking ships until Israel halts its offensive in Gaza.", "19"),
     ("Hamas threatened to fire rockets unless Israel ends its occupation of the West Bank.", "19"),
     ("Serbia threatened to close the border unless Kosovo lifts its blockade of the road.", "19"),
 ])

@@ -158,17 +158,17 @@ def test_will_visit_is_planned():
 
 
 def test_a_threat_is_coded_not_the_act_threatened():
-    # "Iran threatened to shell Iraq ."
+    # "Chad threatened to shell Libya ."
     ents, events = parse([
-        ("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"),
+        ("Chad", 1, "nsubj", "PROPN", "NNP", "Chad"),
         ("threatened", 1, "ROOT", "VERB", "VBD", "threaten"),
         ("to", 3, "aux", "PART", "TO", "to"),
         ("shell", 1, "xcomp", "VERB", "VB", "shell"),
-        ("Iraq", 3, "dobj", "PROPN", "NNP", "Iraq"),
+        ("Libya", 3, "dobj", "PROPN", "NNP", "Libya"),
         (".", 1, "punct", "PUNCT", ".", "."),
-    ], [(0, 1, "COUNTRY", "country:IR"), (4, 5, "COUNTRY", "country:IQ")])
+    ], [(0, 1, "COUNTRY", "country:TD"), (4, 5, "COUNTRY", "country:LY")])
     assert [(e.code[:2], name(ents, e.source), name(ents, e.target), e.status) for e in events] == \
-        [("13", "Iran", "Iraq", Status.ASSERTED)]
+        [("13", "Chad", "Libya", Status.ASSERTED)]
 
 
 def test_a_refusal_takes_the_target_of_what_is_refused():

@@ -25,7 +25,8 @@ def has(found, root: str, source: str | None, target: str | None = None) -> bool
 
 # an order to someone is a demand of them; what is ordered did not happen
 @pytest.mark.parametrize("text, source, target, not_root", [
-    ("A Peruvian judge ordered Keiko Fujimori to surrender her passport.", "Peru", "Keiko Fujimori", None),
+    ("The Ecuadorian constitutional court ordered Guillermo Lasso to dissolve the national assembly.", "Ecuador",
+     "Guillermo Lasso", None),
     ("The Brazilian electoral court ordered Jair Bolsonaro to appear on Monday.", "Brazil", "Jair Bolsonaro", None),
     ("Amnesty International demanded Egypt to free the detained bloggers.", "Amnesty International", "Egypt", "08"),
 ])
@@ -38,7 +39,7 @@ def test_an_order_is_a_demand(facts_of, text, source, target, not_root):
 # a noun that commits to, threatens or refuses the act of its to-clause is the event, made by its owner or
 # by the subject of the verb it is the object of
 @pytest.mark.parametrize("text, root, source, not_root", [
-    ("Chile and Peru reached an agreement to exchange customs data.", "03", "Chile", "06"),
+    ("Uruguay and Argentina signed a pact to lift the ban on river ferries.", "05", "Uruguay", "08"),
     ("Ghana's threat to expel Nigerian traders angered Lagos.", "13", "Ghana", "17"),
     ("Kenya announced its decision to lift the ban on Ugandan sugar.", "03", "Kenya", "08"),
 ])
@@ -50,8 +51,8 @@ def test_the_noun_of_an_outer_act(facts_of, text, root, source, not_root):
 
 # "vowed to", "sworn to": the parser's clause of purpose is the vow's complement all the same
 @pytest.mark.parametrize("text, source", [
-    ("Boko Haram has sworn to fight until the elections are cancelled.", "Boko Haram"),
-    ("Al-Shabaab has sworn to attack until the Kenyan troops leave.", "Al-Shabaab"),
+    ("The Taliban have sworn to attack foreign troops in Helmand.", "Taliban"),
+    ("The Houthi militia has sworn to attack ships in the Red Sea.", "Houthi"),
 ])
 def test_a_vow_of_violence_is_a_threat(facts_of, text, source):
     found = coded(facts_of, text)
@@ -61,7 +62,8 @@ def test_a_vow_of_violence_is_a_threat(facts_of, text, source):
 
 # information, evidence, data or expertise handed to another is shared intelligence (064), not aid
 @pytest.mark.parametrize("text, source, target", [
-    ("Colombia shared evidence with Ecuador about the smuggling ring.", "Colombia", "Ecuador"),
+    ("Jordan passed information on the militants to Egypt.", "Jordan", "Egypt"),
+    ("Cuba shared its medical expertise with Angola.", "Cuba", "Angola"),
     ("Norway provided satellite images and other data to Sweden.", "Norway", "Sweden"),
 ])
 def test_shared_information(facts_of, text, source, target):
@@ -77,7 +79,7 @@ def test_handed_over_aid(facts_of):
 
 # an effort, bid or mission is the act its modifier names
 @pytest.mark.parametrize("text, code, source", [
-    ("Qatar halted its mediation efforts on Tuesday.", "165", "Qatar"),
+    ("Turkey suspended its mediation initiative between Russia and Ukraine.", "165", "Turkey"),
     ("Norway suspended its mediation bid in Colombia.", "165", "Norway"),
 ])
 def test_generic_act_nouns(facts_of, text, code, source):
@@ -109,7 +111,7 @@ def test_an_air_strike_is_still_an_attack(facts_of, text):
 
 # a protest by a crowd nobody names, told in a clause of its own with its place, is a fact
 @pytest.mark.parametrize("text", [
-    "Prisoners rioted at a jail in Kandahar.",
+    "Football fans rioted outside the stadium in Cairo.",
     "Farmers demonstrated outside the parliament in Warsaw.",
 ])
 def test_an_unnamed_crowd_protests(facts_of, text):
@@ -174,7 +176,7 @@ def test_a_warning_of_anothers_act_is_no_threat_of_it(facts_of):
 
 # a welcome given to a visitor is hosting a visit; a hearing or inquest into something is an investigation
 @pytest.mark.parametrize("text, root, source", [
-    ("King Felipe gave a warm welcome to Argentine President Alberto Fernandez on Monday.", "043", "Felipe"),
+    ("Emperor Naruhito gave a formal welcome to Joe Biden in Tokyo.", "043", "Naruhito"),
     ("Queen Margrethe gave a formal welcome to Emmanuel Macron in Copenhagen.", "043", "Margrethe"),
     ("The Kenyan parliament opened a hearing into the sale of the national airline.", "09", "Kenya"),
     ("The Australian senate launched an inquiry into the collapse of the bank.", "09", "Australia"),
@@ -244,7 +246,7 @@ def test_charging_a_person_is_legal_action(facts_of):
 
 # the dead a relative clause counts of a place or an event are no act of their own
 @pytest.mark.parametrize("text", [
-    "Serbia lifted the night curfew in Kosovo, where 28 people have been killed in riots this year.",
+    "The Red Cross reopened its clinic in Goma, where 30 civilians were killed in March.",
     "Chad closed the border with Sudan, where 40 refugees were killed last month.",
 ])
 def test_the_dead_of_a_place_named(facts_of, text):
@@ -256,9 +258,113 @@ def test_the_dead_of_a_place_named(facts_of, text):
 @pytest.mark.parametrize("text, struck", [
     ("The Nigerian teachers went on strike in Lagos.", True),
     ("Chilean dock workers went on strike in Valparaiso on Monday.", True),
-    ("The space shuttle Atlantis will go on display at the museum in Florida.", False),
+    ("The British band will go on tour in Brazil next year.", False),
+    ("The stolen painting went on sale in Paris on Monday.", False),
     ("The former Peruvian president went on trial in Lima on Monday.", False),
 ])
 def test_going_on_strike(facts_of, text, struck):
     found = coded(facts_of, text)
     assert any(code.startswith("14") for code, *_ in found) is struck, found
+
+
+# information is shared when someone receives it; images, details or data made public are shared with nobody
+@pytest.mark.parametrize("text", [
+    "The Kenyan finance minister gave details of the budget plan to parliament.",
+    "The Brazilian police released data on the suspects to the press.",
+    "Police in Leeds released images of the suspect on Friday.",
+    "The British inspector gave evidence in court on Tuesday.",
+    "The Dutch firm provided technical expertise for the new bridge.",
+])
+def test_information_made_public_is_not_shared(facts_of, text):
+    found = coded(facts_of, text)
+    assert not any(code.startswith("064") for code, *_ in found), found
+
+
+def test_intelligence_passed_to_a_government_is_shared(facts_of):
+    found = coded(facts_of, "Canada shared intelligence with Britain about the smuggling network.")
+    assert has(found, "064", "Canada", "United Kingdom"), found
+
+
+# pilots, journalists or doctors near a strike do not make it a stoppage; how long it lasted neither, when it
+# hits something; strikers who begin, stage or join one do
+@pytest.mark.parametrize("text", [
+    "Israeli pilots carried out a strike on a weapons depot in Syria on Tuesday.",
+    "Russia's two-day strike on Kharkiv killed 40 civilians on Monday.",
+    "Last week's strike on the convoy killed 12 soldiers.",
+])
+def test_a_strike_near_labour_words_is_no_stoppage(facts_of, text):
+    found = coded(facts_of, text)
+    assert not any(code.startswith("14") for code, *_ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Miners in Potosi staged a strike on Tuesday.",
+    "Rail workers held a 24-hour strike in Berlin on Tuesday.",
+])
+def test_strikers_who_stage_a_strike(facts_of, text):
+    found = coded(facts_of, text)
+    assert any(code.startswith("143") for code, *_ in found), found
+
+
+# a club or voters wanting a person to act appeal to nobody; a government wanting another to act does
+@pytest.mark.parametrize("text", [
+    "Juventus want Dybala to stay in Turin.",
+    "Voters in Ohio want Sherrod Brown to run again.",
+])
+def test_wanting_a_person_to_stay_is_no_appeal(facts_of, text):
+    found = coded(facts_of, text)
+    assert not any(code.startswith("02") for code, *_ in found), found
+
+
+def test_a_government_wanting_another_to_act_appeals(facts_of):
+    found = coded(facts_of, "The United States wants Iran to halt uranium enrichment.")
+    assert has(found, "02", "United States", "Iran"), found
+
+
+# a welcome given to a plan hosts nobody; one given to a visitor does
+def test_a_welcome_for_a_plan_is_no_visit(facts_of):
+    found = coded(facts_of, "Greece gave the Turkish proposal a cautious welcome in Athens.")
+    assert not any(code.startswith("04") for code, *_ in found), found
+    found = coded(facts_of, "Queen Margrethe gave a formal welcome to Emmanuel Macron in Copenhagen.")
+    assert any(code.startswith("043") and "Margrethe" in (src or "") for code, src, _ in found), found
+
+
+# what poisons relations or a debate assaults nobody; poisoning a person does
+@pytest.mark.parametrize("text", [
+    "Hungary poisoned the debate on migration in Brussels.",
+    "The Indian government poisoned the atmosphere before the talks with Pakistan.",
+])
+def test_poisoning_a_debate_is_no_assault(facts_of, text):
+    found = coded(facts_of, text)
+    assert not any(code.startswith("18") for code, *_ in found), found
+
+
+def test_poisoning_a_person_is_an_assault(facts_of):
+    found = coded(facts_of, "Iranian agents poisoned the dissident Reza Tabrizi in Ankara.")
+    assert has(found, "182", "Iran", "Reza Tabrizi"), found
+
+
+# commanding a unit leads it; commanding someone to act demands it of them
+def test_commanding_a_unit_is_no_demand(facts_of):
+    found = coded(facts_of, "General Haftar commanded the 106th Brigade in Benghazi.")
+    assert not any(code.startswith("10") for code, *_ in found), found
+    found = coded(facts_of, "The Egyptian president commanded Sudan to withdraw its troops from the border.")
+    assert any(code.startswith("10") and tgt == "Sudan" for code, _, tgt in found), found
+
+
+# a company charged by a government is accused, as a country is; a person charged faces legal action
+def test_charging_a_company_is_an_accusation(facts_of):
+    found = coded(facts_of, "Nigeria charged Shell with polluting the Niger Delta.")
+    assert has(found, "112", "Nigeria", "Shell"), found
+    assert not any(code.startswith("17") for code, *_ in found), found
+
+
+def test_prosecutors_charging_a_company_take_legal_action(facts_of):
+    found = coded(facts_of, "Brazilian prosecutors charged Petrobras with fraud.")
+    assert any(code.startswith("173") and tgt == "Petrobras" for code, _, tgt in found), found
+
+
+# a relative clause that names who killed is an act of its own
+def test_a_named_killer_in_a_relative_clause(facts_of):
+    found = coded(facts_of, "Shoppers returned to the market in Kabul, where gunmen killed 20 people on Friday.")
+    assert any(code.startswith("18") for code, *_ in found), found
