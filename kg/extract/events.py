@@ -573,7 +573,7 @@ class EventFinder:
         return ref
 
     def _party_in(self, tok: Token) -> Ref | None:
-        """The actor a phrase names, else whose the thing is: "to the Azerbaijani republic of X"."""
+        """The actor a phrase names, else whose the thing is: "to the Ethiopian region of X"."""
         ref = self._actor_in(tok)
         if ref is None or self.ents.kind(ref) is Kind.PLACE:
             ref = self._owner(tok) or ref
@@ -792,9 +792,9 @@ class EventFinder:
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
     def _in_condition(self, tok: Token) -> bool:
-        """Whether an act is the condition of another ("... unless Israel lifts the blockade", "unless Israel
-        rescinds its annexation"), or what an act not yet done waits for ("vowed to fight until they gain
-        control of the villages")."""
+        """Whether an act is the condition of another ("... unless the junta lifts the blockade", "unless the
+        council rescinds its decree"), or what an act not yet done waits for ("vowed to keep marching until
+        the law is withdrawn")."""
         t = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") else tok
         while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
             t = t.head
@@ -826,13 +826,13 @@ class EventFinder:
 
     def _background(self, noun: Token) -> bool:
         """An event noun in a temporal phrase of another coded act ("after days of fighting", "following the
-        invasion", "in the wake of the execution", "amid unrest"): the earlier story, not what is reported."""
+        invasion", "in the wake of the verdict", "amid unrest"): the earlier story, not what is reported."""
         if noun.pos_ != "NOUN":
             return False
         t = noun
         while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
-            t = t.head.head  # "after 12 days of battles", "in the wake of the execution"
-        aftermath = t is not noun and t.lemma_.lower() in ("wake", "aftermath")  # "in the wake of the execution"
+            t = t.head.head  # "after 12 days of battles", "in the wake of the verdict"
+        aftermath = t is not noun and t.lemma_.lower() in ("wake", "aftermath")  # "in the wake of the verdict"
         if t.dep_ == "pobj" and (aftermath or t.head.lower_ in BACKGROUND_PREPS):
             prep = t.head
         else:
@@ -875,7 +875,7 @@ class EventFinder:
 
     def _acted_place(self, tok: Token, code: str, sources: list[Ref]) -> Ref | None:
         """Where an act with nobody acted on is done, or whither or whence it moves: the territory it is
-        done to, the way event coders take the place as the target ("imposed a curfew in the port town",
+        done to, the way event coders take the place as the target ("banned rallies in the capital",
         "pulled its troops from the valley"), for the acts that land on the place (ACTED_PLACE_ROOTS): a
         meeting, a signing or cooperation is only held at its venue ("held talks in Geneva"). "at" and
         "from" name such a place only after a verb of motion ("withdrew its monitors from the province").
@@ -931,7 +931,7 @@ class EventFinder:
 
     def _protested(self, tok: Token, sources: list[Ref]) -> Ref | None:
         """Whom a protest is against: the actor its purpose clause or its against/over phrase names
-        ("marched to demand the resignation of X", "in protest against X's decision", "riots against
+        ("rallied to demand the release of X", "in protest against X's decision", "riots against
         Israeli policies")."""
         for c in tok.children:
             purpose = c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
@@ -1043,7 +1043,7 @@ class EventFinder:
                         target = ref
                         break
         if target is None and sources:
-            # "ready to host a meeting between X and Y", "mediated talks between X and Y": one outside the
+            # "offered to host talks between X and Y", "mediated talks between X and Y": one outside the
             # parties acts towards them
             parties = [r for r in self._between(noun) if r not in sources]
             target = parties[0] if parties else None
@@ -1513,7 +1513,7 @@ class EventFinder:
                     this_target = next(r for r in sources if r != source)
                 said_of = this_target if about is None else source
                 outer_verb = light is None and tok.pos_ == "VERB" and tok.lemma_.lower() in OUTER_VERBS and \
-                    any(c.dep_ == "xcomp" for c in tok.children)  # "threatened to cut off electricity"
+                    any(c.dep_ == "xcomp" for c in tok.children)  # "threatened to halt gas deliveries"
                 if (composed is not None or outer_verb or tok.i in self.warned) and trig.code[:2] in OUTER_ROOTS:
                     said_of = said_of or source  # a threat or refusal by a named actor needs no named target
                 if tok.i in self.denials:
