@@ -611,12 +611,15 @@ class EntityRules:
             return False
         return kind_by_head([t.text for t in span]) is None
 
-    def _after_org_noun(self, span: Span) -> bool:
-        """A name right after a noun of a body ("localist group Civic Passion", "the broadcaster,
-        Sky News"): an organisation, unless the gazetteer knows it."""
+    def _after_org_noun(self, span: Span, *, person: bool = False) -> bool:
+        """A name right after a noun of a body ("the charity Green Hands", "the broadcaster, Radio
+        Meridian"): an organisation, unless the gazetteer knows it. A name the model calls a person
+        after the noun and a comma is the person it is ("a spokesman for the union, Ray Dunn, said")."""
         doc = span.doc
         before = span.start - 1
         if before > 0 and doc[before].text == ",":
+            if person:
+                return False
             before -= 1
         if before < 0 or doc[before].lower_ not in ORG_NOUNS or doc[before].pos_ != "NOUN" or \
                 doc[before].text[:1].isupper():
@@ -890,8 +893,8 @@ class EntityRules:
                 doc[start].head.pos_ == "NOUN" and self._is_place_word(doc[start].text, population=100_000):
             yield Span(doc, start, end, label="PLACE", kb_id=self.gaz.lookup(doc[start].text).key)
             return  # "the Rafah crossing": a town, whatever the model thought
-        if label in ("PERSON", "GPE", "LOC") and self._after_org_noun(doc[start:end]):
-            yield Span(doc, start, end, label="ORG")  # "localist group Civic Passion", "the band Wirecutters"
+        if label in ("PERSON", "GPE", "LOC") and self._after_org_noun(doc[start:end], person=label == "PERSON"):
+            yield Span(doc, start, end, label="ORG")  # "the charity Green Hands", "the band Wirecutters"
             return
         if label == "PERSON":
             end = _hyphenated_end(doc, end)

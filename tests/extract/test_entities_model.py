@@ -291,3 +291,22 @@ def test_body_by_the_words_around_it(facts_of, text, body):
 def test_holder_after_the_body(facts_of, text, body, person):
     found = entities(facts_of(text))
     assert (ORG, body) in found and (P, person) in found
+
+
+@pytest.mark.parametrize("text, person", [
+    # after a noun of a body and a comma, a name the model calls a person is the body's spokesman or head
+    ("A spokesman for the group, Ahmed Ali, said the talks had failed.", "Ahmed Ali"),
+    ("The leader of the union, Ruth Okafor, called a strike at the docks.", "Ruth Okafor"),
+])
+def test_person_after_a_body_and_a_comma(facts_of, text, person):
+    found = entities(facts_of(text))
+    assert (P, person) in found and (ORG, person) not in found
+
+
+@pytest.mark.parametrize("text, body", [
+    # ... while a name right after the noun, or after the noun and a comma, is still the body's
+    ("The charity Green Hands said it would appeal the ruling.", "Green Hands"),
+    ("The broadcaster, Radio Meridian, said the interview was cancelled.", "Radio Meridian"),
+])
+def test_body_after_its_noun(facts_of, text, body):
+    assert (ORG, body) in entities(facts_of(text))
