@@ -224,6 +224,11 @@ _TITLE_MODIFIERS = {"emeritus", "acting", "interim", "deputy", "former", "outgoi
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _HYPHENS = ("-", "\u2010", "\u2011")
+# adjectives that are also given names: the first word of a person's name, whatever the text's other uses
+_ADJECTIVE_GIVEN_NAMES = frozenset({"frank", "earnest", "ernest", "rusty", "sunny", "dusty", "happy", "honest",
+                                    "young", "noble", "royal", "sterling", "constant", "patience", "prudence",
+                                    "joy", "faith", "hope", "grace", "major", "august", "precious", "bliss",
+                                    "merry", "gay", "jolly", "brave", "wise", "fair", "bonnie"})
 
 
 class EntityRules:
@@ -242,12 +247,16 @@ class EntityRules:
         self.subject_deps = hashes("nsubj", "nsubjpass")
 
     @staticmethod
-    def _common_words(doc: Doc) -> set[int]:
-        """The lower-case forms of the words this text writes in lower case somewhere."""
+    def _common_words(doc: Doc, pos: int | None = None) -> set[int]:
+        """The lower-case forms of the words this text writes in lower case somewhere (with ``pos``,
+        only where the word has that part of speech)."""
         if not len(doc):
             return set()
-        rows = doc.to_array([ORTH, LOWER])
-        return set(rows[rows[:, 0] == rows[:, 1], 1].tolist())
+        rows = doc.to_array([ORTH, LOWER, POS])
+        keep = rows[:, 0] == rows[:, 1]
+        if pos is not None:
+            keep &= rows[:, 2] == pos
+        return set(rows[keep, 1].tolist())
 
     @staticmethod
     def _having(doc: Doc, wanted: dict[int, numpy.ndarray]) -> list[Token]:
@@ -287,6 +296,7 @@ class EntityRules:
         for span in self._unlabelled_people(doc, model):
             accept(span)
         common = self._common = self._common_words(doc)
+        self._common_adjectives = self._common_words(doc, pos=ADJ)
         for ent in model:
             if ent.label_ in NAME_LABELS and len(ent) == 1 and (ent[0].is_sent_start or ent[0].pos_ != "PROPN") \
                     and ent[0].lower in common:
@@ -779,9 +789,12 @@ class EntityRules:
 
     def _common_first_word(self, word: Token) -> bool:
         """The first of three words or more the model calls a person is no part of the name when it
-        is a noun of a person's work ("Striker Ana Lima") or a word this text writes in lower case
-        elsewhere ("Nonpartisan Paul Tse" after "a nonpartisan candidate")."""
-        return word.lower_ in PERSON_NOUNS or word.lower in self._common and word.is_alpha and \
+        is a noun of a person's work ("Striker Ana Lima") or an adjective this text writes in lower
+        case elsewhere ("Independent Rosa Kemp" after "an independent candidate"); not a word that is
+        also a given name ("Frank"), nor one the text writes in lower case only as a noun or a verb
+        ("Bill Ode Larsen" after "the bill", "Mark" after "to mark")."""
+        return word.lower_ in PERSON_NOUNS or word.lower in self._common_adjectives and word.is_alpha and \
+            word.lower_ not in _ADJECTIVE_GIVEN_NAMES and \
             not (self.gaz.candidates(word.text) or self.gaz.is_honorific(word.text))
 
     def _given_name_left_out(self, doc: Doc, start: int) -> bool:

@@ -310,3 +310,18 @@ def test_person_after_a_body_and_a_comma(facts_of, text, person):
 ])
 def test_body_after_its_noun(facts_of, text, body):
     assert (ORG, body) in entities(facts_of(text))
+
+
+@pytest.mark.parametrize("text, person", [
+    # a given name the text also writes in lower case as a noun, a verb or an adjective stays in the name
+    ("Schools will mark the anniversary. Mark Anthony Neal said the city would remember.", "Mark Anthony Neal"),
+    ("Frank Van Dyke said the talks had been frank and useful.", "Frank Van Dyke"),
+])
+def test_given_name_written_in_lower_case_elsewhere(facts_of, text, person):
+    assert (P, person) in entities(facts_of(text))
+
+
+def test_adjective_before_a_name_is_no_part_of_it(facts_of):
+    # an adjective of the text before a person's name (the model's three words) is no part of the name
+    found = entities(facts_of("An independent candidate won the seat. Independent Rosa Kemp took 52 percent."))
+    assert (P, "Rosa Kemp") in found and (P, "Independent Rosa Kemp") not in found
