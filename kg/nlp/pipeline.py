@@ -224,6 +224,15 @@ _TITLE_MODIFIERS = {"emeritus", "acting", "interim", "deputy", "former", "outgoi
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _HYPHENS = ("-", "\u2010", "\u2011")
+# the words that open or close a town's name, and the prepositions before a place
+_TOWN_FIRST_WORDS = frozenset({"upper", "lower", "north", "south", "east", "west", "new", "old", "port", "fort",
+                               "mount", "mt", "saint", "st", "st.", "lake", "glen", "great", "little", "san",
+                               "santa", "los", "las", "el", "la", "le", "des", "point", "cape"})
+_TOWN_LAST_WORDS = frozenset({"springs", "spring", "falls", "heights", "hills", "hill", "creek", "ridge", "grove",
+                              "hollow", "junction", "landing", "ford", "crossing", "beach", "park", "village",
+                              "city", "town", "township", "borough", "center", "centre", "mills", "bluffs",
+                              "rapids", "woods", "wells", "harbor", "harbour", "bend", "lakes", "meadows"})
+_IN_A_PLACE = frozenset({"in", "near", "outside", "inside", "across", "around", "throughout"})
 # adjectives that are also given names: the first word of a person's name, whatever the text's other uses
 _ADJECTIVE_GIVEN_NAMES = frozenset({"frank", "earnest", "ernest", "rusty", "sunny", "dusty", "happy", "honest",
                                     "young", "noble", "royal", "sterling", "constant", "patience", "prudence",
@@ -658,10 +667,24 @@ class EntityRules:
                 continue  # "of the Architectural, Surveying and Planning ...": the first of a list of words
             name = doc[start:end]
             acronym = len(name) == 1 and name.text.isalpha() and name.text.isupper() and 2 <= len(name.text) <= 6
-            # "Cheng Chung-tai of Civic Passion": a name of two words or more, none of them known
-            unknown = len(name) >= 2 and _capitalized(name) and not any(self.gaz.candidates(t.text) for t in name)
+            # "Lam Wai-kin of People First": a name of two words or more, none of them known, that does not
+            # look like a town's ("Owen Pratt of Kestrel Hollow ... roads in Kestrel Hollow")
+            unknown = len(name) >= 2 and _capitalized(name) and not any(self.gaz.candidates(t.text) for t in name) \
+                and not self._town_like(name)
             if acronym or unknown or (article and _capitalized(name)) or kind_by_head([t.text for t in name]) == "ORG":
                 yield Span(doc, start, end, label="ORG")
+
+    @staticmethod
+    def _town_like(name: Span) -> bool:
+        """Words a town's name is made of ("Upper ...", "... Springs", "Fort ..."), or words the text
+        writes elsewhere after "in" or "near": a home town no gazetteer knows, not a body."""
+        if name[0].lower_ in _TOWN_FIRST_WORDS or name[-1].lower_ in _TOWN_LAST_WORDS or \
+                kind_by_head([t.text for t in name]) == "PLACE":
+            return True
+        doc, words = name.doc, [t.lower_ for t in name]
+        n = len(words)
+        return any(doc[i - 1].lower_ in _IN_A_PLACE and [t.lower_ for t in doc[i:i + n]] == words
+                   for i in range(1, len(doc) - n + 1) if i != name.start)
 
     def _subjects_of_verbs(self, doc: Doc) -> list[Token]:
         """The subjects of verbs, active or passive, capitalized proper nouns; found on the arrays

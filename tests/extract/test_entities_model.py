@@ -325,3 +325,24 @@ def test_adjective_before_a_name_is_no_part_of_it(facts_of):
     # an adjective of the text before a person's name (the model's three words) is no part of the name
     found = entities(facts_of("An independent candidate won the seat. Independent Rosa Kemp took 52 percent."))
     assert (P, "Rosa Kemp") in found and (P, "Independent Rosa Kemp") not in found
+
+
+@pytest.mark.parametrize("text, town", [
+    # "<person> of <two words no gazetteer knows>" is a home town when the words are a town's ...
+    ("Tom Hale of Tamsin Ridge said the storm took his roof.", "Tamsin Ridge"),
+    # ... or the text writes them after "in" elsewhere
+    ("Ada Moss of Corran Vale said the river burst its banks. Schools in Corran Vale reopened on Friday.",
+     "Corran Vale"),
+])
+def test_home_town_after_a_person_is_no_body(facts_of, text, town):
+    found = entities(facts_of(text))
+    assert (L, town) in found and (ORG, town) not in found
+
+
+@pytest.mark.parametrize("text, body", [
+    # ... and a body otherwise
+    ("Lam Wai-kin of People First said the vote had been rigged.", "People First"),
+    ("Cheng Wai-lun of People Power spoke at the rally outside the court.", "People Power"),
+])
+def test_body_after_a_person_and_of(facts_of, text, body):
+    assert (ORG, body) in entities(facts_of(text))
