@@ -68,6 +68,10 @@ def test_guess_title(text, title):
     # not a sentence with a dash, not the title line
     ("Talks fail\n\nRussia and China - the new axis of trade\n", None, "Russia and China - the new axis"),
     ("Ana Ruiz - El Pais\n\nThe vote was held.", None, "Ana Ruiz - El Pais"),
+    ("Storm hits coast\n\nBy Maya Lund - The Coastal Herald\n\nWind tore roofs off.", "Maya Lund", "Wind tore"),
+    # a subhead in title case with a dash is no reporter's credit
+    ("Floods\n\nDelta Towns Under Water - Live Updates\n\nRain fell.", None, "Delta Towns Under Water"),
+    ("Vote count\n\nSenate Race Tightens - What We Know\n\nVotes were counted.", None, "Senate Race Tightens"),
 ])
 def test_bylines(text, gone, kept):
     out = clean.blank_noise(text)
