@@ -69,10 +69,11 @@ EVENT_HEADS = frozenset("""
 cup championship championships tournament olympics olympiad paralympics expo festival marathon regatta
 treaty accord protocol summit
 """.split())  # noqa: SIM905 - a block of words reads better than a list of strings
-# nouns of works and products: a name right after one is the work's, not an actor's ("the 1969 film
-# Easy Rider", "her novel, Angel Catbird", "the browser Firefox")
+# nouns of works and products: a name right after one is the work's, not an actor's ("the 1984 film
+# Night Ferry", "her novel, Salt Orchard", "the browser Lynx"); not "app": an app's name is its maker's
+# too ("the app Streamly said it would sue")
 WORK_NOUNS = frozenset("""
-film films movie novel album song documentary opera musical painting sculpture poem sitcom browser app
+film films movie novel album song documentary opera musical painting sculpture poem sitcom browser
 """.split())  # noqa: SIM905 - a block of words reads better than a list of strings
 # words before "of" that make the name after it a place: "the town of Krynky"
 PLACE_OF = frozenset({"plains", "town", "city", "village", "province", "region", "district", "county", "island",

@@ -233,3 +233,21 @@ def test_short_form_is_one_entity(facts_of, text, full, short):
     facts = facts_of(text)
     assert not any(e.name == short for e in facts.entities)
     assert any(e.name == full and short in e.aliases for e in facts.entities)
+
+
+@pytest.mark.parametrize("text, actor", [
+    # an app's name is its maker's: an actor
+    ("The app TikTok said it would sue the state over the ban.", "TikTok"),
+    ("The messaging app Signal said it would leave the country rather than weaken its encryption.", "Signal"),
+])
+def test_an_app_is_an_actor(facts_of, text, actor):
+    assert (ORG, actor) in entities(facts_of(text))
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a film's or a novel's name stays no actor
+    ("She starred in the 1984 film Night Ferry before retiring.", "Night Ferry"),
+    ("Reviewers panned the novel Salt Orchard when it appeared.", "Salt Orchard"),
+])
+def test_a_work_stays_no_actor(facts_of, text, absent):
+    assert not any(absent in name for _, name in entities(facts_of(text)))
