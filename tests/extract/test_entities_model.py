@@ -171,7 +171,7 @@ def test_state_word_alone_is_no_name(nlp):
 
 @pytest.mark.parametrize("text, word, kept", [
     # a modifier of a title before a title and a name is a word of the title, no organisation
-    ("According to the Herald, Emeritus Professor John Burrows said it was wrong.", "Emeritus", "John Burrows"),
+    ("The prize went to Emeritus Professor Hilda Okafor for her work on malaria.", "Emeritus", "Hilda Okafor"),
     ("Interim Director Ana Ruiz of the museum resigned.", "Interim", "Ana Ruiz"),
 ])
 def test_title_modifier_is_no_body(facts_of, text, word, kept):
@@ -212,7 +212,7 @@ def test_name_after_a_two_word_title(nlp, text, person):
     # after it) is the gazetteer's place, keyed as its other mentions are: one node, not two
     ("Governor of Washington Jay Inslee said the ferries would run.", "Washington"),
     ("Governor of Kentucky Andy Beshear said the roads were closed.", "Kentucky"),
-    ('In a statement, Governor of Washington Chris Gregoire said, "The port put in a lot of work."', "Washington"),
+    ("Speaking at a fire station, Governor of Oregon Tina Kotek promised more crews.", "Oregon"),
     ("Flooding closed schools in Kentucky.", "Kentucky"),
 ])
 def test_model_place_keyed_by_the_gazetteer(nlp, text, place):
@@ -254,8 +254,8 @@ def test_body_of_a_portfolio_stays(facts_of, text, body):
 
 @pytest.mark.parametrize("text, body", [
     # a body's name goes on after its head noun with "for"/"of" and what the body is for
-    ("Lawyers at the Joint Council for the Welfare of Seafarers said the rules were unfair.",
-     "Joint Council for the Welfare of Seafarers"),
+    ("Volunteers from the Northern Trust for the Protection of Wetlands cleared the reeds.",
+     "Northern Trust for the Protection of Wetlands"),
     ("The Halvorsen Foundation for the Performing Arts gave two grants.",
      "Halvorsen Foundation for the Performing Arts"),
 ])
@@ -280,8 +280,8 @@ def test_body_by_the_words_around_it(facts_of, text, body):
 
 @pytest.mark.parametrize("text, body, person", [
     # after "<title> of", a body's name the model ran on into the holder's two names: the body, the person
-    ("Chair of the Growers Union Enver Haskell told the committee prices had collapsed.",
-     "Growers Union", "Enver Haskell"),
+    ("The strike was called off by Secretary of the Dockers Federation Ilse Moravec on Sunday.",
+     "Dockers Federation", "Ilse Moravec"),
     ("Director of the Flood Agency Ruben Oyelaran said the levees held.", "Flood Agency", "Ruben Oyelaran"),
     ("The head of the Lagos branch of the Council on Coastal Affairs Ngozi Bello said it would sue.",
      "Council on Coastal Affairs", "Ngozi Bello"),
