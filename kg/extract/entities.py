@@ -387,9 +387,9 @@ _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")  # "L.A.", "U.K."
 def short_forms(ents, common: set[str]) -> dict[str, str]:
     """Places and organisations no gazetteer knows that a document names a second time by a shorter
     form: the last words of one longer name of the same type, their first word one this text never
-    writes in lower case ("Udvar-Hazy Center" after "Steven F. Udvar-Hazy Center", but not "Security
-    Council" after "National Security Council"), or the name with an abbreviation of dotted
-    capitals for the words those capitals begin ("East L.A." for "East Los Angeles"); each short
+    writes in lower case ("Okonkwo-Reyes Library" after "Marta J. Okonkwo-Reyes Library", but not
+    "Water Board" after "Regional Water Board"), or the name with an abbreviation of dotted
+    capitals for the words those capitals begin ("West P.G." for "West Palm Grove"); each short
     form -> the key of the one name it stands for."""
     named: dict[str, tuple[str, str]] = {}  # surface -> (label, key)
     for ent in ents:

@@ -744,8 +744,8 @@ class EntityRules:
 
     def _name_continued(self, span: Span) -> int:
         """The end of a body's name the model cut before "for", "of" or "on" and the capitalized words
-        of what the body is for ("Joint Council" of "Joint Council for the Welfare of Immigrants",
-        "Smith Foundation for the Visual Arts"): the name ends with its head noun, and the words after
+        of what the body is for ("Northern Trust" of "Northern Trust for the Protection of Wetlands",
+        "Smith Foundation for the Performing Arts"): the name ends with its head noun, and the words after
         it hold no name the gazetteer knows."""
         doc, end = span.doc, span.end
         words = [t.text for t in span]
@@ -767,7 +767,7 @@ class EntityRules:
 
     def _holder_after_body(self, span: Span) -> bool:
         """The model's organisation ends with a person's two names: after "<title> of" in the sentence
-        ("Chair of the Growers Union Enver Haskell"), the words before the two have the head noun of
+        ("Secretary of the Dockers Federation Ilse Moravec"), the words before the two have the head noun of
         a body, and the two are capitalized proper nouns the text never writes in lower case, no title,
         head noun or known name but a town's."""
         if len(span) < 4:
@@ -788,7 +788,7 @@ class EntityRules:
     def _portfolio(self, span: Span, *, titled: bool) -> bool:
         """Words of a minister's portfolio in a title, not a body: after "<title> of/for" ("Minister of
         Education", "Undersecretary for Trade"), or before a title (``titled``: the model's span held
-        it, "Shadow Home Secretary"; or the next word is one, "the Foreign Affairs minister")."""
+        it, "Shadow Transport Secretary"; or the next word is one, "the Foreign Affairs minister")."""
         if not all(t.lower_ in PORTFOLIO_WORDS for t in span) or self.gaz.lookup(span.text) is not None:
             return False
         doc = span.doc
@@ -838,7 +838,7 @@ class EntityRules:
         return not (self.gaz.candidates(word.text) or self.gaz.title(word.text) or self.gaz.is_honorific(word.text))
 
     def _without_post(self, span: Span) -> Span:
-        """"FEMA Administrator", "State Department Spokesperson": the body, without the post."""
+        """"FEMA Administrator", "Finance Ministry Spokeswoman": the body, without the post."""
         end = span.end
         while end - 1 > span.start and self.gaz.title(span.doc[end - 1].text):
             end -= 1
@@ -912,17 +912,17 @@ class EntityRules:
         if label in ("PERSON", "GPE", "LOC") and any(c.isdigit() for c in doc[start:end].text):
             return  # "IE6", "STS-134": a product or a mission, not a person or a place
         if _time_zone(doc[start:end]):
-            return  # "15:11 GMT", "9 a.m. EST": the clock's zone, not a body or a place
+            return  # "08:40 GMT", "9 a.m. EST": the clock's zone, not a body or a place
         if label in ("ORG", "FAC"):
             end = self._without_post(doc[start:end]).end
             end = self._name_continued(doc[start:end])
             if label == "ORG" and self._holder_after_body(doc[start:end]):
-                # "director of the Growers Union Enver Haskell": the body, then the holder of the title
+                # "chair of the Dockers Federation Ilse Moravec": the body, then the holder of the title
                 yield Span(doc, end - 2, end, label="PERSON")
                 end -= 2
             if end - start > 1 and doc[end - 1].like_num and (before := self.gaz.lookup(doc[start:end - 1].text)) \
                     and before.kind in (Kind.COUNTRY, Kind.ORGANIZATION):
-                end -= 1  # "Sweden 1": a score after a known team's name
+                end -= 1  # "Norway 2": a score after a known team's name
             if label == "ORG" and self._inside_longer_name(doc[start:end], {}):
                 start -= 1  # "the Young Democrats": the model's "Democrats" with the word before it
         if label == "PERSON" and end - start == 1 and doc[start].dep_ == "compound" and \
@@ -937,13 +937,13 @@ class EntityRules:
             if self._surname_left_out(doc, end):
                 end += 1  # "illustrator Ada Christmas": the model stopped at a word that is also a noun
             if end - start == 1 and self._given_name_left_out(doc, start):
-                start -= 1  # "singer Carly Simon", "CEO of the Council Enver Solomon": the model's surname alone
+                start -= 1  # "singer Mirela Lund", "head of the Trust Ines Varga": the model's surname alone
             # "President Putin", "Mr Johnson": the name without its honorific or title
             while start < end - 1 and (self.gaz.is_honorific(doc[start].text) or doc[start].text == "." or
                                        self.gaz.title(doc[start].text)):
                 start += 1
             if end - start >= 3 and self._common_first_word(doc[start]):
-                start += 1  # "Nonpartisan Paul Tse", "Striker Ana Lima": a word of the text before the name
+                start += 1  # "Independent Rosa Kemp", "Striker Ana Lima": a word of the text before the name
             if (place := self._jurisdiction(doc[start:end])) is not None:
                 yield place  # "Governor of Ohio Mike DeWine": the office's place, then its holder
                 start = place.end
@@ -978,7 +978,7 @@ class EntityRules:
             if len(span) == 1 and end + 1 < len(doc) and (self.gaz.is_honorific(doc[end].text) or
                                                           self.gaz.title(doc[end].text)) and \
                     doc[end + 1].text[:1].isupper() and span[0].lower_ in _TITLE_MODIFIERS:
-                return  # "Emeritus Professor John Burrows", "Acting Director Ann Lee": a word of the title
+                return  # "Emeritus Professor Hilda Okafor", "Acting Director Ann Lee": a word of the title
             if label == "ORG" and self._portfolio(span, titled=end < trimmed.end):
                 return  # "Minister of Education", "the Foreign Affairs minister": a word of the title
             known = self.gaz.lookup(span.text) if end < trimmed.end else None
@@ -990,7 +990,7 @@ class EntityRules:
                 return
             typed = self._typed_by_words(span)
             if typed is not None:
-                yield typed  # "Century City Towers" a place, "Sea Org" ... "Oregon State University" an organisation
+                yield typed  # "Harbour View Towers" a place, "Tide Corps" ... "Ohio State University" an organisation
                 return
             if label in ("GPE", "LOC") and self._person_not_place(span):
                 yield Span(doc, start, end, label="PERSON")
@@ -999,7 +999,7 @@ class EntityRules:
                 return
             if label != "ORG" and (known := self.gaz.lookup(span.text)) is not None and \
                     known.kind in (Kind.COUNTRY, Kind.PLACE) and not known.demonym:
-                # the model's place the gazetteer passed over ("Governor of Washington"): one place
+                # the model's place the gazetteer passed over ("Governor of Oregon"): one place
                 # with the gazetteer's other mentions of that name, not a second one of its own
                 yield Span(doc, start, end, label=LABEL[known.kind], kb_id=known.key)
                 return

@@ -37,14 +37,14 @@ SITE_HEADS = frozenset("""
 museum museums gallery galleries centre center planetarium hospital hotel library zoo theatre theater
 cathedral mosque temple aquarium observatory
 """.split())  # noqa: SIM905 - a block of words reads better than a list of strings
-# nouns of a body: a name right after one is an organisation's ("localist group Civic Passion", "the
-# broadcaster Sky News", "US team Cloud9"), whatever the model typed it
+# nouns of a body: a name right after one is an organisation's ("the charity Green Hands", "the
+# broadcaster Radio Meridian", "Korean team Red Hawks"), whatever the model typed it
 ORG_NOUNS = frozenset("""
 group party band team club company firm charity organisation organization broadcaster newspaper
 website outlet airline bank union agency militia coalition startup retailer carrier manufacturer label
 """.split())  # noqa: SIM905 - a block of words reads better than a list of strings
 # the words of a minister's portfolio, which the model takes for a body: "Minister of Education",
-# "the Foreign Affairs minister", "Shadow Home Secretary" (a title's words, not an organisation)
+# "the Foreign Affairs minister", "Shadow Transport Secretary" (a title's words, not an organisation)
 PORTFOLIO_WORDS = frozenset("""
 education health defence defense home foreign affairs interior justice finance finances treasury trade industry
 labour labor energy environment agriculture transport transportation culture tourism communications housing

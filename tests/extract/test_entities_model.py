@@ -340,7 +340,7 @@ def test_home_town_after_a_person_is_no_body(facts_of, text, town):
 @pytest.mark.parametrize("text, body", [
     # ... and otherwise the body the person belongs to
     ("Lam Wai-kin of People First said the vote had been rigged.", "People First"),
-    ("Cheng Wai-lun of People Power spoke at the rally outside the court.", "People Power"),
+    ("Cheng Wai-lun of Tenants Together spoke at the rally outside the court.", "Tenants Together"),
 ])
 def test_body_after_a_person_and_of(facts_of, text, body):
     assert (ORG, body) in entities(facts_of(text))
