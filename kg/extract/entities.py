@@ -1,8 +1,8 @@
 """Entities of one document: ``doc.ents`` grouped into one LocalEntity per real-world entity.
 
 Coreference inside the document: gazetteer entities by their key ("Russia", "Russian", "the
-Russians" are country:RU); people by their names ("Boris Johnson", "Mr Johnson", "Johnson" and
-"Boris" are one person when the document names only one Johnson and one Boris).
+Russians" are country:RU); people by their names ("Ana Okoro", "Ms Okoro", "Okoro" and
+"Ana" are one person when the document names only one Okoro and one Ana).
 """
 
 from __future__ import annotations
@@ -248,7 +248,7 @@ class DocEntities:
         return None
 
     def _honorific_alias(self, index: int, span: Span) -> None:
-        """"Mr Johnson" is a form of the name seen in the text, too."""
+        """"Ms Okoro" is a form of the name seen in the text, too."""
         if span.start > 0 and self.gaz.is_honorific(self.doc[span.start - 1].text):
             alias = f"{self.doc[span.start - 1].text} {surface_of(span)}"
             if alias not in self.clusters[index].names:

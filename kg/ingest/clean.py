@@ -38,7 +38,7 @@ FURNITURE = [
 ]
 # (a line may end in "\r\n": "$" stops only before the "\n")
 FURNITURE_LINE = re.compile(r"^[ \t]*(?:" + "|".join(FURNITURE) + r")[ \t]*\r?$", re.I | re.M)
-# a photo credit at the end of a caption line: "Boris Johnson Credit: HOC"
+# a photo credit at the end of a caption line: "Mayor Ana Costa Credit: AFP"
 CREDIT = re.compile(r"(?:(?<=[.\s])|^)(?:credit|photo|picture|image)s?\s*:\s*[^\n]{0,60}$", re.I | re.M)
 # a reporter's credit on a line of its own: "Olena Kovalenko - Reuters", "By Tom Baker | BBC News"
 BYLINE = re.compile(r"(?<=\n)[ \t]*(?:By[ \t]+)?(?P<name>[A-Z][\w'.-]+(?:[ \t]+[A-Z][\w'.-]+){1,2})[ \t]+"

@@ -250,7 +250,7 @@ class EntityRules:
         def hashes(*words: str) -> numpy.ndarray:
             return numpy.array([nlp.vocab.strings.add(w) for w in words], dtype=numpy.uint64)
 
-        # the words a constituency ("MP for Barrow", "the Cynon Valley MP") or an embassy hangs on
+        # the words a constituency ("MP for Ludlow", "the Gower MP") or an embassy hangs on
         self.constituency_words = {ORTH: hashes("MP", "MPs", "MSP", "AM", "MEP"), LOWER: hashes("member")}
         self.embassy_words = {LOWER: hashes("embassy", "embassies")}
         self.subject_deps = hashes("nsubj", "nsubjpass")
@@ -330,7 +330,7 @@ class EntityRules:
                 yield from range(tok.i, end)
 
     def _constituencies(self, doc: Doc):
-        """"MP for Barrow and Furness", "the Cynon Valley MP": the name is a constituency."""
+        """"MP for Stroud and Frome", "the Gower MP": the name is a constituency."""
         for tok in self._having(doc, self.constituency_words):
             nxt = tok.i + 1
             if nxt < len(doc) and doc[nxt].lower_ == "for":
@@ -357,7 +357,7 @@ class EntityRules:
         return Span(doc, start, end, label="PLACE", kb_id="constituency:" + slug(doc[start:end].text))
 
     def _embassies(self, doc: Doc):
-        """"the Russian Embassy", "Russia's embassy", "embassy of Russia": the country's embassy."""
+        """"the Chilean Embassy", "Chile's embassy", "embassy of Chile": the country's embassy."""
         for tok in self._having(doc, self.embassy_words):
             entry, start, end = None, tok.i, tok.i + 1
             if tok.i > 0:
@@ -533,7 +533,7 @@ class EntityRules:
         return None
 
     def _titled_people(self, doc: Doc, model: list[Span]):
-        """Names after an honorific or a title of office: "Mr Woodcock", "Foreign Minister Lavrov"."""
+        """Names after an honorific or a title of office: "Mr Okoro", "Foreign Minister Alvarez"."""
         i = 0
         person_at = {k: e for e in model if e.label_ == "PERSON" for k in range(e.start, e.end)}
         for candidate in self._capitalized_words(doc):
@@ -969,7 +969,7 @@ class EntityRules:
             if known and span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE:
                 return  # "in Ibarra": the town; "Ibarra said": the person, whom the town does not hide
             if any(self._is_place_word(t.text) for t in span) and any(t.tag_ in ("NNS", "NNPS") for t in span):
-                return  # "Aleppo Bombings": a headline, not a name
+                return  # "Mosul Airstrikes": a headline, not a name
             yield Span(doc, start, end, label="PERSON")
         elif label in ("ORG", "GPE", "LOC", "FAC"):
             span = doc[start:end]
