@@ -18,11 +18,11 @@ P, ORG, C, L = Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY, Kind.PLACE
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The Russian Embassy responded to Boris Johnson.", {(ORG, "Russian Embassy"), (P, "Boris Johnson")}),
-    ("Labour's Ann Clwyd spoke.", {(ORG, "Labour Party"), (P, "Ann Clwyd")}),
-    ("John Woodcock, MP for Barrow and Furness, spoke.", {(P, "John Woodcock"), (L, "Barrow and Furness")}),
+    ("The Chilean Embassy wrote to Tomas Reyes on Monday.", {(ORG, "Chilean Embassy"), (P, "Tomas Reyes")}),
+    ("A motion from Labour's Rosie Duffield failed.", {(ORG, "Labour Party"), (P, "Rosie Duffield")}),
+    ("Rachel Hale, MP for Stroud, backed the bill.", {(P, "Rachel Hale"), (L, "Stroud")}),
     ("Russia annexed Crimea.", {(C, "Russia"), (L, "Crimea")}),
-    ("The attack near Aleppo killed 20 people.", {(L, "Aleppo")}),
+    ("Shelling near Kharkiv wounded nine people.", {(L, "Kharkiv")}),
     ("Emmanuel Macron flew to Berlin to meet Olaf Scholz.",
      {(P, "Emmanuel Macron"), (L, "Berlin"), (P, "Olaf Scholz")}),
     ("The UN Security Council met in New York.", {(ORG, "United Nations Security Council"), (L, "New York City")}),
