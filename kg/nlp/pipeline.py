@@ -232,7 +232,8 @@ _TOWN_LAST_WORDS = frozenset({"springs", "spring", "falls", "heights", "hills", 
                               "hollow", "junction", "landing", "ford", "crossing", "beach", "park", "village",
                               "city", "town", "township", "borough", "center", "centre", "mills", "bluffs",
                               "rapids", "woods", "wells", "harbor", "harbour", "bend", "lakes", "meadows"})
-_IN_A_PLACE = frozenset({"in", "near", "outside", "inside", "across", "around", "throughout"})
+# ("in" is not one: "a role in the party")
+_IN_A_PLACE = frozenset({"near", "outside", "across", "around", "throughout"})
 # adjectives that are also given names: the first word of a person's name, whatever the text's other uses
 _ADJECTIVE_GIVEN_NAMES = frozenset({"frank", "earnest", "ernest", "rusty", "sunny", "dusty", "happy", "honest",
                                     "young", "noble", "royal", "sterling", "constant", "patience", "prudence",
@@ -668,7 +669,7 @@ class EntityRules:
             name = doc[start:end]
             acronym = len(name) == 1 and name.text.isalpha() and name.text.isupper() and 2 <= len(name.text) <= 6
             # "Lam Wai-kin of People First": a name of two words or more, none of them known, that does not
-            # look like a town's ("Owen Pratt of Kestrel Hollow ... roads in Kestrel Hollow")
+            # look like a town's ("Owen Pratt of Kestrel Hollow", "... roads near Corran Vale")
             unknown = len(name) >= 2 and _capitalized(name) and not any(self.gaz.candidates(t.text) for t in name) \
                 and not self._town_like(name)
             if acronym or unknown or (article and _capitalized(name)) or kind_by_head([t.text for t in name]) == "ORG":
@@ -677,7 +678,7 @@ class EntityRules:
     @staticmethod
     def _town_like(name: Span) -> bool:
         """Words a town's name is made of ("Upper ...", "... Springs", "Fort ..."), or words the text
-        writes elsewhere after "in" or "near": a home town no gazetteer knows, not a body."""
+        writes elsewhere after "near" or "outside": a home town no gazetteer knows, not a body."""
         if name[0].lower_ in _TOWN_FIRST_WORDS or name[-1].lower_ in _TOWN_LAST_WORDS or \
                 kind_by_head([t.text for t in name]) == "PLACE":
             return True

@@ -328,8 +328,8 @@ def test_adjective_before_a_name_is_no_part_of_it(facts_of):
 @pytest.mark.parametrize("text, town", [
     # "<person> of <two words no gazetteer knows>" is a home town when the words are a town's ...
     ("Tom Hale of Tamsin Ridge said the storm took his roof.", "Tamsin Ridge"),
-    # ... or the text writes them after "in" elsewhere
-    ("Ada Moss of Corran Vale said the river burst its banks. Schools in Corran Vale reopened on Friday.",
+    # ... or the text writes them after "near" elsewhere
+    ("Ada Moss of Corran Vale said the river burst its banks. Roads near Corran Vale reopened on Friday.",
      "Corran Vale"),
 ])
 def test_home_town_after_a_person_is_no_body(facts_of, text, town):
@@ -340,6 +340,9 @@ def test_home_town_after_a_person_is_no_body(facts_of, text, town):
 @pytest.mark.parametrize("text, body", [
     # ... and otherwise the body the person belongs to
     ("Lam Wai-kin of People First said the vote had been rigged.", "People First"),
+    # (after "in" a name may be a body's too: "a post in the party")
+    ("Lam Wai-kin of People First said the vote had been rigged. He quit his post in People First a week later.",
+     "People First"),
     ("Cheng Wai-lun of Tenants Together spoke at the rally outside the court.", "Tenants Together"),
 ])
 def test_body_after_a_person_and_of(facts_of, text, body):
