@@ -1,8 +1,8 @@
 """Entities of one document: ``doc.ents`` grouped into one LocalEntity per real-world entity.
 
 Coreference inside the document: gazetteer entities by their key ("Russia", "Russian", "the
-Russians" are country:RU); people by their names ("Boris Johnson", "Mr Johnson", "Johnson" and
-"Boris" are one person when the document names only one Johnson and one Boris).
+Russians" are country:RU); people by their names ("Ana Okoro", "Ms Okoro", "Okoro" and
+"Ana" are one person when the document names only one Okoro and one Ana).
 """
 
 from __future__ import annotations
@@ -248,7 +248,7 @@ class DocEntities:
         return None
 
     def _honorific_alias(self, index: int, span: Span) -> None:
-        """"Mr Johnson" is a form of the name seen in the text, too."""
+        """"Ms Okoro" is a form of the name seen in the text, too."""
         if span.start > 0 and self.gaz.is_honorific(self.doc[span.start - 1].text):
             alias = f"{self.doc[span.start - 1].text} {surface_of(span)}"
             if alias not in self.clusters[index].names:
@@ -387,9 +387,9 @@ _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")  # "L.A.", "U.K."
 def short_forms(ents, common: set[str]) -> dict[str, str]:
     """Places and organisations no gazetteer knows that a document names a second time by a shorter
     form: the last words of one longer name of the same type, their first word one this text never
-    writes in lower case ("Udvar-Hazy Center" after "Steven F. Udvar-Hazy Center", but not "Security
-    Council" after "National Security Council"), or the name with an abbreviation of dotted
-    capitals for the words those capitals begin ("East L.A." for "East Los Angeles"); each short
+    writes in lower case ("Okonkwo-Reyes Library" after "Marta J. Okonkwo-Reyes Library", but not
+    "Water Board" after "Regional Water Board"), or the name with an abbreviation of dotted
+    capitals for the words those capitals begin ("West P.G." for "West Palm Grove"); each short
     form -> the key of the one name it stands for."""
     named: dict[str, tuple[str, str]] = {}  # surface -> (label, key)
     for ent in ents:

@@ -38,11 +38,17 @@ FURNITURE = [
 ]
 # (a line may end in "\r\n": "$" stops only before the "\n")
 FURNITURE_LINE = re.compile(r"^[ \t]*(?:" + "|".join(FURNITURE) + r")[ \t]*\r?$", re.I | re.M)
-# a photo credit at the end of a caption line: "Boris Johnson Credit: HOC"
+# a photo credit at the end of a caption line: "Mayor Ana Costa Credit: AFP"
 CREDIT = re.compile(r"(?:(?<=[.\s])|^)(?:credit|photo|picture|image)s?\s*:\s*[^\n]{0,60}$", re.I | re.M)
 # a reporter's credit on a line of its own: "Olena Kovalenko - Reuters", "By Tom Baker | BBC News"
-BYLINE = re.compile(r"(?<=\n)[ \t]*(?:By[ \t]+)?[A-Z][\w'.-]+(?:[ \t]+[A-Z][\w'.-]+){1,2}[ \t]+[-\u2013\u2014|][ \t]+"
-                    r"[A-Z][\w&.'-]*(?:[ \t]+[A-Z][\w&.'-]*){0,3}[ \t]*\r?$", re.M)
+BYLINE = re.compile(r"(?<=\n)[ \t]*(?:By[ \t]+)?(?P<name>[A-Z][\w'.-]+(?:[ \t]+[A-Z][\w'.-]+){1,2})[ \t]+"
+                    r"[-\u2013\u2014|][ \t]+(?P<outlet>[A-Z][\w&.'-]*(?:[ \t]+[A-Z][\w&.'-]*){0,3})[ \t]*\r?$", re.M)
+# words of a subhead in title case, no person's name or outlet's: "Port Under Fire - Live Updates"
+_NOT_BYLINE_WORDS = frozenset("""
+a an and the of in on at to for from by with under over after before into as is are was were be has have had
+will can not no new how why what who when where live latest updates update breaking explained analysis
+opinion video videos photos pictures timeline know watch listen says said day week news
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
 
 # the words of the lorem ipsum generators: a paragraph made mostly of them is filler
 LOREM = set("""
@@ -103,7 +109,19 @@ def credits(text: str) -> str:
 def bylines(text: str) -> str:
     """Blank a reporter's credit standing on a line of its own after the first ("Name - Outlet"): the
     reporter and the outlet are no actors of the story."""
-    return _blank(text, (m.span() for m in BYLINE.finditer(text)))
+    return _blank(text, (m.span() for m in BYLINE.finditer(text) if _byline(m)))
+
+
+def _byline(match: re.Match[str]) -> bool:
+    """A person's two or three names, none a word of a subhead; then an outlet's name, none of its
+    words but a first "The" or a last "News" such a word ("Port Under Fire - Live Updates" is none)."""
+    name = match["name"].split()
+    outlet = match["outlet"].split()
+    if outlet[0] == "The":
+        outlet = outlet[1:]
+    if outlet and outlet[-1] == "News":
+        outlet = outlet[:-1]
+    return not any(w.lower().strip(".'") in _NOT_BYLINE_WORDS for w in (*name, *outlet))
 
 
 def is_lorem(paragraph: str) -> bool:

@@ -88,7 +88,7 @@ def normalize_date(text: str) -> str | None:
 
 
 def find_document_date(text: str, *, head: int = 400) -> str | None:
-    """The date a document states near its top ("Sunday, 5 March 2017", "debated on Tuesday 18 October 2016")."""
+    """The date a document states near its top ("Friday, 9 June 2023", "debated on Monday 3 June 2019")."""
     m = DOC_DATE.search(text[:head])
     return normalize_date(m.group(0)) if m else None
 

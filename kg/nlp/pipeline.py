@@ -224,6 +224,21 @@ _TITLE_MODIFIERS = {"emeritus", "acting", "interim", "deputy", "former", "outgoi
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _HYPHENS = ("-", "\u2010", "\u2011")
+# the words that open or close a town's name, and the prepositions before a place
+_TOWN_FIRST_WORDS = frozenset({"upper", "lower", "north", "south", "east", "west", "new", "old", "port", "fort",
+                               "mount", "mt", "saint", "st", "st.", "lake", "glen", "great", "little", "san",
+                               "santa", "los", "las", "el", "la", "le", "des", "point", "cape"})
+_TOWN_LAST_WORDS = frozenset({"springs", "spring", "falls", "heights", "hills", "hill", "creek", "ridge", "grove",
+                              "hollow", "junction", "landing", "ford", "crossing", "beach", "park", "village",
+                              "city", "town", "township", "borough", "center", "centre", "mills", "bluffs",
+                              "rapids", "woods", "wells", "harbor", "harbour", "bend", "lakes", "meadows"})
+# ("in" is not one: "a role in the party")
+_IN_A_PLACE = frozenset({"near", "outside", "across", "around", "throughout"})
+# adjectives that are also given names: the first word of a person's name, whatever the text's other uses
+_ADJECTIVE_GIVEN_NAMES = frozenset({"frank", "earnest", "ernest", "rusty", "sunny", "dusty", "happy", "honest",
+                                    "young", "noble", "royal", "sterling", "constant", "patience", "prudence",
+                                    "joy", "faith", "hope", "grace", "major", "august", "precious", "bliss",
+                                    "merry", "gay", "jolly", "brave", "wise", "fair", "bonnie"})
 
 
 class EntityRules:
@@ -236,18 +251,22 @@ class EntityRules:
         def hashes(*words: str) -> numpy.ndarray:
             return numpy.array([nlp.vocab.strings.add(w) for w in words], dtype=numpy.uint64)
 
-        # the words a constituency ("MP for Barrow", "the Cynon Valley MP") or an embassy hangs on
+        # the words a constituency ("MP for Ludlow", "the Gower MP") or an embassy hangs on
         self.constituency_words = {ORTH: hashes("MP", "MPs", "MSP", "AM", "MEP"), LOWER: hashes("member")}
         self.embassy_words = {LOWER: hashes("embassy", "embassies")}
         self.subject_deps = hashes("nsubj", "nsubjpass")
 
     @staticmethod
-    def _common_words(doc: Doc) -> set[int]:
-        """The lower-case forms of the words this text writes in lower case somewhere."""
+    def _common_words(doc: Doc, pos: int | None = None) -> set[int]:
+        """The lower-case forms of the words this text writes in lower case somewhere (with ``pos``,
+        only where the word has that part of speech)."""
         if not len(doc):
             return set()
-        rows = doc.to_array([ORTH, LOWER])
-        return set(rows[rows[:, 0] == rows[:, 1], 1].tolist())
+        rows = doc.to_array([ORTH, LOWER, POS])
+        keep = rows[:, 0] == rows[:, 1]
+        if pos is not None:
+            keep &= rows[:, 2] == pos
+        return set(rows[keep, 1].tolist())
 
     @staticmethod
     def _having(doc: Doc, wanted: dict[int, numpy.ndarray]) -> list[Token]:
@@ -287,6 +306,7 @@ class EntityRules:
         for span in self._unlabelled_people(doc, model):
             accept(span)
         common = self._common = self._common_words(doc)
+        self._common_adjectives = self._common_words(doc, pos=ADJ)
         for ent in model:
             if ent.label_ in NAME_LABELS and len(ent) == 1 and (ent[0].is_sent_start or ent[0].pos_ != "PROPN") \
                     and ent[0].lower in common:
@@ -311,7 +331,7 @@ class EntityRules:
                 yield from range(tok.i, end)
 
     def _constituencies(self, doc: Doc):
-        """"MP for Barrow and Furness", "the Cynon Valley MP": the name is a constituency."""
+        """"MP for Stroud and Frome", "the Gower MP": the name is a constituency."""
         for tok in self._having(doc, self.constituency_words):
             nxt = tok.i + 1
             if nxt < len(doc) and doc[nxt].lower_ == "for":
@@ -338,7 +358,7 @@ class EntityRules:
         return Span(doc, start, end, label="PLACE", kb_id="constituency:" + slug(doc[start:end].text))
 
     def _embassies(self, doc: Doc):
-        """"the Russian Embassy", "Russia's embassy", "embassy of Russia": the country's embassy."""
+        """"the Chilean Embassy", "Chile's embassy", "embassy of Chile": the country's embassy."""
         for tok in self._having(doc, self.embassy_words):
             entry, start, end = None, tok.i, tok.i + 1
             if tok.i > 0:
@@ -514,7 +534,7 @@ class EntityRules:
         return None
 
     def _titled_people(self, doc: Doc, model: list[Span]):
-        """Names after an honorific or a title of office: "Mr Woodcock", "Foreign Minister Lavrov"."""
+        """Names after an honorific or a title of office: "Mr Okoro", "Foreign Minister Alvarez"."""
         i = 0
         person_at = {k: e for e in model if e.label_ == "PERSON" for k in range(e.start, e.end)}
         for candidate in self._capitalized_words(doc):
@@ -611,12 +631,15 @@ class EntityRules:
             return False
         return kind_by_head([t.text for t in span]) is None
 
-    def _after_org_noun(self, span: Span) -> bool:
-        """A name right after a noun of a body ("localist group Civic Passion", "the broadcaster,
-        Sky News"): an organisation, unless the gazetteer knows it."""
+    def _after_org_noun(self, span: Span, *, person: bool = False) -> bool:
+        """A name right after a noun of a body ("the charity Green Hands", "the broadcaster, Radio
+        Meridian"): an organisation, unless the gazetteer knows it. A name the model calls a person
+        after the noun and a comma is the person it is ("a spokesman for the union, Ray Dunn, said")."""
         doc = span.doc
         before = span.start - 1
         if before > 0 and doc[before].text == ",":
+            if person:
+                return False
             before -= 1
         if before < 0 or doc[before].lower_ not in ORG_NOUNS or doc[before].pos_ != "NOUN" or \
                 doc[before].text[:1].isupper():
@@ -645,10 +668,24 @@ class EntityRules:
                 continue  # "of the Architectural, Surveying and Planning ...": the first of a list of words
             name = doc[start:end]
             acronym = len(name) == 1 and name.text.isalpha() and name.text.isupper() and 2 <= len(name.text) <= 6
-            # "Cheng Chung-tai of Civic Passion": a name of two words or more, none of them known
-            unknown = len(name) >= 2 and _capitalized(name) and not any(self.gaz.candidates(t.text) for t in name)
+            # "Lam Wai-kin of People First": a name of two words or more, none of them known, that does not
+            # look like a town's ("Owen Pratt of Kestrel Hollow", "... roads near Corran Vale")
+            unknown = len(name) >= 2 and _capitalized(name) and not any(self.gaz.candidates(t.text) for t in name) \
+                and not self._town_like(name)
             if acronym or unknown or (article and _capitalized(name)) or kind_by_head([t.text for t in name]) == "ORG":
                 yield Span(doc, start, end, label="ORG")
+
+    @staticmethod
+    def _town_like(name: Span) -> bool:
+        """Words a town's name is made of ("Upper ...", "... Springs", "Fort ..."), or words the text
+        writes elsewhere after "near" or "outside": a home town no gazetteer knows, not a body."""
+        if name[0].lower_ in _TOWN_FIRST_WORDS or name[-1].lower_ in _TOWN_LAST_WORDS or \
+                kind_by_head([t.text for t in name]) == "PLACE":
+            return True
+        doc, words = name.doc, [t.lower_ for t in name]
+        n = len(words)
+        return any(doc[i - 1].lower_ in _IN_A_PLACE and [t.lower_ for t in doc[i:i + n]] == words
+                   for i in range(1, len(doc) - n + 1) if i != name.start)
 
     def _subjects_of_verbs(self, doc: Doc) -> list[Token]:
         """The subjects of verbs, active or passive, capitalized proper nouns; found on the arrays
@@ -708,8 +745,8 @@ class EntityRules:
 
     def _name_continued(self, span: Span) -> int:
         """The end of a body's name the model cut before "for", "of" or "on" and the capitalized words
-        of what the body is for ("Joint Council" of "Joint Council for the Welfare of Immigrants",
-        "Smith Foundation for the Visual Arts"): the name ends with its head noun, and the words after
+        of what the body is for ("Northern Trust" of "Northern Trust for the Protection of Wetlands",
+        "Smith Foundation for the Performing Arts"): the name ends with its head noun, and the words after
         it hold no name the gazetteer knows."""
         doc, end = span.doc, span.end
         words = [t.text for t in span]
@@ -731,7 +768,7 @@ class EntityRules:
 
     def _holder_after_body(self, span: Span) -> bool:
         """The model's organisation ends with a person's two names: after "<title> of" in the sentence
-        ("Chair of the Growers Union Enver Haskell"), the words before the two have the head noun of
+        ("Secretary of the Dockers Federation Ilse Moravec"), the words before the two have the head noun of
         a body, and the two are capitalized proper nouns the text never writes in lower case, no title,
         head noun or known name but a town's."""
         if len(span) < 4:
@@ -752,7 +789,7 @@ class EntityRules:
     def _portfolio(self, span: Span, *, titled: bool) -> bool:
         """Words of a minister's portfolio in a title, not a body: after "<title> of/for" ("Minister of
         Education", "Undersecretary for Trade"), or before a title (``titled``: the model's span held
-        it, "Shadow Home Secretary"; or the next word is one, "the Foreign Affairs minister")."""
+        it, "Shadow Transport Secretary"; or the next word is one, "the Foreign Affairs minister")."""
         if not all(t.lower_ in PORTFOLIO_WORDS for t in span) or self.gaz.lookup(span.text) is not None:
             return False
         doc = span.doc
@@ -776,9 +813,12 @@ class EntityRules:
 
     def _common_first_word(self, word: Token) -> bool:
         """The first of three words or more the model calls a person is no part of the name when it
-        is a noun of a person's work ("Striker Ana Lima") or a word this text writes in lower case
-        elsewhere ("Nonpartisan Paul Tse" after "a nonpartisan candidate")."""
-        return word.lower_ in PERSON_NOUNS or word.lower in self._common and word.is_alpha and \
+        is a noun of a person's work ("Striker Ana Lima") or an adjective this text writes in lower
+        case elsewhere ("Independent Rosa Kemp" after "an independent candidate"); not a word that is
+        also a given name ("Frank"), nor one the text writes in lower case only as a noun or a verb
+        ("Bill Ode Larsen" after "the bill", "Mark" after "to mark")."""
+        return word.lower_ in PERSON_NOUNS or word.lower in self._common_adjectives and word.is_alpha and \
+            word.lower_ not in _ADJECTIVE_GIVEN_NAMES and \
             not (self.gaz.candidates(word.text) or self.gaz.is_honorific(word.text))
 
     def _given_name_left_out(self, doc: Doc, start: int) -> bool:
@@ -799,7 +839,7 @@ class EntityRules:
         return not (self.gaz.candidates(word.text) or self.gaz.title(word.text) or self.gaz.is_honorific(word.text))
 
     def _without_post(self, span: Span) -> Span:
-        """"FEMA Administrator", "State Department Spokesperson": the body, without the post."""
+        """"FEMA Administrator", "Finance Ministry Spokeswoman": the body, without the post."""
         end = span.end
         while end - 1 > span.start and self.gaz.title(span.doc[end - 1].text):
             end -= 1
@@ -873,38 +913,38 @@ class EntityRules:
         if label in ("PERSON", "GPE", "LOC") and any(c.isdigit() for c in doc[start:end].text):
             return  # "IE6", "STS-134": a product or a mission, not a person or a place
         if _time_zone(doc[start:end]):
-            return  # "15:11 GMT", "9 a.m. EST": the clock's zone, not a body or a place
+            return  # "08:40 GMT", "9 a.m. EST": the clock's zone, not a body or a place
         if label in ("ORG", "FAC"):
             end = self._without_post(doc[start:end]).end
             end = self._name_continued(doc[start:end])
             if label == "ORG" and self._holder_after_body(doc[start:end]):
-                # "director of the Growers Union Enver Haskell": the body, then the holder of the title
+                # "chair of the Dockers Federation Ilse Moravec": the body, then the holder of the title
                 yield Span(doc, end - 2, end, label="PERSON")
                 end -= 2
             if end - start > 1 and doc[end - 1].like_num and (before := self.gaz.lookup(doc[start:end - 1].text)) \
                     and before.kind in (Kind.COUNTRY, Kind.ORGANIZATION):
-                end -= 1  # "Sweden 1": a score after a known team's name
+                end -= 1  # "Norway 2": a score after a known team's name
             if label == "ORG" and self._inside_longer_name(doc[start:end], {}):
                 start -= 1  # "the Young Democrats": the model's "Democrats" with the word before it
         if label == "PERSON" and end - start == 1 and doc[start].dep_ == "compound" and \
                 doc[start].head.pos_ == "NOUN" and self._is_place_word(doc[start].text, population=100_000):
             yield Span(doc, start, end, label="PLACE", kb_id=self.gaz.lookup(doc[start].text).key)
             return  # "the Rafah crossing": a town, whatever the model thought
-        if label in ("PERSON", "GPE", "LOC") and self._after_org_noun(doc[start:end]):
-            yield Span(doc, start, end, label="ORG")  # "localist group Civic Passion", "the band Wirecutters"
+        if label in ("PERSON", "GPE", "LOC") and self._after_org_noun(doc[start:end], person=label == "PERSON"):
+            yield Span(doc, start, end, label="ORG")  # "the charity Green Hands", "the band Wirecutters"
             return
         if label == "PERSON":
             end = _hyphenated_end(doc, end)
             if self._surname_left_out(doc, end):
                 end += 1  # "illustrator Ada Christmas": the model stopped at a word that is also a noun
             if end - start == 1 and self._given_name_left_out(doc, start):
-                start -= 1  # "singer Carly Simon", "CEO of the Council Enver Solomon": the model's surname alone
+                start -= 1  # "singer Mirela Lund", "head of the Trust Ines Varga": the model's surname alone
             # "President Putin", "Mr Johnson": the name without its honorific or title
             while start < end - 1 and (self.gaz.is_honorific(doc[start].text) or doc[start].text == "." or
                                        self.gaz.title(doc[start].text)):
                 start += 1
             if end - start >= 3 and self._common_first_word(doc[start]):
-                start += 1  # "Nonpartisan Paul Tse", "Striker Ana Lima": a word of the text before the name
+                start += 1  # "Independent Rosa Kemp", "Striker Ana Lima": a word of the text before the name
             if (place := self._jurisdiction(doc[start:end])) is not None:
                 yield place  # "Governor of Ohio Mike DeWine": the office's place, then its holder
                 start = place.end
@@ -930,7 +970,7 @@ class EntityRules:
             if known and span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE:
                 return  # "in Ibarra": the town; "Ibarra said": the person, whom the town does not hide
             if any(self._is_place_word(t.text) for t in span) and any(t.tag_ in ("NNS", "NNPS") for t in span):
-                return  # "Aleppo Bombings": a headline, not a name
+                return  # "Mosul Airstrikes": a headline, not a name
             yield Span(doc, start, end, label="PERSON")
         elif label in ("ORG", "GPE", "LOC", "FAC"):
             span = doc[start:end]
@@ -939,7 +979,7 @@ class EntityRules:
             if len(span) == 1 and end + 1 < len(doc) and (self.gaz.is_honorific(doc[end].text) or
                                                           self.gaz.title(doc[end].text)) and \
                     doc[end + 1].text[:1].isupper() and span[0].lower_ in _TITLE_MODIFIERS:
-                return  # "Emeritus Professor John Burrows", "Acting Director Ann Lee": a word of the title
+                return  # "Emeritus Professor Hilda Okafor", "Acting Director Ann Lee": a word of the title
             if label == "ORG" and self._portfolio(span, titled=end < trimmed.end):
                 return  # "Minister of Education", "the Foreign Affairs minister": a word of the title
             known = self.gaz.lookup(span.text) if end < trimmed.end else None
@@ -951,7 +991,7 @@ class EntityRules:
                 return
             typed = self._typed_by_words(span)
             if typed is not None:
-                yield typed  # "Century City Towers" a place, "Sea Org" ... "Oregon State University" an organisation
+                yield typed  # "Harbour View Towers" a place, "Tide Corps" ... "Ohio State University" an organisation
                 return
             if label in ("GPE", "LOC") and self._person_not_place(span):
                 yield Span(doc, start, end, label="PERSON")
@@ -960,7 +1000,7 @@ class EntityRules:
                 return
             if label != "ORG" and (known := self.gaz.lookup(span.text)) is not None and \
                     known.kind in (Kind.COUNTRY, Kind.PLACE) and not known.demonym:
-                # the model's place the gazetteer passed over ("Governor of Washington"): one place
+                # the model's place the gazetteer passed over ("Governor of Oregon"): one place
                 # with the gazetteer's other mentions of that name, not a second one of its own
                 yield Span(doc, start, end, label=LABEL[known.kind], kb_id=known.key)
                 return

@@ -37,14 +37,14 @@ SITE_HEADS = frozenset("""
 museum museums gallery galleries centre center planetarium hospital hotel library zoo theatre theater
 cathedral mosque temple aquarium observatory
 """.split())  # noqa: SIM905 - a block of words reads better than a list of strings
-# nouns of a body: a name right after one is an organisation's ("localist group Civic Passion", "the
-# broadcaster Sky News", "US team Cloud9"), whatever the model typed it
+# nouns of a body: a name right after one is an organisation's ("the charity Green Hands", "the
+# broadcaster Radio Meridian", "Korean team Red Hawks"), whatever the model typed it
 ORG_NOUNS = frozenset("""
 group party band team club company firm charity organisation organization broadcaster newspaper
 website outlet airline bank union agency militia coalition startup retailer carrier manufacturer label
 """.split())  # noqa: SIM905 - a block of words reads better than a list of strings
 # the words of a minister's portfolio, which the model takes for a body: "Minister of Education",
-# "the Foreign Affairs minister", "Shadow Home Secretary" (a title's words, not an organisation)
+# "the Foreign Affairs minister", "Shadow Transport Secretary" (a title's words, not an organisation)
 PORTFOLIO_WORDS = frozenset("""
 education health defence defense home foreign affairs interior justice finance finances treasury trade industry
 labour labor energy environment agriculture transport transportation culture tourism communications housing
@@ -69,10 +69,11 @@ EVENT_HEADS = frozenset("""
 cup championship championships tournament olympics olympiad paralympics expo festival marathon regatta
 treaty accord protocol summit
 """.split())  # noqa: SIM905 - a block of words reads better than a list of strings
-# nouns of works and products: a name right after one is the work's, not an actor's ("the 1969 film
-# Easy Rider", "her novel, Angel Catbird", "the browser Firefox")
+# nouns of works and products: a name right after one is the work's, not an actor's ("the 1984 film
+# Night Ferry", "her novel, Salt Orchard", "the browser Lynx"); not "app": an app's name is its maker's
+# too ("the app Streamly said it would sue")
 WORK_NOUNS = frozenset("""
-film films movie novel album song documentary opera musical painting sculpture poem sitcom browser app
+film films movie novel album song documentary opera musical painting sculpture poem sitcom browser
 """.split())  # noqa: SIM905 - a block of words reads better than a list of strings
 # words before "of" that make the name after it a place: "the town of Krynky"
 PLACE_OF = frozenset({"plains", "town", "city", "village", "province", "region", "district", "county", "island",

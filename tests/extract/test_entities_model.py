@@ -18,11 +18,11 @@ P, ORG, C, L = Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY, Kind.PLACE
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The Russian Embassy responded to Boris Johnson.", {(ORG, "Russian Embassy"), (P, "Boris Johnson")}),
-    ("Labour's Ann Clwyd spoke.", {(ORG, "Labour Party"), (P, "Ann Clwyd")}),
-    ("John Woodcock, MP for Barrow and Furness, spoke.", {(P, "John Woodcock"), (L, "Barrow and Furness")}),
+    ("The Chilean Embassy wrote to Tomas Reyes on Monday.", {(ORG, "Chilean Embassy"), (P, "Tomas Reyes")}),
+    ("A motion from Labour's Rosie Duffield failed.", {(ORG, "Labour Party"), (P, "Rosie Duffield")}),
+    ("Rachel Hale, MP for Stroud, backed the bill.", {(P, "Rachel Hale"), (L, "Stroud")}),
     ("Russia annexed Crimea.", {(C, "Russia"), (L, "Crimea")}),
-    ("The attack near Aleppo killed 20 people.", {(L, "Aleppo")}),
+    ("Shelling near Kharkiv wounded nine people.", {(L, "Kharkiv")}),
     ("Emmanuel Macron flew to Berlin to meet Olaf Scholz.",
      {(P, "Emmanuel Macron"), (L, "Berlin"), (P, "Olaf Scholz")}),
     ("The UN Security Council met in New York.", {(ORG, "United Nations Security Council"), (L, "New York City")}),
@@ -171,7 +171,7 @@ def test_state_word_alone_is_no_name(nlp):
 
 @pytest.mark.parametrize("text, word, kept", [
     # a modifier of a title before a title and a name is a word of the title, no organisation
-    ("According to the Herald, Emeritus Professor John Burrows said it was wrong.", "Emeritus", "John Burrows"),
+    ("The prize went to Emeritus Professor Hilda Okafor for her work on malaria.", "Emeritus", "Hilda Okafor"),
     ("Interim Director Ana Ruiz of the museum resigned.", "Interim", "Ana Ruiz"),
 ])
 def test_title_modifier_is_no_body(facts_of, text, word, kept):
@@ -212,7 +212,7 @@ def test_name_after_a_two_word_title(nlp, text, person):
     # after it) is the gazetteer's place, keyed as its other mentions are: one node, not two
     ("Governor of Washington Jay Inslee said the ferries would run.", "Washington"),
     ("Governor of Kentucky Andy Beshear said the roads were closed.", "Kentucky"),
-    ('In a statement, Governor of Washington Chris Gregoire said, "The port put in a lot of work."', "Washington"),
+    ("Speaking at a fire station, Governor of Oregon Tina Kotek promised more crews.", "Oregon"),
     ("Flooding closed schools in Kentucky.", "Kentucky"),
 ])
 def test_model_place_keyed_by_the_gazetteer(nlp, text, place):
@@ -254,8 +254,8 @@ def test_body_of_a_portfolio_stays(facts_of, text, body):
 
 @pytest.mark.parametrize("text, body", [
     # a body's name goes on after its head noun with "for"/"of" and what the body is for
-    ("Lawyers at the Joint Council for the Welfare of Seafarers said the rules were unfair.",
-     "Joint Council for the Welfare of Seafarers"),
+    ("Volunteers from the Northern Trust for the Protection of Wetlands cleared the reeds.",
+     "Northern Trust for the Protection of Wetlands"),
     ("The Halvorsen Foundation for the Performing Arts gave two grants.",
      "Halvorsen Foundation for the Performing Arts"),
 ])
@@ -269,8 +269,6 @@ def test_body_name_stops_at_a_date(facts_of):
 
 
 @pytest.mark.parametrize("text, body", [
-    # "<person> of <two words or more no gazetteer knows>": the body the person belongs to
-    ("Reform camp's Chan Ka-lok of Clean Harbour was elected.", "Clean Harbour"),
     # a name right after a noun of a body: an organisation
     ("Protest group Mothers Rising's leader Joan Kerr spoke.", "Mothers Rising"),
     ("The newspaper Morning Ledger reported that the mill had closed.", "Morning Ledger"),
@@ -282,8 +280,8 @@ def test_body_by_the_words_around_it(facts_of, text, body):
 
 @pytest.mark.parametrize("text, body, person", [
     # after "<title> of", a body's name the model ran on into the holder's two names: the body, the person
-    ("Chair of the Growers Union Enver Haskell told the committee prices had collapsed.",
-     "Growers Union", "Enver Haskell"),
+    ("The strike was called off by Secretary of the Dockers Federation Ilse Moravec on Sunday.",
+     "Dockers Federation", "Ilse Moravec"),
     ("Director of the Flood Agency Ruben Oyelaran said the levees held.", "Flood Agency", "Ruben Oyelaran"),
     ("The head of the Lagos branch of the Council on Coastal Affairs Ngozi Bello said it would sue.",
      "Council on Coastal Affairs", "Ngozi Bello"),
@@ -291,3 +289,61 @@ def test_body_by_the_words_around_it(facts_of, text, body):
 def test_holder_after_the_body(facts_of, text, body, person):
     found = entities(facts_of(text))
     assert (ORG, body) in found and (P, person) in found
+
+
+@pytest.mark.parametrize("text, person", [
+    # after a noun of a body and a comma, a name the model calls a person is the body's spokesman or head
+    ("A spokesman for the group, Ahmed Ali, said the talks had failed.", "Ahmed Ali"),
+    ("The leader of the union, Ruth Okafor, called a strike at the docks.", "Ruth Okafor"),
+])
+def test_person_after_a_body_and_a_comma(facts_of, text, person):
+    found = entities(facts_of(text))
+    assert (P, person) in found and (ORG, person) not in found
+
+
+@pytest.mark.parametrize("text, body", [
+    # ... while a name right after the noun, or after the noun and a comma, is still the body's
+    ("The charity Green Hands said it would appeal the ruling.", "Green Hands"),
+    ("The broadcaster, Radio Meridian, said the interview was cancelled.", "Radio Meridian"),
+])
+def test_body_after_its_noun(facts_of, text, body):
+    assert (ORG, body) in entities(facts_of(text))
+
+
+@pytest.mark.parametrize("text, person", [
+    # a given name the text also writes in lower case as a noun, a verb or an adjective stays in the name
+    ("Schools will mark the anniversary. Mark Anthony Neal said the city would remember.", "Mark Anthony Neal"),
+    ("Frank Van Dyke said the talks had been frank and useful.", "Frank Van Dyke"),
+])
+def test_given_name_written_in_lower_case_elsewhere(facts_of, text, person):
+    assert (P, person) in entities(facts_of(text))
+
+
+def test_adjective_before_a_name_is_no_part_of_it(facts_of):
+    # an adjective of the text before a person's name (the model's three words) is no part of the name
+    found = entities(facts_of("An independent candidate won the seat. Independent Rosa Kemp took 52 percent."))
+    assert (P, "Rosa Kemp") in found and (P, "Independent Rosa Kemp") not in found
+
+
+@pytest.mark.parametrize("text, town", [
+    # "<person> of <two words no gazetteer knows>" is a home town when the words are a town's ...
+    ("Tom Hale of Tamsin Ridge said the storm took his roof.", "Tamsin Ridge"),
+    # ... or the text writes them after "near" elsewhere
+    ("Ada Moss of Corran Vale said the river burst its banks. Roads near Corran Vale reopened on Friday.",
+     "Corran Vale"),
+])
+def test_home_town_after_a_person_is_no_body(facts_of, text, town):
+    found = entities(facts_of(text))
+    assert (L, town) in found and (ORG, town) not in found
+
+
+@pytest.mark.parametrize("text, body", [
+    # ... and otherwise the body the person belongs to
+    ("Lam Wai-kin of People First said the vote had been rigged.", "People First"),
+    # (after "in" a name may be a body's too: "a post in the party")
+    ("Lam Wai-kin of People First said the vote had been rigged. He quit his post in People First a week later.",
+     "People First"),
+    ("Cheng Wai-lun of Tenants Together spoke at the rally outside the court.", "Tenants Together"),
+])
+def test_body_after_a_person_and_of(facts_of, text, body):
+    assert (ORG, body) in entities(facts_of(text))

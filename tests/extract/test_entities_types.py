@@ -34,7 +34,7 @@ def test_kind_by_head(name, kind):
 @pytest.mark.parametrize("name, kind", [
     # a site's head before "for" names a body by what it does; before "of" or last, the site
     ("Centre for Trade Policy Studies", "ORG"), ("Nordic Center for Flood Research", "ORG"),
-    ("Museum of Flight", "SITE"), ("Lagos Science Centre", "SITE"),
+    ("Museum of Printing", "SITE"), ("Lagos Science Centre", "SITE"),
 ])
 def test_site_or_body(name, kind):
     assert kind_by_head(name.split()) == kind
@@ -149,10 +149,10 @@ def test_not_an_actor(facts_of, text, absent):
     # causes 6 and 11: events, agreements and works are not actors
     ("Runners from Ethiopia dominated the Nairobi City Marathon on Sunday.", "Marathon"),
     ("Tickets for the Lagos Jazz Festival sold out in an hour.", "Festival"),
-    ("Crowds packed Comic Expo Brazil in Sao Paulo.", "Expo"),
+    ("Exhibitors pulled out of Farm Expo Kenya after the floods.", "Expo"),
     ("Norway won the Nordic Chess Championship for a third year.", "Championship"),
     ("Both sides signed the Tarawa Fisheries Treaty in March.", "Treaty"),
-    ("She starred in the 1972 film Harbor Lights before retiring.", "Harbor Lights"),
+    ("His documentary Dry Season was shown to the jury.", "Dry Season"),
     ("Critics praised his novel, Winter Orchard, when it appeared.", "Winter Orchard"),
 ])
 def test_events_and_works_are_no_actors(facts_of, text, absent):
@@ -202,15 +202,15 @@ def _labelled(nlp, words, ents):
 
 @pytest.mark.parametrize("words, ents, expected", [
     # the last words of one longer name, their first word never written in lower case here
-    (["the", "Ines", "K.", "Varga-Lind", "Center", "and", "the", "Varga-Lind", "Center"],
-     [(1, 5, "PLACE", ""), (7, 9, "ORG", "")], {"Varga-Lind Center": "place:ines-k-varga-lind-center"}),
+    (["the", "Marta", "J.", "Okonkwo-Reyes", "Library", "and", "the", "Okonkwo-Reyes", "Library"],
+     [(1, 5, "PLACE", ""), (7, 9, "ORG", "")], {"Okonkwo-Reyes Library": "place:marta-j-okonkwo-reyes-library"}),
     (["Okoro", "Brothers", "Shipping", "Line", "and", "Shipping", "Line", "staff"],
      [(0, 4, "ORG", ""), (5, 7, "ORG", "")], {}),   # "shipping" is written in lower case: a common word
     (["Paula", "Mertz", "Foundation", ",", "Mertz", "Foundation"],
      [(0, 3, "ORG", ""), (4, 6, "ORG", "")], {"Mertz Foundation": "organization:paula-mertz-foundation"}),
     # a dotted abbreviation of the words its capitals begin
-    (["East", "Los", "Angeles", "and", "East", "L.A."], [(0, 3, "PLACE", "place:1"), (4, 6, "PLACE", "")],
-     {"East L.A.": "place:1"}),
+    (["South", "San", "Marino", "and", "South", "S.M."], [(0, 3, "PLACE", "place:1"), (4, 6, "PLACE", "")],
+     {"South S.M.": "place:1"}),
     (["North", "Santa", "Rosa", "and", "North", "S.R."], [(0, 3, "PLACE", ""), (4, 6, "PLACE", "")],
      {"North S.R.": "place:north-santa-rosa"}),
     # two longer names end with it: it stands for neither
@@ -224,12 +224,30 @@ def test_short_forms(nlp, words, ents, expected):
 
 
 @pytest.mark.parametrize("text, full, short", [
-    ("Crowds gathered in East Los Angeles on Friday. Police in East L.A. made arrests.",
-     "East Los Angeles", "East L.A."),
-    ("The jet moved to the Ines K. Varga-Lind Center in Ohio. The Varga-Lind Center opened in 2003.",
-     "Ines K. Varga-Lind Center", "Varga-Lind Center"),
+    ("Wildfires forced evacuations in West Palm Grove. Schools in West P.G. stayed shut for a week.",
+     "West Palm Grove", "West P.G."),
+    ("Flood victims sheltered at the Marta J. Lindqvist-Amado Center in Tulsa. Volunteers at the "
+     "Lindqvist-Amado Center handed out blankets.", "Marta J. Lindqvist-Amado Center", "Lindqvist-Amado Center"),
 ])
 def test_short_form_is_one_entity(facts_of, text, full, short):
     facts = facts_of(text)
     assert not any(e.name == short for e in facts.entities)
     assert any(e.name == full and short in e.aliases for e in facts.entities)
+
+
+@pytest.mark.parametrize("text, actor", [
+    # an app's name is its maker's: an actor
+    ("The app TikTok said it would sue the state over the ban.", "TikTok"),
+    ("The messaging app Signal said it would leave the country rather than weaken its encryption.", "Signal"),
+])
+def test_an_app_is_an_actor(facts_of, text, actor):
+    assert (ORG, actor) in entities(facts_of(text))
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a film's or a novel's name stays no actor
+    ("Censors banned the film Red Quarry last year.", "Red Quarry"),
+    ("Reviewers panned the novel Salt Orchard when it appeared.", "Salt Orchard"),
+])
+def test_a_work_stays_no_actor(facts_of, text, absent):
+    assert not any(absent in name for _, name in entities(facts_of(text)))

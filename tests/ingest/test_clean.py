@@ -24,9 +24,9 @@ def test_furniture_lines_are_blanked(text):
 
 
 @pytest.mark.parametrize("text_in, text_out", [
-    ("Boris Johnson speaks in the House of Commons. Credit: HOC", "Boris Johnson speaks in the House of Commons."),
-    ("John Woodcock, MP for Barrow and Furness. Credit: ITV News", "John Woodcock, MP for Barrow and Furness."),
-    ("Foreign Secretary Boris Johnson Credit: HOC", "Foreign Secretary Boris Johnson"),
+    ("Firemen cross the square in Porto. Credit: Reuters", "Firemen cross the square in Porto."),
+    ("Nadia Kerr, mayor of Lisburn. Credit: PA Media", "Nadia Kerr, mayor of Lisburn."),
+    ("Health Minister Ana Costa Credit: AFP", "Health Minister Ana Costa"),
     ("The minister said: \"Credit is due to the rescuers.\"", "The minister said: \"Credit is due to the rescuers.\""),
 ])
 def test_photo_credits(text_in, text_out):
@@ -52,9 +52,9 @@ def test_length_and_line_breaks_are_kept():
 
 
 @pytest.mark.parametrize("text, title", [
-    ("Live updates\n\nJohnson: UK-US will work together\n\nBoris Johnson has said so.",
-     "Johnson: UK-US will work together"),
-    ("Sunday, 5 March 2017\n\nBoris Johnson Is Set To Visit Russia\n\nBody.", "Boris Johnson Is Set To Visit Russia"),
+    ("Live updates\n\nCosta: Spain-Chile pact will hold\n\nAna Costa has said so.",
+     "Costa: Spain-Chile pact will hold"),
+    ("Friday, 9 June 2023\n\nAna Costa Is Set To Visit Chile\n\nBody.", "Ana Costa Is Set To Visit Chile"),
     ("A first sentence that is text.\n\nMore.", None),
 ])
 def test_guess_title(text, title):
@@ -68,6 +68,10 @@ def test_guess_title(text, title):
     # not a sentence with a dash, not the title line
     ("Talks fail\n\nRussia and China - the new axis of trade\n", None, "Russia and China - the new axis"),
     ("Ana Ruiz - El Pais\n\nThe vote was held.", None, "Ana Ruiz - El Pais"),
+    ("Storm hits coast\n\nBy Maya Lund - The Coastal Herald\n\nWind tore roofs off.", "Maya Lund", "Wind tore"),
+    # a subhead in title case with a dash is no reporter's credit
+    ("Floods\n\nDelta Towns Under Water - Live Updates\n\nRain fell.", None, "Delta Towns Under Water"),
+    ("Vote count\n\nSenate Race Tightens - What We Know\n\nVotes were counted.", None, "Senate Race Tightens"),
 ])
 def test_bylines(text, gone, kept):
     out = clean.blank_noise(text)

@@ -30,8 +30,8 @@ def _doc(nlp, tagged: str, model: dict[str, str]) -> Doc:
 
 @pytest.mark.parametrize("tagged, model, person", [
     # a one-word person after a capitalized proper noun in no entity: the given name the model left out
-    ("Tickets/NOUN sold/VERB for/ADP singer/NOUN Carly/PROPN Simon/PROPN ./PUNCT", {"Simon": "PERSON"},
-     "Carly Simon"),
+    ("Crowds/NOUN waited/VERB for/ADP singer/NOUN Mirela/PROPN Lund/PROPN ./PUNCT", {"Lund": "PERSON"},
+     "Mirela Lund"),
     ("The/DET coach/NOUN Anika/PROPN Brandt/PROPN resigned/VERB ./PUNCT", {"Brandt": "PERSON"}, "Anika Brandt"),
     ("Anika/PROPN Brandt/PROPN 's/PART goal/NOUN was/AUX disallowed/VERB ./PUNCT", {"Brandt": "PERSON"},
      "Anika Brandt"),
@@ -56,8 +56,8 @@ def test_no_given_name_before(nlp, rules, tagged, model, person):
 
 @pytest.mark.parametrize("tagged, model, person", [
     # the first of three words the model calls a person, a word the text writes in lower case too
-    ("Two/NUM nonpartisan/ADJ members/NOUN won/VERB ./PUNCT Nonpartisan/PROPN Rita/PROPN Okafor/PROPN "
-     "won/VERB ./PUNCT", {"Nonpartisan Rita Okafor": "PERSON"}, "Rita Okafor"),
+    ("Two/NUM progressive/ADJ members/NOUN won/VERB ./PUNCT Progressive/PROPN Rita/PROPN Okafor/PROPN "
+     "won/VERB ./PUNCT", {"Progressive Rita Okafor": "PERSON"}, "Rita Okafor"),
     ("An/DET independent/ADJ list/NOUN lost/VERB ./PUNCT Independent/PROPN Jorge/PROPN Pinto/PROPN "
      "won/VERB ./PUNCT", {"Independent Jorge Pinto": "PERSON"}, "Jorge Pinto"),
     # a noun of a person's work
