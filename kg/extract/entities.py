@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import IS_LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 from kg.extract.sentences import text_bounds
@@ -377,8 +378,12 @@ def organisations_named_twice(ents, without_country=lambda name: None) -> dict[s
 
 
 def written_in_lower_case(doc: Doc) -> set[str]:
-    """The words this text writes in lower case somewhere."""
-    return {t.text for t in doc if t.is_lower}
+    """The words this text writes in lower case somewhere (read from the Doc's arrays: no Token made)."""
+    if not len(doc):
+        return set()
+    strings = doc.vocab.strings
+    rows = doc.to_array([IS_LOWER, ORTH]).tolist()
+    return {strings[orth] for lower, orth in rows if lower}
 
 
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")  # "L.A.", "U.K."
