@@ -319,7 +319,7 @@ class _Candidates:
             wanted = [("document", m.evidence.doc_id), ("embassy of", source),
                       ("signature", source, keys["target"], place)]
             wanted += [("source thing", who, p.cls) for p in m.participants
-                       for who in ((source, None) if self.violence else (source,))]
+                       for who in ([*sources, None] if self.violence else sources)]
             if m.time:
                 wanted += [("source timed", side) for side in sources]
                 if self.violence:

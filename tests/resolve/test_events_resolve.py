@@ -56,7 +56,7 @@ def shape(clusters: list[Cluster]) -> list[list[tuple]]:
     return [[(m.evidence, m.code, tuple(sorted(k.items(), key=str))) for m, k in c.mentions] for c in clusters]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(st.lists(mentions(), max_size=40))
 def test_clusters_tried_by_what_they_hold_are_those_of_trying_them_all(items):
     resolver = EventResolver(sides={"person:lavrov": {"country:RU"}, "person:johnson": {"country:GB"}})
