@@ -7,19 +7,7 @@ import pytest
 
 from kg.extract.outer import Outer, compose
 
-
-def coded(facts_of, text: str):
-    facts = facts_of(text, date="2021-03-10")
-
-    def label(ref):
-        return None if ref is None else facts.entities[ref.index].name
-
-    return [(e.code, label(e.source), label(e.target)) for e in facts.events]
-
-
-def has(found, root: str, source: str | None, target: str | None = None) -> bool:
-    return any(code.startswith(root) and src == source and (target is None or tgt == target)
-               for code, src, tgt in found)
+from .coding import coded, has
 
 
 # the outer act is the event: a threat, an intent or a refusal, never the act it is about

@@ -6,16 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from .coding import coded
+
 pytestmark = pytest.mark.slow
-
-
-def coded(facts_of, text: str):
-    facts = facts_of(text, date="2021-03-10")
-
-    def label(ref):
-        return None if ref is None else facts.entities[ref.index].name
-
-    return [(e.code, label(e.source), label(e.target)) for e in facts.events]
 
 
 def has(found, root: str, source: str | None, target: str | None = None) -> bool:
