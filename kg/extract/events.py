@@ -108,11 +108,23 @@ PROTEST_PREPS = {"against", "over", "in", "for"}  # "in protest of", "rallies fo
 PURPOSE_PREPS = {"for", "in", "during"}  # "flew in for talks", "joined in the protest"
 OBJECT_TARGET_PREPS = {"on", "against", "to"}
 OUTER_VERBS = THREAT_VERBS | REFUSE_VERBS | COMMIT_VERBS
+LABEL_TAIL = {"ADP", "DET", "CCONJ", "SCONJ", "PUNCT", "PART"}  # words an event's label does not end on
 JOINT_ROOTS = {"03", "04", "05", "06"}  # consult, cooperate, agree: done together
 
 
 def joint(code: str) -> bool:
     return code[:2] in JOINT_ROOTS or code.startswith("057")
+
+
+# Codes whose act the parties do to one another ("Chile and Peru signed a pact", "X and Y held
+# talks"): intents to cooperate, meet or settle, consultations other than visits and mediation,
+# diplomatic cooperation and agreements, material cooperation. Not an offer of aid, praise, a
+# visit or a mediation, whose parties act on someone else ("X and Y offered help").
+MUTUAL_CODES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "057", "06")
+
+
+def mutual_code(code: str) -> bool:
+    return code.startswith(MUTUAL_CODES)
 OBJECT_CONTROL = {  # "urged X to ...", "called on X to ...": X does it
 "urge", "ask", "call", "tell", "order", "force", "press", "persuade", "encourage", "invite",
                   "pressure", "push", "get", "allow", "help"}
@@ -1341,7 +1353,9 @@ class EventFinder:
                 if c.dep_ in ("dobj", "obj"):
                     words += [t for t in c.subtree][:6]
                     break
-        words = sorted(set(words), key=lambda t: t.i)
+        words = sorted((t for t in set(words) if not t.is_space), key=lambda t: t.i)
+        while len(words) > 1 and words[-1].pos_ in LABEL_TAIL:
+            words.pop()  # "host talks between the two governments in" (a phrase cut short)
         text = " ".join(t.text for t in words)
         return re.sub(r"\s+([,.;:])", r"\1", text)
 
@@ -1501,7 +1515,8 @@ class EventFinder:
             if light is None and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and \
                     tok.head.lemma_.lower() in WISH and sources:
                 trig = Trigger(APPEAL_CODE, "NOUN", trig.lemma, None, trig.target_preps, "appeal for " + trig.note)
-            mutual = trig.code.isdigit() and joint(trig.code)
+            agreed = composed is not None and composed[2] is not None and composed[2].lemma_.lower() == "agree"
+            mutual = trig.code.isdigit() and (mutual_code(trig.code) or agreed)  # "X and Y agreed to ..."
             if trig.code.isdigit() and (mutual or trig.code[:2] == FIGHT_ROOT) and not sources:
                 between = self._between(tok)  # "talks between Chile and Peru", "fighting between X and Y"
                 if len(between) >= 2:

@@ -63,6 +63,18 @@ def test_joint_events(facts_of, text, root, parties):
     assert has(found, root, a, b) and has(found, root, b, a), found
 
 
+# parties who do the same thing to someone else are not each other's targets
+@pytest.mark.parametrize("text, root, parties", [
+    ("Norway and Denmark offered help after the earthquake.", "03", ("Norway", "Denmark")),
+    ("France and Germany praised the ceasefire.", "05", ("France", "Germany")),
+    ("Qatar and Egypt mediated in the dispute.", "0", ("Qatar", "Egypt")),
+])
+def test_parties_acting_alike_are_not_each_others_targets(facts_of, text, root, parties):
+    found = coded(facts_of, text)
+    a, b = parties
+    assert not has(found, root, a, b) and not has(found, root, b, a), found
+
+
 @pytest.mark.parametrize("outer, code, expected", [
     (Outer.THREAT, "163", "1312"),   # threaten with sanctions
     (Outer.THREAT, "1724", "1324"),  # threaten martial law
