@@ -43,16 +43,22 @@ def find_titles(doc: Doc, gaz: Gazetteer) -> list[TitleSpan]:
         spaces.append(t.whitespace_)
         blank.append(t.is_space)
         skip.append(t.is_space or t.is_punct)
-    broken = ["\n" in text for text in texts]
     found: list[TitleSpan] = []
     i, n = 0, len(doc)
     while i < n:
         match = None
-        if not skip[i] and gaz.may_start_title(texts[i]):
-            for end in range(min(i + 6, n), i, -1):
-                if blank[end - 1] or any(broken[i:end]):
-                    continue
-                title = gaz.title("".join(texts[j] + spaces[j] for j in range(i, end - 1)) + texts[end - 1])
+        # (a word the next token does not run on from is a title's whole first word, or none)
+        longest = 0 if skip[i] else gaz.longest_title(texts[i], whole=bool(spaces[i]) or i + 1 == n)
+        if longest:
+            candidates = []  # (end, text) of the spans from i, within a line and no longer than a title
+            text = ""
+            for end in range(i + 1, min(i + 6, n) + 1):
+                if "\n" in texts[end - 1] or len(text) + len(texts[end - 1]) > longest:
+                    break
+                candidates.append((end, text + texts[end - 1]))
+                text += texts[end - 1] + spaces[end - 1]
+            for end, text in reversed(candidates):
+                title = None if blank[end - 1] else gaz.title(text)
                 if title:
                     match = TitleSpan(doc[i:end], title.title, title.country)
                     break

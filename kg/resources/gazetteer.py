@@ -91,7 +91,8 @@ class Gazetteer:
         self.countries: dict[str, Entry] = {}  # ISO2 -> entry
         self.demonyms: dict[str, str] = {}  # ISO2 -> adjective ("Russian")
         self.titles: dict[str, Title] = {}  # lower-case title -> Title
-        self._title_leads: set[str] = set()  # every prefix of the first word of a title, lower case
+        self._title_leads: dict[str, int] = {}  # every prefix of a title's first word -> its longest title
+        self._title_words: dict[str, int] = {}  # a title's first word -> its longest title
         self.honorifics: set[str] = set()
 
     # --- building
@@ -206,8 +207,10 @@ class Gazetteer:
             title = Title(row["title"], row.get("kind", ""), row.get("country") or None)
             for surface in [row["title"], *split(row.get("aliases", ""))]:
                 self.titles[surface.casefold()] = title
-                lead = _lead(surface)
-                self._title_leads.update(lead[:n] for n in range(len(lead) + 1))
+                lead, size = _lead(surface), len(surface)
+                for n in range(len(lead) + 1):
+                    self._title_leads[lead[:n]] = max(size, self._title_leads.get(lead[:n], 0))
+                self._title_words[lead] = max(size, self._title_words.get(lead, 0))
 
     # --- lookup
     def candidates(self, surface: str) -> list[Entry]:
@@ -243,6 +246,12 @@ class Gazetteer:
         looking up every span that starts at a token): the letters ``word`` starts with must
         begin the first word of some title."""
         return _lead(word) in self._title_leads
+
+    def longest_title(self, word: str, *, whole: bool = False) -> int:
+        """The length of the longest title a text that begins with ``word`` may be (0: none). With
+        ``whole``, the word's letters are a whole first word, not the start of one ("in" is no title's,
+        though "interior minister" begins with it)."""
+        return (self._title_words if whole else self._title_leads).get(_lead(word), 0)
 
     def is_honorific(self, word: str) -> bool:
         return word.rstrip(".") in self.honorifics
