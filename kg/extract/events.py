@@ -1355,7 +1355,7 @@ class EventFinder:
                     break
         words = sorted((t for t in set(words) if not t.is_space), key=lambda t: t.i)
         while len(words) > 1 and words[-1].pos_ in LABEL_TAIL:
-            words.pop()  # "host talks between the two governments in" (a phrase cut short)
+            words.pop()  # "host talks between both governments in" (a phrase cut short)
         text = " ".join(t.text for t in words)
         return re.sub(r"\s+([,.;:])", r"\1", text)
 

@@ -19,7 +19,7 @@ def test_a_headline_event_label_has_no_line_break(facts_of, text, word):
 
 
 @pytest.mark.parametrize("text", [
-    "Ghana's president will host talks between the two governments in Accra next month, his office said.",
+    "Ghana's president will host talks between both governments in Accra next month, his office said.",
     "Peru's president will host talks between the miners and the government in Cusco on Friday, officials said.",
 ])
 def test_a_label_does_not_end_on_a_function_word(facts_of, text):
