@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.sentences import text_bounds
 from kg.model import Article, Evidence, Kind, LocalEntity, Ref
 from kg.nlp.pipeline import LOCATIVE
+from kg.resources.entity_types import PEOPLE_NOUNS
 from kg.resources.gazetteer import Gazetteer
 from kg.resources.names import best_name, name_words, one_letter_off, slug
 
@@ -90,9 +91,13 @@ class DocEntities:
             stands_for.setdefault(surface, key)
         ents = sorted(self.doc.ents, key=lambda e: surface_of(e) in stands_for)  # the full names first
         kind_of_name = self._one_kind_per_name(ents)
+        not_people = self._not_people(ents)
+        people = [p for p in people if name_key(surface_of(p)) not in not_people]
         short_of = self._countries_by_first_word(ents)
         for ent in ents:
             kind = KIND_OF_LABEL.get(ent.label_)
+            if kind is Kind.PERSON and not ent.kb_id_:
+                kind = not_people.get(name_key(surface_of(ent)), kind)
             if kind is None or kind is Kind.PERSON:
                 continue
             if not ent.kb_id_:
@@ -153,6 +158,39 @@ class DocEntities:
                 counts = votes.setdefault(name_key(surface_of(ent)), {})
                 counts[kind] = counts.get(kind, 0) + 1
         return {name: max(counts, key=lambda k: counts[k]) for name, counts in votes.items() if len(counts) > 1}
+
+    def _not_people(self, ents) -> dict[str, Kind]:
+        """A name no gazetteer knows that the model calls a person, but a body or a place twice as
+        often ("Zentrova" of "sources Zentrova trusted" after "Zentrova reported", "Zentrova
+        said"): one entity of that other type. Not when the text marks it a person's once, by an
+        honorific or a noun of a person ("Mr Parker Banks", "Parker Banks, a retired teacher,")."""
+        votes: dict[str, dict[Kind, int]] = {}
+        marked = set()
+        for ent in ents:
+            kind = KIND_OF_LABEL.get(ent.label_)
+            if not ent.kb_id_ and kind in (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE):
+                counts = votes.setdefault(name_key(surface_of(ent)), {})
+                counts[kind] = counts.get(kind, 0) + 1
+                if kind is Kind.PERSON and self._marked_a_person(ent):
+                    marked.add(name_key(surface_of(ent)))
+        result = {}
+        for name, counts in votes.items():
+            people = counts.pop(Kind.PERSON, 0)
+            if people and counts and name not in marked:
+                other = max(counts, key=lambda k: counts[k])
+                if counts[other] >= 2 * people:
+                    result[name] = other
+        return result
+
+    def _marked_a_person(self, ent: Span) -> bool:
+        """An honorific or a noun of a person right before ``ent`` ("Mr", "teacher"), or a noun of a
+        person in apposition after it ("Parker Banks, a retired teacher,")."""
+        doc = ent.doc
+        if ent.start > 0:
+            before = doc[ent.start - 1]
+            if self.gaz.is_honorific(before.text) or before.lower_ in PEOPLE_NOUNS:
+                return True
+        return any(c.dep_ == "appos" and c.i >= ent.end and c.lower_ in PEOPLE_NOUNS for c in ent.root.rights)
 
     def _without_country(self, name: str) -> str | None:
         """An organisation's name without the country it is written with, the name it also goes by:
@@ -351,21 +389,29 @@ def _is_acronym(surface: str) -> bool:
 
 
 def organisations_named_twice(ents, without_country=lambda name: None) -> dict[str, str]:
-    """Organisations the model names a second time by a shorter form: an acronym of a name's initials
-    ("SAF" after "Sudanese Armed Forces"), the first words of one longer name ("Acme Steel" with
-    "Acme Steel Works") or the name without its country (``without_country``: "Ministry of
-    Health" with "Spanish Ministry of Health"); each short form -> the key of the one name it stands
-    for."""
+    """Organisations the model names a second time by a shorter form: an acronym in brackets right
+    after a name, or one of a name's initials ("SAF" after "Sudanese Armed Forces"), the first
+    words of one longer name ("Acme Steel" with "Acme Steel Works") or the name without its country
+    (``without_country``: "Ministry of Health" with "Spanish Ministry of Health"); each short form
+    -> the key of the one name it stands for."""
     names: dict[str, str] = {}  # surface -> key
+    bracketed: dict[str, set[str]] = {}  # an acronym in brackets -> the keys of the names right before it
+    previous = None
     for ent in ents:
         if ent.label_ == "ORG":
             surface = surface_of(ent)
             names.setdefault(surface, ent.kb_id_ or f"organization:{name_key(surface)}")
+            if previous is not None and previous.label_ == "ORG" and _is_acronym(surface) and \
+                    ent.start == previous.end + 1 and ent.doc[previous.end].text == "(":
+                bracketed.setdefault(surface, set()).add(names[surface_of(previous)])
+        previous = ent
     result = {}
     for surface, key in names.items():
         if not key.startswith("organization:"):
             continue  # a gazetteer organisation has its own names
-        if _is_acronym(surface):
+        if surface in bracketed:  # "the League of Free Writers (LWF)": whatever its letters' order
+            targets = bracketed[surface] - {key}
+        elif _is_acronym(surface):
             targets = {k for s, k in names.items() if k != key and len(s.split()) >= 2 and initials(s) == surface}
         else:
             words = surface.split()

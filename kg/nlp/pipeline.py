@@ -26,9 +26,12 @@ from kg.nlp.name_matcher import NameMatcher
 from kg.nlp.ruler_index import index as index_ruler
 from kg.resources.entity_types import (
     BELIEF_SUFFIXES,
+    COMPANY_WORDS,
     EVENT_HEADS,
     FAITHS,
     ORG_NOUNS,
+    PARTY_WORDS,
+    PEOPLE_NOUNS,
     PERSON_NOUNS,
     PLACE_OF,
     PLURAL_PERSON_NOUNS,
@@ -53,7 +56,8 @@ NOT_NAMES = {"lady", "gentleman", "friend", "member", "members", "speaker", "mad
              "right", "honourable", "honorable", "gallant", "learned", "noble", "lord", "baroness", "house",
              "minister", "secretary", "president", "chairman", "majesty", "highness", "excellency", "god",
              # generic words the model takes for a whole organisation ("Secretary of State" -> "State")
-             "state", "government", "department", "ministry", "office", "council", "court", "party", "army"}
+             "state", "government", "department", "ministry", "office", "council", "court", "party", "army",
+             "administration"}
 PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "der", "abu"}
 NAME_POS = [PROPN, NOUN, ADJ, VERB]  # what the first word of a name may be tagged
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}  # the model's names (not its dates and numbers)
@@ -144,8 +148,8 @@ ADJECTIVE_SUFFIXES = {"like", "style", "based", "led", "backed", "owned", "born"
                       "run", "funded", "sponsored", "controlled", "speaking", "allied", "aligned", "linked"}
 # letters after a name that are an honour or a rank at the bar, not a name: "Mark Hill, QC"
 POST_NOMINALS = {"QC", "KC", "SC", "MBE", "OBE", "CBE", "KBE", "DBE", "PhD", "MD", "Jr", "Sr", "Esq", "MP", "MEP"}
-# nouns of vehicles and craft: a name after one is the vehicle's, not an actor ("the space shuttle
-# Discovery", "the cruise ship, Freewinds", "the carrier Nimitz")
+# nouns of vehicles and craft: a name after one is the vehicle's, not an actor ("the research vessel
+# Kittiwake", "the cruise ship, Marisol", "the carrier Nimitz")
 VEHICLES = {"shuttle", "orbiter", "spacecraft", "ship", "vessel", "yacht", "boat", "ferry", "aircraft", "jet",
             "plane", "carrier", "submarine", "frigate", "destroyer", "cruiser", "rocket", "probe", "satellite",
             "rover", "tanker", "freighter"}
@@ -223,6 +227,8 @@ def _hyphenated_end(doc: Doc, end: int) -> int:
     return end
 
 
+# the small words inside a body's name, which its acronym leaves out
+_NAME_CONNECTORS = frozenset({"of", "and", "&", "for", "on", "the", "de", "des", "du", "la", "le", "del", "der"})
 _TITLE_MODIFIERS = {"emeritus", "acting", "interim", "deputy", "former", "outgoing", "incoming", "retired",
                     "senior", "assistant", "associate", "vice", "honorary", "visiting", "adjunct"}
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -236,6 +242,15 @@ _TOWN_LAST_WORDS = frozenset({"springs", "spring", "falls", "heights", "hills", 
                               "hollow", "junction", "landing", "ford", "crossing", "beach", "park", "village",
                               "city", "town", "township", "borough", "center", "centre", "mills", "bluffs",
                               "rapids", "woods", "wells", "harbor", "harbour", "bend", "lakes", "meadows"})
+# last words of a place's name that no person's name ends with ("Silver Creek", "Pine Ridge");
+# ("Park", "Wells", "Woods", "Ford", "Hill" are surnames too)
+_PLACE_NOT_SURNAME = frozenset({"creek", "valley", "ridge", "bay", "river", "lake", "lakes", "canyon", "island",
+                                "springs", "falls", "heights", "junction", "crossing", "landing", "beach", "village",
+                                "township", "borough", "city", "town", "harbor", "harbour", "meadows", "rapids"})
+# verbs whose agent is a person: "founded by", "led by", "chaired by", "headed by"
+_LEADING_VERBS = frozenset({"founded", "co-founded", "cofounded", "led", "chaired", "co-chaired", "headed"})
+# prepositions after which a name is where something is or goes
+_TOWARDS_A_PLACE = frozenset({"in", "at", "to", "from", "into", "inside", "near", "outside", "towards", "toward"})
 # ("in" is not one: "a role in the party")
 _IN_A_PLACE = frozenset({"near", "outside", "across", "around", "throughout"})
 # adjectives that are also given names: the first word of a person's name, whatever the text's other uses
@@ -258,6 +273,9 @@ class EntityRules:
         # the words a constituency ("MP for Ludlow", "the Gower MP") or an embassy hangs on
         self.constituency_words = {ORTH: hashes("MP", "MPs", "MSP", "AM", "MEP"), LOWER: hashes("member")}
         self.embassy_words = {LOWER: hashes("embassy", "embassies")}
+        self.open_brackets = {ORTH: hashes("(")}
+        # ("carrier" names an airline too: "the carrier Ryanair")
+        self.thing_nouns = {LOWER: hashes(*(VEHICLES | WORK_NOUNS) - ORG_NOUNS)}
         self.subject_deps = hashes("nsubj", "nsubjpass")
 
     @staticmethod
@@ -301,7 +319,11 @@ class EntityRules:
             accept(span)
         for span in self._embassies(doc):
             accept(span)
+        for span in self._before_acronyms(doc, model):
+            accept(span)
         for span in self._gazetteer(doc, model):
+            accept(span)
+        for span in self._towns_before_regions(doc, spans, taken):
             accept(span)
         for span in self._titled_people(doc, model):
             accept(span)
@@ -309,18 +331,57 @@ class EntityRules:
             accept(span)
         for span in self._unlabelled_people(doc, model):
             accept(span)
+        # the surnames of the model's people: "the Kowalskis" after "Piotr Kowalski" is his family
+        self._surnames = {e[-1].lower_ for e in model if e.label_ == "PERSON" and len(e) >= 2}
         common = self._common = self._common_words(doc)
         self._common_adjectives = self._common_words(doc, pos=ADJ)
         for ent in model:
             if ent.label_ in NAME_LABELS and len(ent) == 1 and (ent[0].is_sent_start or ent[0].pos_ != "PROPN") \
                     and ent[0].lower in common:
                 continue  # "Homeopathy is ...": a common word of this text, capitalized as a sentence's first
-            for span in self._from_model(ent):
-                accept(span)
+            for part in self._split_at(ent):
+                for span in self._from_model(part):
+                    accept(span)
+        things = self._names_of_things(doc)
+        if things:  # "the cruise ship, Marisol", then "aboard the Marisol": the ship each time;
+            # but "docked in Halifax" after "the frigate Halifax" is the town
+            spans = [s for s in spans if s.label_ not in ("PERSON", "ORG", "PLACE") or s.text not in things or
+                     s.label_ == "PLACE" and s.start > 0 and doc[s.start - 1].lower_ in _TOWARDS_A_PLACE]
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
 
     # --- rules
+    def _names_of_things(self, doc: Doc) -> set[str]:
+        """The names this text gives a vehicle or a work by a noun right before them, joined to it
+        ("the research vessel Kittiwake", "the cruise ship, Marisol", "her novel Salt Orchard"): the
+        thing's name wherever the text writes it again, without the noun. Not a name with a word the
+        gazetteer knows as more than a town ("the plane Kenya Airways leased", "the rocket Russia
+        launched": the parser may join a noun to the subject of a clause that has left out "that")."""
+        found = set()
+        for noun in self._having(doc, self.thing_nouns):
+            start = noun.i + 1
+            if start + 1 < len(doc) and doc[start].text == ",":
+                start += 1
+            end = start
+            while end < len(doc) and end - start < 4 and doc[end].is_alpha and doc[end].text[:1].isupper() and \
+                    doc[end].pos_ == "PROPN" and not doc[end].is_sent_start:
+                end += 1
+            if end == start:
+                continue
+            name = doc[start:end]
+            head = name.root
+            joined = (noun.dep_ == "compound" and noun.head == head) or (head.dep_ == "appos" and head.head == noun)
+            if not joined or kind_by_head([t.text for t in name]) is not None or self._known_beyond_towns(name):
+                continue
+            found.add(name.text)
+        return found
+
+    def _known_beyond_towns(self, name: Span) -> bool:
+        """A word of ``name``, or all of it, is a country, a region, an organisation or a city of a
+        million people or more to the gazetteer."""
+        return any(e.subtype != "City" or e.population >= 1_000_000
+                   for text in {name.text, *(t.text for t in name)} for e in self.gaz.candidates(text))
+
     @staticmethod
     def _datelines(doc: Doc):
         """Tokens of a dateline: a place in capitals opening a paragraph, then "(Agency)", "," or a dash."""
@@ -352,11 +413,21 @@ class EntityRules:
                         doc[start - 1].lower_ not in ("the", "a", "an", "this", "that") and \
                         not doc[start - 1].is_sent_start:
                     start -= 1
-                if start < tok.i and not self.gaz.candidates(doc[start:tok.i].text) and (
+                stop = tok.i  # "a Leeds Labour MP": the member's party is no part of the seat
+                while stop > start and doc[stop - 1].lower_ in PARTY_WORDS:
+                    stop -= 1
+                if all(w.lower_ in PARTY_WORDS or w.lower_ == "green" for w in doc[start:stop]):
+                    continue  # "the Conservative MP", "a Green MP"
+                known = self.gaz.lookup(doc[start:stop].text) if stop < tok.i else None
+                if known is not None and known.kind in (Kind.COUNTRY, Kind.PLACE) and not known.demonym and \
+                        _capitalized(doc[start:stop]):
+                    yield Span(doc, start, stop, label=LABEL[known.kind], kb_id=known.key)  # "a Leeds Labour MP"
+                    continue
+                if start < stop and not self.gaz.candidates(doc[start:stop].text) and (
                         start == 0 or doc[start - 1].lower_ in ("the", "a", "an", ",")):
-                    words = doc[start:tok.i]
+                    words = doc[start:stop]
                     if not any(w.lower_ in self.title_words for w in words):
-                        yield self._constituency(doc, start, tok.i)
+                        yield self._constituency(doc, start, stop)
 
     def _constituency(self, doc: Doc, start: int, end: int) -> Span:
         return Span(doc, start, end, label="PLACE", kb_id="constituency:" + slug(doc[start:end].text))
@@ -381,6 +452,51 @@ class EntityRules:
                 iso2 = entry.country or entry.key.split(":")[1]
                 adjective = self.gaz.demonyms.get(iso2) or self.gaz.countries[iso2].name
                 yield Span(doc, start, end, label="ORG", kb_id=f"embassy:{iso2}|{adjective} Embassy")
+
+    def _before_acronyms(self, doc: Doc, model: list[Span]):
+        """"the National Grain Board of Kenya (NGBK)", "the League of Free Writers (LWF)": the name
+        before an acronym in brackets runs back to where the capitals of its words are the acronym's
+        letters (in any order: an acronym may keep the order of the name in its own language). One
+        name of the type the model gave its words, when the model split it or cut it short; the
+        acronym is another name of it."""
+        label_at = {i: e.label_ for e in model for i in range(e.start, e.end)}
+        for bracket in self._having(doc, self.open_brackets):
+            i = bracket.i
+            if i < 2 or i + 2 >= len(doc) or doc[i + 2].text != ")":
+                continue
+            acronym = doc[i + 1].text
+            if not (acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 8):
+                continue
+            start = self._acronym_start(doc, i, sorted(acronym))
+            if start is None:
+                continue
+            name = doc[start:i]
+            labels = {label_at.get(k) for k in range(start, i)} - {None}
+            if any(e.start == start and e.end == i for e in model) or self.gaz.candidates(name.text):
+                continue  # the model has the name whole, or the gazetteer knows it
+            kind = kind_by_head([t.text for t in name])
+            label = "ORG" if kind == "ORG" or "ORG" in labels and kind is None else \
+                "PLACE" if kind == "PLACE" else None
+            if label is not None:
+                yield Span(doc, start, i, label=label)
+
+    @staticmethod
+    def _acronym_start(doc: Doc, bracket: int, letters: list[str]) -> int | None:
+        """The first word of the capitalized name that ends before ``bracket``, whose words' capitals
+        (the small words "of", "and", "for", "the" ... left out) are ``letters``; None if none is."""
+        capitals: list[str] = []
+        sent_start = doc[bracket].sent.start
+        for k in range(bracket - 1, max(sent_start, bracket - 3 * len(letters)) - 1, -1):
+            word = doc[k]
+            if word.text[:1].isupper() and word.is_alpha:
+                capitals.append(word.text[0])
+                if len(capitals) > len(letters):
+                    return None
+                if sorted(capitals) == letters and len(capitals) > 1:
+                    return k
+            elif word.lower_ not in _NAME_CONNECTORS or k == bracket - 1:
+                return None
+        return None
 
     def _country_before(self, doc: Doc, i: int) -> tuple[Entry | None, int]:
         for start in range(max(0, i - 4), i):
@@ -412,7 +528,52 @@ class EntityRules:
         # longest first, then leftmost
         for start, end, entry in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
             label = "NORP" if entry.demonym else LABEL[entry.kind]
+            if entry.subtype == "City" and self._town_of_another_country(doc, end, entry):
+                yield Span(doc, start, end, label="PLACE")  # "Paris, Texas": a town the gazetteer does not hold
+                continue
             yield Span(doc, start, end, label=label, kb_id=entry.key)
+
+    def _towns_before_regions(self, doc: Doc, spans: list[Span], taken: list[bool]):
+        """"residents of Kestrel Hollow, Vermont", "in Marlow Springs, Texas": capitalized proper nouns
+        after a preposition of place (or "of" after a common noun) and before a comma and a state, a
+        region or a country the gazetteer knows are a town of it."""
+        for region in list(spans):
+            if region.label_ not in ("PLACE", "COUNTRY") or not region.kb_id_ or region.start < 3 or \
+                    doc[region.start - 1].text != ",":
+                continue
+            entry = self.gaz.by_key.get(region.kb_id_) or self.gaz.lookup(region.text)
+            if entry is None or entry.subtype == "City" or entry.demonym:
+                continue
+            end = start = region.start - 1
+            while start > 0 and end - start < 3 and not taken[start - 1] and doc[start - 1].pos_ == "PROPN" and \
+                    doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and \
+                    not doc[start - 1].is_sent_start:
+                start -= 1
+            before = doc[start - 1].lower_ if start > 0 else ""
+            if before == "of" and (start < 2 or doc[start - 2].pos_ != "NOUN" or
+                                   doc[start - 2].text[:1].isupper() and not doc[start - 2].is_sent_start):
+                continue  # "the University of Kestrel, Vermont": a body's name, not "residents of"
+            after = doc[region.end] if region.end < len(doc) else None
+            if after is not None and not after.is_punct and after.pos_ != "ADP":
+                continue  # "in the final, Chile beat Peru": the comma ends a phrase, the country acts
+            if any(len(t.text) < 2 for t in doc[start:end]):
+                continue
+            if start < end and start > 0 and before in _TOWARDS_A_PLACE | {"of"} and \
+                    not self.gaz.candidates(doc[start:end].text) and kind_by_head([t.text for t in doc[start:end]]) \
+                    in (None, "PLACE"):
+                yield Span(doc, start, end, label="PLACE")
+
+    def _town_of_another_country(self, doc: Doc, end: int, town: Entry) -> bool:
+        """A town written with its state, region or country after a comma ("Paris, Texas", "Dublin,
+        Ohio") that is in another country than the gazetteer's town of that name."""
+        if end + 1 >= len(doc) or doc[end].text != "," or not doc[end + 1].text[:1].isupper():
+            return False
+        for stop in range(min(len(doc), end + 4), end + 1, -1):
+            where = self.gaz.lookup(doc[end + 1:stop].text)
+            if where is not None and where.kind in (Kind.COUNTRY, Kind.PLACE) and where.subtype != "City" and \
+                    not where.demonym and (stop == len(doc) or not doc[stop].text[:1].isupper()):
+                return bool(where.country) and where.country != town.country
+        return False
 
     def _state_by_word(self, span: Span) -> bool:
         """"Washington state", "the state of New York": a state's name with "state" in lower case."""
@@ -477,7 +638,7 @@ class EntityRules:
             if ent.label_ not in ("ORG", "FAC", "GPE", "LOC") or len(ent) < 2 or hit_at[ent.end] == hit_at[ent.start]:
                 continue  # (no gazetteer name starts inside it)
             span = self._without_post(_trimmed(ent))
-            if len(span) < 2 or not _capitalized(span) or self.gaz.candidates(span.text):
+            if len(span) < 2 or not _capitalized(span) or self._known_name(span):
                 continue
             if any(t.text in (",", ";") for t in span) or span[0].lower_ in GENERIC_PLACE_HEADS and \
                     len(span) > 2 and span[1].lower_ == "of":
@@ -490,6 +651,19 @@ class EntityRules:
             for i in range(span.start, span.end):
                 inside[i] = True
         return inside
+
+    def _known_name(self, span: Span) -> bool:
+        """The gazetteer knows the name, as more than a town named like a body ("University of
+        Texas" is a census place too, "the University of Texas" the university)."""
+        entries = self.gaz.candidates(span.text)
+        return bool(entries) and not self._body_named_town(span, entries)
+
+    @staticmethod
+    def _body_named_town(span: Span, entries) -> bool:
+        """Towns only, the name's head noun is a body's and "the" stands before it ("in State
+        College", "hit Newport News" are the towns)."""
+        return span.start > 0 and span.doc[span.start - 1].lower_ == "the" and \
+            all(e.subtype == "City" for e in entries) and kind_by_head([t.text for t in span]) == "ORG"
 
     def _is_organization(self, span: Span) -> bool:
         entry = self.gaz.lookup(span.text)
@@ -506,6 +680,8 @@ class EntityRules:
         model = model_at.get(span.start)
         if model is not None and model.label_ in ("DATE", "TIME") and entry.kind is Kind.PLACE:
             return None  # "in March 2010": the month, not the town
+        if (model is None or model.label_ == "ORG") and self._body_named_town(span, entries):
+            return None  # "the University of Texas": the body the town is named after
         if entry.kind is Kind.ORGANIZATION and self._inside_longer_name(span, model_at):
             return None  # "Democrats" of "the Young Democrats"
         if entry.subtype != "City":
@@ -596,6 +772,8 @@ class EntityRules:
         if i == 0:
             return False
         prev = doc[i - 1]
+        if prev.is_space or "\n" in prev.whitespace_:
+            return None  # a caption's "Commissioner", then "Archive image of ...": a line apart, no name
         if self.gaz.is_honorific(prev.text) or (prev.text == "." and i > 1 and self.gaz.is_honorific(doc[i - 2].text)):
             return "honorific"
         for k in range(1, 5):
@@ -842,6 +1020,95 @@ class EntityRules:
             return False  # a longer run of capitals: a name the model did not see as one
         return not (self.gaz.candidates(word.text) or self.gaz.title(word.text) or self.gaz.is_honorific(word.text))
 
+    def _person_shaped(self, name: Span) -> bool:
+        """Two or three capitalized proper nouns, none a word the text writes in lower case, a plural,
+        a business's word, a head noun, a title or a known name but a town's, the last no word of a
+        place's name only ("Silver Creek")."""
+        if not 2 <= len(name) <= 3 or not all(
+                t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.pos_ == "PROPN" and
+                t.lower not in self._common and t.lower_ not in NOT_NAMES and t.tag_ != "NNPS" and
+                t.lower_ not in COMPANY_WORDS for t in name) or name[-1].lower_ in _PLACE_NOT_SURNAME:
+            return False
+        return kind_by_head([t.text for t in name]) is None and not self._known_beyond_towns(name) and \
+            not any(self.gaz.title(t.text) or self.gaz.is_honorific(t.text) for t in name)
+
+    @staticmethod
+    def _leader_by(span: Span) -> bool:
+        """After "founded by", "led by", "chaired by", "headed by": who founds or leads a body."""
+        doc, start = span.doc, span.start
+        return start >= 2 and doc[start - 1].lower_ == "by" and doc[start - 2].lower_ in _LEADING_VERBS and \
+            span.root.head.i == start - 1
+
+    @staticmethod
+    def _apposition(span: Span) -> str | None:
+        """"PERSON" for a name in apposition with a noun of a person ("Rosa Kemp, a Canadian
+        woman,", "Mason Ford, 34, a father of two,"), "ORG" with a noun of a body ("Acme Widgets,
+        a small firm,"); None otherwise."""
+        for child in span.root.rights:
+            if child.dep_ != "appos" or child.i < span.end or child.pos_ != "NOUN":
+                continue
+            if child.lower_ in PEOPLE_NOUNS:
+                return "PERSON"
+            if child.lower_ in ORG_NOUNS:
+                return "ORG"
+        return None
+
+    def _listed_with_bodies(self, span: Span) -> bool:
+        """A "place" no gazetteer knows, in a list whose other names are the model's organisations
+        (and products: "Vertrak, Siemens and the Xbox"), is an organisation."""
+        if self.gaz.candidates(span.text) or any(self.gaz.candidates(t.text) for t in span):
+            return False
+        listed = {t.ent_type_ for t in span.root.conjuncts if t.ent_type_} | self._listed_after(span)
+        return "ORG" in listed and listed <= {"ORG", "PRODUCT"}
+
+    @staticmethod
+    def _listed_after(span: Span) -> set[str]:
+        """The model's types of the one-word names listed right after ``span`` (", X and Y"), when
+        the parser did not join them to it: empty unless the list ends with "and" or "or"."""
+        doc, i, types = span.doc, span.end, set()
+        while i + 1 < len(doc) and doc[i].text in (",", "and", "or"):
+            closing = doc[i].text != "," or doc[i + 1].text in ("and", "or")
+            i += 2 if doc[i].text == "," and doc[i + 1].text in ("and", "or") else 1
+            name = doc[i]
+            if not name.ent_type_ or name.ent_iob_ != "B" or (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I"):
+                return set()
+            types.add(name.ent_type_)
+            i += 1
+            if closing:
+                return types
+        return set()
+
+    def _family(self, span: Span) -> bool:
+        """"the Kowalskis", "the Okafors": "the" and the plural of a surname of a person of the text."""
+        word = span[0].lower_
+        return len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the" and \
+            word.endswith("s") and (word[:-1] in self._surnames or word.endswith("es") and word[:-2] in self._surnames)
+
+    def _listed_with_people(self, span: Span) -> Span | None:
+        """A name the model calls a body or a place, in a list whose other names are people: a
+        person, when it is shaped as a person's name (``_person_shaped``), with the surname or the
+        given name the model left out ("Rolf" of "Rolf Berger"). Two people beside it, or one and a
+        noun of people over the list ("athletes Ana Lima and Rolf Berger"); a list with any other
+        name in it is not one of people."""
+        doc, start, end = span.doc, span.start, span.end
+        if len(span) == 1 and self._surname_left_out(doc, end):
+            end += 1
+        elif len(span) == 1 and self._given_name_left_out(doc, start):
+            start -= 1
+        name = doc[start:end]
+        if not self._person_shaped(name):
+            return None
+        root = name.root
+        listed = [t for t in root.conjuncts if t.ent_type_]
+        if not listed or any(t.ent_type_ != "PERSON" for t in listed):
+            return None
+        first = min((root, *listed), key=lambda t: t.i)
+        over = first.head if first.dep_ in ("appos", "dobj", "pobj", "nsubj") else None
+        people_noun = over is not None and over.lower_ in PLURAL_PERSON_NOUNS and over.i < first.i
+        if len(listed) < 2 and not people_noun:
+            return None
+        return Span(doc, start, end, label="PERSON")
+
     def _without_post(self, span: Span) -> Span:
         """"FEMA Administrator", "Finance Ministry Spokeswoman": the body, without the post."""
         end = span.end
@@ -902,6 +1169,39 @@ class EntityRules:
             kind = "ORG" if _site_acts(span) else "PLACE"
         return Span(doc, span.start, span.end, label=kind) if kind else None
 
+    def _cut_inside(self, span: Span) -> int:
+        """The end of a model's name that ran into the words after it: before a preposition and a
+        demonym that qualifies the noun after it ("raided Zentrova in German ports",
+        "Acme Mining in Kenyan waters")."""
+        doc, end = span.doc, span.end
+        if end - span.start >= 3 and end < len(doc) and doc[end - 2].lower_ in _TOWARDS_A_PLACE | {"on", "with"} and \
+                doc[end].pos_ == "NOUN" and doc[end].is_lower:
+            known = self.gaz.lookup(doc[end - 1].text)
+            if known is not None and known.demonym:
+                return end - 2
+        return end
+
+    @staticmethod
+    def _split_at(ent: Span) -> list[Span]:
+        """A model's name that holds two, each with its own head noun, one "at" the other ("the
+        Hale Museum of Art at Corran University", "the Centre for Trade Studies at Lagos Business
+        School"): the two names. "University of Texas at Austin" stays one: no head after "at"."""
+        if ent.label_ not in ("ORG", "FAC", "GPE", "LOC") or len(ent) < 5:
+            return [ent]
+        doc = ent.doc
+        for i in range(ent.start + 2, ent.end - 2):
+            if doc[i].lower_ != "at":
+                continue
+            left, right = _trimmed(doc[ent.start:i]), doc[i + 1:ent.end]
+            right = _trimmed(right)
+            if len(left) < 2 or len(right) < 2 or not _capitalized(left) or not _capitalized(right):
+                continue
+            if kind_by_head([t.text for t in left]) is not None and \
+                    kind_by_head([t.text for t in right]) in ("ORG", "SITE"):
+                return [Span(doc, left.start, left.end, label=ent.label_),
+                        Span(doc, right.start, right.end, label=ent.label_)]
+        return [ent]
+
     def _from_model(self, ent: Span):
         label = ent.label_
         doc = ent.doc
@@ -914,10 +1214,14 @@ class EntityRules:
             return
         if label in ("PERSON", "ORG", "GPE", "LOC", "FAC") and not self._actor_name(doc[start:end]):
             return
+        if self._family(doc[start:end]):
+            return  # "the Okafors", "the Kowalskis": a family, not a person or a body
         if label in ("PERSON", "GPE", "LOC") and any(c.isdigit() for c in doc[start:end].text):
             return  # "IE6", "STS-134": a product or a mission, not a person or a place
         if _time_zone(doc[start:end]):
             return  # "08:40 GMT", "9 a.m. EST": the clock's zone, not a body or a place
+        if label in ("ORG", "FAC", "GPE", "LOC"):
+            end = self._cut_inside(doc[start:end])
         if label in ("ORG", "FAC"):
             end = self._without_post(doc[start:end]).end
             end = self._name_continued(doc[start:end])
@@ -975,6 +1279,9 @@ class EntityRules:
                 return  # "in Ibarra": the town, which the gazetteer took; "Ibarra said": the person
             if any(self._is_place_word(t.text) for t in span) and any(t.tag_ in ("NNS", "NNPS") for t in span):
                 return  # "Mosul Airstrikes": a headline, not a name
+            if self._apposition(span) == "ORG":
+                yield Span(doc, start, end, label="ORG")  # "Acme Widgets, a small firm, was fined"
+                return
             yield Span(doc, start, end, label="PERSON")
         elif label in ("ORG", "GPE", "LOC", "FAC"):
             span = doc[start:end]
@@ -997,9 +1304,21 @@ class EntityRules:
             if self._after_person_noun(span) or _hyphenated_given_name(span):
                 yield Span(doc, start, end, label="PERSON")  # "fashion designer Lagerfeld", "Lam Kit-ming"
                 return
+            if label == "ORG" and self._leader_by(span) and self._person_shaped(span):
+                yield Span(doc, start, end, label="PERSON")  # "founded by Nadia Karim", "led by Mason Ford"
+                return
+            if self._apposition(span) == "PERSON" and self._person_shaped(span):
+                yield Span(doc, start, end, label="PERSON")  # "Rosa Kemp, a Canadian woman, said"
+                return
+            if (person := self._listed_with_people(span)) is not None:
+                yield person  # "Ada Lind, Walt Ames and Rolf Berger": one of the people of a list
+                return
             typed = self._typed_by_words(span)
             if typed is not None:
                 yield typed  # "Harbour View Towers" a place, "Tide Corps" ... "Ohio State University" an organisation
+                return
+            if label in ("GPE", "LOC") and self._listed_with_bodies(span):
+                yield Span(doc, start, end, label="ORG")  # "Vertrak, Siemens and Alstom bid for the line"
                 return
             if label in ("GPE", "LOC") and self._person_not_place(span):
                 yield Span(doc, start, end, label="PERSON")

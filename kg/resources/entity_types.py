@@ -81,6 +81,16 @@ PLACE_OF = frozenset({"plains", "town", "city", "village", "province", "region",
 CONNECTORS = frozenset({"of", "for", "on", "at", "in", "and", "&"})
 
 
+# heads of bodies in Romance and other languages whose names open with them ("Instituto Cervantes",
+# "Banco Santander", "Partido Popular", "Universidad de Chile", "Comune di Milano")
+FIRST_ORG_HEADS = frozenset("""
+instituto istituto institut universidad università universita universidade université universite universität
+universitat ministerio ministère ministero ministério partido partito parti banco banca banque fundación fundacion
+fondazione fundação fondation stiftung comune municipio municipalidad prefeitura colegio collegio liceo lycée
+sociedad società societa société compañía compania compagnie empresa
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
+
+
 def head_word(words: list[str]) -> str:
     """The head of a name, lower case: the word before its first "of"/"for"/"on" ("University of
     Nebraska" -> "university"), else its last word."""
@@ -97,6 +107,8 @@ def kind_by_head(words: list[str], *, after_place: bool = False) -> str | None:
     the name begins with a place ("Ottawa Sun"), so weak heads count."""
     if len(words) < 2:
         return None
+    if words[0].casefold() in FIRST_ORG_HEADS and words[0][:1].isupper():
+        return "ORG"
     head = head_word(words)
     if " ".join(w.casefold() for w in words[-2:]) in ORG_PAIRS:
         return "ORG"
@@ -114,6 +126,18 @@ def kind_by_head(words: list[str], *, after_place: bool = False) -> str | None:
     return None
 
 
+# words of a member's party before "MP" ("the Conservative MP", "a Leeds Labour MP"), not of
+# a constituency; "green" names constituencies too ("the Bethnal Green MP"), so it counts only alone
+PARTY_WORDS = frozenset("""
+conservative tory labour labor liberal democrat democratic republican socialist nationalist unionist independent
+progressive reform new social
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
+# words of a business's name that no person's name holds ("Greenleaf Capital", "Orbis Media"); a
+# plural proper noun is one too ("Brightwater Holdings", "Delta Airlines")
+COMPANY_WORDS = frozenset("""
+capital international global media energy insurance logistics pharma technology software entertainment
+consulting security finance financial realty equity properties investment mining oil gas motor digital
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
 # nouns of people by their work or family: a name right after one is a person's ("fashion designer
 # Lagerfeld", "their daughter, Rosa", "goalkeeper Manuel Neuer"), whatever the model typed it
 PERSON_NOUNS = frozenset("""
@@ -129,3 +153,8 @@ son daughter wife husband mother father brother sister child baby boy girl widow
 granddaughter nephew niece cousin uncle aunt
 """.split())  # noqa: SIM905 - a block of words reads better than a list of strings
 PLURAL_PERSON_NOUNS = frozenset(w + "s" for w in PERSON_NOUNS) | {"children", "athletes", "people"}
+# nouns of people by who they are, which name a person in an apposition ("Rosa Kemp, an Australian
+# woman, said"), with those of their work or family
+PEOPLE_NOUNS = PERSON_NOUNS | frozenset("""
+woman man resident citizen teenager pensioner veteran survivor victim grandmother grandfather widow
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings

@@ -72,3 +72,51 @@ def test_common_word_before_a_name(nlp, rules, tagged, model, person):
 def test_three_word_name_stays_whole(nlp, rules):
     doc = _doc(nlp, "Maria/PROPN Lopes/PROPN Duarte/PROPN won/VERB ./PUNCT", {"Maria Lopes Duarte": "PERSON"})
     assert [(e.text, e.label_) for e in rules(doc).ents] == [("Maria Lopes Duarte", "PERSON")]
+
+
+@pytest.mark.parametrize("tagged, model, expected", [
+    # item 3: two names, each with its head noun, one "at" the other: two names
+    ("the/DET Hale/PROPN Museum/PROPN of/ADP Art/PROPN at/ADP Corran/PROPN University/PROPN",
+     {"Hale Museum of Art at Corran University": "ORG"}, ["Hale Museum of Art", "Corran University"]),
+    ("the/DET Centre/PROPN for/ADP Trade/PROPN Studies/PROPN at/ADP Lagos/PROPN Business/PROPN School/PROPN",
+     {"Centre for Trade Studies at Lagos Business School": "ORG"},
+     ["Centre for Trade Studies", "Lagos Business School"]),
+    # no head noun after "at": one name
+    ("the/DET University/PROPN of/ADP Otago/PROPN at/ADP Dunedin/PROPN",
+     {"University of Otago at Dunedin": "ORG"}, ["University of Otago at Dunedin"]),
+    # no head noun before "at": one name
+    ("the/DET Rowan/PROPN Brook/PROPN at/ADP Kemp/PROPN Hall/PROPN College/PROPN",
+     {"Rowan Brook at Kemp Hall College": "ORG"}, ["Rowan Brook at Kemp Hall College"]),
+])
+def test_two_names_one_at_the_other(nlp, tagged, model, expected):
+    ent = _doc(nlp, tagged, model).ents[0]
+    assert [p.text for p in EntityRules._split_at(ent)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the member's party before "MP" is no part of the seat: the seat, a known town, or nothing
+    ("Ann Lee, a Harrowdale Labour MP, agreed.", [("Harrowdale", "PLACE")]),
+    ("John Barr, a Bristol Liberal MP, said the plan was sound.", [("Bristol", "PLACE")]),
+    ("Ann Lee, a Leeds Labour MP, agreed.", [("Leeds", "PLACE")]),
+    ("The Conservative MP said the bill was flawed.", []),
+    ("Jane Hill, a Liberal Democrat MP, spoke.", []),
+    ("Paul Reid, the Gower MP, said so.", [("Gower", "PLACE")]),
+])
+def test_a_party_before_mp_is_no_seat(nlp, text, expected):
+    places = [(e.text, e.label_) for e in nlp(text).ents if e.label_ in ("PLACE", "ORG")]
+    assert places == expected
+
+
+@pytest.mark.parametrize("tagged, model, expected", [
+    # a preposition and a demonym before a noun qualify the noun: no part of the name before them
+    ("Police/NOUN raided/VERB Zentrova/PROPN in/ADP German/ADJ ports/NOUN ./PUNCT",
+     {"Zentrova in German": "ORG"}, [("Zentrova", "ORG")]),
+    ("Boats/NOUN of/ADP Halvorsen/PROPN Shipping/PROPN in/ADP Norwegian/ADJ waters/NOUN sank/VERB ./PUNCT",
+     {"Halvorsen Shipping in Norwegian": "ORG"}, [("Halvorsen Shipping", "ORG")]),
+    # a demonym inside the name stays there
+    ("The/DET Society/PROPN for/ADP Italian/PROPN Culture/PROPN met/VERB ./PUNCT",
+     {"Society for Italian Culture": "ORG"}, [("Society for Italian Culture", "ORG")]),
+])
+def test_a_demonym_after_a_name_qualifies_the_next_noun(nlp, rules, tagged, model, expected):
+    ents = [(e.text, e.label_) for e in rules(_doc(nlp, tagged, model)).ents]
+    assert ents == expected
