@@ -8,7 +8,7 @@ Roles: the source is the subject, the ``by`` agent, or the possessor or demonym 
 ("Russia's use of chemical weapons", "Russian bombing"); the target the object or a preposition the
 lexicon names (``against``, ``on``, ``with``); the place an ``in``/``near``/``outside`` place.
 Attribution: an event inside what someone says is claimed by the speaker; a violent act someone
-says another did ("Russia was behind the attack") is also the speaker's accusation of the doer.
+says another did ("the militia was behind the attack") is also the speaker's accusation of the doer.
 """
 
 from __future__ import annotations
@@ -32,16 +32,19 @@ from kg.extract.entities import DocEntities, evidence_of
 from kg.extract.outer import (
     COMMIT_VERBS,
     CONFLICTUAL,
+    DEMAND_VERBS,
     FUTURE,
     ORDER_VERBS,
     POSSIBLE,
     REFUSE_VERBS,
     SAYING,
     THREAT_VERBS,
+    WILLING,
     Outer,
     appealed_to,
     clause_verb,
     compose,
+    opposed,
     outer_act,
 )
 from kg.extract.sentences import ents_in, sentence_of, sentences, with_pos
@@ -53,16 +56,25 @@ from kg.resources.lexicon import Lexicon, Trigger
 # what an actor issues that says something itself: "issued a statement demanding ..."
 STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "resolution", "letter", "message",
                    "decree", "note", "report", "petition", "memorandum", "proclamation", "bill", "motion"}
+# what is issued or sent whose that-clause its issuer says: "sent a message to Poland that it must ..."
+SAID_NOUNS = STATEMENT_NOUNS | {"reminder", "warning", "signal"}
 # verbs whose passive with "to" is a state of its subject ("is opposed to", "is committed to")
 STATIVE_TO = {"oppose", "commit", "dedicate", "devote", "reconcile", "resign"}
 # prepositions that set an event noun before or around the act a clause reports
 BACKGROUND_PREPS = {"after", "following", "since", "amid", "amidst"}
+REPRISAL_NOUNS = {"retaliation", "response", "revenge", "reprisal", "reaction", "answer"}  # "in retaliation for X"
 PLACE_PREPS = {"in", "near", "outside", "at", "around", "inside", "across", "on"}
 AGENT_PREPS = {"by"}
 PLANNED_MARKERS = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_MARKERS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
 PLAN_VERBS = {"plan", "intend", "expect", "set", "due", "schedule", "prepare", "aim", "go", "propose"}
 BEHIND = {"behind", "responsible"}
+# speech verbs that allege what their clause says: a violent act so said of another is an accusation (CAMEO 112
+# "charge, blame, incriminate"; the accusing verbs themselves are triggers of their own)
+ALLEGING = {"claim", "allege", "contend"}
+# what CAMEO's accusations (1121-1125) charge a party with: a clause calling an act one of these accuses its doer
+CRIME_NOUNS = {"crime", "corruption", "abuse", "violation", "atrocity", "aggression", "treason", "espionage",
+               "massacre", "genocide", "terrorism"}
 KILL_WORDS = {"dead", "killed", "kill", "died", "die", "killing", "deaths", "death"}
 INJURE_WORDS = {"injured", "injure", "wounded", "wound", "injuring", "wounding", "hurt"}
 ACCUSE_CODE = "112"  # Accuse (of crime, human rights abuses, ...)
@@ -91,7 +103,8 @@ ACTOR_ENTS = {"PERSON", "ORG", "COUNTRY", "GPE", "NORP"}
 MEASURES = {"ton", "tonne", "worth", "dollar", "euro", "pound", "million", "billion", "amount", "quantity",
             "shipment", "consignment", "load", "batch", "package", "kilogram", "kg", "barrel", "litre", "liter"}
 PROTEST_ROOT = "14"
-VISIT_ROOT = "04"
+VISIT_ROOT = CONSULT_ROOT = "04"
+TOPIC_PREPS = {"on", "about", "over"}  # "talks on a ceasefire": what a consultation is about
 # "cardiac arrest", "respiratory failure": a body's event, not an actor's
 BODILY = {"cardiac", "heart", "respiratory", "pulmonary", "circulatory"}
 FIGHT_ROOT = "19"  # "fighting between X and Y" is fought by each against the other
@@ -101,6 +114,8 @@ AIM_ROOTS = {"02", "10", "11", "14"}  # appeals, demands, objections, protests
 # CAMEO 18 is unconventional violence; done by armed forces it is 19, conventional military force
 UNCONVENTIONAL = {"180", "1823", "183"}
 MILITARY_CODE, AERIAL_CODE = "190", "195"
+ALERT_CODE = "152"  # CAMEO 152: armed forces put on alert or made ready
+READINESS = {"prepare", "prepared", "ready", "poised", "poise"}
 AIR_NOUNS = {"aircraft", "jet", "warplane", "plane", "helicopter", "gunship", "drone", "bomber", "fighter-bomber"}
 MILITARY_NOUNS = AIR_NOUNS | {"troop", "force", "army", "soldier", "military", "tank", "artillery", "navy", "warship",
                               "marine", "paratrooper", "battalion", "brigade", "unit", "division", "regiment"}
@@ -109,7 +124,14 @@ PURPOSE_PREPS = {"for", "in", "during"}  # "flew in for talks", "joined in the p
 OBJECT_TARGET_PREPS = {"on", "against", "to"}
 OUTER_VERBS = THREAT_VERBS | REFUSE_VERBS | COMMIT_VERBS
 LABEL_TAIL = {"ADP", "DET", "CCONJ", "SCONJ", "PUNCT", "PART"}  # words an event's label does not end on
+# verbs whose complement is not done, nor what it lets or makes happen: "refused to allow the planes to land"
+CAUSATIVE = {"let", "make"}  # "let the convoys enter": a bare infinitive completes them
+HELD_BACK = OUTER_VERBS | DEMAND_VERBS | {"plan", "intend", "propose", "offer", "prepare", "agree"}
 JOINT_ROOTS = {"03", "04", "05", "06"}  # consult, cooperate, agree: done together
+
+
+def _has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def joint(code: str) -> bool:
@@ -134,6 +156,9 @@ WANT = {"want", "see", "seek", "demand", "welcome", "support", "back", "favour",
 MODAL_DEMAND = {"must", "should"}
 # what these verbs take as their clause, or as the clause of their claim noun, is denied, not asserted
 DENY_VERBS = {"deny", "dismiss", "refute", "rebut", "reject", "dispute", "contest"}
+# what these nouns say of someone with "of" is alleged, not reported: "accusations of meddling", "charges of fraud"
+ALLEGATION_NOUNS = {"accusation", "allegation", "suspicion", "charge"}
+MEANS_PREPS = {"through", "by", "with", "via"}
 CLAIM_NOUNS = {"claim", "allegation", "accusation", "report", "suggestion", "charge", "assertion", "rumour",
                "rumor", "speculation"}
 THREAT_ROOT = "13"
@@ -789,6 +814,16 @@ class EventFinder:
         """Whether an act is the charge of an accusation or a coercive act ("was arrested for collaborating
         with Israel", "accused Kenya of arming the rebels" is coded as the accusation already)."""
         verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") else tok
+        node = tok
+        if node.dep_ == "pobj" and node.head.lower_ in MEANS_PREPS and node.head.head.dep_ == "pcomp":
+            node = node.head.head  # "accusations of meddling through cyber attacks": the means is alleged too
+        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ == "of" and \
+                node.head.head.lemma_.lower() in ALLEGATION_NOUNS:
+            return True  # "allegations of torture", "accusations of meddling"
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "of":
+            suspected = verb.head.head
+            if suspected.dep_ == "acl" and suspected.lemma_.lower() in ("suspect", "accuse"):
+                return True  # "two men suspected of bombing a bus": what they are suspected of is alleged
         if verb.dep_ != "pcomp" or verb.head.lower_ not in ("for", "with") or verb.tag_ != "VBG":
             return False
         governor = verb.head.head
@@ -810,6 +845,8 @@ class EventFinder:
         t = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") else tok
         while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
             t = t.head
+        if t.dep_ == "pcomp" and t.head.lower_ in PENDING_MARKS and t.head.head.pos_ in ("VERB", "AUX"):
+            return self._not_done(t.head.head)  # "demanded a truce before allowing the convoys in"
         if t.dep_ != "advcl":
             return False
         marks = {m.lower_ for m in t.children if m.dep_ == "mark"}
@@ -821,7 +858,36 @@ class EventFinder:
         """Whether a verb's act is not (yet) done: threatened, promised, refused, planned or demanded."""
         while verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             verb = verb.head
-        return verb.lemma_.lower() in OUTER_VERBS | INTENT_VERBS or self._status(verb, None) is not Status.ASSERTED
+        return verb.lemma_.lower() in OUTER_VERBS | INTENT_VERBS | WILLING | DEMAND_VERBS or \
+            self._status(verb, None) is not Status.ASSERTED
+
+    def _pending_purpose(self, tok: Token) -> bool:
+        """Whether an act is the purpose of an act not (yet) done ("would blockade the capital to demand
+        reforms", "is ready to supply tanks to help protect an ally"), or what such an act lets or
+        makes happen ("refused to allow the planes to land"). The purpose of an act done keeps its own
+        reading ("sent monitors to the region to investigate")."""
+        t = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") else tok
+        while t.head.i != t.i and (t.dep_ == "conj" or t.dep_ == "xcomp" and not _has_to(t)):
+            t = t.head
+        # a bare infinitive after "let" or "make" is its complement as one with "to" is ("refused to let the
+        # inspectors enter")
+        if t.dep_ not in ("advcl", "xcomp", "ccomp") or not (_has_to(t) or t.dep_ in ("ccomp", "xcomp") and
+                                                             t.head.lemma_.lower() in CAUSATIVE):
+            return False
+        head = t.head
+        if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in self.saying:
+            return False
+        if t.dep_ == "advcl":
+            return self._not_done(head)
+        # a complement's act is held back only with the verb it completes ("refused to allow X to land");
+        # "tried to hack", "decided to allow" are the acts themselves
+        return head.dep_ in ("xcomp", "ccomp", "advcl") and self._held_back(head)
+
+    def _held_back(self, verb: Token) -> bool:
+        """Whether a verb is the content of a refusal, threat, promise, plan or demand, or not yet done."""
+        while verb.dep_ in ("xcomp", "advcl") and _has_to(verb):
+            verb = verb.head
+        return verb.lemma_.lower() in HELD_BACK | WILLING or self._status(verb, None) is not Status.ASSERTED
 
     def _conditioned(self, tok: Token, outer: Token | None, sources: list[Ref]) -> Ref | None:
         """The subject of a threat's if/unless clause: the one the threat is meant to move."""
@@ -845,12 +911,22 @@ class EventFinder:
         while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
             t = t.head.head  # "after 12 days of battles", "in the wake of the verdict"
         aftermath = t is not noun and t.lemma_.lower() in ("wake", "aftermath")  # "in the wake of the verdict"
+        if t.dep_ == "pobj" and t.head.lower_ in ("for", "to") and t.head.head.lemma_.lower() in REPRISAL_NOUNS:
+            t = t.head.head  # "in retaliation for the air raid", "in response to the shelling": what led to it
+            aftermath = True
         if t.dep_ == "pobj" and (aftermath or t.head.lower_ in BACKGROUND_PREPS):
             prep = t.head
         else:
             return False
         governor = prep.head
         return any(g.i in self.trigger_tokens and g.i != noun.i for g in (governor, governor.head))
+
+    def _topic_of_talks(self, noun: Token) -> bool:
+        """An act noun that is what talks or a meeting (CAMEO 04) are about: "negotiations on a troop pullback",
+        "talks about a ceasefire"."""
+        if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ not in TOPIC_PREPS:
+            return False
+        return self.trigger_tokens.get(noun.head.head.i) == CONSULT_ROOT
 
     def _place_object(self, verb: Token) -> Ref | None:
         """The place an active verb acts on as its direct object: "raided Kidal", "shelled the town of X"."""
@@ -927,6 +1003,19 @@ class EventFinder:
                     if ref is not None and ref not in sources:
                         return ref
         return None
+
+    @staticmethod
+    def _force_readiness(composed: tuple[str, Outer, Token | None]) -> bool:
+        """Whether armed forces prepare, or stand ready, to use force (CAMEO 152 "heighten military readiness;
+        be prepared to use force"): an intent to fight whose outer word is one of readiness and whose doer is a
+        military noun ("the army prepared to shell", "troops are poised to attack")."""
+        code, kind, outer = composed
+        if kind is not Outer.INTENT or outer is None or code[:2] != THREAT_ROOT or \
+                outer.lemma_.lower() not in READINESS:
+            return False
+        verb = outer.head if outer.pos_ == "ADJ" and outer.dep_ == "acomp" else outer
+        doer = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+        return doer is not None and doer.lemma_.lower() in MILITARY_NOUNS
 
     def _doer_noun(self, tok: Token, light: Token | None) -> Token | None:
         """The noun that names who does an act: the subject or ``by`` agent of its verb, or the possessor
@@ -1034,7 +1123,7 @@ class EventFinder:
                 if c.dep_ == "poss":
                     ref = self.speakers.actor(c)
                     sources = [ref] if ref is not None else []
-        # "Russia was behind the airstrike", "X is responsible for the attack"
+        # "the militia was behind the bombing", "X is responsible for the attack"
         if not sources:
             ref = self._behind(noun)
             sources = [ref] if ref is not None else []
@@ -1331,6 +1420,37 @@ class EventFinder:
                     claimant, claim_verb = speaker or claimant, node  # "officials said": reported, by nobody named
         return claimant, claim_verb
 
+    def _accuses(self, tok: Token, claim_verb: Token, claimant: Ref, target: Ref | None) -> bool:
+        """Whether saying that another did violence accuses the doer: the speaker alleges it ("claimed
+        that the militia shelled the town"), lays it at the doer's door ("was behind the attack"), calls it
+        a crime ("said the killings were war crimes"), or is the one it was done to ("Chile said Peruvian
+        jets bombed its border post"). A news agency, a monitor or the police telling of fighting only
+        report it ("Nigerian police said Cameroonian troops took the village")."""
+        if claim_verb.lemma_.lower() in ALLEGING or claimant == target == self._done_to(tok):
+            return True
+        if tok.pos_ == "NOUN" and self._behind(tok) is not None:
+            return True  # "the militia was behind the bombing", "responsible for the attack"
+        node = tok
+        while node.i != claim_verb.i and node.head.i != node.i:
+            if any(c.dep_ == "attr" and c.lemma_.lower() in CRIME_NOUNS for c in node.children):
+                return True  # "its shelling of the city was a war crime"
+            if node.lemma_.lower() in CRIME_NOUNS | {"perpetrator"}:
+                return True  # "the perpetrators of the massacre"
+            node = node.head
+        return False
+
+    def _done_to(self, tok: Token) -> Ref | None:
+        """Whose is what an act is done to, as its object phrase says ("bombed Chilean border posts", "the
+        shelling of Ukraine's ports"); not where it is ("a camp near the Kenyan border")."""
+        if tok.pos_ in ("VERB", "AUX"):
+            obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+        else:
+            obj = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
+                        for g in c.children if g.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        return self._actor_in(obj) or self._owner(obj)
+
     def _label(self, tok: Token, light: Token | None) -> str:
         head = light if light is not None else tok
         words = [head]
@@ -1423,10 +1543,17 @@ class EventFinder:
                 continue  # "failed to sign the accord": the act did not happen
             if self._in_condition(light if light is not None else tok):
                 continue  # "unless Israel lifts the blockade", "if it is attacked": a condition, not an act
+            if tok.i not in outer_of and self._pending_purpose(light if light is not None else tok):
+                continue  # "would blockade the port to demand ...": the purpose of an act not done is not done
             if light is None and self._background(tok):
                 continue  # "imposed a curfew after fierce fighting": what led to the act the sentence reports
+            if self._topic_of_talks(tok):
+                continue  # "talks on a troop pullback": what is discussed is not done
             if _imperative(light if light is not None else tok):
                 continue  # "Blockade the port!": asked for, not done by anyone named
+            if trig.code[:2] == THREAT_ROOT and tok.pos_ == "NOUN" and any(
+                    c.dep_ == "acl" and self._modal_clause(c) is c for c in tok.children):
+                continue  # "a warning to Poland that it must pay": a demand (coded from its clause), no threat
             if tok.i in self.refined:
                 trig = Trigger(self.refined[tok.i], trig.pos, trig.lemma, trig.complement, trig.target_preps,
                                trig.note)
@@ -1434,6 +1561,10 @@ class EventFinder:
             if composed is not None:
                 trig = Trigger(composed[0], trig.pos, trig.lemma, trig.complement, trig.target_preps,
                                f"{composed[1].value} of {trig.note}")
+            if composed is not None and self._force_readiness(composed):
+                # "the army prepared to launch air strikes": armed forces ready to use force show a posture (152),
+                # no verbal threat
+                trig = Trigger(ALERT_CODE, trig.pos, trig.lemma, trig.complement, trig.target_preps, trig.note)
             if composed is not None and composed[1] in (Outer.APPEAL, Outer.DEMAND):
                 # the appeal's maker asks its object: "urged Kenya to release ..."
                 asked = appealed_to(composed[2])
@@ -1550,9 +1681,10 @@ class EventFinder:
                 )
                 by_token.setdefault(tok.i, []).append(len(mentions))
                 mentions.append(mention)
-                # someone says another did violence: that is also the speaker's accusation of the doer
+                # someone alleges another did violence: that is also the speaker's accusation of the doer
                 if this_claimant is not None and source is not None and trig.code[:2] in VIOLENT_ROOTS and \
-                        claim_verb is not None and claim_verb.lemma_.lower() not in ACCUSE_VERBS:
+                        claim_verb is not None and claim_verb.lemma_.lower() not in ACCUSE_VERBS and \
+                        self._accuses(anchor_tok, claim_verb, this_claimant, this_target):
                     claim_time, _ = self._time(claim_verb) if claim_verb is not None else (None, None)
                     mentions.append(EventMention(code=ACCUSE_CODE, trigger=f"accused of {mention.trigger}",
                                                  evidence=evidence, source=this_claimant, target=source,
@@ -1581,6 +1713,13 @@ class EventFinder:
         for tok, trig, light in triggers:
             if not trig.code.isdigit():
                 continue
+            against = opposed(tok) if trig.code[:2] == "11" else None
+            if against is not None and against.i in coded and coded[against.i].code.isdigit():
+                rejection = compose(Outer.REJECT, coded[against.i].code)
+                if rejection is not None:  # "opposed talks with the rebels": a rejection of the talks
+                    self.refined[tok.i] = rejection
+                    subsumed.add(-1 - against.i)
+                    continue
             verb = clause_verb(tok, light)
             self._denied(verb)  # note the verbs that deny a clause
             warning = self._warned(verb) if verb is not None else None
@@ -1602,6 +1741,10 @@ class EventFinder:
             if found is None:
                 continue
             kind, outer = found
+            if kind in (Outer.INTENT, Outer.REJECT, Outer.THREAT) and outer is not None and \
+                    self._asked_of_subject(outer):
+                subsumed.add(-1 - tok.i)  # "urged Chile to refuse to extradite ...": no refusal made, only asked for
+                continue
             code = compose(kind, trig.code)
             if code is None:
                 continue
@@ -1621,6 +1764,9 @@ class EventFinder:
                     continue
                 # "ordered the mayor to resign": the order is a demand of its object, coded from the act
                 subsumed.discard(-1 - tok.i)
+            if kind is Outer.APPEAL and outer is not None and outer.pos_ == "NOUN" and outer.i not in own:
+                subsumed.add(-1 - tok.i)  # "turned down a call for its warships to be sent": asked, not done
+                continue
             if kind is Outer.APPEAL and outer is not None and outer.i in own:
                 subsumed.add(-1 - tok.i)  # the appeal is coded by its own verb; what is asked did not happen
                 if own[outer.i].code == APPEAL_CODE and outer.i not in self.refined:
@@ -1633,6 +1779,14 @@ class EventFinder:
                 subsumed.add(outer.i)
             composed[tok.i] = (code, kind, outer)
         return composed, subsumed
+
+    def _asked_of_subject(self, verb: Token) -> bool:
+        """Whether what a verb says is asked or demanded of its subject ("demanded that Uganda agree to ...",
+        "urged Chile to refuse to ...", "said Mexico must be willing to ...")."""
+        if verb.pos_ not in ("VERB", "AUX", "ADJ"):
+            return False
+        asked = outer_act(verb, self.lex.speech_verbs)
+        return asked is not None and asked[0] in (Outer.APPEAL, Outer.DEMAND) or self._modal_clause(verb) is not None
 
     def _warned(self, verb: Token) -> Token | None:
         """The verb of warning whose clause says what the warner's side will or may do: "warned that the police
@@ -1677,15 +1831,35 @@ class EventFinder:
         the purpose or the complement of ("must keep the port open to let grain out")."""
         node = verb
         for _ in range(4):
-            if node.dep_ == "ccomp" and node.head.lemma_.lower() in self.saying and \
+            if self._said_clause(node) and \
                     any(c.dep_ == "aux" and c.lower_ in MODAL_DEMAND for c in node.children) and \
                     any(c.dep_ == "nsubj" for c in node.children):
                 return node
-            if node.dep_ not in ("xcomp", "advcl", "conj") or node.head.i == node.i:
+            if node.dep_ not in ("xcomp", "advcl", "conj", "acomp") or node.head.i == node.i:
+                return None  # "must be willing to negotiate": the act of a willing adjective is as demanded
+            if node.dep_ == "acomp" and node.lemma_.lower() not in WILLING:
                 return None
             if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in PENDING_MARKS for c in node.children):
                 return None  # "must talk, as the strikes have failed": a clause of its own
             node = node.head
+        return None
+
+    def _said_clause(self, node: Token) -> bool:
+        """A clause someone says: what a verb of saying says, or the that-clause of what is issued or sent
+        ("issued a warning to Kenya that it must ...", "sent a message that X must ...")."""
+        if node.dep_ == "ccomp":
+            return node.head.lemma_.lower() in self.saying
+        return node.dep_ == "acl" and node.head.pos_ == "NOUN" and node.head.lemma_.lower() in SAID_NOUNS and \
+            any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
+
+    def _addressee(self, noun: Token) -> Ref | None:
+        """Whom a message is sent or issued to: "a warning to Uganda", "sent a message to Poland"."""
+        for head in (noun, noun.head if noun.dep_ in ("dobj", "obj") else None):
+            for c in head.children if head is not None else ():
+                if c.dep_ in ("prep", "dative") and c.lower_ == "to":
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return self._actor_in(pobj)
         return None
 
     def _outer_makers(self, outer: Token | None) -> list[Ref]:
@@ -1763,19 +1937,26 @@ class EventFinder:
         for role in self.roles:
             if role.post_in is not None:
                 own.setdefault(role.holder, set()).add(role.post_in)
-        for verb in with_pos(self.doc, "VERB", "AUX"):
-            if verb.lemma_.lower() not in self.saying:
+        for tok in with_pos(self.doc, "VERB", "AUX"):
+            if tok.dep_ == "acl" and self._said_clause(tok):
+                # "sent a message to Poland that it must ...": the issuer says the noun's clause
+                verb, clauses = tok.head, [tok]
+                makers = self._outer_makers(verb)
+                speaker = makers[0] if makers else None
+            elif tok.lemma_.lower() in self.saying:
+                verb, clauses = tok, [c for c in tok.children if c.dep_ == "ccomp"]
+                speaker = self._subject(verb) if clauses else None
+            else:
                 continue
-            speaker = self._subject(verb)
             if speaker is None:
                 continue
-            for clause in verb.children:
-                if clause.dep_ != "ccomp":
-                    continue
+            for clause in clauses:
                 if not any(c.dep_ == "aux" and c.lower_ in MODAL_DEMAND for c in clause.children):
                     continue
                 subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
                 target = self._actor_in(subject) if subject is not None else None
+                if subject is not None and subject.pos_ == "PRON" and verb.pos_ == "NOUN":
+                    target = self._addressee(verb) or target  # "a warning to Uganda that it must ...": Uganda
                 if target is None or target == speaker or target in own.get(speaker, set()):
                     continue
                 if self.ents.kind(target) is Kind.PLACE:

@@ -32,7 +32,9 @@ THREAT_VERBS = {"threaten", "warn"}
 # a promise of harm is a threat, a promise of help an intent
 COMMIT_VERBS = {"vow", "swear", "pledge", "promise"}
 INTENT_VERBS = {"agree", "offer", "plan", "intend", "commit", "prepare", "propose", "undertake",
-                "consent", "volunteer", "resolve"}
+                "consent", "volunteer", "resolve", "aim", "seek", "poise"}
+# a goal sought is an intent ("is seeking to impose sanctions"); in the simple past, an attempt made
+ATTEMPT_VERBS = {"seek"}
 WILLING = {"willing", "ready", "prepared", "determined", "committed", "eager", "keen", "poised"}
 REFUSE_VERBS = {"refuse", "decline"}
 # verbs whose object is asked to do the act of their complement
@@ -51,6 +53,11 @@ INTENT_NOUNS = {"agreement", "consensus", "deal", "accord", "decision", "pledge"
                 "plan", "readiness", "willingness", "intention", "vow", "undertaking", "resolve", "proposal"}
 THREAT_NOUNS = {"threat", "ultimatum", "warning"}
 REFUSE_NOUNS = {"refusal"}
+OPPOSE_WORDS = {"oppose", "opposed", "opposition"}  # "opposed the talks", "is opposed to", "its opposition to"
+# nouns of CAMEO's demands (10) and appeals (02) whose clause is what is asked, not done: "Bolivia's demand to
+# cede a corridor", "a call for the troops to be withdrawn", "the request that its navy release the boats"
+DEMAND_NOUNS = {"demand", "insistence"}
+APPEAL_NOUNS = {"call", "appeal", "request", "plea", "petition"}
 # "promised to continue the aid": the aspect verb is transparent
 ASPECT_VERBS = {"continue", "resume", "begin", "start", "keep"}
 FUTURE = {"will", "would", "'ll", "shall", "wo"}
@@ -172,17 +179,64 @@ def _outer_noun(noun: Token) -> tuple[Outer, Token | None] | None:
         return Outer.REJECT, noun
     if lemma in INTENT_NOUNS:
         return Outer.INTENT, noun
+    if lemma in DEMAND_NOUNS:
+        return Outer.DEMAND, noun
+    if lemma in APPEAL_NOUNS:
+        return Outer.APPEAL, noun
     return None
+
+
+def opposed(tok: Token) -> Token | None:
+    """What an opposition is to: the object of "opposed the deal", the ``to`` object of "is opposed to the
+    deal", "its opposition to the deal" and "voiced opposition to the deal". CAMEO tells objections (11) from
+    rejections (12) by what is opposed: opposing a cooperative act proposed (talks, mediation, aid) rejects it."""
+    heads = [tok]
+    if tok.lemma_.lower() not in OPPOSE_WORDS:  # "voiced opposition to": the noun of the verb, or the verb
+        noun = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in OPPOSE_WORDS), None)
+        if noun is None:
+            return None
+        heads = [noun, tok]
+    for head in heads:
+        for c in head.children:
+            if c.dep_ in ("dobj", "obj") and head.pos_ == "VERB" and head is tok and len(heads) == 1 and not any(
+                    g.dep_ in ("auxpass", "nsubjpass") for g in head.children):
+                return c
+            if c.dep_ == "prep" and c.lower_ == "to":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _asked_noun(node: Token) -> Token | None:
+    """The demand or appeal noun whose clause ``node`` heads: "the demand that troops withdraw", "a call for
+    its troops to be deployed" (the parser hangs the clause on the noun after "for")."""
+    if node.dep_ not in ("acl", "relcl", "advcl", "ccomp"):
+        return None
+    to = _has(node, "aux", {"to"})
+    head = node.head
+    if head.dep_ == "pobj" and head.head.lower_ == "for" and to:
+        head = head.head.head
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in DEMAND_NOUNS | APPEAL_NOUNS:
+        return None
+    said = to or _has(node, "mark", {"that"}) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who") for c in node.children)
+    return head if said else None
 
 
 def outer_act(verb: Token, speech_verbs: set[str]) -> tuple[Outer, Token | None] | None:
     """What the clause of ``verb`` does with its act, and the verb that says so (None for a plain
     future in a reported clause: "said it would send")."""
     node = verb
+    # "threatened to close the strait and seize tankers": a bare conjunct shares its first conjunct's outer act
+    while node.dep_ == "conj" and node.tag_ == "VB" and node.head.pos_ == "VERB" and node.head.dep_ != "ROOT" and \
+            not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in node.children):
+        node = node.head
     while node.dep_ == "xcomp" and node.head.lemma_.lower() in ASPECT_VERBS:
         node = node.head
     negated = _has(node, "neg", {"not", "n't", "never"})
     unless = any(c.dep_ == "advcl" and _has(c, "mark", CONDITION_AGAINST) for c in node.children)
+    asked = _asked_noun(node)
+    if asked is not None:
+        return _outer_noun(asked)
     if node.dep_ == "acl" and node.head.pos_ == "NOUN" and _has(node, "aux", {"to"}):
         return _outer_noun(node.head)
     if node.dep_ == "xcomp" or (node.dep_ == "advcl" and _has(node, "aux", {"to"}) and not _has(node, "mark", {
@@ -199,6 +253,8 @@ def outer_act(verb: Token, speech_verbs: set[str]) -> tuple[Outer, Token | None]
             return Outer.APPEAL, outer
         if lemma in THREAT_VERBS:
             return Outer.THREAT, outer
+        if lemma in ATTEMPT_VERBS and outer.tag_ == "VBD":
+            return None  # "police sought to disperse the crowd": an attempt made, as "tried to" is
         if lemma in COMMIT_VERBS | INTENT_VERBS or (outer.pos_ == "ADJ" and lemma in WILLING):
             if outer_negated or negated:
                 return Outer.REJECT, outer

@@ -63,11 +63,15 @@ ACTOR_NOUNS = {
 }
 # the members of a bloc or a country's allies, only by the bloc or country named in a compound ("its Mercosur
 # partners", "Kenya's US partners"): a firm's or a person's partners are no actors
-NAMED_PARTNER_NOUNS = {"partner"}
+NAMED_PARTNER_NOUNS = {"partner", "counterpart"}
+COUNTERPART_NOUNS = {"counterpart"}  # "his Greek counterpart": the demonym says whose office he holds
 # the people of a place as a group: "students in Nairobi", "thousands in Lima"
 PEOPLE_NOUNS = {"protester", "protestor", "demonstrator", "activist", "student", "worker", "resident", "villager",
                 "inhabitant", "youth", "farmer", "people", "citizen", "civilian", "crowd", "thousand", "hundred",
                 "rioter", "striker", "marcher", "voter", "supporter"}
+# who speaks or acts for another, named after "for": "a spokesman for the Chinese foreign ministry"
+FOR_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "envoy", "representative", "ambassador", "negotiator",
+             "delegate", "emissary"}
 # "the French-led mission", "Kenyan-led troops": whoever leads a force acts through it
 LED = {"lead", "head"}
 # a number or a part of a group stands for the group: "thousands of students", "a member of parliament"
@@ -241,7 +245,8 @@ class Speakers:
                                  self.ents.ref_at(c.i) is None for c in tok.children)
             if lemma in NAMED_PARTNER_NOUNS:
                 for child in tok.children:
-                    ref = self.ents.ref_at(child.i) if child.dep_ == "compound" and child.pos_ == "PROPN" else None
+                    ref = self.ents.ref_at(child.i) if child.dep_ == "compound" and child.pos_ == "PROPN" or \
+                        child.dep_ == "amod" and lemma in COUNTERPART_NOUNS else None
                     if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION):
                         return ref
             if lemma in ACTOR_NOUNS or lemma in self.event_nouns or group_compound:
@@ -263,6 +268,12 @@ class Speakers:
                         return ref
             if lemma in ACTOR_NOUNS or lemma in GROUP_HEADS:
                 for child in tok.children:
+                    if child.dep_ == "prep" and child.lower_ == "for" and lemma in FOR_NOUNS:
+                        # "a spokesman for the Chinese foreign ministry": whom he speaks for
+                        pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                        ref = self.actor(pobj) if pobj is not None else None
+                        if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION, Kind.PERSON):
+                            return ref
                     if child.dep_ != "prep" or child.lower_ not in GROUP_PREPS:
                         continue
                     if lemma in GROUP_HEADS and child.lower_ != "of":

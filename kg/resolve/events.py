@@ -349,8 +349,11 @@ def resolve_events(resolver, corpus: Corpus) -> list[Event]:
                     "claimed_by": key(d, m.claimed_by), "mention": (d, index)}
             if keys["source"] and keys["source"] == keys["target"]:
                 keys["target"] = None
-            if m.code[:2] not in VIOLENT | {"14", "15", "16", "17"} and not keys["source"]:
-                continue  # a statement, appeal or meeting by nobody we know is no fact worth keeping
+            if m.code.isdigit() and m.code[:2] not in VIOLENT | {"14", "15", "16", "17"} and not keys["source"]:
+                # a statement, appeal or meeting by nobody we know is no fact worth keeping (extraction has given
+                # "we" and "I" their speaker or author already; who reports an act is not who does it). kg's own
+                # events (an earthquake, an election, a death) have no doer: their place, time or dead tell them
+                continue
             if not any(keys[k] for k in ("source", "target", "place", "claimed_by")) and m.killed is None \
                     and not m.participants:
                 continue

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from .coding import coded, has
+
 
 @pytest.mark.parametrize("text, person, title, country", [
     ("President of Russia Vladimir Putin met Erdogan in Sochi.", "Vladimir Putin", "President", "Russia"),
@@ -40,3 +42,32 @@ def test_title_of_country_then_name(facts_of, text, person, title, country):
     name = {i: e.name for i, e in enumerate(facts.entities)}
     roles = {(name[r.holder.index], r.title, name[r.post_in.index] if r.post_in else None) for r in facts.roles}
     assert (person, title, country) in roles, roles
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # who speaks or negotiates for a body acts for it
+    ("A spokesman for the Chinese foreign ministry criticised Japan on Monday.", "11", "China", "Japan"),
+    ("A spokeswoman for Amnesty International condemned the executions in Iran.", "11", "Amnesty International",
+     None),
+    ("An envoy for the African Union met rebel leaders in Darfur.", "04", "African Union", None),
+    # a counterpart with a demonym holds that country's office
+    ("Officials of the Nigerian defence ministry met their Chadian counterparts in Abuja.", "04", "Nigeria", "Chad"),
+    ("Bolivia's trade minister met her Paraguayan counterpart in Asuncion.", "04", "Bolivia", "Paraguay"),
+])
+def test_actors_for_whom_one_speaks_or_whose_counterpart(facts_of, text, root, source, target):
+    found = coded(facts_of, text)
+    assert has(found, root, source, target), found
+
+
+def test_a_counterpart_by_demonym_alone(facts_of):
+    found = coded(facts_of, "The Kenyan defence minister met his Ugandan counterpart in Kampala.")
+    assert any(code.startswith("04") and tgt == "Uganda" for code, _, tgt in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Macron met his counterpart on Monday.",
+    "A spokesman for the family praised the verdict.",
+])
+def test_no_actor_without_a_named_body(facts_of, text):
+    found = coded(facts_of, text)
+    assert all(tgt is None and src is None for _, src, tgt in found), found

@@ -183,3 +183,56 @@ def test_a_participle_off_another_noun_is_not_the_subjects(facts_of):
     found = events_of(facts_of, "Police in Kenya stopped a truck carrying weapons for Somali militants.",
                       date="2020-06-20")
     assert not any(code.startswith("07") and src == "Kenya" for code, src, *_ in found), found
+
+
+@pytest.mark.parametrize("text, accuser, accused", [
+    # violence said of another is an accusation when the speaker alleges it, is the one it was done to,
+    # lays it at the doer's door or calls it a crime
+    ("Eritrea claimed that Ethiopian troops shelled the town of Badme.", "Eritrea", "Ethiopia"),
+    ("Chile said Peruvian jets bombed Chilean border posts on Monday.", "Chile", "Peru"),
+    ("Ukraine said the shelling of Kharkiv by Russian forces was a war crime.", "Ukraine", "Russia"),
+    ("Saudi Arabia said that Iran was behind the drone attack on the tanker.", "Saudi Arabia", "Iran"),
+])
+def test_violence_alleged_of_another_is_an_accusation(facts_of, text, accuser, accused):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert any(code.startswith("11") and (accuser is None or src == accuser) and tgt == accused
+               for code, src, tgt, *_ in found), found
+
+
+@pytest.mark.parametrize("text, doer", [
+    # a news agency, the police or a monitor telling of violence reports it; it accuses nobody
+    ("Reuters reported that Ethiopian troops shelled the town of Adigrat.", "Ethiopia"),
+    ("Nigerian police said Cameroonian soldiers occupied a village near the border.", "Cameroon"),
+    ("The United Nations said Somali militias attacked a camp for Kenyan refugees.", None),
+    # where it was done is not whom it was done to: the police of the border's country are no party
+    ("Ethiopian troops captured a rebel base on the Kenyan border, Kenyan police said.", "Ethiopia"),
+])
+def test_violence_reported_by_a_bystander_is_no_accusation(facts_of, text, doer):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert any(code[:2] in ("18", "19", "20") and (doer is None or src == doer) for code, src, *_ in found), found
+    assert not any(code.startswith("11") for code, *_ in found), found
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    # what an act answers or avenges is the earlier story; what someone is suspected of is alleged
+    ("Sudan vowed to hit back at the rebels in response to the shelling of Kassala.", "03", "19"),
+    ("Kenya expelled the Somali envoy in response to the bombing of its embassy in Mogadishu.", "16", "18"),
+    ("Kenya agreed to extradite two men suspected of bombing a bus in Kampala.", "03", "19"),
+])
+def test_reprisals_and_suspicions_are_not_coded(facts_of, text, kept, dropped):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert any(code.startswith(kept) for code, *_ in found), found
+    assert not any(code.startswith(dropped) for code, *_ in found), found
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    # what an accusation or allegation noun says someone did (and by what means) is alleged, not reported;
+    # what it was done to keeps its own reading
+    ("Beijing faced accusations of interfering in Taiwan's politics through cyber attacks on its ministries.", None,
+     "17"),
+    ("Moscow has faced accusations of Russian cyber attacks on Estonian banks.", None, "17"),
+])
+def test_an_act_alleged_by_a_noun_is_not_coded(facts_of, text, kept, dropped):
+    found = events_of(facts_of, text, date="2020-06-20")
+    assert kept is None or any(code.startswith(kept) for code, *_ in found), found
+    assert not any(code.startswith(dropped) for code, *_ in found), found

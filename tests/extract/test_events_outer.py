@@ -224,3 +224,128 @@ def test_an_order_to_ones_forces(facts_of, text, root, source):
     found = coded(facts_of, text)
     assert any(code.startswith(root) and source.split()[-1] in (src or "") for code, src, _ in found), found
     assert not any(code.startswith("10") for code, *_ in found), found
+
+
+# what a demand or an appeal noun asks, a goal aimed at or sought, and the second of two acts threatened or
+# promised is no act done
+@pytest.mark.parametrize("text, not_root", [
+    ("Japan turned down a call for its warships to be deployed in the Red Sea.", "15"),
+    ("Chile rejected Bolivia's demand that its navy leave the disputed waters.", "08"),
+    ("Peru turned down a request from Ecuador to extradite the former mayor.", "08"),
+    ("Canada backed a motion that aims to launch air strikes on Venezuela.", "19"),
+    ("Iran threatened to close the strait and seize foreign tankers.", "17"),
+    ("Egypt vowed to block the canal and expel the Israeli envoy.", "16"),
+])
+def test_an_act_asked_or_aimed_at_is_not_done(facts_of, text, not_root):
+    found = coded(facts_of, text)
+    assert not any(code.startswith(not_root) for code, *_ in found), found
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    ("The European Union is seeking to impose sanctions on Belarus.", "13", "European Union", "Belarus"),
+    ("Japan aims to sign a trade deal with India by March.", "03", "Japan", "India"),
+    ("Iran threatened to close the strait and seize foreign tankers.", "13", "Iran", None),
+])
+def test_a_goal_sought_is_an_intent(facts_of, text, root, source, target):
+    found = coded(facts_of, text)
+    assert has(found, root, source, target), found
+
+
+# opposing a cooperative act proposed rejects it (12, by the codebook's correspondences); opposing anything
+# else is an objection (11)
+@pytest.mark.parametrize("text, root, source, target", [
+    ("Hungary opposed talks with Ukraine.", "125", "Hungary", "Ukraine"),
+    ("Ghana voiced opposition to Nigerian mediation in the border dispute.", "125", "Ghana", "Nigeria"),
+    ("Poland opposed the EU aid package for Hungary.", "122", "Poland", "European Union"),
+    ("Ghana voiced strong opposition to the new tax.", "110", "Ghana", None),
+    ("Kenya opposed the sanctions on Uganda.", "110", "Kenya", "Uganda"),
+])
+def test_opposition_rejects_a_cooperative_act(facts_of, text, root, source, target):
+    found = coded(facts_of, text)
+    assert has(found, root, source, target), found
+
+
+# what an issued reminder, message or warning says someone must do is a demand of them, not a threat
+@pytest.mark.parametrize("text, source, target", [
+    ("Brazil issued a reminder to Argentina that it must pay its debts by June.", "Brazil", "Argentina"),
+    ("Germany sent a clear message to Poland that it must respect the court ruling.", "Germany", "Poland"),
+])
+def test_a_must_clause_of_a_message_is_a_demand(facts_of, text, source, target):
+    found = coded(facts_of, text)
+    assert has(found, "10", source, target), found
+    assert not any(code.startswith("13") for code, *_ in found), found
+
+
+def test_a_warning_without_a_must_clause_stays_a_threat(facts_of):
+    found = coded(facts_of, "Iran issued a warning to Israel against any attack on its nuclear sites.")
+    assert has(found, "13", "Iran", "Israel"), found
+
+
+# what an act not done is for, waits for, or an outer act only asked for, is not done either
+@pytest.mark.parametrize("text, not_root", [
+    ("Chilean miners said they would occupy the mine to demand higher wages.", "10"),
+    ("Canada is ready to supply tanks to help defend Poland.", "05"),
+    ("Peru urged Chile to refuse to extradite the former president.", "12"),
+    ("Kenya demanded that Uganda agree to withdraw its troops.", "03"),
+    ("Armenia demanded a ceasefire with Azerbaijan before allowing relief convoys to cross the border.", "08"),
+    ("Brazil said that Argentina must be willing to lift the tariffs on Brazilian steel.", "03"),
+    ("Myanmar refused to allow Red Cross teams to enter the camps and evacuate the sick.", "07"),
+    ("Israel refused to let UN inspectors enter the site and inspect the reactor.", "09"),
+    ("Mexico must be ready to negotiate with the United States on tariffs, Canada's prime minister said.", "03"),
+])
+def test_an_act_for_or_after_an_act_not_done_is_not_done(facts_of, text, not_root):
+    found = coded(facts_of, text)
+    assert not any(code.startswith(not_root) for code, *_ in found), found
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # the purpose of an act done keeps its reading; so does an outer act nobody asked for
+    ("The United Nations sent monitors to Bosnia to investigate the killings.", "09", "United Nations", None),
+    ("Kenya agreed to withdraw its troops.", "03", "Kenya", None),
+    ("Israel let UN inspectors enter the site and inspect the reactor.", "09", "United Nations", None),
+    ("Iran has attempted to hack the networks of Israeli water utilities.", "17", "Iran", None),
+    ("Bolivia's supreme court decided to allow the exiled leader to return home.", "08", "Bolivia", None),
+    ("Tamil rebels have sworn to keep fighting until they win a homeland.", "13", None, None),
+    # "must be willing to act" is asked of the one who must
+    ("Mexico must be ready to negotiate with the United States on tariffs, Canada's prime minister said.", "10",
+     "Canada", "Mexico"),
+])
+def test_acts_done_and_outer_acts_made(facts_of, text, root, source, target):
+    found = coded(facts_of, text)
+    assert any(code.startswith(root) and (source is None or src == source) and (target is None or tgt == target)
+               for code, src, tgt in found), found
+
+
+# armed forces preparing or poised to use force show a military posture (152), not a verbal threat; a
+# government's or a speaker's readiness stays an intent or a threat
+@pytest.mark.parametrize("text, code, source", [
+    ("The Sudanese army prepared to launch air strikes on rebel camps in Darfur.", "152", "Sudan"),
+    ("Russian troops are poised to attack Kharkiv.", "152", "Russia"),
+    ("Iran said it was ready to strike Israeli bases.", "13", "Iran"),
+    ("China is poised to sign a trade deal with Vietnam.", "03", "China"),
+])
+def test_forces_ready_to_fight_show_a_posture(facts_of, text, code, source):
+    found = coded(facts_of, text)
+    assert has(found, code, source), found
+
+
+# what talks are about is not done: "negotiations on a troop pullback" is no pullback
+@pytest.mark.parametrize("text, kept, not_root", [
+    ("Armenia and Azerbaijan resumed talks on an Armenian troop withdrawal from the disputed region.", "04", "08"),
+    ("Kosovo and Serbia held negotiations on a Serbian police pullback from the border.", "04", "08"),
+])
+def test_what_talks_are_about_is_not_done(facts_of, text, kept, not_root):
+    found = coded(facts_of, text)
+    assert any(code.startswith(kept) for code, *_ in found), found
+    assert not any(code.startswith(not_root) for code, *_ in found), found
+
+
+# "sought to" in the simple past is an attempt made, as "tried to" is: the act stands, no threat of it
+@pytest.mark.parametrize("text, source", [
+    ("Greek police sought to disperse the crowd with tear gas.", "Greece"),
+    ("Kenyan police sought to disperse the marchers with water cannon.", "Kenya"),
+])
+def test_an_act_sought_in_the_past_is_attempted_not_threatened(facts_of, text, source):
+    found = coded(facts_of, text)
+    assert has(found, "17", source), found
+    assert not any(code.startswith("13") for code, *_ in found), found

@@ -124,23 +124,35 @@ def test_casualties_and_their_parts():
     assert sorted(attack.killed_parts) == [(1, "civilian"), (20, "aid workers")]
 
 
-def test_what_someone_says_another_did_is_claimed_and_an_accusation():
-    # "Johnson said Russia bombed the convoy ."
-    ents, events = parse([
+def _said_bombed(verb: str, lemma: str):
+    # "Johnson <verb> Russia bombed the convoy ."
+    return parse([
         ("Johnson", 1, "nsubj", "PROPN", "NNP", "Johnson"),
-        ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        (verb, 1, "ROOT", "VERB", "VBD", lemma),
         ("Russia", 3, "nsubj", "PROPN", "NNP", "Russia"),
         ("bombed", 1, "ccomp", "VERB", "VBD", "bomb"),
         ("the", 5, "det", "DET", "DT", "the"),
         ("convoy", 3, "dobj", "NOUN", "NN", "convoy"),
         (".", 1, "punct", "PUNCT", ".", "."),
     ], [(0, 1, "PERSON", ""), (2, 3, "COUNTRY", "country:RU")])
+
+
+def test_what_someone_claims_another_did_is_claimed_and_an_accusation():
+    ents, events = _said_bombed("claimed", "claim")
     bombing = next(e for e in events if e.code[:2] in ("18", "19", "20"))
     accusation = next(e for e in events if e.code[:2] == "11")
     assert (name(ents, bombing.source), name(ents, bombing.claimed_by), bombing.status) == \
         ("Russia", "Johnson", Status.REPORTED)
     assert [p.cls for p in bombing.participants] == ["Convoy"]
     assert (name(ents, accusation.source), name(ents, accusation.target)) == ("Johnson", "Russia")
+
+
+def test_what_a_bystander_says_another_did_is_reported_not_an_accusation():
+    ents, events = _said_bombed("said", "say")
+    bombing = next(e for e in events if e.code[:2] in ("18", "19", "20"))
+    assert (name(ents, bombing.source), name(ents, bombing.claimed_by), bombing.status) == \
+        ("Russia", "Johnson", Status.REPORTED)
+    assert not any(e.code[:2] == "11" for e in events)
 
 
 def test_will_visit_is_planned():

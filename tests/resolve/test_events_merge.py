@@ -93,3 +93,28 @@ def test_the_candidate_index_makes_the_clusters_trying_every_cluster_makes(nlp, 
                         lambda self, m, keys: every_cluster(self, m, keys) if hasattr(self, "all") else [])
     assert resolve(facts).events == indexed
     assert any(len({ev.doc_id for ev in e.evidence}) > 1 for e in indexed)  # events told in two articles
+
+
+@pytest.mark.parametrize("text, code", [
+    ("A powerful earthquake struck eastern Turkey on Monday, killing 120 people.", "NaturalDisaster"),
+    ("Floods swept through villages in northern Bangladesh on Sunday, killing 14 people.", "NaturalDisaster"),
+])
+def test_an_event_with_no_doer_outside_cameo_is_kept(corpus_of, text, code):
+    corpus = corpus_of([text], date="2023-02-08")
+    assert any(e.code == code for e in corpus.events), [e.code for e in corpus.events]
+
+
+def test_a_cameo_act_by_nobody_known_is_dropped(nlp):
+    # the talks' doer taken away: a meeting by nobody known is no fact, while the same facts with it are
+    from dataclasses import replace
+
+    from kg.extract import extract
+    from kg.ingest import clean
+    from kg.ingest.load import article_from_text
+    from kg.resolve.entities import resolve
+
+    article = article_from_text("Kenya held talks with Uganda in Geneva on Monday.", "talks.txt", date="2021-06-01")
+    facts = extract(nlp(clean.blank_noise(article.text)), article)
+    assert any(e.code.startswith("04") for e in resolve([facts]).events)
+    nobody = replace(facts, events=tuple(replace(e, source=None) for e in facts.events))
+    assert not any(e.code.startswith("04") for e in resolve([nobody]).events)
