@@ -20,13 +20,14 @@ from kg.model import Corpus
 KINDS = ("entities", "posts", "members", "events")  # in the order GraphWriter.write takes them
 
 
-def index(corpus: Corpus) -> dict[str, list[tuple[int, int]]]:
-    """For each document, the records whose evidence it holds: (kind, position) in corpus order."""
-    by_doc: dict[str, list[tuple[int, int]]] = defaultdict(list)
+def index(corpus: Corpus) -> dict[str, dict[tuple[int, int], list]]:
+    """For each document, the records whose evidence it holds, (kind, position) in corpus order,
+    each with the evidence it gives there."""
+    by_doc: dict[str, dict[tuple[int, int], list]] = defaultdict(dict)
     for k, kind in enumerate(KINDS):
         for i, record in enumerate(getattr(corpus, kind)):
-            for doc_id in dict.fromkeys(ev.doc_id for ev in record.evidence):
-                by_doc[doc_id].append((k, i))
+            for ev in record.evidence:
+                by_doc[ev.doc_id].setdefault((k, i), []).append(ev)
     return by_doc
 
 
@@ -53,7 +54,11 @@ def signatures(corpus: Corpus, salt: str = "") -> dict[str, str]:
 
 def graphs(corpus: Corpus, size: int = 500, only: Collection[str] | None = None) -> Iterator[tuple[str, DocGraph]]:
     """(doc_id, its graph) for every document of the corpus (of ``only``, when given), in its
-    order, written ``size`` documents at a time."""
+    order, written ``size`` documents at a time.
+
+    A batch's writer is given each record with the evidence of the batch's documents only: an
+    entity named in every document (a country) would otherwise have all its evidence looked
+    through once per batch."""
     by_doc = index(corpus)
     records = [getattr(corpus, kind) for kind in KINDS]
     writes = [GraphWriter.entity, GraphWriter.post, GraphWriter.member, GraphWriter.event]
@@ -63,9 +68,12 @@ def graphs(corpus: Corpus, size: int = 500, only: Collection[str] | None = None)
         writer = GraphWriter(only={doc.doc_id for doc in batch})
         for doc in batch:
             writer.document(doc)
-        wanted = sorted({ref for doc in batch for ref in by_doc.get(doc.doc_id, ())})
-        for k, i in wanted:
-            writes[k](writer, records[k][i])
+        evidence: dict[tuple[int, int], list] = defaultdict(list)
+        for doc in batch:
+            for ref, given in by_doc.get(doc.doc_id, {}).items():
+                evidence[ref] += given
+        for k, i in sorted(evidence):
+            writes[k](writer, dataclasses.replace(records[k][i], evidence=tuple(evidence[k, i])))
         for doc in batch:
             yield doc.doc_id, writer.graph(doc.doc_id)
         del writer

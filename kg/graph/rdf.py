@@ -20,6 +20,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from kg.graph.ntriples import line
 from kg.graph.ontology import axioms, hierarchy
 from kg.graph.vocab import (
     KG,
@@ -92,6 +93,12 @@ def concept_triples(concept: URIRef) -> tuple[tuple, ...]:
     return tuple(triples)
 
 
+@functools.lru_cache(maxsize=1 << 10)
+def _concept(code: str) -> list[tuple[tuple, str]]:
+    """A CAMEO code's ``concept_triples``, made for a graph (``entailed``) once."""
+    return entailed(concept_triples(cameo(code)))
+
+
 def ontology_graph() -> tuple[str, tuple[tuple, ...]]:
     """The name and triples of the graph that holds kg's ontology (ontology/kg.ttl and
     participants.ttl): beside the documents' graphs in every store and file, so that a query can ask
@@ -118,29 +125,44 @@ def _date_literal(value: str) -> Literal:
     return Literal(value, datatype=datatype)
 
 
+def entailed(triples: Iterable[tuple]) -> list[tuple[tuple, str]]:
+    """Triples, each followed by the super-properties and super-classes the ontology entails for it
+    (``kg.graph.ontology``), each with its N-Triples line: made once for a record that many
+    documents' graphs hold."""
+    up = hierarchy()  # computed once per process
+    out = []
+    for triple in triples:
+        out.append((triple, line(triple)))
+        s, p, o = triple
+        for sup in up.properties.get(p, ()):
+            out.append(((s, sup, o), line((s, sup, o))))
+        if p == _TYPE:
+            for sup in up.classes.get(o, ()):
+                out.append(((s, _TYPE, sup), line((s, _TYPE, sup))))
+    return out
+
+
 class DocGraph:
     """The triples of one document's graph: each once, in the order written, each followed by the
-    super-classes and super-properties the ontology entails for it (``kg.graph.ontology``), so
-    that queries in the standard vocabularies find kg's own terms without a reasoner."""
+    super-classes and super-properties the ontology entails for it (``entailed``), so that
+    queries in the standard vocabularies find kg's own terms without a reasoner. Each triple
+    keeps its N-Triples line (``lines``), for its hash and the store."""
 
-    __slots__ = ("triples", "_classes", "_properties")
+    __slots__ = ("triples",)
 
     def __init__(self) -> None:
-        self.triples: dict[tuple, None] = {}
-        up = hierarchy()  # computed once per process
-        self._classes, self._properties = up.classes, up.properties
+        self.triples: dict[tuple, str] = {}
 
     def add(self, triple: tuple) -> None:
-        triples = self.triples
-        if triple in triples:
-            return
-        triples[triple] = None
-        s, p, o = triple
-        for sup in self._properties.get(p, ()):
-            triples[(s, sup, o)] = None
-        if p == _TYPE:
-            for sup in self._classes.get(o, ()):
-                triples[(s, _TYPE, sup)] = None
+        if triple not in self.triples:
+            self.extend(entailed([triple]))
+
+    def extend(self, made: list[tuple[tuple, str]]) -> None:
+        """Add triples made by ``entailed`` (with their entailments already)."""
+        self.triples.update(made)
+
+    def lines(self) -> list[str]:
+        return list(self.triples.values())
 
     def __iter__(self):
         return iter(self.triples)
@@ -193,11 +215,9 @@ class GraphWriter:
         if m is not None:  # in g already: an Evidence's graph is its document's
             return m
         m = self.mentions[ev] = mention_iri(ev)
-        g.add((m, RDF.type, KG.Mention))
-        g.add((m, PROV.value, Literal(ev.text)))
-        g.add((m, KG.start, _integer(ev.start)))
-        g.add((m, KG.end, _integer(ev.end)))
-        g.add((m, DCTERMS.isPartOf, doc_iri(ev.doc_id)))
+        g.extend(entailed([(m, RDF.type, KG.Mention), (m, PROV.value, Literal(ev.text)),
+                           (m, KG.start, _integer(ev.start)), (m, KG.end, _integer(ev.end)),
+                           (m, DCTERMS.isPartOf, doc_iri(ev.doc_id))]))
         return m
 
     def document(self, doc: Document) -> None:
@@ -215,17 +235,19 @@ class GraphWriter:
             g.add((d, SDO.url, Literal(doc.url, datatype=XSD.anyURI)))
 
     def _stated(self, triples: list[tuple], node: URIRef, evidence: Iterable[Evidence],
-                own: Mapping[str, list[tuple]] | None = None) -> None:
+                own: Mapping[str, list[tuple]] | None = None, shared: list[tuple[tuple, str]] = ()) -> None:
         """``triples`` in the graph of each document of ``evidence``, then the triples only that
-        document states (``own``), and the mentions there."""
+        document states (``own``), and the mentions there; ``shared``, triples that many records
+        state (made by ``entailed`` once for all), too."""
+        made = None
         for doc_id, evs in self._by_doc(evidence).items():
+            made = made if made is not None else entailed(triples)  # once, whatever the documents
             g = self.graph(doc_id)
-            for triple in triples:
-                g.add(triple)
-            for triple in own.get(doc_id, ()) if own else ():
-                g.add(triple)
-            for ev in evs:
-                g.add((node, PROV.wasDerivedFrom, self._mention(g, ev)))
+            g.extend(made)
+            g.extend(shared)
+            if own and doc_id in own:
+                g.extend(entailed(own[doc_id]))
+            g.extend(entailed([(node, PROV.wasDerivedFrom, self._mention(g, ev)) for ev in evs]))
 
     def entity(self, e: Entity) -> None:
         node = resource(e.key)
@@ -257,8 +279,7 @@ class GraphWriter:
         node = resource(e.key)
         root = e.code[:2] if e.code.isdigit() else None
         cls, link = ROOTS.get(root, (KG.OtherEvent, None))
-        triples = [(node, RDF.type, cls), (node, RDFS.label, Literal(e.label)), (node, SEM.eventType, cameo(e.code)),
-                   *concept_triples(cameo(e.code))]
+        triples = [(node, RDF.type, cls), (node, RDFS.label, Literal(e.label)), (node, SEM.eventType, cameo(e.code))]
         if e.source:
             triples.append((node, KG.source, resource(e.source)))
         if e.target:
@@ -287,7 +308,7 @@ class GraphWriter:
         claims: dict[str, list[tuple]] = defaultdict(list)  # who claims it, in the graph of the text that says so
         for doc_id, claimant in e.claimed_by:
             claims[doc_id].append((node, KG.claimedBy, resource(claimant)))
-        self._stated(triples, node, e.evidence, claims)
+        self._stated(triples, node, e.evidence, claims, _concept(e.code))
 
     def write(self, corpus: Corpus) -> GraphWriter:
         for doc in corpus.documents:

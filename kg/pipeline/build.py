@@ -22,6 +22,7 @@ from kg.graph import rdf
 from kg.ingest import load
 from kg.model import Article, Corpus, DocFacts
 from kg.nlp.pipeline import DEFAULT_MODEL
+from kg.pipeline.collector import paused
 from kg.pipeline.parse import batches, extract_batch, parse_and_extract, start_worker
 from kg.resolve.entities import resolve
 
@@ -204,7 +205,8 @@ def build_corpus(paths: Iterable[str | Path], *, model: str = DEFAULT_MODEL, job
         facts.append(item)
         stats.documents += 1
         stats.words += item.words
-    corpus = resolve(facts)
+    with paused():
+        corpus = resolve(facts)
     stats.entities = Counter(e.kind.value for e in corpus.entities)
     stats.posts = len(corpus.posts)
     stats.memberships = len(corpus.members)
@@ -219,8 +221,9 @@ def build(paths: Iterable[str | Path], **options) -> tuple[Dataset, BuildStats]:
     stats = options.pop("stats", None) or BuildStats()
     started = time.perf_counter()
     corpus = build_corpus(paths, stats=stats, **options)
-    writer = rdf.GraphWriter().write(corpus)
-    stats.triples = writer.union_size()
-    ds = writer.dataset()
+    with paused():
+        writer = rdf.GraphWriter().write(corpus)
+        stats.triples = writer.union_size()
+        ds = writer.dataset()
     stats.seconds = time.perf_counter() - started
     return ds, stats

@@ -18,6 +18,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.ids import sha1
 from kg.model import Corpus, DocFacts
+from kg.pipeline.collector import without_cycle_collection
 from kg.store.base import Store
 from kg.store.catalog import Catalog, Spool
 from kg.store.terms import Rendered, Triple, nt_lines
@@ -44,7 +45,7 @@ class Changes:
 
 def graph_hash(triples: Iterable[Triple]) -> str:
     """A hash of a graph's content: its N-Triples lines, sorted. kg's graphs have no blank nodes."""
-    lines = sorted(f"{s} {p} {o} ." for s, p, o in nt_lines(triples))
+    lines = sorted(line + " ." for line in nt_lines(triples))
     return sha1("\n".join(lines))
 
 
@@ -73,6 +74,7 @@ def _doc_ids(add: Sequence[DocFacts] | Spool) -> list[str]:
     return [item.article.doc_id for item in add]
 
 
+@without_cycle_collection
 def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = (),
            remove: Iterable[str] = ()) -> Changes:
     """Add documents' facts (replacing those of the same doc_id), remove documents, and bring every

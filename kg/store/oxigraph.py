@@ -38,7 +38,7 @@ from kg.query.sparql import Rows, syntax_error
 from kg.store.base import ResultLimitError, Store
 from kg.store.files import PREFIX_MAP, has_graphs, ox_format, serialize_quads
 from kg.store.lock import DirLock
-from kg.store.terms import Quad, Rendered, Triple, from_ox, nt_lines, rdflib_quad
+from kg.store.terms import Quad, Rendered, Triple, from_ox, has_blank_node, nt_lines, rdflib_quad
 
 MARKER = "kg-store.json"
 DATA, STAGING, RETIRED = "oxigraph", "oxigraph.new", "oxigraph.old"
@@ -181,15 +181,15 @@ class OxigraphStore(Store):
         # terms as N-Triples text: making a pyoxigraph object of each would cost more than the write
         new = {str(ox.NamedNode(g)): nt_lines(triples) for g, triples in graphs.items()}
         # the triples of the old graphs that no new graph states may have lost their last graph
-        old = {(str(q.subject), str(q.predicate), str(q.object)): q.triple for name in names
+        old = {f"{q.subject} {q.predicate} {q.object}": q.triple for name in names
                for q in self._store.quads_for_pattern(None, None, None, name)}
         orphans = [old[key] for key in old.keys() - set().union(*new.values())] if old else []
         if sum(map(len, new.values())) + len(orphans) >= self.bulk_threshold:
             def write(copy: ox.Store) -> None:
                 for name in names:
                     copy.remove_graph(name)
-                if any(t[0][0] == "_" or t[2][0] == "_" for triples in new.values() for t in triples):
-                    text = "".join(f"{s} {p} {o} {g} .\n" for g, triples in new.items() for s, p, o in triples)
+                if any(has_blank_node(lines) for lines in new.values()):
+                    text = "".join(f"{line} {g} .\n" for g, lines in new.items() for line in lines)
                     bulk_write(copy, ox.parse(text, format=ox.RdfFormat.N_QUADS))  # keeps the blank nodes' names
                 else:
                     bulk_write_lines(copy, new)
@@ -203,9 +203,9 @@ class OxigraphStore(Store):
             parts.append("INSERT DATA {\n")
             for name, triples in new.items():
                 parts.append(f"GRAPH {name} {{\n")
-                parts.extend(f"{s} {p} {o} .\n" for s, p, o in triples)
+                parts.extend(f"{line} .\n" for line in triples)
                 parts.append("}\n")
-            parts.extend(f"{s} {p} {o} .\n" for s, p, o in added)
+            parts.extend(f"{line} .\n" for line in added)
             parts.append("} ;\n")
         if orphans:
             parts.append("DELETE { ?s ?p ?o } WHERE { VALUES (?s ?p ?o) {\n")
@@ -256,13 +256,13 @@ class OxigraphStore(Store):
                 for name, triples in stream():
                     node = ox.NamedNode(name)
                     new = nt_lines(triples)
-                    old = {(str(q.subject), str(q.predicate), str(q.object)): q.triple
+                    old = {f"{q.subject} {q.predicate} {q.object}": q.triple
                            for q in copy.quads_for_pattern(None, None, None, node)}
                     if old:
                         orphans += [old[key] for key in old.keys() - set(new)]
                         copy.remove_graph(node)
-                    if any(t[0][0] == "_" or t[2][0] == "_" for t in new):  # keep the blank nodes' names
-                        quads = list(ox.parse("".join(f"{s} {p} {o} {node} .\n" for s, p, o in new),
+                    if has_blank_node(new):  # keep the blank nodes' names
+                        quads = list(ox.parse("".join(f"{line} {node} .\n" for line in new),
                                               format=ox.RdfFormat.N_QUADS))
                         loader.terms(quads + [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
                                               for q in quads])
@@ -412,9 +412,9 @@ def bulk_write(store: ox.Store, quads: Iterable[ox.Quad], *, union: bool = True,
                             ox.RdfFormat.N_TRIPLES)
 
 
-def bulk_write_lines(store: ox.Store, graphs: Mapping[str, list[tuple[str, str, str]]]) -> None:
-    """Add graphs of triples already written as N-Triples terms (``kg.store.terms.nt``), and their
-    union; much cheaper than making a pyoxigraph object of every term. No blank nodes."""
+def bulk_write_lines(store: ox.Store, graphs: Mapping[str, list[str]]) -> None:
+    """Add graphs of triples already written as N-Triples lines (``kg.store.terms.nt_lines``), and
+    their union; much cheaper than making a pyoxigraph object of every term. No blank nodes."""
     with _Loader(store) as loader:
         lines = _Lines(loader)
         for graph, triples in graphs.items():
@@ -424,25 +424,27 @@ def bulk_write_lines(store: ox.Store, graphs: Mapping[str, list[tuple[str, str, 
 
 class _Lines:
     """Graphs as N-Quads lines (and their union as N-Triples lines), to the bulk loader
-    ``BULK_CHUNK`` at a time."""
+    ``BULK_CHUNK`` quads at a time. A triple that several graphs of a chunk state goes to the
+    union once: documents share much (an entity's label and types, a CAMEO code's concept), and
+    the loader need not parse and sort it again."""
 
     def __init__(self, loader: _Loader) -> None:
         self.loader = loader
         self.named: list[str] = []
-        self.union: list[str] = []
+        self.union: dict[str, None] = {}
 
-    def add(self, graph: str, triples: Iterable[tuple[str, str, str]]) -> None:
+    def add(self, graph: str, lines: Iterable[str]) -> None:
         named, union = self.named, self.union
-        for s, p, o in triples:
-            named.append(f"{s} {p} {o} {graph} .\n")
-            union.append(f"{s} {p} {o} .\n")
+        for line in lines:
+            named.append(f"{line} {graph} .\n")
+            union[line] = None
         if len(named) >= BULK_CHUNK:
             self.flush()
 
     def flush(self) -> None:
         self.loader.text("".join(self.named), ox.RdfFormat.N_QUADS)
-        self.loader.text("".join(self.union), ox.RdfFormat.N_TRIPLES)
-        self.named, self.union = [], []
+        self.loader.text("".join(f"{line} .\n" for line in self.union), ox.RdfFormat.N_TRIPLES)
+        self.named, self.union = [], {}
 
 
 def _has_blank_node(quad: ox.Quad) -> bool:

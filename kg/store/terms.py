@@ -8,13 +8,14 @@ Oxigraph store holds), and N-Triples text for the SPARQL protocols.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
+
+from kg.graph.ntriples import line, nt, to_ox  # noqa: F401 - to_ox is also kg.store.terms.to_ox
 
 XSD_STRING = str(XSD.string)
 LANG_STRING = str(RDF.langString)
@@ -23,36 +24,17 @@ Triple = tuple[Node, Node, Node]
 Quad = tuple[Node, Node, Node, URIRef | None]  # None: the default graph
 
 
-@functools.lru_cache(maxsize=1 << 18)  # a graph names the same entities, predicates and classes over and over
-def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise ValueError(f"not an RDF term: {term!r}")
-
-
-@functools.lru_cache(maxsize=1 << 18)
-def nt(term: Node) -> str:
-    """A term in N-Triples syntax (which SPARQL takes too): ``<https://...>``, ``"21"^^<...#integer>``."""
-    return str(to_ox(term))
-
-
 class Rendered:
     """A graph's triples with their terms in N-Triples syntax, made once: for its hash and for a store
-    that writes N-Triples text (Oxigraph). Iterated, it gives the triples themselves (rdflib terms)."""
+    that writes N-Triples text (Oxigraph). ``lines`` are ``"<s> <p> <o>"``, without the final
+    ``" ."``. Iterated, it gives the triples themselves (rdflib terms)."""
 
     __slots__ = ("triples", "lines")
 
     def __init__(self, triples: Iterable[Triple]) -> None:
         self.triples = triples
-        self.lines = [(nt(s), nt(p), nt(o)) for s, p, o in triples]
+        lines = getattr(triples, "lines", None)  # a kg.graph.rdf.DocGraph has its lines made already
+        self.lines = lines() if lines is not None else [line(t) for t in triples]
 
     def __iter__(self):
         return iter(self.triples)
@@ -61,11 +43,18 @@ class Rendered:
         return len(self.lines)
 
 
-def nt_lines(triples: Iterable[Triple]) -> list[tuple[str, str, str]]:
-    """The triples' terms in N-Triples syntax (those of a ``Rendered`` graph as they were made)."""
+def nt_lines(triples: Iterable[Triple]) -> list[str]:
+    """The triples as N-Triples lines without the final ``" ."`` (those of a ``Rendered`` graph as
+    they were made)."""
     if isinstance(triples, Rendered):
         return triples.lines
-    return [(nt(s), nt(p), nt(o)) for s, p, o in triples]
+    return [line(t) for t in triples]
+
+
+def has_blank_node(lines: Iterable[str]) -> bool:
+    """Whether N-Triples lines may name a blank node (a subject ``_:b``, or an object; a literal
+    holding " _:" counts too, which costs a slower write, never a wrong one)."""
+    return any(line.startswith("_:") or " _:" in line for line in lines)
 
 
 def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph | None) -> Node | None:
