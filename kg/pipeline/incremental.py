@@ -100,9 +100,7 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     changes.removed = [d for d in dict.fromkeys(remove) if d in catalog or d in last]
 
     def every() -> Iterator[DocFacts]:
-        for doc_id in list(catalog.entries):
-            if doc_id not in last and doc_id not in removing:
-                yield catalog.read(doc_id)
+        yield from catalog.read_many([d for d in catalog.entries if d not in last and d not in removing])
         for position, item in enumerate(add):
             doc_id = item.article.doc_id
             if last[doc_id] == position and doc_id not in removing:

@@ -6,12 +6,32 @@ parsed twice. It also keeps, for each graph kg wrote, a hash of its content: a b
 only the graphs whose content changed. A hash is forgotten (``None``) before its graph is
 written and recorded after, so a crash in between makes the next build rewrite that graph.
 
-    CATALOG/index.json          {"documents": {doc_id: {...}}, "graphs": {iri: hash or null},
-                                 "graphs_version": the version of kg's graph writing that made them,
-                                 "signatures": {iri: a digest of what its graph was made from}}
-    CATALOG/facts/<sha1>.json   one document's DocFacts
+    CATALOG/index.json      {"documents": {doc_id: {...}}, "graphs": {iri: hash or null},
+                             "graphs_version": the version of kg's graph writing that made them,
+                             "signatures": {iri: a digest of what its graph was made from}}
+    CATALOG/facts.sqlite    table facts (doc_id TEXT PRIMARY KEY, json BLOB): each document's DocFacts
 
-Every file is written atomically. ``root=None`` keeps the catalog in memory.
+The index is written atomically (``kg.files.write_atomic``); ``root=None`` keeps the catalog in memory.
+The facts are in one SQLite database rather than a file each, because a file written atomically
+costs two fsyncs and a build of thousands of documents wrote thousands, and a build into a large
+store opened one file per document to read them back. A ``put`` is one transaction, so one commit,
+however many documents it adds. The database keeps SQLite's default rollback journal (not WAL:
+WAL needs shared memory, which a catalog on a network disk, ``--catalog``, does not have, and only
+the writer, under the store's lock, reads the facts) with ``synchronous=EXTRA``: a commit is the
+deletion of the journal, and EXTRA makes that deletion durable (it syncs the folder, as
+``write_atomic`` does after its rename), so the facts are on disk before ``save`` writes the index
+that names them. An interrupted ``put`` leaves nothing of itself (the next process to open the
+database rolls the journal back); facts the index does not name are harmless and go at ``prune``.
+
+Readers that only ask what the catalog holds (``holds``, without the store's lock, while a build
+writes) read the index alone, never the database. The database is not expected to be locked:
+kg's writers take the store's lock first. If another program holds it, SQLite waits 5 s, then
+kg fails with a StoreError that says so; a damaged database is a StoreError naming it.
+
+Catalogs of kg before this kept each document's facts in a file, ``CATALOG/facts/<sha1 of
+doc_id>.json`` (the index's format is the same). They are read as they are; the first ``put``
+copies the files of the documents in the index into the database, in its transaction, and
+``prune``, after the index is saved, deletes the folder.
 
 While a build parses (without the store's lock), each document's facts go to a ``Spool`` as they
 arrive: JSON in an unnamed temporary file, so that the build holds no facts until it resolves, and
@@ -21,18 +41,24 @@ arrive: JSON in an unnamed temporary file, so that the build holds no facts unti
 from __future__ import annotations
 
 import json
+import shutil
+import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import StoreError
-from kg.files import write_atomic
+from kg.files import sync_folder, write_atomic
 from kg.ids import sha1
 from kg.model import DocFacts
 from kg.store import facts_json
 
 FORMAT = 1
+DATABASE = "facts.sqlite"
+OLD_FACTS = "facts"  # the folder of a file per document, before the database
+BUSY_TIMEOUT = 5.0  # seconds to wait for a database another program holds (kg's writers hold the store's lock)
 
 
 @dataclass(frozen=True)
@@ -50,6 +76,7 @@ class Entry:
 
 
 def facts_name(doc_id: str) -> str:
+    """The name of a document's file in ``OLD_FACTS``."""
     return sha1(doc_id) + ".json"
 
 
@@ -118,6 +145,7 @@ class Catalog:
         self.graphs_version: int | None = None  # None: written before kg recorded it
         self.signatures: dict[str, str] = {}  # graph -> what it was made from (kg.graph.batches.signatures)
         self._memory: dict[str, DocFacts] = {}
+        self._moved = False  # the old layout's files are in the database (see _writing)
         if root is not None and (root / "index.json").exists():
             self._read_index()
 
@@ -161,55 +189,155 @@ class Catalog:
 
     def facts(self) -> dict[str, DocFacts]:
         """Every document's DocFacts, by doc_id."""
-        if self.root is None:
-            return dict(self._memory)
-        return {doc_id: self.read(doc_id) for doc_id in self.entries}
+        doc_ids = list(self.entries)
+        return dict(zip(doc_ids, self.read_many(doc_ids), strict=True))
 
     def read(self, doc_id: str) -> DocFacts:
         """One document's DocFacts (from disk: none is kept in memory)."""
+        with closing(self.read_many([doc_id])) as reading:  # closing its connection at once
+            return next(reading)
+
+    def read_many(self, doc_ids: Iterable[str]) -> Iterator[DocFacts]:
+        """Documents' DocFacts in the order of ``doc_ids``, read one at a time through one connection."""
         if self.root is None:
-            return self._memory[doc_id]
-        path = self.root / "facts" / facts_name(doc_id)
+            yield from (self._memory[doc_id] for doc_id in doc_ids)
+            return
+        db = self._connect() if (self.root / DATABASE).exists() else None
         try:
-            return facts_json.loads(path.read_bytes())
-        except (OSError, ValueError) as exc:
-            raise StoreError(f"{self.name}: the facts of {doc_id} ({path}) cannot be read: {exc}; "
-                             f"kg remove it and build it again") from None
+            for doc_id in doc_ids:
+                row = None
+                if db is not None:
+                    try:
+                        row = db.execute("SELECT json FROM facts WHERE doc_id = ?", (doc_id,)).fetchone()
+                    except sqlite3.Error as exc:
+                        raise self._unusable(exc) from None
+                where = self.root / DATABASE
+                if row is None and (self.root / OLD_FACTS).is_dir():  # a catalog of the old layout
+                    where = self.root / OLD_FACTS / facts_name(doc_id)
+                try:
+                    if row is None and where.name == DATABASE:
+                        raise ValueError("not there")
+                    yield facts_json.loads(row[0] if row is not None else where.read_bytes())
+                except (OSError, ValueError) as exc:
+                    raise StoreError(f"{self.name}: the facts of {doc_id} ({where}) cannot be read: {exc}; "
+                                     f"kg remove it and build it again") from None
+        finally:
+            if db is not None:
+                db.close()
 
     def put(self, facts: Iterable[DocFacts] | Spool) -> None:
-        """Add (or replace) documents' facts. The index changes only at ``save``."""
+        """Add (or replace) documents' facts, in one transaction: all of them or, if it fails, none.
+        The index changes only at ``save``."""
         from kg.graph.rdf import doc_iri
 
-        if isinstance(facts, Spool) and self.root is not None:  # their JSON as it is
-            for e in facts.entries:
-                write_atomic(self.root / "facts" / facts_name(e.doc_id), facts.raw(e))
-                self.entries[e.doc_id] = Entry(e.doc_id, e.source, _own_file(e.source), str(doc_iri(e.doc_id)),
-                                               e.sha1)
+        if self.root is None:
+            for item in facts:
+                a = item.article
+                self._memory[a.doc_id] = item
+                self.entries[a.doc_id] = Entry(a.doc_id, a.source, _own_file(a.source), str(doc_iri(a.doc_id)),
+                                               sha1(a.text))
             return
-        for item in facts:
-            a = item.article
-            doc_id = a.doc_id
-            if self.root is not None:
-                write_atomic(self.root / "facts" / facts_name(doc_id), facts_json.dumps(item))
-            else:
-                self._memory[doc_id] = item
-            self.entries[doc_id] = Entry(doc_id, a.source, _own_file(a.source), str(doc_iri(doc_id)),
-                                        sha1(a.text))
+
+        entries: list[Entry] = []  # into the index once their transaction is committed
+
+        def rows() -> Iterator[tuple[str, bytes]]:
+            if isinstance(facts, Spool):  # their JSON as it is
+                for e in facts.entries:
+                    entries.append(Entry(e.doc_id, e.source, _own_file(e.source), str(doc_iri(e.doc_id)), e.sha1))
+                    yield e.doc_id, facts.raw(e)
+                return
+            for item in facts:
+                a = item.article
+                entries.append(Entry(a.doc_id, a.source, _own_file(a.source), str(doc_iri(a.doc_id)), sha1(a.text)))
+                yield a.doc_id, facts_json.dumps(item).encode("utf-8")
+
+        with self._writing() as db:
+            db.executemany("INSERT OR REPLACE INTO facts (doc_id, json) VALUES (?, ?)", rows())
+        self.entries.update((e.doc_id, e) for e in entries)
 
     def delete(self, doc_ids: Iterable[str]) -> None:
-        """Forget documents (the index changes at ``save``; their files go at ``prune``)."""
+        """Forget documents (the index changes at ``save``; their facts go at ``prune``)."""
         for doc_id in doc_ids:
             self.entries.pop(doc_id, None)
             self._memory.pop(doc_id, None)
 
     def prune(self) -> None:
-        """Delete the facts files of documents no longer in the index (after a save)."""
-        if self.root is None or not (self.root / "facts").is_dir():
+        """Delete the facts of documents no longer in the index, and the files of the old layout
+        once they are in the database (after a save)."""
+        if self.root is None:
             return
-        keep = {facts_name(d) for d in self.entries}
-        for path in (self.root / "facts").glob("*.json"):
-            if path.name not in keep:
-                path.unlink(missing_ok=True)
+        if (self.root / DATABASE).exists():
+            with self._writing() as db:
+                gone = [(d,) for (d,) in db.execute("SELECT doc_id FROM facts") if d not in self.entries]
+                db.executemany("DELETE FROM facts WHERE doc_id = ?", gone)
+        if self._moved:
+            shutil.rmtree(self.root / OLD_FACTS, ignore_errors=True)
+
+    # --- the database of facts
+    def _connect(self, *, create: bool = False) -> sqlite3.Connection:
+        """The facts database, with its table; without ``create``, only if it exists."""
+        assert self.root is not None
+        path = (self.root / DATABASE).resolve()
+        try:
+            db = sqlite3.connect(f"{path.as_uri()}?mode={'rwc' if create else 'rw'}", uri=True, timeout=BUSY_TIMEOUT,
+                                 isolation_level=None)  # no implicit transactions: _writing opens them
+        except sqlite3.Error as exc:
+            raise self._unusable(exc) from None
+        try:
+            db.execute("PRAGMA journal_mode = DELETE")
+            db.execute("PRAGMA synchronous = EXTRA")
+            db.execute("CREATE TABLE IF NOT EXISTS facts (doc_id TEXT PRIMARY KEY, json BLOB NOT NULL)")
+        except sqlite3.Error as exc:
+            db.close()
+            raise self._unusable(exc) from None
+        return db
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One transaction on the facts database (created when missing), committed when the block
+        ends and rolled back if it fails. The first one moves the facts files of the old layout in."""
+        assert self.root is not None
+        self.root.mkdir(parents=True, exist_ok=True)
+        new = not (self.root / DATABASE).exists()
+        db = self._connect(create=True)
+        moving = not self._moved and (self.root / OLD_FACTS).is_dir()
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            if moving:  # rows already in the database are newer than the files
+                db.executemany("INSERT OR IGNORE INTO facts (doc_id, json) VALUES (?, ?)", self._old_files())
+            yield db
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise self._unusable(exc) from None
+        finally:
+            db.close()  # rolls back what was not committed
+        if new:
+            sync_folder(self.root)  # the database's own name, as write_atomic syncs a rename
+        self._moved = self._moved or moving
+
+    def _old_files(self) -> Iterator[tuple[str, bytes]]:
+        """The facts files of the old layout of the documents in the index."""
+        assert self.root is not None
+        for doc_id in self.entries:
+            path = self.root / OLD_FACTS / facts_name(doc_id)
+            try:
+                yield doc_id, path.read_bytes()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                raise StoreError(f"{self.name}: the facts of {doc_id} ({path}) cannot be read: {exc}") from None
+
+    def _unusable(self, exc: sqlite3.Error) -> StoreError:
+        """The error to report: a lock another program holds, a failure of the disk (a full one, a
+        file that cannot be opened: what was being written was rolled back), or a damaged database."""
+        path = self.root / DATABASE if self.root is not None else DATABASE
+        if "locked" in str(exc):
+            return StoreError(f"{self.name}: the facts database {path} is locked by another program (kg's own "
+                              f"writers take the store's lock first): close it and try again")
+        if isinstance(exc, sqlite3.OperationalError):
+            return StoreError(f"{self.name}: the facts database {path} cannot be used: {exc}")
+        return StoreError(f"{self.name}: the facts database {path} cannot be used: {exc}; restore it from a "
+                          f"backup, or build the store's articles again into a new store")
 
     def forget_hashes(self, graphs: Iterable[str] | None = None) -> None:
         """Stop vouching for the content of some graphs (all when None): the next build rewrites them."""

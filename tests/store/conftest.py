@@ -119,6 +119,19 @@ def lavrov_docs(facts) -> tuple[DocFacts, DocFacts, DocFacts]:
     return full, surname, other
 
 
+def stored_facts(catalog_root: Path) -> set[str]:
+    """The doc ids whose facts a catalog's database holds (kg.store.catalog)."""
+    import sqlite3
+
+    from kg.store.catalog import DATABASE
+
+    db = sqlite3.connect(catalog_root / DATABASE)
+    try:
+        return {doc_id for (doc_id,) in db.execute("SELECT doc_id FROM facts")}
+    finally:
+        db.close()
+
+
 def canonical(graph):
     """``graph`` with its literals as Oxigraph writes them back: numbers in their canonical form
     ("-5.0"^^xsd:decimal comes back as "-5"). Same values, other lexical forms: a file and a store
