@@ -226,110 +226,125 @@ class EventResolver:
         )
 
 
+def _periods(value: str) -> list[str]:
+    """A time and the times it lies in: "2016-09-19" -> "2016", "2016-09", "2016-09-19". A time
+    that begins another (``TimeValue``: a year, a month or a day) ends where the other has a
+    separator, so it is one of these."""
+    return [value[:i] for i, ch in enumerate(value) if not ch.isdigit()] + [value]
+
+
 class _Candidates:
     """The clusters of one family, filed by what ``EventResolver._fits`` needs to admit a mention,
-    so that a mention is tried against the clusters it could fit only, in the order they were made.
+    so that a mention is tried only against clusters it could fit, in the order they were made.
 
-    From ``_fits``: a cluster takes a mention with a source when their sources are one actor (the
-    same, or an embassy and a country it speaks for), or, for violence, when the cluster has no
-    source and they share something (a participant, a place or a place in its country, a death
-    toll). A mention without a source joins violence the same way, and any other family only in
-    a cluster of its own document (the headline of the call the article reports). A mention with
-    a time, besides, only fits a cluster with no time or with times that agree with it.
-
-    From ``_fits_across``, for a mention of another document: with a time on both sides, the
-    cluster's source (or, for violence with no source, what they share); with a time missing on
-    either side, the same source, target and places ("signature"), or a kind of thing hit in
-    common. A cluster is filed again each time a mention joins it, so keys only accumulate: a
-    cluster is found under everything it ever held, and ``_fits`` decides.
+    Why every cluster ``_fits`` would accept is among those ``for_mention`` returns: ``_fits``
+    says yes in one of three ways, whatever else it checks,
+    (a) the cluster has a source, and the mention's is the same actor;
+    (b) not violence: the mention has no source, its target is the cluster's, and the cluster
+        holds a mention of its document;
+    (c) violence: the mention or the cluster has no source, and they share something;
+    and a cluster of other documents must pass ``_fits_across`` too: with a time on both sides,
+    the same source, the same target or a shared place; with a time missing on either side, the
+    same source, target and places ("signature", two of them known at least) or a kind of thing
+    in common. So a mention may join
+    - any cluster holding a mention of its document ("document"), unless, outside violence, it
+      has neither source nor target: then none;
+    - by (a), a cluster of another document whose source is one actor with the mention's: with a
+      time on both sides any such ("source"), else one with its signature or a thing in common
+      ("signature", "thing" with the source). Outside violence, that is all: (b) wants the same
+      document and (c) violence, so a target alone (the officials of a visited country, "04")
+      never brings a cluster of another document;
+    - by (c), a violent cluster of another document, with no source if the mention has one: with
+      a time on both sides one with its target or a place of its own ("target", "place"; a source
+      in common is impossible there), else one with its signature (no source on either side) or a
+      thing in common ("thing" with no source, or with any if the mention has none).
+    Actors are filed and looked up by their faces (``_faces``), which meet whenever ``_same_actor``
+    holds. ``_fits`` also wants each time of the cluster to begin the mention's or be begun by it:
+    the keys for a time on both sides are filed with each time of the cluster ("at") and each
+    period it lies in ("in"), and looked up with the periods the mention's time lies in ("at")
+    and that time itself ("in"), so that a year does not fetch every cluster of every day.
+    A cluster is filed again, under all it holds, each time a mention joins it. What it holds
+    only grows, but it may get a source or a time later and its signature changes: keys that no
+    longer hold stay filed, a superset still, and ``_fits`` rejects them (the "untimed" keys, for
+    a mention with a time, of a cluster that has one since are skipped here).
     """
 
     def __init__(self, resolver: EventResolver, fam: str) -> None:
         self.resolver = resolver
         self.violence = fam == "violence"
         self.rank: dict[int, int] = {}  # id(cluster) -> the order it was made in
-        self.timed: set[int] = set()  # the clusters that have a time
-        self.index: dict[tuple, dict[int, Cluster]] = {}  # (what, value) -> clusters
+        self.index: dict[tuple, dict[int, Cluster]] = {}  # (what, value...) -> clusters
 
-    def _put(self, key: tuple, c: Cluster) -> None:
-        self.index.setdefault(key, {})[id(c)] = c
+    def _faces(self, actor: str | None) -> list[str | None]:
+        """The keys an actor is filed and looked up under: itself, and for an embassy the countries
+        it speaks for (``_same_actor`` takes one for the other; two embassies of one country meet
+        here though they are not one actor: ``_fits`` decides)."""
+        if actor is not None and actor.startswith("org:embassy-"):
+            return [actor, *self.resolver._sides(actor)]
+        return [actor]
 
     def file(self, c: Cluster, m: EventMention, keys: dict) -> None:
-        """File a cluster under what it holds once ``m`` has joined it (what it holds only grows)."""
+        """File a cluster under all it holds once ``m`` has joined it."""
         self.rank.setdefault(id(c), len(self.rank))
-        if c.source is not None and c.source.startswith("org:embassy-"):
-            for side in self.resolver._sides(c.source):
-                self._put(("embassy of", side), c)
-        self._put(("document", m.evidence.doc_id), c)
-        shared = [("participant", p.cls) for p in m.participants]
-        if keys["place"]:
-            shared.append(("place", keys["place"]))
-            country = self.resolver._country_of(keys["place"])
-            if country is not None:
-                shared.append(("place in", country))
-        if m.killed is not None:
-            shared.append(("killed", m.killed))
-        for key in shared:
-            self._put(key, c)
-            if c.source is None:
-                self._put(("anonymous", *key), c)
-        if m.time:
-            self.timed.add(id(c))
-            value = m.time.value
-            for n in range(1, len(value) + 1):
-                self._put(("time starts", value[:n]), c)
-            self._put(("time", value), c)
-        # what a mention of another document with a source needs: with a time on both sides, the
-        # source; else the same source, target and places, or a kind of thing hit in common
-        if id(c) in self.timed:
-            self._put(("source timed", c.source), c)
-        self._put(("signature", c.source, c.target, frozenset(c.places)), c)
+        sources = self._faces(c.source)
+        filed: list[tuple] = [("document", m.evidence.doc_id)]
+        # a mention of another document, with a time on both sides: (a) its source, (c) target or place
+        timed = [("source", face) for face in sources if face is not None]
+        if self.violence:
+            timed += [("target", face) for face in self._faces(c.target) if face is not None]
+            timed += [("place", place) for place in c.places]
+        for time in c.times:
+            filed += [(*key, "at", time) for key in timed]
+            filed += [(*key, "in", period) for key in timed for period in _periods(time)]
+        # with a time missing on either side: the signature, a thing in common (face None: no source)
+        untimed: list[tuple] = []
+        if (c.source is not None) + (c.target is not None) + bool(c.places) >= 2:
+            untimed.append(("signature", c.source, c.target, frozenset(c.places)))
         for cls in c.participants & thing_classes():
-            self._put(("source thing", c.source, cls), c)
-
-    def _time_fits(self, value: str) -> set[int]:
-        """The clusters with a time that a mention's time may fit (one begins the other: "2016-09"
-        and "2016-09-19"); ``_fits`` wants all of a cluster's times to."""
-        found = set(self.index.get(("time starts", value), {}))
-        for n in range(1, len(value) + 1):
-            found.update(self.index.get(("time", value[:n]), {}))
-        return found
-
-    def _sharing(self, m: EventMention, keys: dict) -> list[tuple]:
-        found = [("participant", p.cls) for p in m.participants]
-        if keys["place"]:
-            found += [("place", keys["place"]), ("place in", keys["place"]),
-                      ("place", self.resolver._country_of(keys["place"]))]
-        if m.killed is not None:
-            found.append(("killed", m.killed))
-        return found
+            untimed += [("thing", cls, face) for face in sources]
+            if self.violence:
+                untimed.append(("thing", cls))
+        filed += untimed
+        if not c.times:  # for a mention with a time, only a cluster without one will do
+            filed += [("untimed", *key) for key in untimed]
+        for key in filed:
+            self.index.setdefault(key, {})[id(c)] = c
 
     def for_mention(self, m: EventMention, keys: dict) -> list[Cluster]:
-        source = keys["source"]
-        if source is None:
-            if self.violence:
-                wanted = self._sharing(m, keys)
-            else:
-                wanted = [("document", m.evidence.doc_id)] if keys["target"] else []
-        else:
-            place = frozenset([keys["place"]] if keys["place"] else [])
-            sources = [source]
-            if source.startswith("org:embassy-"):
-                sources += self.resolver._sides(source)
-            wanted = [("document", m.evidence.doc_id), ("embassy of", source),
-                      ("signature", source, keys["target"], place)]
-            wanted += [("source thing", who, p.cls) for p in m.participants
-                       for who in ([*sources, None] if self.violence else sources)]
-            if m.time:
-                wanted += [("source timed", side) for side in sources]
-                if self.violence:
-                    wanted += [("anonymous", *key) for key in self._sharing(m, keys)]
+        """The clusters ``m`` could fit (see the class), in the order they were made."""
+        source, target, place = keys["source"], keys["target"], keys["place"]
+        time = m.time.value if m.time else None
         found: dict[int, Cluster] = {}
-        for key in wanted:
-            found.update(self.index.get(key, {}))
-        if m.time and found:
-            fits = self._time_fits(m.time.value)
-            found = {k: c for k, c in found.items() if k not in self.timed or k in fits}
+
+        def take(wanted: list[tuple], keep=lambda c: True) -> None:
+            for key in wanted:
+                for k, c in self.index.get(key, {}).items():
+                    if k not in found and keep(c):
+                        found[k] = c
+
+        def agrees(c: Cluster) -> bool:  # ``_times_fit`` of the cluster's times and the mention's
+            return time is None or all(x.startswith(time) or time.startswith(x) for x in c.times)
+
+        if source is not None or target is not None or self.violence:
+            take([("document", m.evidence.doc_id)], agrees)
+        if source is not None or self.violence:  # other documents: (a), (c)
+            faces = self._faces(source) if source is not None else []
+            things = {p.cls for p in m.participants} & thing_classes()
+            untimed = [("signature", source, target, frozenset([place] if place else []))]
+            untimed += [("thing", cls, face) for cls in things for face in faces]
+            if self.violence:
+                untimed += [("thing", cls) if source is None else ("thing", cls, None) for cls in things]
+            if time is None:
+                take(untimed)
+            else:
+                take([("untimed", *key) for key in untimed], lambda c: not c.times)
+                periods = [("at", period) for period in _periods(time)] + [("in", time)]
+                take([("source", face, *when) for face in faces for when in periods], agrees)
+                if self.violence:
+                    shared = [("target", face) for face in self._faces(target) if face is not None]
+                    shared += [("place", place)] if place else []
+                    take([(*key, *when) for key in shared for when in periods],
+                         lambda c: (source is None or c.source is None) and agrees(c))
         return sorted(found.values(), key=lambda c: self.rank[id(c)])
 
 
@@ -366,9 +381,12 @@ def resolve_events(resolver, corpus: Corpus) -> list[Event]:
             sides.setdefault(post.holder, set()).add(post.post_in)
     resolver_ = EventResolver(sides=sides)
     if about:
-        # "condemned the attack": the target is whoever the corpus says did the attack
-        clusters = resolver_.cluster(items)
+        # "condemned the attack": the target is whoever the corpus says did the attack. Families
+        # cluster apart (``_fits``), so the families of the acts referred to are all it takes
+        referred = {family(resolver.facts[d].events[i].code) for _, _, (d, i) in about}
+        clusters = resolver_.cluster([(m, k) for m, k in items if family(m.code) in referred])
         source_of = {mk[1]["mention"]: c.source for c in clusters for mk in c.mentions}
+        del clusters  # not to be carried (and walked by the garbage collector) through the second run
         for _, keys, ref in about:
             target = source_of.get(ref)
             if target and target != keys["source"]:
