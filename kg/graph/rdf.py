@@ -94,9 +94,9 @@ def concept_triples(concept: URIRef) -> tuple[tuple, ...]:
 
 
 @functools.lru_cache(maxsize=1 << 10)
-def _concept(code: str) -> list[tuple[tuple, str]]:
+def _concept(code: str) -> tuple[tuple[tuple, str], ...]:
     """A CAMEO code's ``concept_triples``, made for a graph (``entailed``) once."""
-    return entailed(concept_triples(cameo(code)))
+    return tuple(entailed(concept_triples(cameo(code))))
 
 
 def ontology_graph() -> tuple[str, tuple[tuple, ...]]:
@@ -157,7 +157,7 @@ class DocGraph:
         if triple not in self.triples:
             self.extend(entailed([triple]))
 
-    def extend(self, made: list[tuple[tuple, str]]) -> None:
+    def extend(self, made: Iterable[tuple[tuple, str]]) -> None:
         """Add triples made by ``entailed`` (with their entailments already)."""
         self.triples.update(made)
 
@@ -235,7 +235,7 @@ class GraphWriter:
             g.add((d, SDO.url, Literal(doc.url, datatype=XSD.anyURI)))
 
     def _stated(self, triples: list[tuple], node: URIRef, evidence: Iterable[Evidence],
-                own: Mapping[str, list[tuple]] | None = None, shared: list[tuple[tuple, str]] = ()) -> None:
+                own: Mapping[str, list[tuple]] | None = None, shared: Iterable[tuple[tuple, str]] = ()) -> None:
         """``triples`` in the graph of each document of ``evidence``, then the triples only that
         document states (``own``), and the mentions there; ``shared``, triples that many records
         state (made by ``entailed`` once for all), too."""
