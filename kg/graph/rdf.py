@@ -239,9 +239,8 @@ class GraphWriter:
         """``triples`` in the graph of each document of ``evidence``, then the triples only that
         document states (``own``), and the mentions there; ``shared``, triples that many records
         state (made by ``entailed`` once for all), too."""
-        made = None
+        made = entailed(triples)  # once, whatever the number of documents
         for doc_id, evs in self._by_doc(evidence).items():
-            made = made if made is not None else entailed(triples)  # once, whatever the documents
             g = self.graph(doc_id)
             g.extend(made)
             g.extend(shared)

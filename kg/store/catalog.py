@@ -203,6 +203,7 @@ class Catalog:
             yield from (self._memory[doc_id] for doc_id in doc_ids)
             return
         db = self._connect() if (self.root / DATABASE).exists() else None
+        old = self.root / OLD_FACTS if (self.root / OLD_FACTS).is_dir() else None  # a catalog of the old layout
         try:
             for doc_id in doc_ids:
                 row = None
@@ -211,16 +212,19 @@ class Catalog:
                         row = db.execute("SELECT json FROM facts WHERE doc_id = ?", (doc_id,)).fetchone()
                     except sqlite3.Error as exc:
                         raise self._unusable(exc) from None
-                where = self.root / DATABASE
-                if row is None and (self.root / OLD_FACTS).is_dir():  # a catalog of the old layout
-                    where = self.root / OLD_FACTS / facts_name(doc_id)
+                where = self.root / DATABASE if row is not None or old is None else old / facts_name(doc_id)
                 try:
-                    if row is None and where.name == DATABASE:
+                    if row is not None:
+                        data = row[0]
+                    elif old is not None:
+                        data = where.read_bytes()
+                    else:
                         raise ValueError("not there")
-                    yield facts_json.loads(row[0] if row is not None else where.read_bytes())
+                    facts = facts_json.loads(data)
                 except (OSError, ValueError) as exc:
                     raise StoreError(f"{self.name}: the facts of {doc_id} ({where}) cannot be read: {exc}; "
                                      f"kg remove it and build it again") from None
+                yield facts
         finally:
             if db is not None:
                 db.close()

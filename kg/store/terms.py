@@ -15,7 +15,8 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
-from kg.graph.ntriples import line, nt, to_ox  # noqa: F401 - to_ox is also kg.store.terms.to_ox
+from kg.graph.ntriples import line
+from kg.graph.ntriples import to_ox as to_ox  # kg.store's way to pyoxigraph terms too
 
 XSD_STRING = str(XSD.string)
 LANG_STRING = str(RDF.langString)
@@ -81,4 +82,4 @@ def rdflib_quad(quad: ox.Quad) -> Quad:
 
 def ntriples(triples: Iterable[Triple]) -> str:
     """N-Triples text (also valid inside SPARQL ``INSERT DATA``)."""
-    return "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples)
+    return "".join(f"{line(t)} .\n" for t in triples)
