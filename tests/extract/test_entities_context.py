@@ -278,3 +278,33 @@ def test_a_score_after_a_known_team_is_not_part_of_its_name(nlp, words, expected
     doc.ents = [Span(doc, 3, 5, label="ORG")]
     doc = nlp.get_pipe("kg_entities")(doc)
     assert expected in [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a sentence's or a line's first word, a common noun capitalized only for that, before a noun of
+    # people or of a body: it says which people, it names no one
+    ("Riot police fired tear gas at students outside the stadium.", "Riot"),
+    ("Clashes at the stadium\nRiot police fired tear gas at fans.", "Riot"),
+    ('"Riot police fired at us," a student said.', "Riot"),
+    ("Settler groups marched through the town.", "Settler"),
+    ("Settler leaders rejected the plan.", "Settler"),
+    ("Riot officers blocked the bridge.", "Riot"),
+])
+def test_a_common_word_before_people_is_no_name(facts_of, text, absent):
+    assert not any(name == absent for _, name in entities(facts_of(text)))
+
+
+@pytest.mark.parametrize("text, name", [
+    # names in the same place stay: a name the gazetteer knows, a word of no English lexicon, a word
+    # the model reads as a proper noun or a name in lower case too, a name of two words
+    ("Hamas fighters seized the town.", "Hamas"),
+    ("Paris police said two men were held.", "Paris"),
+    ("Mercedes engineers said the car was safe.", "Mercedes"),
+    ("Amazon workers went on strike in Leipzig.", "Amazon"),
+    ("Shell workers went on strike in Aberdeen.", "Shell"),
+    ("Customs officers seized two tonnes of cocaine at the port.", "Customs"),
+    ("Tamil rebels have vowed to fight on until they win independence.", "Tamil"),
+    ("Rick Santorum spoke to reporters.", "Rick Santorum"),
+])
+def test_a_name_before_people_stays(facts_of, text, name):
+    assert name in {found for _, found in entities(facts_of(text))}

@@ -120,3 +120,55 @@ def test_a_party_before_mp_is_no_seat(nlp, text, expected):
 def test_a_demonym_after_a_name_qualifies_the_next_noun(nlp, rules, tagged, model, expected):
     ents = [(e.text, e.label_) for e in rules(_doc(nlp, tagged, model)).ents]
     assert ents == expected
+
+
+def _sentences(nlp, tagged: str, model: dict[str, str]) -> Doc:
+    """As ``_doc``, with sentences (each begins after a full stop) and lemmas: "word/POS" or
+    "word/POS/lemma"."""
+    parts = [w.split("/") for w in tagged.split()]
+    words = [p[0] for p in parts]
+    doc = _doc(nlp, " ".join(f"{p[0]}/{p[1]}" for p in parts), model)
+    starts = [i == 0 or words[i - 1] == "." for i in range(len(words))]
+    lemmas = [p[2] if len(p) > 2 else p[0].lower() for p in parts]
+    return Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc], pos=[t.pos_ for t in doc],
+               lemmas=lemmas, sent_starts=starts, ents=[t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "")
+                                                      for t in doc])
+
+
+@pytest.mark.parametrize("tagged, model, word", [
+    # a sentence's first word, a common noun, before a noun of people or of a body: no name
+    ("Riot/PROPN police/NOUN fired/VERB tear/NOUN gas/NOUN ./PUNCT", {"Riot": "PERSON"}, "Riot"),
+    ("Settler/PROPN groups/NOUN/group marched/VERB through/ADP the/DET town/NOUN ./PUNCT", {"Settler": "ORG"},
+     "Settler"),
+    # the first word of the second sentence
+    ("Fans/NOUN fled/VERB ./PUNCT Riot/PROPN police/NOUN followed/VERB ./PUNCT", {"Riot": "PERSON"}, "Riot"),
+    ("The/DET plan/NOUN failed/VERB ./PUNCT Settler/PROPN leaders/NOUN/leader rejected/VERB "
+     "it/PRON ./PUNCT", {"Settler": "ORG"}, "Settler"),
+])
+def test_common_word_before_a_group_is_no_name(nlp, rules, tagged, model, word):
+    assert word not in [e.text for e in rules(_sentences(nlp, tagged, model)).ents]
+
+
+@pytest.mark.parametrize("tagged, model, word", [
+    # the text writes the word capitalized inside a sentence too: a name there, and here
+    ("Critics/NOUN of/ADP Settler/PROPN spoke/VERB ./PUNCT Settler/PROPN leaders/NOUN/leader "
+     "denied/VERB it/PRON ./PUNCT", {"Settler": "ORG"}, "Settler"),
+    ("Fans/NOUN of/ADP Riot/PROPN wept/VERB ./PUNCT Riot/PROPN lawyers/NOUN/lawyer sued/VERB ./PUNCT",
+     {"Riot": "ORG"}, "Riot"),
+    # a name the gazetteer knows; a word no English lexicon holds
+    ("Paris/PROPN police/NOUN said/VERB so/ADV ./PUNCT", {"Paris": "GPE"}, "Paris"),
+    ("Lagos/PROPN police/NOUN said/VERB so/ADV ./PUNCT", {"Lagos": "GPE"}, "Lagos"),
+    ("Zentrova/PROPN workers/NOUN/worker went/VERB on/ADP strike/NOUN ./PUNCT", {"Zentrova": "ORG"}, "Zentrova"),
+    ("Mercedes/PROPN drivers/NOUN/driver complained/VERB ./PUNCT", {"Mercedes": "ORG"}, "Mercedes"),
+    # a word the model reads as a name in lower case too
+    ("Customs/PROPN officers/NOUN/officer seized/VERB the/DET cocaine/NOUN ./PUNCT", {"Customs": "ORG"}, "Customs"),
+    ("Tamil/PROPN rebels/NOUN/rebel have/AUX vowed/VERB to/PART fight/VERB on/ADP until/SCONJ they/PRON "
+     "win/VERB independence/NOUN ./PUNCT", {"Tamil": "PERSON"}, "Tamil"),
+    # not before a noun of people
+    ("Riot/PROPN Games/PROPN said/VERB so/ADV ./PUNCT", {"Riot Games": "ORG"}, "Riot Games"),
+])
+def test_a_name_before_a_group_stays(nlp, rules, tagged, model, word):
+    doc = _sentences(nlp, tagged, model)
+    last = [e for e in doc.ents if e.text == word][-1]  # the mention at a sentence's start
+    assert (last.start, word) in [(e.start, e.text) for e in rules(doc).ents]
+
