@@ -600,8 +600,9 @@ class EntityRules:
         return span[0].lower_ == "state" and len(span) > 2 and span[1].lower_ == "of" and _capitalized(span[2:])
 
     def _elided(self, doc: Doc, found: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
-        """"North and South Korea", "East and West Germany": the first word of a coordination stands
-        for a name whose last words are elided; it is that name when the gazetteer knows it."""
+        """"North and South Korea", "East and West Jerusalem": the first word of a coordination stands
+        for a name whose last words are elided; it is that name when the gazetteer knows it, a
+        demonym after a demonym ("North and South Korean negotiators": the North's)."""
         more = []
         for start, end, entry in found:
             if start < 2 or end - start < 2 or doc[start - 1].lower_ not in ("and", "or", "&"):
@@ -610,7 +611,7 @@ class EntityRules:
             if not first.is_alpha or not first.text[:1].isupper():
                 continue
             other = self.gaz.lookup(" ".join([first.text, *(t.text for t in doc[start + 1:end])]))
-            if other is not None and other.kind is entry.kind and not other.demonym:
+            if other is not None and other.kind is entry.kind and other.demonym == entry.demonym:
                 more.append((first.i, first.i + 1, other))
         return more
 

@@ -172,3 +172,16 @@ def test_a_name_before_a_group_stays(nlp, rules, tagged, model, word):
     last = [e for e in doc.ents if e.text == word][-1]  # the mention at a sentence's start
     assert (last.start, word) in [(e.start, e.text) for e in rules(doc).ents]
 
+
+@pytest.mark.parametrize("tagged, model, expected", [
+    # "North and South X": the first word is the gazetteer's "North X", keyed as it
+    ("North/PROPN and/CCONJ South/PROPN Korea/PROPN agreed/VERB ./PUNCT", {}, ("North", "COUNTRY", "country:KP")),
+    ("East/PROPN and/CCONJ West/PROPN Jerusalem/PROPN were/AUX divided/VERB ./PUNCT", {"West Jerusalem": "GPE"},
+     ("East", "PLACE", "place:7303419")),
+    # a demonym after a demonym: the elided one is a demonym of its country
+    ("North/PROPN and/CCONJ South/PROPN Korean/ADJ negotiators/NOUN met/VERB ./PUNCT", {},
+     ("North", "NORP", "country:KP")),
+    ("South/PROPN and/CCONJ North/PROPN Koreans/PROPN met/VERB ./PUNCT", {}, ("South", "NORP", "country:KR")),
+])
+def test_elided_coordination(nlp, rules, tagged, model, expected):
+    assert expected in [(e.text, e.label_, e.kb_id_) for e in rules(_doc(nlp, tagged, model)).ents]
