@@ -582,6 +582,15 @@ class EventFinder:
             ref = self._actor_in(t)
             if ref is not None and ref not in refs:
                 refs.append(ref)
+            if ref is not None and self.ents.ref_at(t.i) == ref:
+                # "North and South Korea": a name before "and" joined to the first word of the actor's
+                # name stands for that name with its last words left out, an actor too
+                for mod in t.children:
+                    if mod.dep_ in ("amod", "compound", "nmod") and mod.i < t.i and \
+                            any(self.ents.ref_at(c.i) == ref for c in mod.conjuncts):
+                        more = self.ents.ref_at(mod.i)
+                        if more is not None and more not in refs and self.ents.kind(more) is self.ents.kind(ref):
+                            refs.append(more)
             if ref is None or self.ents.ref_at(t.i) is not None:
                 continue
             # "Danish and Swedish activists": each modifier joined to the actor's is an actor too

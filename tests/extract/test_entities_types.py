@@ -321,8 +321,11 @@ def test_elided_demonyms_are_both_parties(facts_of, text, code):
     assert {(code, "North Korea"), (code, "South Korea")} <= sources, sources
 
 
-@pytest.mark.xfail(strict=True, reason="the event rules take the actors of a subject and of its conjuncts; "
-                   "'North' is a modifier of the subject's head, joined to the first word of its name")
-def test_elided_names_are_both_parties(facts_of):
-    sources = _sources(facts_of("North and South Korea agreed to reopen the hotline."))
-    assert {("030", "North Korea"), ("030", "South Korea")} <= sources, sources
+@pytest.mark.parametrize("text, code, first, second", [
+    # the name before "and" is the actor's name with its last words left out: a party too
+    ("North and South Korea agreed to reopen the hotline.", "030", "North Korea", "South Korea"),
+    ("North and South Carolina sued the agency over the new rule.", "115", "North Carolina", "South Carolina"),
+])
+def test_elided_names_are_both_parties(facts_of, text, code, first, second):
+    sources = _sources(facts_of(text))
+    assert {(code, first), (code, second)} <= sources, sources
