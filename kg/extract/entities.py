@@ -7,6 +7,7 @@ Russians" are country:RU); people by their names ("Ana Okoro", "Ms Okoro", "Okor
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -18,7 +19,7 @@ from kg.model import Article, Evidence, Kind, LocalEntity, Ref
 from kg.nlp.pipeline import LOCATIVE
 from kg.resources.entity_types import PEOPLE_NOUNS
 from kg.resources.gazetteer import Gazetteer
-from kg.resources.names import best_name, name_words, one_letter_off, slug
+from kg.resources.names import CACHED, best_name, name_words, one_letter_off, slug
 
 _TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f",
                  "madam": "f"}
@@ -361,17 +362,31 @@ class DocEntities:
 
 def surface_of(span: Span) -> str:
     """The name as written, without a possessive or a leading article."""
-    text = span.text.strip()
-    text = re.sub(r"[.,;:]?\s*\[\d*\]?$", "", text)  # a reference mark: "Office of Foreign Assets Control.[3"
-    text = re.sub(r"['\u2019]s$", "", text).strip()
-    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return _surface_text(span.text)
+
+
+@functools.lru_cache(maxsize=CACHED)
+def _surface_text(text: str) -> str:
+    """``surface_of`` for the text of a span."""
+    text = _REFERENCE_MARK.sub("", text.strip())  # "Office of Foreign Assets Control.[3"
+    text = _POSSESSIVE_END.sub("", text).strip()
+    text = _LEADING_THE.sub("", text)
     return " ".join(text.split())
 
 
+_REFERENCE_MARK = re.compile(r"[.,;:]?\s*\[\d*\]?$")
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+
+
+@functools.lru_cache(maxsize=CACHED)
 def name_key(surface: str) -> str:
     """The slug a name no gazetteer knows is keyed by, without possessives inside it: "Young People's
     Party" and "Young People Party" are one name."""
-    return slug(re.sub(r"(?<=\w)['\u2019]s\b", "", surface))
+    return slug(_POSSESSIVE_INSIDE.sub("", surface))
+
+
+_POSSESSIVE_INSIDE = re.compile(r"(?<=\w)['\u2019]s\b")
 
 
 COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central"}

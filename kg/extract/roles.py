@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from kg.extract.entities import DocEntities, evidence_of
-from kg.extract.sentences import sentence_of, sentences, tokens
+from kg.extract.sentences import sentence_of, sentences, token_columns
 from kg.model import Kind, Membership, Ref, Role
 from kg.resources.gazetteer import Gazetteer
 
@@ -37,12 +37,7 @@ class TitleSpan:
 
 def find_titles(doc: Doc, gaz: Gazetteer) -> list[TitleSpan]:
     """Non-overlapping titles of office (up to six tokens, within a line), longest first."""
-    texts, spaces, blank, skip = [], [], [], []
-    for t in tokens(doc):
-        texts.append(t.text)
-        spaces.append(t.whitespace_)
-        blank.append(t.is_space)
-        skip.append(t.is_space or t.is_punct)
+    texts, spaces, blank, skip = token_columns(doc)
     found: list[TitleSpan] = []
     i, n = 0, len(doc)
     while i < n:

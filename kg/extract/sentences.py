@@ -4,13 +4,14 @@ spaCy's ``Token.sent`` and ``Span.sent`` walk back to the start of the sentence 
 asked, ``Span.ents`` looks through every entity of the Doc, and every ``doc[i]`` and every pass
 over a Doc makes new Token objects; the extractors ask for them for every trigger, title and
 mention. Here they are computed once per Doc and kept in its
-``user_data`` (a Doc is dropped as soon as its facts are out). Use it only on a Doc the pipeline
-has finished with: the index does not follow later changes.
+``user_data`` until extraction lets go of it (``forget``), so that the Doc is freed as soon as its
+facts are out. Use it only on a Doc the pipeline has finished with: the index does not follow
+later changes.
 """
 
 from __future__ import annotations
 
-from spacy.attrs import IS_PUNCT, IS_SPACE, POS
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, POS, SPACY
 from spacy.symbols import IDS as SYMBOLS
 from spacy.tokens import Doc, Span, Token
 
@@ -20,14 +21,16 @@ _KEY = "kg.sentences"
 
 
 class _Index:
-    __slots__ = ("sents", "of_token", "ents", "bounds", "tokens", "pos", "words")
+    __slots__ = ("sents", "of_token", "ents", "bounds", "tokens", "pos", "space", "punct", "words")
 
     def __init__(self, doc: Doc) -> None:
         self.tokens: list[Token] = list(doc)
         columns = doc.to_array([POS, IS_SPACE, IS_PUNCT]).reshape(len(doc), 3).T.tolist() if len(doc) \
             else [[], [], []]
         self.pos: list[int] = columns[0]
-        self.words = sum(1 for space, punct in zip(columns[1], columns[2], strict=True) if not space and not punct)
+        self.space: list[int] = columns[1]
+        self.punct: list[int] = columns[2]
+        self.words = sum(1 for space, punct in zip(self.space, self.punct, strict=True) if not space and not punct)
         self.bounds: dict[int, tuple[int, int]] = {}
         self.sents: list[Span] = list(doc.sents)
         self.of_token: list[int] = [0] * len(doc)
@@ -36,6 +39,12 @@ class _Index:
             self.of_token[sent.start:sent.end] = [n] * (sent.end - sent.start)
         for ent in doc.ents:
             self.ents[self.of_token[ent.start]].append(ent)
+
+
+def forget(doc: Doc) -> None:
+    """Let go of the index of ``doc``: it holds the Doc's tokens, which hold the Doc, a reference
+    cycle that only the cycle collector would free."""
+    doc.user_data.pop(_KEY, None)
 
 
 def _index(doc: Doc) -> _Index:
@@ -55,6 +64,20 @@ def with_pos(doc: Doc, *pos: str) -> list[Token]:
     index = _index(doc)
     wanted = {SYMBOLS[p] for p in pos}
     return [index.tokens[i] for i, p in enumerate(index.pos) if p in wanted]
+
+
+def token_columns(doc: Doc) -> tuple[list[str], list[str], list[bool], list[bool]]:
+    """Each token's text, its trailing white space, whether it is white space, and whether it is white
+    space or punctuation (read from the Doc's arrays: no Token made)."""
+    if not len(doc):
+        return [], [], [], []
+    strings = doc.vocab.strings
+    orths, spaced = doc.to_array([ORTH, SPACY]).T.tolist()
+    index = _index(doc)
+    texts = [strings[orth] for orth in orths]
+    spaces = [" " if space else "" for space in spaced]
+    skip = [space or punct for space, punct in zip(index.space, index.punct, strict=True)]
+    return texts, spaces, [bool(space) for space in index.space], skip
 
 
 def word_count(doc: Doc) -> int:

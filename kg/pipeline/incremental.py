@@ -44,9 +44,11 @@ class Changes:
 
 
 def graph_hash(triples: Iterable[Triple]) -> str:
-    """A hash of a graph's content: its N-Triples lines, sorted. kg's graphs have no blank nodes."""
-    lines = sorted(line + " ." for line in nt_lines(triples))
-    return sha1("\n".join(lines))
+    """A hash of a graph's content: its N-Triples lines, sorted. kg's graphs have no blank nodes.
+    (The lines are sorted without their final " .": no line is the start of another but where the
+    other goes on with "@" or "^^" or a space, all after " ." in order, so the order is the same.)"""
+    lines = sorted(nt_lines(triples))
+    return sha1(" .\n".join(lines) + " ." if lines else "")
 
 
 # The version of what kg makes of the same facts (resolution and RDF). A store whose graphs an

@@ -9,17 +9,30 @@ from collections.abc import Iterable, Iterator
 
 from kg.ingest import clean
 from kg.model import Article, DocFacts
+from kg.pipeline.collector import paused
 
 
 def parse_and_extract(articles: Iterable[Article], model: str, batch_size: int) -> Iterator[DocFacts]:
     """Parse and extract in this process, streaming: the model is loaded once per process, and
-    ``nlp.pipe`` holds one batch of Docs at a time; a Doc is dropped as soon as its facts are out."""
+    ``nlp.pipe`` holds one batch of Docs at a time; a Doc is dropped as soon as its facts are out.
+
+    The cycle collector is paused while a document is parsed and its facts taken (not while the
+    caller has them): a parse makes hundreds of thousands of short-lived objects and no reference
+    cycles once extraction has let go of the Doc, yet the collector's passes over them took up to
+    4% of a parse (measured on 200 generated articles)."""
     from kg.extract import extract
 
     nlp = loaded(model)
     pairs = ((clean.blank_noise(a.text), a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield extract(doc, article)
+    docs = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
+    while True:
+        with paused():
+            item = next(docs, None)
+            if item is None:
+                return
+            facts = extract(*item)
+            del item  # the Doc goes here, by reference counting
+        yield facts
 
 
 _FROZEN: set[str] = set()

@@ -13,15 +13,25 @@ import unicodedata
 from kg.ids import sha1
 from kg.resources import DATA
 
+# The functions of names are pure, and a corpus names the same people and places again and again:
+# each keeps its last CACHED answers (a bounded cache, so that memory stays flat on any corpus).
+CACHED = 1 << 16
 
+
+@functools.lru_cache(maxsize=CACHED)
 def normalize(text: str) -> str:
     """The form names are compared in: NFKC, straight quotes, no leading "the", one space, casefolded."""
     text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"[\u200e\u200f\u202a-\u202e]", "", text)
+    text = _DIRECTION_MARKS.sub("", text)
     text = " ".join(text.split())
-    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
-    text = re.sub(r"'s$", "", text)
+    text = _LEADING_THE.sub("", text)
+    text = _POSSESSIVE.sub("", text)
     return text.casefold()
+
+
+_DIRECTION_MARKS = re.compile(r"[\u200e\u200f\u202a-\u202e]")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"'s$")
 
 
 def fold_accents(text: str) -> str:
@@ -32,6 +42,7 @@ def fold_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=CACHED)
 def slug(text: str) -> str:
     """A lower-case ASCII slug for IRIs: "Barrow and Furness" -> "barrow-and-furness".
 
@@ -44,14 +55,16 @@ def slug(text: str) -> str:
     """
     name = normalize(text)
     folded = fold_accents(name.translate(_LETTERS_WITHOUT_ACCENTS)).lower()
-    base = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
-    lost = any(c.isalnum() for c in re.sub(r"[a-z0-9]+", "", folded))
+    base = _NOT_ASCII_WORD.sub("-", folded).strip("-")
+    lost = any(c.isalnum() for c in _ASCII_WORD.sub("", folded))
     if base and not lost:
         return base
     tag = sha1(name)[:8]
     return f"{base}-{tag}" if base else tag
 
 
+_NOT_ASCII_WORD = re.compile(r"[^a-z0-9]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 # Latin letters that are not a base letter with accents, so that NFKD does not take them apart
 _LETTERS_WITHOUT_ACCENTS = str.maketrans({"æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
                                           "ı": "i", "ħ": "h", "ŧ": "t", "ŋ": "ng"})
@@ -67,14 +80,17 @@ def honorifics() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
-def name_words(text: str) -> list[str]:
-    """The words of a person's name, casefolded, particles and hyphens folded: "al-Assad" -> ["assad"]."""
-    text = text.replace("\u2019", "'")
-    text = re.sub(r"'s$", "", text)
-    words = [w for w in re.split(r"[\s\-]+", text) if w and w[0].isalpha()]
+@functools.lru_cache(maxsize=CACHED)
+def name_words(text: str) -> tuple[str, ...]:
+    """The words of a person's name, casefolded, particles and hyphens folded: "al-Assad" -> ("assad",)."""
+    text = _POSSESSIVE.sub("", text.replace("\u2019", "'"))
+    words = [w for w in _NAME_WORD_BREAK.split(text) if w and w[0].isalpha()]
     while words and words[0].rstrip(".") in honorifics():  # "Mr Trump" is Trump
         words = words[1:]
-    return [w.casefold().rstrip(".") for w in words if w.casefold() not in PARTICLES]
+    return tuple(w.casefold().rstrip(".") for w in words if w.casefold() not in PARTICLES)
+
+
+_NAME_WORD_BREAK = re.compile(r"[\s\-]+")
 
 
 def best_name(names) -> str:

@@ -430,21 +430,25 @@ class _Lines:
 
     def __init__(self, loader: _Loader) -> None:
         self.loader = loader
-        self.named: list[str] = []
+        self.named: list[str] = []  # the N-Quads text of each graph
+        self.quads = 0
         self.union: dict[str, None] = {}
 
     def add(self, graph: str, lines: Iterable[str]) -> None:
-        named, union = self.named, self.union
-        for line in lines:
-            named.append(f"{line} {graph} .\n")
-            union[line] = None
-        if len(named) >= BULK_CHUNK:
+        lines = lines if isinstance(lines, list) else list(lines)
+        if not lines:
+            return
+        end = f" {graph} .\n"
+        self.named.append(end.join(lines) + end)
+        self.quads += len(lines)
+        self.union.update(dict.fromkeys(lines))
+        if self.quads >= BULK_CHUNK:
             self.flush()
 
     def flush(self) -> None:
         self.loader.text("".join(self.named), ox.RdfFormat.N_QUADS)
-        self.loader.text("".join(f"{line} .\n" for line in self.union), ox.RdfFormat.N_TRIPLES)
-        self.named, self.union = [], {}
+        self.loader.text(" .\n".join(self.union) + " .\n" if self.union else "", ox.RdfFormat.N_TRIPLES)
+        self.named, self.quads, self.union = [], 0, {}
 
 
 def _has_blank_node(quad: ox.Quad) -> bool:

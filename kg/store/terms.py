@@ -55,7 +55,8 @@ def nt_lines(triples: Iterable[Triple]) -> list[str]:
 def has_blank_node(lines: Iterable[str]) -> bool:
     """Whether N-Triples lines may name a blank node (a subject ``_:b``, or an object; a literal
     holding " _:" counts too, which costs a slower write, never a wrong one)."""
-    return any(line.startswith("_:") or " _:" in line for line in lines)
+    text = "\n".join(lines)  # one search of the whole text: a line's start is the text's, or after a line break
+    return text.startswith("_:") or "\n_:" in text or " _:" in text
 
 
 def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph | None) -> Node | None:

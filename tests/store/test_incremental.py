@@ -297,3 +297,23 @@ def test_facts_spooled_to_disk_build_what_the_facts_in_memory_build(make_store, 
     assert same(snapshot(spooled), snapshot(listed))
     assert Catalog(tmp_path / "spooled").facts() == {f.article.doc_id: f for f in lavrov_docs}
     assert not list(tmp_path.glob("kg-facts-*"))  # the spool's file has no name
+
+
+def test_a_graph_hash_is_the_hash_of_its_sorted_lines():
+    """The hash is that of the graph's N-Triples lines, each with its final " .", sorted and one a
+    line (stores written before keep their hashes): where one line is the start of another (a
+    literal and the same literal with a language or a datatype, an IRI and a longer one), the
+    order is that of the whole lines."""
+    from rdflib import XSD, Literal
+
+    from kg.ids import sha1
+    from kg.pipeline.incremental import graph_hash
+    from kg.store.terms import nt_lines
+
+    s, p = URIRef("https://example.org/s"), URIRef("https://example.org/p")
+    triples = [(s, p, Literal("Aleppo", lang="en")), (s, p, Literal("Aleppo")), (s, p, URIRef("https://example.org/o2")),
+               (s, p, Literal("Aleppo", datatype=XSD.token)), (s, p, URIRef("https://example.org/o")),
+               (s, p, Literal("Aleppo is"))]
+    whole = sha1("\n".join(sorted(line + " ." for line in nt_lines(triples))))
+    assert graph_hash(triples) == graph_hash(list(reversed(triples))) == whole
+    assert graph_hash([]) == sha1("")

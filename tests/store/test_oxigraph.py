@@ -128,3 +128,18 @@ def test_a_bulk_load_in_chunks_keeps_each_blank_node_one_node(tmp_path, monkeypa
         assert len(union) == 10 and {row[0] for row in union} == {speakers[0][0]}
         comments = store.query("SELECT ?c WHERE { ?x rdfs:comment ?c }").rows
         assert sorted(row[0] for row in comments) == sorted(f"a literal that says _:speaker {i}" for i in range(10))
+
+
+@pytest.mark.parametrize("lines, blank", [
+    (["<https://example.org/s> <https://example.org/p> <https://example.org/o>"], False),
+    (["<https://example.org/s> <https://example.org/p> \"a_:b\""], False),
+    (["_:b0 <https://example.org/p> <https://example.org/o>"], True),  # a subject
+    (["<https://example.org/s> <https://example.org/p> <https://example.org/o>",
+      "_:b0 <https://example.org/p> <https://example.org/o>"], True),  # the subject of a later line
+    (["<https://example.org/s> <https://example.org/p> _:b1"], True),  # an object
+    ([], False),
+])
+def test_blank_nodes_are_found_in_any_line(lines, blank):
+    from kg.store.terms import has_blank_node
+
+    assert has_blank_node(lines) is blank
