@@ -15,7 +15,7 @@ from kg.resources import DATA
 
 # The functions of names are pure, and a corpus names the same people and places again and again:
 # each keeps its last CACHED answers (a bounded cache, so that memory stays flat on any corpus).
-CACHED = 1 << 16
+CACHED = 1 << 14
 
 
 @functools.lru_cache(maxsize=CACHED)
