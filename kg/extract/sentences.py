@@ -76,7 +76,7 @@ def token_columns(doc: Doc) -> tuple[list[str], list[str], list[bool], list[bool
     index = _index(doc)
     texts = [strings[orth] for orth in orths]
     spaces = [" " if space else "" for space in spaced]
-    skip = [space or punct for space, punct in zip(index.space, index.punct, strict=True)]
+    skip = [bool(space or punct) for space, punct in zip(index.space, index.punct, strict=True)]
     return texts, spaces, [bool(space) for space in index.space], skip
 
 

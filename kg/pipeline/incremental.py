@@ -44,9 +44,10 @@ class Changes:
 
 
 def graph_hash(triples: Iterable[Triple]) -> str:
-    """A hash of a graph's content: its N-Triples lines, sorted. kg's graphs have no blank nodes.
-    (The lines are sorted without their final " .": no line is the start of another but where the
-    other goes on with "@" or "^^" or a space, all after " ." in order, so the order is the same.)"""
+    """A hash of a graph's content: its N-Triples lines (each with its final " ."), sorted, one a
+    line. kg's graphs have no blank nodes. The lines are sorted before " ." is added, which gives the
+    same order: where a line is the start of another, the other goes on with a character after the
+    space ("@" of a language, "^^" of a datatype), never with a control character."""
     lines = sorted(nt_lines(triples))
     return sha1(" .\n".join(lines) + " ." if lines else "")
 
