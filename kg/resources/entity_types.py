@@ -1,5 +1,6 @@
 """The type a name's own words give it: the head noun of an organisation or a place ("Oregon State
-University", "Dundas Road", "the Ottawa Sun"), pure string functions, no spaCy.
+University", "Dundas Road", "the Ottawa Sun"), pure string functions, no spaCy; and the words
+before a name that say it is a place ("fled towards X").
 
     >>> kind_by_head(["University", "of", "Nebraska"]), kind_by_head(["Dundas", "Road"])
     ('ORG', 'PLACE')
@@ -158,3 +159,20 @@ PLURAL_PERSON_NOUNS = frozenset(w + "s" for w in PERSON_NOUNS) | {"children", "a
 PEOPLE_NOUNS = PERSON_NOUNS | frozenset("""
 woman man resident citizen teenager pensioner veteran survivor victim grandmother grandfather widow
 """.split())  # noqa: SIM905 - a block of words reads better than a list of strings
+
+
+# --- the words before a place's name
+
+# words after which a name is a place rather than a person: "in X", "visited X"
+LOCATIVE = frozenset({"in", "near", "outside", "from", "to", "at", "across", "around", "towards", "toward", "into",
+                      "inside", "between", "through", "of", "visit", "visited", "visiting", "visits"})
+# prepositions after which a town's name is the town, whatever the model thought of it: "fled towards X",
+# "fighting in X" (not "to X", "from X", "of X", "at X": people are written to, quoted from, sons of)
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "towards", "toward", "into", "inside", "across",
+                                "through", "throughout", "within"})
+# prepositions after which a name is where something is or goes
+TOWARDS_A_PLACE = frozenset({"in", "at", "to", "from", "into", "inside", "near", "outside", "towards", "toward"})
+# prepositions after which a name is a place and never a body ("in" is not one: "a role in the party")
+IN_A_PLACE = frozenset({"near", "outside", "across", "around", "throughout"})
+# prepositions of where an act happens: "fighting in X", "a protest outside X"
+WHERE_PREPOSITIONS = frozenset({"in", "near", "at", "across", "inside", "outside", "around", "throughout", "within"})
