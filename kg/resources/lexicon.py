@@ -13,6 +13,14 @@ from dataclasses import dataclass
 from kg.resources import DATA
 from kg.resources.gazetteer import read_table, split
 
+
+@functools.cache
+def person_participants() -> frozenset[str]:
+    """The participant nouns that name people ("police", "troop", "lawmaker", "guard"), lower case,
+    from data/participants.tsv."""
+    return frozenset(row["lemma"].lower() for row in read_table("participants.tsv") if row.get("kind") == "person")
+
+
 # Kinds of object the codebook tells its codes apart by: what is given, sent, withdrawn, lifted or freed.
 # A lexicon complement "dobj:@troops" matches an object of any of these lemmas.
 OBJECT_CLASSES: dict[str, frozenset[str]] = {
