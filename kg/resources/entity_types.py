@@ -174,5 +174,7 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "towards", "t
 TOWARDS_A_PLACE = frozenset({"in", "at", "to", "from", "into", "inside", "near", "outside", "towards", "toward"})
 # prepositions after which a name is a place and never a body ("in" is not one: "a role in the party")
 IN_A_PLACE = frozenset({"near", "outside", "across", "around", "throughout"})
+# what one holds "in" a company, not in a town: "shares in Toyota", "a stake in Mazda"
+STAKE_NOUNS = frozenset({"share", "stake", "holding", "investment", "shareholding", "equity"})
 # prepositions of where an act happens: "fighting in X", "a protest outside X"
 WHERE_PREPOSITIONS = frozenset({"in", "near", "at", "across", "inside", "outside", "around", "throughout", "within"})

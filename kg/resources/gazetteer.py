@@ -58,6 +58,27 @@ def read_table(name: str) -> Iterator[dict[str, str]]:
             yield {k.strip(): (v or "").strip() for k, v in row.items() if k}
 
 
+# one-word titles that are mostly other words in running text ("a major city", "private security")
+_NOT_OFFICE_NOUNS = frozenset({"major", "private", "justice"})
+
+
+@functools.cache
+def office_nouns() -> frozenset[str]:
+    """The one-word titles of office of data/titles.tsv, lower case ("chancellor", "emir", "mayor"):
+    a noun that names an office names its holder, who acts for the country or body that modifies it
+    ("Germany's chancellor", "the Qatari emir").
+
+    >>> {"chancellor", "emir", "mayor"} <= office_nouns(), "major" in office_nouns()
+    (True, False)
+    """
+    words = set()
+    for row in read_table("titles.tsv"):
+        for surface in [row["title"], *split(row.get("aliases", ""))]:
+            if " " not in surface and "-" not in surface and not surface.isupper():
+                words.add(surface.lower())
+    return frozenset(words - _NOT_OFFICE_NOUNS)
+
+
 def split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 

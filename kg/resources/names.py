@@ -70,7 +70,9 @@ _LETTERS_WITHOUT_ACCENTS = str.maketrans({"æ": "ae", "ø": "o", "œ": "oe", "ł
                                           "ı": "i", "ħ": "h", "ŧ": "t", "ŋ": "ng"})
 
 
-PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "la", "le", "der", "den", "abu"}
+# lower-case words inside people's names: "Mohammed bin Salman", "Erik ten Hag", "Lula da Silva"
+PARTICLES = {"al", "el", "bin", "bint", "ibn", "van", "von", "de", "da", "di", "du", "la", "le", "der", "den", "abu",
+             "ten", "ter", "del", "dos", "das"}
 
 
 @functools.cache

@@ -308,3 +308,55 @@ def test_a_common_word_before_people_is_no_name(facts_of, text, absent):
 ])
 def test_a_name_before_people_stays(facts_of, text, name):
     assert name in {found for _, found in entities(facts_of(text))}
+
+
+@pytest.mark.parametrize("text, body, not_linked", [
+    # a gazetteer body of one country, named with another country's demonym, is the other's
+    ("The Peruvian Congress voted to remove the president.", "Peruvian Congress", "United States Congress"),
+    ("The Philippine Congress passed the budget on Tuesday.", "Philippine Congress", "United States Congress"),
+])
+def test_body_of_another_country(facts_of, text, body, not_linked):
+    names = {e.name for e in facts_of(text).entities}
+    assert body in names and not_linked not in names, names
+
+
+def test_body_with_its_own_countrys_demonym_is_linked(facts_of):
+    names = {e.name for e in facts_of("The American Congress passed the budget.").entities}
+    assert "United States Congress" in names, names
+
+
+@pytest.mark.parametrize("text, person", [
+    # a whole name after a title in lower case is a person, whatever the model thought of it
+    ("Colombia's president Gustavo Petro expelled Argentine diplomats after the insult.", "Gustavo Petro"),
+    ("Peru's foreign minister Elmer Schialer met his Chilean counterpart.", "Elmer Schialer"),
+])
+def test_name_after_a_lower_case_title(facts_of, text, person):
+    assert (P, person) in entities(facts_of(text)), facts_of(text).entities
+
+
+@pytest.mark.parametrize("text", [
+    "The private Wagner Group recruited prisoners in Russian jails.",
+    "A major Hong Kong developer sold the tower.",
+    "Lawmakers questioned the minister Tuesday about the budget.",
+])
+def test_no_person_from_a_word_that_is_no_title_here(facts_of, text):
+    facts = facts_of(text)
+    assert not [e for e in facts.entities if e.kind is P], facts.entities
+
+
+@pytest.mark.parametrize("text, person", [
+    # a lower-case particle inside a person's name, even one that is also a number word
+    ("Manchester United manager Erik ten Hag said the club would appeal.", "Erik ten Hag"),
+    ("Brazilian President Lula da Silva met the Argentine leader.", "Lula da Silva"),
+])
+def test_particles_inside_a_persons_name(facts_of, text, person):
+    assert (P, person) in entities(facts_of(text)), facts_of(text).entities
+
+
+@pytest.mark.parametrize("text, company", [
+    # what is held "in" a name is a company, though a town has that name
+    ("Shares in Toyota fell after the carmaker recalled a million vehicles.", "Toyota"),
+    ("The fund sold its stake in Mazda last year.", "Mazda"),
+])
+def test_stakes_are_held_in_companies(facts_of, text, company):
+    assert (ORG, company) in entities(facts_of(text)), facts_of(text).entities

@@ -71,3 +71,17 @@ def test_a_counterpart_by_demonym_alone(facts_of):
 def test_no_actor_without_a_named_body(facts_of, text):
     found = coded(facts_of, text)
     assert all(tgt is None and src is None for _, src, tgt in found), found
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # a title of office with its country's possessive or demonym acts for that country
+    ("Germany's chancellor apologised to Namibia for colonial-era killings.", "05", "Germany", "Namibia"),
+    ("Qatar's emir criticised Egypt over the detentions.", "11", "Qatar", "Egypt"),
+    ("Jordan's king praised Iraq for the border agreement.", "05", "Jordan", "Iraq"),
+    # people named by what they are, with their country's demonym
+    ("Somali pirates abducted a Greek captain off the coast of Kenya.", "18", "Somalia", None),
+    ("Yemeni smugglers attacked a Saudi border post.", "1", "Yemen", None),
+])
+def test_offices_and_people_nouns_act_for_their_country(facts_of, text, root, source, target):
+    found = coded(facts_of, text)
+    assert has(found, root, source, target), found

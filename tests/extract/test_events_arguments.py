@@ -273,3 +273,29 @@ def test_thing_participants_are_named_without_a_country(facts_of):
 def test_first_person_of_a_statement_is_its_author(facts_of, text, root, source, target):
     events = events_of(facts_of, text)
     assert has(events, root, source, target), events
+
+
+@pytest.mark.parametrize("text, root, source", [
+    # the by-phrase of a passive that the parser hangs on the verb's complement is still its agent
+    ("The mayor has been accused of embezzling public funds by Brazilian prosecutors.", "112", "Brazil"),
+    ("The minister was accused of corruption by Kenyan lawmakers.", "112", "Kenya"),
+])
+def test_agent_of_a_passive_hung_on_its_complement(facts_of, text, root, source):
+    events = events_of(facts_of, text)
+    assert has(events, root, source, ""), events
+
+
+def test_agent_of_a_passive_inside_the_complement_stays_there(facts_of):
+    events = events_of(facts_of, "The militia was accused of being armed by Iran.")
+    assert not has(events, "112", "Iran", ""), events
+
+
+@pytest.mark.parametrize("text, root, place", [
+    # where a march goes through is where it happens
+    ("Chilean teachers marched through the streets of Santiago on Monday.", "14", "Santiago"),
+    ("Kenyan students marched through Nairobi to demand lower fees.", "14", "Nairobi"),
+])
+def test_place_marched_through(facts_of, text, root, place):
+    facts = facts_of(text)
+    places = [facts.entities[e.place.index].name for e in facts.events if e.code.startswith(root) and e.place]
+    assert place in places, [(e.code, e.place) for e in facts.events]

@@ -137,3 +137,27 @@ def test_a_leader_arriving_visits(facts_of):
 ])
 def test_quotes_of_a_paragraph(facts_of, text, code, source, target):
     assert has(coded(facts_of, text, date=DATE), code, source, target), coded(facts_of, text, date=DATE)
+
+
+@pytest.mark.parametrize("text, root, source", [
+    # what a named actor says of itself needs nobody addressed
+    ("Hamas claimed responsibility for the rocket fire.", "015", "Hamas"),
+    ("Saudi Arabia denied involvement in the journalist's killing.", "016", "Saudi Arabia"),
+    ("The Kremlin denied any role in the explosion.", "016", "Kremlin"),
+])
+def test_self_statements_without_an_addressee(facts_of, text, root, source):
+    found = coded(facts_of, text)
+    assert has(found, root, source), found
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    # an announced act is the act
+    ("Turkey announced the suspension of aid to Israel.", "16", "Turkey", None),
+    ("The European Union announced sanctions against Belarus.", "163", "European Union", "Belarus"),
+    # an officeholder received is a visit hosted
+    ("Qatar's emir received the Turkish president in Doha.", "043", "Qatar", None),
+    ("Kenya's president received the Ethiopian prime minister in Nairobi.", "043", "Kenya", None),
+])
+def test_announced_acts_and_visitors_received(facts_of, text, root, source, target):
+    found = coded(facts_of, text)
+    assert has(found, root, source, target), found

@@ -361,3 +361,16 @@ def test_prosecutors_charging_a_company_take_legal_action(facts_of):
 def test_a_named_killer_in_a_relative_clause(facts_of):
     found = coded(facts_of, "Shoppers returned to the market in Kabul, where gunmen killed 20 people on Friday.")
     assert any(code.startswith("18") for code, *_ in found), found
+
+
+# what is fought with nobody fought is no fight; fire opened on someone is
+@pytest.mark.parametrize("text, violent", [
+    ("Greek firefighters battled wildfires near Athens for a third day.", False),
+    ("Portuguese crews fought the blaze outside Lisbon overnight.", False),
+    ("The Chilean government vowed to fight corruption in the ports of Valparaiso.", False),
+    ("Indian police opened fire on protesters in Srinagar on Friday.", True),
+    ("Nigerian troops fought Boko Haram militants near Maiduguri.", True),
+])
+def test_fighting_a_fire_or_a_problem_is_no_fight(facts_of, text, violent):
+    found = coded(facts_of, text)
+    assert any(code[:2] in ("18", "19", "20") for code, _, _ in found) is violent, found
