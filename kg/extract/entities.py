@@ -87,6 +87,9 @@ class DocEntities:
         people: list[Span] = [e for e in self.doc.ents if e.label_ == "PERSON"]
         surnames = {name_words(p.text)[-1] for p in people if len(name_words(p.text)) >= 2}
         stands_for = organisations_named_twice(self.doc.ents, self._without_country)
+        for ent in self.doc.ents:  # "the Supreme Court" again after "Bangladesh's Supreme Court": that body
+            if ent.kb_id_.startswith("body:"):
+                stands_for[surface_of(ent)] = f"organization:{name_key(ent.kb_id_.split('|', 1)[1])}"
         for surface, key in short_forms(self.doc.ents, written_in_lower_case(self.doc)).items():
             stands_for.setdefault(surface, key)
         ents = sorted(self.doc.ents, key=lambda e: surface_of(e) in stands_for)  # the full names first
@@ -112,6 +115,9 @@ class DocEntities:
             if key and key.startswith("embassy:"):
                 iso, name = key.split(":", 1)[1].split("|", 1)
                 key, canonical, subtype, same_as = f"org:embassy-{iso.lower()}", name, "Embassy", ()
+            elif key and key.startswith("body:"):  # "Bangladesh's Supreme Court": the Bangladeshi one
+                canonical = key.split("|", 1)[1]
+                key, subtype, same_as = f"organization:{name_key(canonical)}", None, ()
             elif key and key.startswith("constituency:"):
                 canonical, subtype, same_as = surface, "Constituency", ()
                 key = "place:" + key
@@ -129,6 +135,8 @@ class DocEntities:
                 self.by_key[key] = self._new(Cluster(kind, key=key, subtype=subtype, same_as=same_as,
                                                      canonical=canonical))
             self._attach(self.by_key[key], ent, surface)
+            if ent.kb_id_.startswith("body:") and canonical not in self.clusters[self.by_key[key]].names:
+                self.clusters[self.by_key[key]].names.insert(0, canonical)  # its name, with its country's
             if kind is Kind.ORGANIZATION and key.startswith("organization:"):
                 rest = self._without_country(surface)
                 if rest and rest not in self.clusters[self.by_key[key]].names:

@@ -111,6 +111,9 @@ NOT_ADVERSARIES = NON_AGENTS | {"wildfire", "bushfire", "flame", "inferno", "cor
                                 "inflation", "unemployment", "drug", "trafficking", "smuggling", "extremism",
                                 "terrorism", "misinformation", "disinformation", "pollution", "deforestation",
                                 "warming", "emission"}
+# what a court or a parliament strikes down: a text, not a target
+RULINGS = {"law", "ruling", "ban", "decree", "bill", "measure", "rule", "policy", "regulation", "order", "verdict",
+           "legislation", "provision", "amendment", "sentence", "conviction", "decision", "tariff", "mandate"}
 ACTOR_ENTS = {"PERSON", "ORG", "COUNTRY", "GPE", "NORP"}
 # an officeholder or a party to talks as an object is an actor however the text names them: "called the
 # Kenyan president", "received the visiting delegation" (as a name is: ACTOR_ENTS)
@@ -500,6 +503,9 @@ class EventFinder:
         if trig.code[:2] in VIOLENT_ROOTS and (trig.complement is None or trig.complement[0] != "dobj") and \
                 any(c.lemma_.lower() in NOT_ADVERSARIES for c in (*objects, *against)):
             return None  # "battled wildfires", "the fight against corruption": nobody is fought
+        if trig.code[:2] in VIOLENT_ROOTS and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children) and \
+                any(c.lemma_.lower() in RULINGS for c in objects):
+            return None  # "the court struck down the law": annulled, not attacked
         if trig.code[:2] in VIOLENT_ROOTS and trig.complement is None and _labour_strike(tok):
             return Trigger(LABOUR_STRIKE, trig.pos, trig.lemma, trig.complement, trig.target_preps,
                            "conduct strike or boycott")

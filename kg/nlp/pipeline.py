@@ -27,10 +27,12 @@ from kg.nlp.ruler_index import index as index_ruler
 from kg.resources.entity_types import (
     BELIEF_SUFFIXES,
     COMPANY_WORDS,
+    CONNECTORS,
     EVENT_HEADS,
     FAITHS,
     IN_A_PLACE,
     LOCATIVE,
+    ORG_HEADS,
     ORG_NOUNS,
     PARTY_WORDS,
     PEOPLE_NOUNS,
@@ -41,6 +43,7 @@ from kg.resources.entity_types import (
     PORTFOLIO_WORDS,
     STAKE_NOUNS,
     TOWARDS_A_PLACE,
+    WEAPON_NOUNS,
     WORK_NOUNS,
     head_word,
     kind_by_head,
@@ -372,13 +375,20 @@ class EntityRules:
                     self._common_word_before_group(ent[0], datelines):
                 continue  # "Riot police fired ...", "Customs officers seized ...": a noun that says which
             for part in self._split_at(ent):
-                for span in self._from_model(part):
-                    accept(span)
+                for piece in self._split_possessive(part):
+                    if piece.kb_id_:
+                        accept(piece)  # the country of "Chile's Constitutional Court"
+                        continue
+                    for span in self._from_model(piece):
+                        accept(span)
+        for span in self._bodies_after_countries(doc):
+            accept(span)
         things = self._names_of_things(doc)
         if things:  # "the cruise ship, Marisol", then "aboard the Marisol": the ship each time;
             # but "docked in Halifax" after "the frigate Halifax" is the town
             spans = [s for s in spans if s.label_ not in ("PERSON", "ORG", "PLACE") or s.text not in things or
                      s.label_ == "PLACE" and s.start > 0 and doc[s.start - 1].lower_ in TOWARDS_A_PLACE]
+        spans = [self._country_body(s) for s in spans]
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
 
@@ -463,6 +473,55 @@ class EntityRules:
 
     def _constituency(self, doc: Doc, start: int, end: int) -> Span:
         return Span(doc, start, end, label="PLACE", kb_id="constituency:" + slug(doc[start:end].text))
+
+    def _common_body(self, span: Span) -> bool:
+        """A body's name made of English words alone: "Supreme Court", "Interior Ministry", "Parliament"."""
+        words = [t.text for t in span if t.lower_ not in CONNECTORS and t.lower_ != "the"]
+        if not words or not all(w.lower() in self.english for w in words):
+            return False
+        return kind_by_head(words) == "ORG" if len(words) > 1 else words[0].lower() in ORG_HEADS
+
+    def _bodies_after_countries(self, doc: Doc):
+        """A body named in capitalized English words right after its country's name or demonym, which
+        the model left out: "the Saudi Interior Ministry", "Kenya's Parliament" (typed as the
+        country's by ``_country_body``)."""
+        for i in self._capitalized_words(doc):
+            if i < 2 or doc[i].ent_type_ or doc[i].lower_ not in self.english or doc[i].is_sent_start:
+                continue
+            before = i - 1 if doc[i - 1].lower_ in ("'s", "\u2019s") else i
+            if doc[before - 1].ent_type_ not in ("GPE", "NORP") or self._country_before(doc, before)[0] is None:
+                continue
+            stop = i
+            while stop < len(doc) and doc[stop].is_alpha and doc[stop].text[:1].isupper() and stop - i < 4:
+                stop += 1
+            if any(t.ent_type_ for t in doc[i:stop]) or not self._common_body(doc[i:stop]):
+                continue
+            body = self._country_body(Span(doc, i, stop, label="ORG"))
+            if body.kb_id_:
+                yield body
+
+    def _country_body(self, span: Span) -> Span:
+        """A body named by common words after its country's possessive or demonym ("Bangladesh's
+        Supreme Court", "the Kenyan Parliament" where the model's name leaves out "Kenyan") is that
+        country's: the gazetteer's entry when it knows the body by the country's name ("Russia's
+        Foreign Ministry"), else a body named with the demonym ("Bangladeshi Supreme Court"), so that
+        the Supreme Courts of two countries are not one node of the corpus."""
+        if span.label_ != "ORG" or span.kb_id_ or span.start == 0:
+            return span
+        if not self._common_body(span):
+            return span
+        doc = span.doc
+        end = span.start - 1 if doc[span.start - 1].lower_ in ("'s", "\u2019s") else span.start
+        owner, _ = self._country_before(doc, end)
+        if owner is None or (end < span.start and owner.demonym):
+            return span
+        iso2 = owner.country or owner.key.split(":")[1]
+        adjective = self.gaz.demonyms.get(iso2) or self.gaz.countries[iso2].name
+        for name in (f"{adjective} {span.text}", f"{self.gaz.countries[iso2].name} {span.text}"):
+            known = self.gaz.lookup(name)
+            if known is not None and known.kind is Kind.ORGANIZATION:
+                return Span(doc, span.start, span.end, label="ORG", kb_id=known.key)
+        return Span(doc, span.start, span.end, label="ORG", kb_id=f"body:{iso2}|{adjective} {span.text}")
 
     def _embassies(self, doc: Doc):
         """"the Chilean Embassy", "Chile's embassy", "embassy of Chile": the country's embassy."""
@@ -836,11 +895,12 @@ class EntityRules:
             first = doc[i - k].text
             if first[:1].isupper() and self.gaz.may_start_title(first) and self.gaz.title(doc[i - k:i].text):
                 return "title"
+        if prev.pos_ != "NOUN" or not prev.is_lower:
+            return None
         for k in range(1, 5):  # "Colombia's president Gustavo Petro": a title in lower case, a noun here
             if i - k < 0 or not doc[i - k].is_lower:
                 break
-            if prev.pos_ == "NOUN" and self.gaz.may_start_title(doc[i - k].text) and \
-                    self.gaz.title(doc[i - k:i].text):
+            if self.gaz.may_start_title(doc[i - k].text) and self.gaz.title(doc[i - k:i].text):
                 return "lower-case title"
         return None
 
@@ -1178,6 +1238,17 @@ class EntityRules:
                 return types
         return set()
 
+    def _names_a_weapon(self, span: Span) -> bool:
+        """A name the gazetteer does not know that modifies a noun of a weapon or a system ("Patriot air
+        defence systems", "Leopard tanks", "the ICI system"): the thing's name."""
+        root = span.root
+        if root.dep_ not in ("compound", "nmod", "amod") or span.start <= root.head.i < span.end:
+            return False
+        head = root.head
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        return head.lemma_.lower() in WEAPON_NOUNS and not self.gaz.candidates(span.text)
+
     def _family(self, span: Span) -> bool:
         """"the Kowalskis", "the Okafors": "the" and the plural of a surname of a person of the text."""
         word = span[0].lower_
@@ -1302,6 +1373,21 @@ class EntityRules:
                         Span(doc, right.start, right.end, label=ent.label_)]
         return [ent]
 
+    def _split_possessive(self, ent: Span) -> list[Span]:
+        """A model's name that holds a country's possessive ("Chile's Constitutional Court"): the
+        country, and the body after it."""
+        if ent.label_ != "ORG" or len(ent) < 3:
+            return [ent]
+        doc = ent.doc
+        for j in range(ent.start + 1, ent.end - 1):
+            if doc[j].lower_ in ("'s", "\u2019s"):
+                entry = self.gaz.lookup(doc[ent.start:j].text)
+                if entry is not None and entry.kind is Kind.COUNTRY and not entry.demonym:
+                    return [Span(doc, ent.start, j, label=LABEL[entry.kind], kb_id=entry.key),
+                            Span(doc, j + 1, ent.end, label="ORG")]
+                break
+        return [ent]
+
     def _from_model(self, ent: Span):
         label = ent.label_
         doc = ent.doc
@@ -1314,6 +1400,8 @@ class EntityRules:
             return
         if label in ("PERSON", "ORG", "GPE", "LOC", "FAC") and not self._actor_name(doc[start:end]):
             return
+        if self._names_a_weapon(doc[start:end]):
+            return  # "Patriot missiles", "Leopard tanks": a weapon's name, not an actor's
         if self._family(doc[start:end]):
             return  # "the Okafors", "the Kowalskis": a family, not a person or a body
         if label in ("PERSON", "GPE", "LOC") and any(c.isdigit() for c in doc[start:end].text):

@@ -76,6 +76,13 @@ treaty accord protocol summit
 WORK_NOUNS = frozenset("""
 film films movie novel album song documentary opera musical painting sculpture poem sitcom browser
 """.split())  # noqa: SIM905 - a block of words reads better than a list of strings
+# what armed forces fire, drive and fly, and systems of any kind: a name that modifies one is the thing's,
+# not an actor's ("Patriot missiles", "Leopard tanks", "the ICI tax system"), unless it names a known body
+# ("Hamas rockets")
+WEAPON_NOUNS = frozenset("""
+missile rocket tank drone jet warplane bomber helicopter gunship howitzer launcher rifle gun artillery
+interceptor torpedo munition shell bomb warship frigate destroyer submarine aircraft vehicle system
+""".split())  # noqa: SIM905 - a block of words reads better than a list of strings
 # words before "of" that make the name after it a place: "the town of Krynky"
 PLACE_OF = frozenset({"plains", "town", "city", "village", "province", "region", "district", "county", "island",
                       "port", "suburb", "neighbourhood", "neighborhood", "capital"})

@@ -30,6 +30,10 @@ OBJECT_CLASSES: dict[str, frozenset[str]] = {
     "aid": frozenset({"aid", "assistance", "relief", "food", "medicine", "supply", "supplies", "grain", "rice",
                       "wheat", "flour", "goods", "equipment", "material", "fund", "funding", "money", "grant",
                       "loan", "donation", "tent", "blanket", "vaccine", "water"}),
+    # what is given to another's forces as military aid ("delivered Leopard tanks to Ukraine")
+    "weapons": frozenset({"weapon", "arm", "missile", "rocket", "tank", "drone", "jet", "warplane", "helicopter",
+                          "artillery", "munition", "ammunition", "shell", "howitzer", "launcher", "rifle", "gun",
+                          "interceptor", "warship", "submarine"}),
     "captives": frozenset({"prisoner", "detainee", "hostage", "captive", "activist", "journalist", "dissident",
                            "soldier", "sailor", "crew", "fisherman", "national", "citizen", "refugee"}),
     "sanctions": frozenset({"sanction", "embargo", "tariff", "boycott", "freeze", "quota", "duty"}),

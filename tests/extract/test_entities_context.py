@@ -360,3 +360,39 @@ def test_particles_inside_a_persons_name(facts_of, text, person):
 ])
 def test_stakes_are_held_in_companies(facts_of, text, company):
     assert (ORG, company) in entities(facts_of(text)), facts_of(text).entities
+
+
+@pytest.mark.parametrize("text, body", [
+    # a body named in common words after its country's possessive or demonym is that country's
+    ("Bangladesh's Supreme Court ordered the release of the opposition leader.", "Bangladeshi Supreme Court"),
+    ("Nigeria's Senate rejected the budget on Tuesday.", "Nigerian Senate"),
+    ("According to the Saudi Interior Ministry, 20 pilgrims were injured.", "Saudi Interior Ministry"),
+    ("Chile's Constitutional Court struck down the law.", "Chilean Constitutional Court"),
+])
+def test_common_body_of_a_country(facts_of, text, body):
+    assert (ORG, body) in entities(facts_of(text)), facts_of(text).entities
+
+
+def test_common_body_named_again_is_the_same(facts_of):
+    facts = facts_of("Bangladesh's Supreme Court ordered his release. The Supreme Court said the detention "
+                     "was unlawful.")
+    bodies = [e for e in facts.entities if e.kind is ORG]
+    assert len(bodies) == 1 and "Supreme Court" in bodies[0].aliases, bodies
+
+
+def test_common_body_the_gazetteer_knows_by_its_country(facts_of):
+    names = {e.name for e in facts_of("Russia's Foreign Ministry criticised Japan on Monday.").entities}
+    assert "Ministry of Foreign Affairs of Russia" in names, names
+
+
+@pytest.mark.parametrize("text, weapon", [
+    # a name that modifies a weapon is the weapon's
+    ("Germany will deliver more Leopard tanks to Ukraine.", "Leopard"),
+    ("Poland bought Patriot missiles from the United States.", "Patriot"),
+])
+def test_weapon_names_are_no_actors(facts_of, text, weapon):
+    assert weapon not in {e.name for e in facts_of(text).entities}, facts_of(text).entities
+
+
+def test_a_known_body_before_a_weapon_stays(facts_of):
+    assert (ORG, "Hezbollah") in entities(facts_of("Israel intercepted Hezbollah drones over the Golan Heights."))

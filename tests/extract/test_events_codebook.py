@@ -161,3 +161,13 @@ def test_self_statements_without_an_addressee(facts_of, text, root, source):
 def test_announced_acts_and_visitors_received(facts_of, text, root, source, target):
     found = coded(facts_of, text)
     assert has(found, root, source, target), found
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # weapons given to another's forces are military aid, whatever the weapon
+    ("Germany will deliver more Leopard tanks to Ukraine.", "Germany", "Ukraine"),
+    ("Iran supplied artillery shells to Russia last year.", "Iran", "Russia"),
+])
+def test_weapons_given_are_military_aid(facts_of, text, source, target):
+    found = coded(facts_of, text)
+    assert has(found, "072", source, target), found

@@ -374,3 +374,12 @@ def test_a_named_killer_in_a_relative_clause(facts_of):
 def test_fighting_a_fire_or_a_problem_is_no_fight(facts_of, text, violent):
     found = coded(facts_of, text)
     assert any(code[:2] in ("18", "19", "20") for code, _, _ in found) is violent, found
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's Constitutional Court struck down the law on Tuesday.",
+    "A federal judge in Texas struck down the ban.",
+])
+def test_a_text_struck_down_is_not_attacked(facts_of, text):
+    found = coded(facts_of, text)
+    assert not any(code[:2] in ("18", "19", "20") for code, _, _ in found), found

@@ -84,3 +84,11 @@ def test_one_type_per_unknown_name_across_documents():
 def test_a_compass_word_stands_for_the_one_country_it_begins(facts_of, text, country, alias):
     found = {e.name: e for e in facts_of(text).entities}
     assert alias in found[country].aliases and alias not in found
+
+
+def test_common_bodies_of_two_countries_stay_apart(facts_of):
+    corpus = resolve([facts_of("Bangladesh's Supreme Court ordered the release of the opposition leader."),
+                      facts_of("Pakistan's Supreme Court ordered a recount in Lahore."),
+                      facts_of("The Bangladeshi Supreme Court heard the appeal on Monday.")])
+    courts = sorted(e.label for e in corpus.entities if e.kind is ORG)
+    assert courts == ["Bangladeshi Supreme Court", "Pakistani Supreme Court"], courts
