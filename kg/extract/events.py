@@ -158,9 +158,10 @@ def joint(code: str) -> bool:
 
 # Codes whose act the parties do to one another ("Chile and Peru signed a pact", "X and Y held
 # talks"): intents to cooperate, meet or settle, consultations other than visits and mediation,
-# diplomatic cooperation and agreements, material cooperation. Not an offer of aid, praise, a
-# visit or a mediation, whose parties act on someone else ("X and Y offered help").
-MUTUAL_CODES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "057", "06")
+# diplomatic cooperation, relations established or restored, and agreements, material cooperation.
+# Not an offer of aid, praise, a visit or a mediation, whose parties act on someone else ("X and Y
+# offered help").
+MUTUAL_CODES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "054", "057", "06")
 
 
 def mutual_code(code: str) -> bool:

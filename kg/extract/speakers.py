@@ -262,8 +262,9 @@ class Speakers:
                         return ref
             if actor_noun(lemma) or lemma in self.event_nouns or group_compound:
                 mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i]
-                # a named modifier after a possessive pronoun: "its NATO allies" are the alliance, not "its"
-                for child in mods:
+                # a named modifier after a possessive pronoun: "its NATO allies" are the alliance, not "its";
+                # the nearest name is the actor: "Colombia's ELN guerrillas" are the ELN's
+                for child in reversed(mods):
                     ref = self.ents.ref_at(child.i)
                     if ref is not None and self.ents.kind(ref) is not Kind.PLACE:
                         return ref

@@ -85,3 +85,23 @@ def test_no_actor_without_a_named_body(facts_of, text):
 def test_offices_and_people_nouns_act_for_their_country(facts_of, text, root, source, target):
     found = coded(facts_of, text)
     assert has(found, root, source, target), found
+
+
+@pytest.mark.parametrize("text, root, source", [
+    # the nearest name of a group noun is its actor: the group, before the country that has it
+    ("Colombia's ELN guerrillas released six hostages to the Red Cross.", "084", "National Liberation Army"),
+    ("Lebanon's Hezbollah fighters fired rockets at Israel.", "19", "Hezbollah"),
+])
+def test_the_nearest_name_of_a_group_acts(facts_of, text, root, source):
+    found = coded(facts_of, text)
+    assert any(code.startswith(root) and src and src.startswith(source) for code, src, _ in found), found
+
+
+@pytest.mark.parametrize("text, a, b", [
+    # relations restored or established between two parties: each with the other
+    ("Ethiopia and Eritrea restored diplomatic relations after two decades.", "Ethiopia", "Eritrea"),
+    ("Bahrain and Qatar established diplomatic relations in 2023.", "Bahrain", "Qatar"),
+])
+def test_relations_between_two_parties(facts_of, text, a, b):
+    found = coded(facts_of, text)
+    assert has(found, "054", a, b) and has(found, "054", b, a), found
