@@ -48,7 +48,7 @@ from kg.resources.entity_types import (
     head_word,
     kind_by_head,
 )
-from kg.resources.gazetteer import Entry, Gazetteer
+from kg.resources.gazetteer import Entry, Gazetteer, office_nouns
 from kg.resources.lexicon import person_participants
 from kg.resources.names import CACHED, PARTICLES, slug
 
@@ -806,8 +806,10 @@ class EntityRules:
         prev = doc[span.start - 1] if span.start > 0 else None
         if prev is not None and prev.lower_ == "in" and prev.i > 0 and doc[prev.i - 1].lemma_.lower() in STAKE_NOUNS:
             return None  # "shares in Toyota": the company, not the town
-        if model is not None and model.label_ == "PERSON" and (prev is None or prev.lower_ not in PLACE_PREPOSITIONS):
-            return None  # (the model's person, unless a preposition of place says town)
+        of_a_place = prev is not None and prev.lower_ == "of" and prev.i > 0 and doc[prev.i - 1].lower_ in PLACE_OF
+        if model is not None and model.label_ == "PERSON" and not of_a_place and \
+                (prev is None or prev.lower_ not in PLACE_PREPOSITIONS):
+            return None  # (the model's person, unless a preposition of place or "residents of" says town)
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN":
             return None  # part of a longer name: "Johnson City" is not "Johnson"
@@ -1192,6 +1194,22 @@ class EntityRules:
         return kind_by_head([t.text for t in name]) is None and not self._known_beyond_towns(name) and \
             not any(self.gaz.title(t.text) or self.gaz.is_honorific(t.text) for t in name)
 
+    def _holder_in_apposition(self, span: Span) -> bool:
+        """A name of two to four capitalized words (hyphens aside) in apposition with a noun of office or
+        of a person ("the mayor of Lagos, Babajide Sanwo-Olu,", "her lawyer, Ana Ruiz,"), with no head
+        noun of a body or a place and no name the gazetteer knows."""
+        root = span.root
+        if root.dep_ != "appos" or span.start <= root.head.i < span.end or not 2 <= len(span) <= 6:
+            return False
+        head = root.head
+        if head.dep_ == "pobj" and head.head.lower_ == "of":
+            head = head.head.head  # "the mayor of Lagos, Babajide Sanwo-Olu": the parser may hang it on the place
+        if head.lemma_.lower() not in office_nouns() and head.lemma_.lower() not in PERSON_NOUNS:
+            return False
+        words = [t.text for t in span if not t.is_punct]
+        return all(w[:1].isupper() for w in words) and kind_by_head(words) is None and \
+            not self.gaz.candidates(span.text) and not any(self.gaz.candidates(w) for w in words)
+
     @staticmethod
     def _leader_by(span: Span) -> bool:
         """After "founded by", "led by", "chaired by", "headed by": who founds or leads a body."""
@@ -1400,6 +1418,8 @@ class EntityRules:
             return
         if label in ("PERSON", "ORG", "GPE", "LOC", "FAC") and not self._actor_name(doc[start:end]):
             return
+        if label in ("ORG", "GPE", "LOC", "FAC") and self._holder_in_apposition(doc[start:end]):
+            label = "PERSON"  # "the mayor of Lagos, Babajide Sanwo-Olu,": the office's holder
         if self._names_a_weapon(doc[start:end]):
             return  # "Patriot missiles", "Leopard tanks": a weapon's name, not an actor's
         if self._family(doc[start:end]):

@@ -85,7 +85,9 @@ interceptor torpedo munition shell bomb warship frigate destroyer submarine airc
 """.split())  # noqa: SIM905 - a block of words reads better than a list of strings
 # words before "of" that make the name after it a place: "the town of Krynky"
 PLACE_OF = frozenset({"plains", "town", "city", "village", "province", "region", "district", "county", "island",
-                      "port", "suburb", "neighbourhood", "neighborhood", "capital"})
+                      "port", "suburb", "neighbourhood", "neighborhood", "capital",
+                      # the people and the streets of a place: "residents of Kherson"
+                      "residents", "inhabitants", "citizens", "people", "outskirts", "suburbs", "streets"})
 CONNECTORS = frozenset({"of", "for", "on", "at", "in", "and", "&"})
 
 

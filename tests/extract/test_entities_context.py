@@ -396,3 +396,22 @@ def test_weapon_names_are_no_actors(facts_of, text, weapon):
 
 def test_a_known_body_before_a_weapon_stays(facts_of):
     assert (ORG, "Hezbollah") in entities(facts_of("Israel intercepted Hezbollah drones over the Golan Heights."))
+
+
+@pytest.mark.parametrize("text, person", [
+    # a whole name in apposition with a noun of office is its holder, whatever the model thought
+    ("The mayor of Lagos, Babajide Sanwo-Olu, opened the new rail line.", "Babajide Sanwo-Olu"),
+    ("Her lawyer, Femi Falana, said she would appeal the ruling.", "Femi Falana"),
+    ("The chairman of the board, Tunde Bakare-Ojo, resigned on Friday.", "Tunde Bakare-Ojo"),
+])
+def test_holder_named_in_apposition(facts_of, text, person):
+    assert (P, person) in entities(facts_of(text)), facts_of(text).entities
+
+
+@pytest.mark.parametrize("text, town", [
+    # the people or the streets of a town the model took for a person
+    ("Residents of Kherson fled across the river.", "Kherson"),
+    ("Thousands marched through the streets of Mosul.", "Mosul"),
+])
+def test_the_people_of_a_town(facts_of, text, town):
+    assert (L, town) in entities(facts_of(text)), facts_of(text).entities
