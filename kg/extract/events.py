@@ -68,6 +68,8 @@ REPRISAL_NOUNS = {"retaliation", "response", "revenge", "reprisal", "reaction", 
 # where an act is done: "fighting in X", "marched through the streets of X", "on Syrian soil"
 PLACE_PREPS = WHERE_PREPOSITIONS | {"on", "through"}
 AGENT_PREPS = {"by"}
+# particles of motion away that the parser takes for the preposition of "out of", "away from": "pulled out of X"
+WHENCE_PARTICLES = {"out", "away", "back", "off"}
 PLANNED_MARKERS = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_MARKERS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
 PLAN_VERBS = {"plan", "intend", "expect", "set", "due", "schedule", "prepare", "aim", "go", "propose"}
@@ -331,6 +333,9 @@ class EventFinder:
                 if any(g.dep_ == "pobj" and g.ent_type_ in TEMPORAL for g in c.children):
                     continue  # "called Erdogan on Tuesday" is no "call on"
                 feats.add(("prep", c.lower_))
+                if c.dep_ == "prep" and c.lower_ in WHENCE_PARTICLES and \
+                        not any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+                    feats.add(("prt", c.lower_))  # "pulled out of X": a particle the parser took for "out of"
             elif c.dep_ == "prt":
                 feats.add(("prt", c.lower_))
                 feats.add(("prep", c.lower_))
@@ -833,8 +838,11 @@ class EventFinder:
     def _prep_target(self, head: Token, preps, sources: list[Ref], *, deps=("prep",)) -> Ref | None:
         """The first actor of ``head``'s phrases with these prepositions (in the lexicon's order) that is
         not one of the sources ("Kenyan police banned rallies ... in Kenya")."""
+        # "pulled out of Kherson": the phrase under a particle the parser took for a preposition
+        phrases = [g for c in head.children if c.dep_ == "prep" and c.lower_ in WHENCE_PARTICLES and
+                   not any(x.dep_ in ("pobj", "pcomp") for x in c.children) for g in c.children if g.dep_ == "prep"]
         for prep in preps:
-            for c in head.children:
+            for c in (*head.children, *phrases):
                 if c.dep_ in deps and c.lower_ == prep:
                     ref = self._pobj_actor(c)
                     if ref is not None and ref not in sources:

@@ -87,7 +87,9 @@ interceptor torpedo munition shell bomb warship frigate destroyer submarine airc
 PLACE_OF = frozenset({"plains", "town", "city", "village", "province", "region", "district", "county", "island",
                       "port", "suburb", "neighbourhood", "neighborhood", "capital",
                       # the people and the streets of a place: "residents of Kherson"
-                      "residents", "inhabitants", "citizens", "people", "outskirts", "suburbs", "streets"})
+                      "residents", "inhabitants", "citizens", "people", "outskirts", "suburbs", "streets",
+                      # where from or where: "pulled out of Kherson", "20 km north of Kyiv"
+                      "out", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 CONNECTORS = frozenset({"of", "for", "on", "at", "in", "and", "&"})
 
 

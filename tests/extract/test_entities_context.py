@@ -415,3 +415,12 @@ def test_holder_named_in_apposition(facts_of, text, person):
 ])
 def test_the_people_of_a_town(facts_of, text, town):
     assert (L, town) in entities(facts_of(text)), facts_of(text).entities
+
+
+@pytest.mark.parametrize("text, town", [
+    # a compass word before "of" says where: the name after it is the town
+    ("The shelling hit a village 20 km north of Kharkiv.", "Kharkiv"),
+    ("Rebels took a base 40 km south of Goma.", "Goma"),
+])
+def test_compass_of_a_town(facts_of, text, town):
+    assert (L, town) in entities(facts_of(text)), facts_of(text).entities

@@ -299,3 +299,16 @@ def test_place_marched_through(facts_of, text, root, place):
     facts = facts_of(text)
     places = [facts.entities[e.place.index].name for e in facts.events if e.code.startswith(root) and e.place]
     assert place in places, [(e.code, e.place) for e in facts.events]
+
+
+@pytest.mark.parametrize("text, source, place", [
+    # "pulled out of X": a particle the parser takes for a preposition still says the act, and whence
+    ("Russian forces pulled out of Kherson in November.", "Russia", "Kherson"),
+    ("Ethiopian troops pulled out of Mekelle after the truce.", "Ethiopia", "Mekelle"),
+])
+def test_pulled_out_of_a_town(facts_of, text, source, place):
+    facts = facts_of(text)
+    name = {i: e.name for i, e in enumerate(facts.entities)}
+    found = [(e.code, name.get(e.source.index) if e.source else None, name.get(e.place.index) if e.place else None)
+             for e in facts.events]
+    assert ("0874", source, place) in found, found
