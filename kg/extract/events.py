@@ -352,6 +352,8 @@ class EventFinder:
                     feats.add(("dobj", "@actor"))  # "called Ruto", "called the president": an actor as object
             elif c.dep_ in ("amod", "compound", "nmod"):
                 feats.add(("mod", c.lemma_.lower()))
+            elif c.dep_ == "nsubj":  # "missiles hit Kyiv": what the subject is tells which act
+                feats.update(("subj", name) for name in self.lex.object_classes(c.lemma_.lower()))
             elif c.dep_ in ("xcomp", "oprd"):
                 feats.add(("xcomp", c.lemma_.lower()))  # "held X responsible"
             elif c.dep_ == "ccomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) and any(

@@ -55,8 +55,10 @@ ACTOR_NOUNS = {
     "newspaper", "monarchy", "junta", "authorities", "lawyer", "doctor", "teacher", "fisherman",
     "ruler", "businessman", "businesswoman", "executive", "hacker", "militiaman", "guerilla", "elder", "administrator",
     "fundamentalist", "islamist", "nationalist", "loyalist", "dissident", "cleric", "monk", "chief",
-    # weapons platforms stand for the forces that crew them ("Eritrean tanks shelled", "Kenyan helicopters")
-    "tank", "helicopter", "plane", "gunship", "bomber", "artillery", "patrol", "submarine",
+    # weapons platforms stand for the forces that crew them ("Eritrean tanks shelled", "Kenyan helicopters"),
+    # and what a country fires for the country ("Russian missiles hit the port")
+    "tank", "helicopter", "plane", "gunship", "bomber", "artillery", "patrol", "submarine", "missile", "rocket",
+    "shell",
     # bodies named by their compound: "the APEC forum", "the EU commission", "the UN Security Council body"
     "forum", "council", "commission", "committee", "body", "bloc", "organization", "organisation", "association",
     "network", "institution", "board", "panel", "federation", "league",

@@ -61,6 +61,7 @@ NOT_NAMES = {"lady", "gentleman", "friend", "member", "members", "speaker", "mad
              # generic words the model takes for a whole organisation ("Secretary of State" -> "State")
              "state", "government", "department", "ministry", "office", "council", "court", "party", "army",
              "administration"}
+POSSESSIVE = ("'s", "\u2019s")  # the possessive as the tokenizer splits it off: "Kenya's", "Kenya’s"
 NAME_POS = [PROPN, NOUN, ADJ, VERB]  # what the first word of a name may be tagged
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}  # the model's names (not its dates and numbers)
 UNUSED = ["textcat", "textcat_multilabel", "entity_linker", "senter"]
@@ -141,7 +142,7 @@ def _capitalized(span: Span) -> bool:
 @functools.lru_cache(maxsize=CACHED)
 def _name_shaped(text: str) -> bool:
     words = [w.strip(_EDGE) for w in text.split()]
-    words = [w for w in words if any(c.isalnum() for c in w) and w not in ("'s", "\u2019s")]
+    words = [w for w in words if any(c.isalnum() for c in w) and w not in POSSESSIVE]
     while words and words[0].casefold() in PARTICLES:  # "bin Salman", "al - Assad"
         words = words[1:]
     if words and (head := _PARTICLE_PREFIX.match(words[0])) and len(words[0]) > head.end():
@@ -215,7 +216,7 @@ def _site_acts(span: Span) -> bool:
     to the museum", "the museum was proposed as a home").
     """
     root, doc = span.root, span.doc
-    if span.end < len(doc) and doc[span.end].text in ("'s", "\u2019s"):
+    if span.end < len(doc) and doc[span.end].text in POSSESSIVE:
         return True
     if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
         return True
@@ -488,8 +489,8 @@ class EntityRules:
         for i in self._capitalized_words(doc):
             if i < 2 or doc[i].ent_type_ or doc[i].lower_ not in self.english or doc[i].is_sent_start:
                 continue
-            before = i - 1 if doc[i - 1].lower_ in ("'s", "\u2019s") else i
-            if doc[before - 1].ent_type_ not in ("GPE", "NORP") or self._country_before(doc, before)[0] is None:
+            before = i - 1 if doc[i - 1].lower_ in POSSESSIVE else i
+            if doc[before - 1].ent_type_ not in ("GPE", "NORP") or self._owner(doc, i)[0] is None:
                 continue
             stop = i
             while stop < len(doc) and doc[stop].is_alpha and doc[stop].text[:1].isupper() and stop - i < 4:
@@ -511,9 +512,8 @@ class EntityRules:
         if not self._common_body(span):
             return span
         doc = span.doc
-        end = span.start - 1 if doc[span.start - 1].lower_ in ("'s", "\u2019s") else span.start
-        owner, _ = self._country_before(doc, end)
-        if owner is None or (end < span.start and owner.demonym):
+        owner, _ = self._owner(doc, span.start)
+        if owner is None:
             return span
         iso2 = owner.country or owner.key.split(":")[1]
         adjective = self.gaz.demonyms.get(iso2) or self.gaz.countries[iso2].name
@@ -529,7 +529,7 @@ class EntityRules:
             entry, start, end = None, tok.i, tok.i + 1
             if tok.i > 0:
                 prev = doc[tok.i - 1]
-                if prev.text in ("'s", "\u2019s") and tok.i > 1:
+                if prev.text in POSSESSIVE and tok.i > 1:
                     entry, start = self._country_before(doc, tok.i - 1)
                 else:
                     entry, start = self._country_before(doc, tok.i)
@@ -601,11 +601,21 @@ class EntityRules:
     def _another_countrys(self, doc: Doc, start: int, entry: Entry) -> tuple[Entry | None, int]:
         """The country, and where its word starts, whose body the gazetteer's organisation of another
         country is named for: "the Peruvian Congress", "Brazil's Congress" are not the US Congress."""
-        if entry.kind is not Kind.ORGANIZATION or not entry.country or start == 0:
+        if entry.kind is not Kind.ORGANIZATION or not entry.country:
             return None, start
-        end = start - 1 if doc[start - 1].lower_ in ("'s", "’s") else start
+        owner, owner_start = self._owner(doc, start)
+        if owner is None or owner.country == entry.country:
+            return None, start
+        return owner, owner_start
+
+    def _owner(self, doc: Doc, start: int) -> tuple[Entry | None, int]:
+        """The country whose possessive or demonym comes right before ``start`` ("Kenya's Parliament",
+        "the Kenyan Parliament"), and where its name starts; (None, start) when none does."""
+        if start == 0:
+            return None, start
+        end = start - 1 if doc[start - 1].lower_ in POSSESSIVE else start
         owner, owner_start = self._country_before(doc, end)
-        if owner is None or owner.country == entry.country or (end < start and owner.demonym):
+        if owner is None or (end < start and owner.demonym):  # "Kenyan's" is no country's possessive
             return None, start
         return owner, owner_start
 
@@ -847,7 +857,7 @@ class EntityRules:
             person = person_at.get(i)  # the model's entities, as doc.ents is until the end
             if person is not None and person.end > end:
                 end = person.end
-                while end > i and (doc[end - 1].text in ("'s", "\u2019s") or doc[end - 1].is_punct):
+                while end > i and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
                     end -= 1
             after = self._after_title(doc, i)
             honorific = after == "honorific"
@@ -1199,7 +1209,7 @@ class EntityRules:
         of a person ("the mayor of Lagos, Babajide Sanwo-Olu,", "her lawyer, Ana Ruiz,"), with no head
         noun of a body or a place and no name the gazetteer knows."""
         root = span.root
-        if root.dep_ != "appos" or span.start <= root.head.i < span.end or not 2 <= len(span) <= 6:
+        if root.dep_ != "appos" or span.start <= root.head.i < span.end:
             return False
         head = root.head
         if head.dep_ == "pobj" and head.head.lower_ == "of":
@@ -1207,7 +1217,7 @@ class EntityRules:
         if head.lemma_.lower() not in office_nouns() and head.lemma_.lower() not in PERSON_NOUNS:
             return False
         words = [t.text for t in span if not t.is_punct]
-        return all(w[:1].isupper() for w in words) and kind_by_head(words) is None and \
+        return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and kind_by_head(words) is None and \
             not self.gaz.candidates(span.text) and not any(self.gaz.candidates(w) for w in words)
 
     @staticmethod
@@ -1398,7 +1408,7 @@ class EntityRules:
             return [ent]
         doc = ent.doc
         for j in range(ent.start + 1, ent.end - 1):
-            if doc[j].lower_ in ("'s", "\u2019s"):
+            if doc[j].lower_ in POSSESSIVE:
                 entry = self.gaz.lookup(doc[ent.start:j].text)
                 if entry is not None and entry.kind is Kind.COUNTRY and not entry.demonym:
                     return [Span(doc, ent.start, j, label=LABEL[entry.kind], kb_id=entry.key),

@@ -7,6 +7,7 @@ Run by hand (pytest does not collect tests/benchmarks):
     .venv/bin/python tests/benchmarks/bench_throughput.py --corpus DIR     # any folder of articles
     .venv/bin/python tests/benchmarks/bench_throughput.py --articles 200 --jobs 1 --stages 100
     .venv/bin/python tests/benchmarks/bench_throughput.py --jobs 1 --repeat 3      # the median of 3 pairs
+    .venv/bin/python tests/benchmarks/bench_throughput.py --jobs 1 --repeat 3 --side-by-side  # pairs at once
 
 The corpus is the example articles repeated with other people's names and other dates
 (tests/benchmarks/corpus.py), or the articles of ``--corpus``. Side by side, for each number of
@@ -24,6 +25,11 @@ the model after the fork, but spaCy's own ``n_process`` workers share the parent
 CPU seconds are those of the process and its descendants (user + system, as last sampled). Memory per article is
 the slope of kg's peak memory between a build of the first quarter of the corpus and the whole.
 ``--stages N`` adds a breakdown of where the time of one process goes, on the first N articles.
+
+The speed of a shared machine drifts by more than 10% within minutes, so that two runs one after the
+other may each meet another machine. ``--side-by-side`` runs bare and kg of a pair at the same time,
+each on cores of its own (``os.sched_setaffinity``; kg's threads on its own cores too), so that a
+drift falls on both alike; they still share the memory bus and the caches.
 """
 
 from __future__ import annotations
@@ -126,13 +132,15 @@ class Run:
         return self.words / self.seconds
 
 
-def sampled(label: str, argv: list[str], *, keep_output: bool = False,
-            interval: float = 0.25) -> tuple[float, TreeSampler, str]:
+def sampled(label: str, argv: list[str], *, keep_output: bool = False, interval: float = 0.25,
+            cpus: set[int] | None = None) -> tuple[float, TreeSampler, str]:
     """Run ``argv`` to its end while sampling its process tree: wall seconds, the samples, and what it
-    printed on standard output (when ``keep_output``)."""
+    printed on standard output (when ``keep_output``). With ``cpus``, the process and all it starts
+    run on those cores only."""
     started = time.perf_counter()
     out = subprocess.PIPE if keep_output else subprocess.DEVNULL
-    proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.PIPE, text=True)
+    pin = (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
+    proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.PIPE, text=True, preexec_fn=pin)
     tree = TreeSampler(proc.pid)
 
     def sample() -> None:
@@ -150,10 +158,30 @@ def sampled(label: str, argv: list[str], *, keep_output: bool = False,
     return seconds, tree, printed or ""
 
 
-def measure(label: str, jobs: int, argv: list[str], words: int, *, interval: float = 0.25) -> Run:
+def measure(label: str, jobs: int, argv: list[str], words: int, *, interval: float = 0.25,
+            cpus: set[int] | None = None) -> Run:
     """Run ``argv`` to its end: wall time, CPU time and peak memory of its process tree."""
-    seconds, tree, _ = sampled(label, argv, interval=interval)
+    seconds, tree, _ = sampled(label, argv, interval=interval, cpus=cpus)
     return Run(label, jobs, seconds, sum(tree.cpu.values()), tree.peak, tree.root_peak, words)
+
+
+def side_by_side(first: tuple[str, list[str]], second: tuple[str, list[str]], jobs: int, words: int) -> list[Run]:
+    """Two runs at the same time, each on cores of its own (``jobs`` each): what slows the machine
+    down while they run slows both, so that their ratio holds however the machine's speed drifts."""
+    cores = sorted(os.sched_getaffinity(0))
+    runs: list[Run | None] = [None, None]
+
+    def run(k: int, label: str, argv: list[str]) -> None:
+        runs[k] = measure(label, jobs, argv, words, cpus=set(cores[k * jobs:(k + 1) * jobs]))
+
+    threads = [threading.Thread(target=run, args=(k, label, argv)) for k, (label, argv) in enumerate((first, second))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if None in runs:
+        raise SystemExit("a side-by-side run failed")
+    return runs  # type: ignore[return-value]
 
 
 # --- the two contestants ------------------------------------------------------------------------
@@ -246,15 +274,21 @@ def mb(n: float) -> str:
 
 
 def compare(corpus: Path, texts_file: Path, words: int, levels: list[int], work: Path, model: str,
-            batch_size: int, repeat: int = 1) -> dict[tuple[str, int], Run]:
+            batch_size: int, repeat: int = 1, together: bool = False) -> dict[tuple[str, int], Run]:
     """Bare and kg, one after the other, at each number of processes, ``repeat`` times in turn (so
-    that a change in the machine's load falls on both): the ratio is the median of the pairs'."""
+    that a change in the machine's load falls on both): the ratio is the median of the pairs'. With
+    ``together``, each pair runs side by side instead, each on cores of its own (``side_by_side``)."""
     runs: dict[tuple[str, int], Run] = {}
     ratios: dict[int, list[tuple[float, float]]] = {}
     for jobs in levels:
         for _ in range(repeat):
-            bare = measure("bare nlp.pipe", jobs, bare_argv(texts_file, model, batch_size, jobs), words)
-            kg = measure("kg build", jobs, kg_argv(corpus, work / f"store-{jobs}", model, jobs), words)
+            bare_run = ("bare nlp.pipe", bare_argv(texts_file, model, batch_size, jobs))
+            kg_run = ("kg build", kg_argv(corpus, work / f"store-{jobs}", model, jobs))
+            if together:
+                bare, kg = side_by_side(bare_run, kg_run, jobs, words)
+            else:
+                bare = measure(bare_run[0], jobs, bare_run[1], words)
+                kg = measure(kg_run[0], jobs, kg_run[1], words)
             shutil.rmtree(work / f"store-{jobs}", ignore_errors=True)
             for r in (bare, kg):
                 print(f"{r.label:<14} -j {jobs}  {r.seconds:7.1f} s  {r.rate:7,.0f} words/s  "
@@ -315,6 +349,9 @@ def main() -> None:
                         help="also break one process's time down by stage, on the first N articles")
     parser.add_argument("--stages-only", action="store_true", help="only the breakdown by stage")
     parser.add_argument("--no-memory-slope", action="store_true", help="skip the build of a quarter of the corpus")
+    parser.add_argument("--side-by-side", action="store_true",
+                        help="run each pair at the same time, each on cores of its own (needs 2 x jobs cores), "
+                             "so that the machine's drift in speed falls on both alike")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--bare", metavar="TEXTS", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -328,6 +365,8 @@ def main() -> None:
         return
     cores = default_jobs()
     levels = [int(j) for j in args.jobs.split(",")] if args.jobs else sorted({1, cores})
+    if args.side_by_side and 2 * max(levels) > cores:
+        parser.error(f"--side-by-side needs two cores for each of {max(levels)} jobs; this machine has {cores}")
 
     from kg.ingest import load
 
@@ -352,7 +391,10 @@ def main() -> None:
         print(f"setup      model {args.model}, batch size {batch_size}, {cores} cores, "
               f"load average {os.getloadavg()[0]:.2f} at start")
         if not args.stages_only:
-            runs = compare(corpus, texts_file, words, levels, work, args.model, batch_size, args.repeat)
+            if args.side_by_side:
+                print("side by side: bare and kg at the same time, each on cores of its own")
+            runs = compare(corpus, texts_file, words, levels, work, args.model, batch_size, args.repeat,
+                           together=args.side_by_side)
             if not args.no_memory_slope and len(files) >= 8:
                 memory_slope(files, runs["kg", levels[-1]], articles, work, args.model, batch_size)
         if args.stages or args.stages_only:

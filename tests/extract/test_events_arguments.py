@@ -33,7 +33,7 @@ def has(events, root: str, source: str, target: str) -> bool:
      "Tijuana"),
     # not only territorial measures: whatever is done there with nobody acted on
     ("Medecins Sans Frontieres suspended its clinics in Kandahar after the raid.", "160", "Frontières", "Kandahar"),
-    ("Chad closed the border crossings in the town of Adre.", "19", "Chad", "Adre"),
+    ("Chad closed the border crossings in the town of Adre.", "19", "Chad", "Adré"),  # (GeoNames' name of it)
 ])
 def test_place_an_act_is_done_to(facts_of, text, root, source, target):
     events = events_of(facts_of, text)

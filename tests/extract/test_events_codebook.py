@@ -171,3 +171,15 @@ def test_announced_acts_and_visitors_received(facts_of, text, root, source, targ
 def test_weapons_given_are_military_aid(facts_of, text, source, target):
     found = coded(facts_of, text)
     assert has(found, "072", source, target), found
+
+
+@pytest.mark.parametrize("text, source, hit", [
+    # "hit" is an attack when weapons or forces hit; a storm or a record hit is none
+    ("Ukrainian drones hit an oil refinery in the Russian region of Krasnodar.", "Ukraine", True),
+    ("Russian missiles hit the port of Odesa overnight.", "Russia", True),
+    ("The storm hit the coast of Mozambique on Sunday.", None, False),
+    ("Kenyan exports hit a record in March.", None, False),
+])
+def test_what_hits_says_whether_it_is_an_attack(facts_of, text, source, hit):
+    found = coded(facts_of, text)
+    assert has(found, "19", source) is hit if hit else not any(code.startswith("19") for code, _, _ in found), found
