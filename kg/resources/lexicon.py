@@ -11,6 +11,7 @@ import functools
 from dataclasses import dataclass
 
 from kg.resources import DATA
+from kg.resources.entity_types import WEAPON_NOUNS
 from kg.resources.gazetteer import read_table, split
 
 
@@ -30,10 +31,9 @@ OBJECT_CLASSES: dict[str, frozenset[str]] = {
     "aid": frozenset({"aid", "assistance", "relief", "food", "medicine", "supply", "supplies", "grain", "rice",
                       "wheat", "flour", "goods", "equipment", "material", "fund", "funding", "money", "grant",
                       "loan", "donation", "tent", "blanket", "vaccine", "water"}),
-    # what is given to another's forces as military aid ("delivered Leopard tanks to Ukraine")
-    "weapons": frozenset({"weapon", "arm", "missile", "rocket", "tank", "drone", "jet", "warplane", "helicopter",
-                          "artillery", "munition", "ammunition", "shell", "howitzer", "launcher", "rifle", "gun",
-                          "interceptor", "warship", "submarine"}),
+    # what is given to another's forces as military aid ("delivered Leopard tanks to Ukraine"): the weapons of
+    # entity_types, not any vehicle or system
+    "weapons": WEAPON_NOUNS - {"vehicle", "system", "aircraft"} | {"weapon", "arm", "ammunition"},
     "captives": frozenset({"prisoner", "detainee", "hostage", "captive", "activist", "journalist", "dissident",
                            "soldier", "sailor", "crew", "fisherman", "national", "citizen", "refugee"}),
     "sanctions": frozenset({"sanction", "embargo", "tariff", "boycott", "freeze", "quota", "duty"}),
