@@ -330,12 +330,13 @@ class DocEntities:
             self.token_ref[i] = Ref(index)
         return Ref(index)
 
-    def capital_to_country(self, ref: Ref | None, span: Span) -> Ref | None:
-        """As an actor a national capital is its country's government: "talks with Washington"."""
+    def capital_to_country(self, ref: Ref | None, span: Span, *, any_town: bool = False) -> Ref | None:
+        """As an actor a national capital is its country's government: "talks with Washington"; with
+        ``any_town``, any town the gazetteer knows is its country ("police in Dhaka", "in Lyon")."""
         if ref is None or self.clusters[ref.index].kind is not Kind.PLACE:
             return ref
         entry = self.gaz.by_key.get(self.clusters[ref.index].key or "")
-        if entry is None or not entry.capital or not entry.country:
+        if entry is None or not (entry.capital or any_town and entry.subtype == "City") or not entry.country:
             return ref
         country = self.gaz.country(entry.country)
         if country is None:

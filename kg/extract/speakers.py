@@ -83,6 +83,8 @@ COUNTERPART_NOUNS = {"counterpart"}  # "his Greek counterpart": the demonym says
 PEOPLE_NOUNS = {"protester", "protestor", "demonstrator", "activist", "student", "worker", "resident", "villager",
                 "inhabitant", "youth", "farmer", "people", "citizen", "civilian", "crowd", "thousand", "hundred",
                 "rioter", "striker", "marcher", "voter", "supporter"}
+# the police of a town, whichever town, are its country's: "police in Dhaka detained ..."
+POLICE_NOUNS = {"police", "policeman", "policewoman", "gendarme", "gendarmerie"}
 # who speaks or acts for another, named after "for": "a spokesman for the Chinese foreign ministry"
 FOR_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "envoy", "representative", "ambassador", "negotiator",
              "delegate", "emissary"}
@@ -306,6 +308,9 @@ class Speakers:
                             # "students in Nairobi": people in a capital are of its country (not
                             # "UN officials in Addis Ababa", who may be anyone's)
                             ref = self.ents.capital_to_country(ref, sentence_of(tok))
+                        elif ref is not None and self.ents.kind(ref) is Kind.PLACE and lemma in POLICE_NOUNS:
+                            # "police in Dhaka", "police in Lyon": the police of a town are its country's
+                            ref = self.ents.capital_to_country(ref, sentence_of(tok), any_town=True)
                         if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION) or \
                                 ref is not None and lemma in GROUP_HEADS:
                             return ref

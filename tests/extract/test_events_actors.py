@@ -105,3 +105,13 @@ def test_the_nearest_name_of_a_group_acts(facts_of, text, root, source):
 def test_relations_between_two_parties(facts_of, text, a, b):
     found = coded(facts_of, text)
     assert has(found, "054", a, b) and has(found, "054", b, a), found
+
+
+@pytest.mark.parametrize("text, source", [
+    # the police of a town, capital or not, are its country's
+    ("Police in Dhaka arrested 40 opposition activists after the clashes.", "Bangladesh"),
+    ("Police in Lyon arrested six protesters on Saturday.", "France"),
+])
+def test_police_of_a_town_act_for_its_country(facts_of, text, source):
+    found = coded(facts_of, text)
+    assert has(found, "17", source), found
