@@ -89,7 +89,7 @@ class DocEntities:
         stands_for = organisations_named_twice(self.doc.ents, self._without_country)
         for ent in self.doc.ents:  # "the Supreme Court" again after "Bangladesh's Supreme Court": that body
             if ent.kb_id_.startswith("body:"):
-                stands_for[surface_of(ent)] = f"organization:{name_key(ent.kb_id_.split('|', 1)[1])}"
+                stands_for[surface_of(ent)] = _country_body(ent.kb_id_)[0]
         for surface, key in short_forms(self.doc.ents, written_in_lower_case(self.doc)).items():
             stands_for.setdefault(surface, key)
         ents = sorted(self.doc.ents, key=lambda e: surface_of(e) in stands_for)  # the full names first
@@ -116,8 +116,8 @@ class DocEntities:
                 iso, name = key.split(":", 1)[1].split("|", 1)
                 key, canonical, subtype, same_as = f"org:embassy-{iso.lower()}", name, "Embassy", ()
             elif key and key.startswith("body:"):  # "Bangladesh's Supreme Court": the Bangladeshi one
-                canonical = key.split("|", 1)[1]
-                key, subtype, same_as = f"organization:{name_key(canonical)}", None, ()
+                key, canonical = _country_body(key)
+                subtype, same_as = None, ()
             elif key and key.startswith("constituency:"):
                 canonical, subtype, same_as = surface, "Constituency", ()
                 key = "place:" + key
@@ -409,6 +409,13 @@ def initials(name: str) -> str:
 
 def _is_acronym(surface: str) -> bool:
     return 2 <= len(surface) <= 6 and surface.isalpha() and surface.isupper()
+
+
+def _country_body(kb_id: str) -> tuple[str, str]:
+    """The key and the name of a body kg.nlp.pipeline named with its country ("body:BD|Bangladeshi
+    Supreme Court"): an organisation of that name."""
+    name = kb_id.split("|", 1)[1]
+    return f"organization:{name_key(name)}", name
 
 
 def organisations_named_twice(ents, without_country=lambda name: None) -> dict[str, str]:

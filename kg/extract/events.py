@@ -166,6 +166,13 @@ def joint(code: str) -> bool:
 MUTUAL_CODES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "054", "057", "06")
 
 
+def _whence_particle(tok: Token) -> bool:
+    """A particle of motion away that the parser took for a preposition ("out" of "pulled out of X"): a
+    "preposition" with no object of its own."""
+    return tok.dep_ == "prep" and tok.lower_ in WHENCE_PARTICLES and \
+        not any(g.dep_ in ("pobj", "pcomp") for g in tok.children)
+
+
 def mutual_code(code: str) -> bool:
     return code.startswith(MUTUAL_CODES)
 OBJECT_CONTROL = {  # "urged X to ...", "called on X to ...": X does it
@@ -333,8 +340,7 @@ class EventFinder:
                 if any(g.dep_ == "pobj" and g.ent_type_ in TEMPORAL for g in c.children):
                     continue  # "called Erdogan on Tuesday" is no "call on"
                 feats.add(("prep", c.lower_))
-                if c.dep_ == "prep" and c.lower_ in WHENCE_PARTICLES and \
-                        not any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+                if _whence_particle(c):
                     feats.add(("prt", c.lower_))  # "pulled out of X": a particle the parser took for "out of"
             elif c.dep_ == "prt":
                 feats.add(("prt", c.lower_))
@@ -443,6 +449,18 @@ class EventFinder:
         return found
 
     @staticmethod
+    def _nobody_fought(tok: Token, trig: Trigger, objects: list[Token]) -> bool:
+        """A violent verb or noun acting on no one: "battled wildfires", "the fight against corruption"
+        (unless its entry names the object: "opened fire"), "the court struck down the law"."""
+        against = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children
+                   if g.dep_ == "pobj"]
+        if (trig.complement is None or trig.complement[0] != "dobj") and \
+                any(c.lemma_.lower() in NOT_ADVERSARIES for c in (*objects, *against)):
+            return True
+        return any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children) and \
+            any(c.lemma_.lower() in RULINGS for c in objects)
+
+    @staticmethod
     def _casualty_aside(tok: Token, light: Token | None, trig: Trigger) -> bool:
         """A relative clause that counts the dead or wounded of a place or an event already named ("the
         city where 100 people were killed", "riots in which 20 died"), with nobody named doing it."""
@@ -506,14 +524,8 @@ class EventFinder:
             if not (tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in ("give", "extend", "accord", "offer")
                     and any(self._animate(g) or g.ent_type_ in ACTOR_ENTS for g in to)):
                 return None
-        against = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children
-                   if g.dep_ == "pobj"]
-        if trig.code[:2] in VIOLENT_ROOTS and (trig.complement is None or trig.complement[0] != "dobj") and \
-                any(c.lemma_.lower() in NOT_ADVERSARIES for c in (*objects, *against)):
-            return None  # "battled wildfires", "the fight against corruption": nobody is fought
-        if trig.code[:2] in VIOLENT_ROOTS and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children) and \
-                any(c.lemma_.lower() in RULINGS for c in objects):
-            return None  # "the court struck down the law": annulled, not attacked
+        if trig.code[:2] in VIOLENT_ROOTS and self._nobody_fought(tok, trig, objects):
+            return None
         if trig.code[:2] in VIOLENT_ROOTS and trig.complement is None and _labour_strike(tok):
             return Trigger(LABOUR_STRIKE, trig.pos, trig.lemma, trig.complement, trig.target_preps,
                            "conduct strike or boycott")
@@ -841,8 +853,7 @@ class EventFinder:
         """The first actor of ``head``'s phrases with these prepositions (in the lexicon's order) that is
         not one of the sources ("Kenyan police banned rallies ... in Kenya")."""
         # "pulled out of Kherson": the phrase under a particle the parser took for a preposition
-        phrases = [g for c in head.children if c.dep_ == "prep" and c.lower_ in WHENCE_PARTICLES and
-                   not any(x.dep_ in ("pobj", "pcomp") for x in c.children) for g in c.children if g.dep_ == "prep"]
+        phrases = [g for c in head.children if _whence_particle(c) for g in c.children if g.dep_ == "prep"]
         for prep in preps:
             for c in (*head.children, *phrases):
                 if c.dep_ in deps and c.lower_ == prep:
