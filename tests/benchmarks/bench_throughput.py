@@ -18,6 +18,11 @@ processes, each in a fresh process, timed from start to exit (imports and model 
 - kg: ``kg build CORPUS --store DIR -j N -q``: reading, cleaning, the parse with kg's components,
   extraction, resolution, RDF and writing the Oxigraph store with its catalog.
 
+kg has NumPy put its arrays on ordinary pages (``kg.pipeline.parse.small_pages``); bare, as spaCy
+runs out of the box, has the large ones on transparent huge pages where the system offers them on
+request. ``--bare-small-pages`` gives bare the same setting, so that the ratio is kg's own work
+against the model's.
+
 Words are counted once, as whitespace-separated words of those texts, so that both rates share one
 numerator. Peak memory is the largest sum, over the process and its descendants, of their resident
 set sizes, sampled every 0.25 s (a page that forked workers share counts in each: kg's workers load
@@ -186,10 +191,15 @@ def side_by_side(first: tuple[str, list[str]], second: tuple[str, list[str]], jo
 
 # --- the two contestants ------------------------------------------------------------------------
 
-def bare_main(texts_file: str, model: str, batch_size: int, jobs: int) -> None:
-    """The baseline, in its own process: the plain model over the texts, nothing else."""
+def bare_main(texts_file: str, model: str, batch_size: int, jobs: int, small_pages: bool = False) -> None:
+    """The baseline, in its own process: the plain model over the texts, nothing else (with
+    ``small_pages``, NumPy's arrays on ordinary pages, as kg has them)."""
     import spacy
 
+    if small_pages:
+        from kg.pipeline.parse import small_pages as use_small_pages
+
+        use_small_pages()
     nlp = spacy.load(model)
     with open(texts_file, encoding="utf-8") as handle:
         texts = (json.loads(line) for line in handle)
@@ -197,9 +207,9 @@ def bare_main(texts_file: str, model: str, batch_size: int, jobs: int) -> None:
             pass
 
 
-def bare_argv(texts_file: Path, model: str, batch_size: int, jobs: int) -> list[str]:
+def bare_argv(texts_file: Path, model: str, batch_size: int, jobs: int, small_pages: bool = False) -> list[str]:
     return [sys.executable, __file__, "--bare", str(texts_file), "--model", model, "--batch-size", str(batch_size),
-            "--jobs", str(jobs)]
+            "--jobs", str(jobs), *(["--bare-small-pages"] if small_pages else [])]
 
 
 def kg_argv(corpus: Path | list[Path], store: Path, model: str, jobs: int) -> list[str]:
@@ -274,7 +284,8 @@ def mb(n: float) -> str:
 
 
 def compare(corpus: Path, texts_file: Path, words: int, levels: list[int], work: Path, model: str,
-            batch_size: int, repeat: int = 1, together: bool = False) -> dict[tuple[str, int], Run]:
+            batch_size: int, repeat: int = 1, together: bool = False,
+            small_pages: bool = False) -> dict[tuple[str, int], Run]:
     """Bare and kg, one after the other, at each number of processes, ``repeat`` times in turn (so
     that a change in the machine's load falls on both): the ratio is the median of the pairs'. With
     ``together``, each pair runs side by side instead, each on cores of its own (``side_by_side``)."""
@@ -282,7 +293,7 @@ def compare(corpus: Path, texts_file: Path, words: int, levels: list[int], work:
     ratios: dict[int, list[tuple[float, float]]] = {}
     for jobs in levels:
         for _ in range(repeat):
-            bare_run = ("bare nlp.pipe", bare_argv(texts_file, model, batch_size, jobs))
+            bare_run = ("bare nlp.pipe", bare_argv(texts_file, model, batch_size, jobs, small_pages))
             kg_run = ("kg build", kg_argv(corpus, work / f"store-{jobs}", model, jobs))
             if together:
                 bare, kg = side_by_side(bare_run, kg_run, jobs, words)
@@ -352,6 +363,9 @@ def main() -> None:
     parser.add_argument("--side-by-side", action="store_true",
                         help="run each pair at the same time, each on cores of its own (needs 2 x jobs cores), "
                              "so that the machine's drift in speed falls on both alike")
+    parser.add_argument("--bare-small-pages", action="store_true",
+                        help="bare too with NumPy's arrays on ordinary pages, as kg has them "
+                             "(kg.pipeline.parse.small_pages): the ratio is then kg's own work against the model's")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--bare", metavar="TEXTS", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -361,7 +375,7 @@ def main() -> None:
 
     batch_size = args.batch_size or BATCH_SIZE
     if args.bare:
-        bare_main(args.bare, args.model, batch_size, int(args.jobs or 1))
+        bare_main(args.bare, args.model, batch_size, int(args.jobs or 1), args.bare_small_pages)
         return
     cores = default_jobs()
     levels = [int(j) for j in args.jobs.split(",")] if args.jobs else sorted({1, cores})
@@ -393,8 +407,10 @@ def main() -> None:
         if not args.stages_only:
             if args.side_by_side:
                 print("side by side: bare and kg at the same time, each on cores of its own")
+            if args.bare_small_pages:
+                print("bare with NumPy's arrays on ordinary pages, as kg has them")
             runs = compare(corpus, texts_file, words, levels, work, args.model, batch_size, args.repeat,
-                           together=args.side_by_side)
+                           together=args.side_by_side, small_pages=args.bare_small_pages)
             if not args.no_memory_slope and len(files) >= 8:
                 memory_slope(files, runs["kg", levels[-1]], articles, work, args.model, batch_size)
         if args.stages or args.stages_only:

@@ -51,3 +51,61 @@ def test_a_paused_caller_stays_paused():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# --- NumPy's pages -------------------------------------------------------------------------------
+
+def _madvise_hugepage(value: bool) -> bool:
+    """Set NumPy's huge page advice; its value before."""
+    from numpy._core.multiarray import _set_madvise_hugepage
+
+    return _set_madvise_hugepage(value)
+
+
+def _huge_pages_of(array) -> int:
+    """Kilobytes of the array's memory on transparent huge pages: the sum over the mappings it spans
+    in /proc/self/smaps (the kernel splits a mapping where the advice starts)."""
+    first, last = array.ctypes.data, array.ctypes.data + array.nbytes
+    total, inside = 0, False
+    with open("/proc/self/smaps", encoding="ascii") as smaps:
+        for line in smaps:
+            head = line.split()[0]
+            if "-" in head and not head.endswith(":"):
+                start, end = (int(x, 16) for x in head.split("-"))
+                inside = start < last and first < end
+            elif inside and head == "AnonHugePages:":
+                total += int(line.split()[1])
+    return total
+
+
+def _big_array():
+    import numpy
+
+    array = numpy.empty(64 * 2**20, dtype=numpy.uint8)
+    array[::4096] = 1  # touch every page
+    return array
+
+
+def test_the_parse_has_numpy_ask_for_no_huge_pages(monkeypatch):
+    import pytest
+
+    from kg.pipeline.parse import loaded, small_pages
+
+    if "[madvise]" not in open("/sys/kernel/mm/transparent_hugepage/enabled", encoding="ascii").read():
+        pytest.skip("transparent huge pages are not given on request here")
+    monkeypatch.delenv("NUMPY_MADVISE_HUGEPAGE", raising=False)
+    before = _madvise_hugepage(True)
+    try:
+        if _huge_pages_of(_big_array()) == 0:
+            pytest.skip("the system gave no huge page on request just now")
+        loaded(MODEL)  # as in every process that parses: the first load asks for ordinary pages
+        small_pages()
+        assert _madvise_hugepage(False) is False
+        assert _huge_pages_of(_big_array()) == 0
+        # a user's own choice stands
+        monkeypatch.setenv("NUMPY_MADVISE_HUGEPAGE", "1")
+        _madvise_hugepage(True)
+        small_pages()
+        assert _madvise_hugepage(True) is True
+    finally:
+        _madvise_hugepage(before)
