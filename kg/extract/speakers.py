@@ -79,10 +79,17 @@ def actor_noun(lemma: str) -> bool:
 # partners", "Kenya's US partners"): a firm's or a person's partners are no actors
 NAMED_PARTNER_NOUNS = {"partner", "counterpart"}
 COUNTERPART_NOUNS = {"counterpart"}  # "his Greek counterpart": the demonym says whose office he holds
-# the people of a place as a group: "students in Nairobi", "thousands in Lima"
+# the people of a place as a group, who live and work there: "students in Nairobi", "thousands in Lima",
+# "nurses in Lagos", "dockworkers in Rotterdam" (not those who may come from anywhere: officials, diplomats,
+# correspondents, refugees, tourists, pilgrims)
 PEOPLE_NOUNS = {"protester", "protestor", "demonstrator", "activist", "student", "worker", "resident", "villager",
                 "inhabitant", "youth", "farmer", "people", "citizen", "civilian", "crowd", "thousand", "hundred",
-                "rioter", "striker", "marcher", "voter", "supporter"}
+                "rioter", "striker", "marcher", "voter", "supporter",
+                # the trades and professions of the participant nouns, and their kin
+                "teacher", "pupil", "nurse", "doctor", "medic", "paramedic", "surgeon", "miner", "fisherman",
+                "shepherd", "employee", "staff", "dockworker", "docker", "driver", "trucker", "lawyer", "cleric",
+                "imam", "priest", "monk", "pensioner", "local", "family", "dissident", "opponent", "critic",
+                "labourer", "laborer", "unionist", "trader", "shopkeeper", "merchant", "vendor", "farmworker"}
 # the police of a town, whichever town, are its country's: "police in Dhaka detained ..."
 POLICE_NOUNS = {"police", "policeman", "policewoman", "gendarme", "gendarmerie"}
 # who speaks or acts for another, named after "for": "a spokesman for the Chinese foreign ministry"
@@ -304,12 +311,11 @@ class Speakers:
                         if ref is None and lemma in GROUP_HEADS:  # "dozens of Guatemalan Mayans": a people
                             ref = next((self.ents.ref_at(m.i) for m in g.children if m.dep_ in ("amod", "compound")
                                         and self.ents.ref_at(m.i) is not None), None)
-                        if ref is not None and self.ents.kind(ref) is Kind.PLACE and lemma in PEOPLE_NOUNS:
-                            # "students in Nairobi": people in a capital are of its country (not
-                            # "UN officials in Addis Ababa", who may be anyone's)
-                            ref = self.ents.capital_to_country(ref, sentence_of(tok))
-                        elif ref is not None and self.ents.kind(ref) is Kind.PLACE and lemma in POLICE_NOUNS:
-                            # "police in Dhaka", "police in Lyon": the police of a town are its country's
+                        if ref is not None and self.ents.kind(ref) is Kind.PLACE and \
+                                (lemma in PEOPLE_NOUNS or lemma in POLICE_NOUNS):
+                            # "students in Nairobi", "nurses in Lagos", "police in Lyon": the people and the
+                            # police of a town are its country's (not "UN officials in Addis Ababa", who may
+                            # be anyone's)
                             ref = self.ents.capital_to_country(ref, sentence_of(tok), any_town=True)
                         if ref is not None and self.ents.kind(ref) in (Kind.COUNTRY, Kind.ORGANIZATION) or \
                                 ref is not None and lemma in GROUP_HEADS:

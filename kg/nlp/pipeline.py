@@ -29,6 +29,7 @@ from kg.resources.entity_types import (
     BELIEF_SUFFIXES,
     COMPANY_WORDS,
     CONNECTORS,
+    DIVISION_NOUNS,
     EVENT_HEADS,
     FAITHS,
     IN_A_PLACE,
@@ -1455,6 +1456,11 @@ class EntityRules:
                 end -= 1  # "Norway 2": a score after a known team's name
             if label == "ORG" and self._inside_longer_name(doc[start:end], {}):
                 start -= 1  # "the Young Democrats": the model's "Democrats" with the word before it
+        if label == "PERSON" and end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
+                and doc[end].is_lower and doc[end].lemma_ in DIVISION_NOUNS:
+            known = self.gaz.lookup(doc[start:end].text)
+            yield Span(doc, start, end, label="PLACE", kb_id=known.key if known and known.kind is Kind.PLACE else "")
+            return  # "the Kherson region", "Zamfara state": a division's name, whatever the model thought
         if label == "PERSON" and end - start == 1 and doc[start].dep_ == "compound" and \
                 doc[start].head.pos_ == "NOUN" and self._is_place_word(doc[start].text, population=100_000):
             yield Span(doc, start, end, label="PLACE", kb_id=self.gaz.lookup(doc[start].text).key)

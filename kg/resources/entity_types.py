@@ -90,6 +90,9 @@ PLACE_OF = frozenset({"plains", "town", "city", "village", "province", "region",
                       "residents", "inhabitants", "citizens", "people", "outskirts", "suburbs", "streets",
                       # where from or where: "pulled out of Kherson", "20 km north of Kyiv"
                       "out", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+# the divisions of a country, which a name before them in lower case names: "the Kherson region", "Zamfara state"
+DIVISION_NOUNS = frozenset({"region", "province", "district", "county", "oblast", "governorate", "prefecture",
+                            "canton", "municipality", "state"})
 CONNECTORS = frozenset({"of", "for", "on", "at", "in", "and", "&"})
 
 

@@ -115,3 +115,20 @@ def test_relations_between_two_parties(facts_of, text, a, b):
 def test_police_of_a_town_act_for_its_country(facts_of, text, source):
     found = coded(facts_of, text)
     assert has(found, "17", source), found
+
+
+@pytest.mark.parametrize("text, source", [
+    # the people who live and work in a town, capital or not, are its country's
+    ("Nurses in Lagos held a protest outside the health ministry.", "Nigeria"),
+    ("Teachers in Nairobi marched against the pay freeze.", "Kenya"),
+    ("Farmers in Lyon protested against the new tax.", "France"),
+    ("Miners in Antofagasta protested over the pay cuts.", "Chile"),
+])
+def test_the_people_of_a_town_act_for_its_country(facts_of, text, source):
+    found = coded(facts_of, text)
+    assert has(found, "14", source), found
+
+
+def test_officials_in_a_town_may_be_anyone_s(facts_of):
+    found = coded(facts_of, "UN officials in Addis Ababa protested against the decision.")
+    assert not has(found, "14", "Ethiopia"), found

@@ -57,3 +57,21 @@ def test_place_named_with_its_kind_in_lower_case(nlp, rules, tagged, model, plac
 def test_a_name_of_lower_case_words_is_not_a_place(nlp, rules):
     found = _ents(nlp, rules, "Crowds/NOUN filled/VERB the/DET old/ADJ town/NOUN ./PUNCT", {"old town": "LOC"})
     assert not [e for e in found if e[1] == "PLACE"]
+
+
+@pytest.mark.parametrize("text, place", [
+    # a name the model took for a person, before a division of a country in lower case, names the division
+    ("Russia withdrew its troops from the Kherson region.", "Kherson"),
+    ("Fighting spread to the Bakool region.", "Bakool"),
+])
+def test_a_name_before_a_division_is_a_place(nlp, text, place):
+    assert (place, "PLACE") in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize("text, person", [
+    # before a noun that is no division of a country, a person stays a person
+    ("The Biden administration imposed new sanctions.", "Biden"),
+    ("The Johnson government fell in July.", "Johnson"),
+])
+def test_a_name_before_another_noun_stays_a_person(nlp, text, person):
+    assert (person, "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}

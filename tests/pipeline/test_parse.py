@@ -55,57 +55,58 @@ def test_a_paused_caller_stays_paused():
 
 # --- NumPy's pages -------------------------------------------------------------------------------
 
-def _madvise_hugepage(value: bool) -> bool:
-    """Set NumPy's huge page advice; its value before."""
-    from numpy._core.multiarray import _set_madvise_hugepage
+# In a fresh process (memory that was once advised keeps the advice when it is used again): a new array of
+# 64 MB, every page touched, and the kilobytes of it on transparent huge pages, from /proc/self/smaps (the
+# sum over the mappings it spans: the kernel splits a mapping where the advice starts).
+PAGES_OF_A_NEW_ARRAY = """
+import sys
+import numpy
+if sys.argv[1] == "small":
+    from kg.pipeline.parse import small_pages
+    small_pages()
+array = numpy.empty(64 * 2**20, dtype=numpy.uint8)
+array[::4096] = 1
+first, last = array.ctypes.data, array.ctypes.data + array.nbytes
+total, inside = 0, False
+with open("/proc/self/smaps", encoding="ascii") as smaps:
+    for line in smaps:
+        head = line.split()[0]
+        if "-" in head and not head.endswith(":"):
+            start, end = (int(x, 16) for x in head.split("-"))
+            inside = start < last and first < end
+        elif inside and head == "AnonHugePages:":
+            total += int(line.split()[1])
+print(total)
+"""
 
-    return _set_madvise_hugepage(value)
 
+def _huge_kb(mode: str, environ: dict[str, str]) -> int:
+    import subprocess
+    import sys
 
-def _huge_pages_of(array) -> int:
-    """Kilobytes of the array's memory on transparent huge pages: the sum over the mappings it spans
-    in /proc/self/smaps (the kernel splits a mapping where the advice starts)."""
-    first, last = array.ctypes.data, array.ctypes.data + array.nbytes
-    total, inside = 0, False
-    with open("/proc/self/smaps", encoding="ascii") as smaps:
-        for line in smaps:
-            head = line.split()[0]
-            if "-" in head and not head.endswith(":"):
-                start, end = (int(x, 16) for x in head.split("-"))
-                inside = start < last and first < end
-            elif inside and head == "AnonHugePages:":
-                total += int(line.split()[1])
-    return total
-
-
-def _big_array():
-    import numpy
-
-    array = numpy.empty(64 * 2**20, dtype=numpy.uint8)
-    array[::4096] = 1  # touch every page
-    return array
+    done = subprocess.run([sys.executable, "-c", PAGES_OF_A_NEW_ARRAY, mode], capture_output=True, text=True,
+                          env=environ, check=True)
+    return int(done.stdout)
 
 
 def test_the_parse_has_numpy_ask_for_no_huge_pages(monkeypatch):
+    import os
+
     import pytest
 
-    from kg.pipeline.parse import loaded, small_pages
+    from kg.pipeline import parse
 
     if "[madvise]" not in open("/sys/kernel/mm/transparent_hugepage/enabled", encoding="ascii").read():
         pytest.skip("transparent huge pages are not given on request here")
-    monkeypatch.delenv("NUMPY_MADVISE_HUGEPAGE", raising=False)
-    before = _madvise_hugepage(True)
-    try:
-        if _huge_pages_of(_big_array()) == 0:
-            pytest.skip("the system gave no huge page on request just now")
-        loaded(MODEL)  # as in every process that parses: the first load asks for ordinary pages
-        small_pages()
-        assert _madvise_hugepage(False) is False
-        assert _huge_pages_of(_big_array()) == 0
-        # a user's own choice stands
-        monkeypatch.setenv("NUMPY_MADVISE_HUGEPAGE", "1")
-        _madvise_hugepage(True)
-        small_pages()
-        assert _madvise_hugepage(True) is True
-    finally:
-        _madvise_hugepage(before)
+    environ = {k: v for k, v in os.environ.items() if k != "NUMPY_MADVISE_HUGEPAGE"}
+    if _huge_kb("default", environ) == 0:
+        pytest.skip("the system gave no huge page on request just now")
+    assert _huge_kb("small", environ) == 0
+    # a user's own choice stands
+    assert _huge_kb("small", {**environ, "NUMPY_MADVISE_HUGEPAGE": "1"}) > 0
+    # and every process that parses makes the choice, at its first load of the model
+    called = []
+    monkeypatch.setattr(parse, "small_pages", lambda: called.append(True))
+    monkeypatch.setattr(parse, "_FROZEN", set())
+    parse.loaded(MODEL)
+    assert called == [True]
