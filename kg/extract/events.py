@@ -48,7 +48,7 @@ from kg.extract.outer import (
     outer_act,
 )
 from kg.extract.sentences import ents_in, sentence_of, sentences, with_pos
-from kg.extract.speakers import Speakers
+from kg.extract.speakers import PEOPLE_NOUNS, Speakers
 from kg.ingest import timex
 from kg.model import EventMention, Kind, Participant, Ref, Role, Status, TimeValue
 from kg.resources.entity_types import WHERE_PREPOSITIONS
@@ -1108,6 +1108,19 @@ class EventFinder:
                     return next((g for g in c.children if g.dep_ == "pobj"), None)
         return None
 
+    def _local_protesters(self, tok: Token, light: Token | None, place: Ref, target: Ref | None) -> list[Ref]:
+        """The country of the town where people nobody says whose protest: "hundreds of students
+        demonstrated outside the Chinese embassy in Seoul" (South Korea's), "dockworkers went on strike in
+        Rotterdam". Not when that country is what they protest against: there the text tells no more of
+        who they are than that."""
+        doer = self._doer_noun(tok, light)
+        if doer is None or doer.lemma_.lower() not in PEOPLE_NOUNS or self.ents.ref_at(doer.i) is not None:
+            return []
+        country = self.ents.capital_to_country(place, sentence_of(tok), any_town=True)
+        if self.ents.kind(country) is not Kind.COUNTRY or country == target:
+            return []
+        return [country]
+
     def _protested(self, tok: Token, sources: list[Ref]) -> Ref | None:
         """Whom a protest is against: the actor its purpose clause or its against/over phrase names
         ("rallied to demand the release of X", "in protest against X's decision", "riots against
@@ -1683,6 +1696,8 @@ class EventFinder:
             target = self.ents.capital_to_country(target, sentence_of(tok))
             actors = {r for r in [*sources, target] if r is not None}
             place = self._place(tok, actors) or (self._place(light, actors) if light is not None else None)
+            if not sources and trig.code[:2] == PROTEST_ROOT and place is not None:
+                sources = self._local_protesters(tok, light, place, target)
             if place is None and target is not None and trig.code[:3] in ("042", "043") and \
                     self.ents.kind(target) in (Kind.COUNTRY, Kind.PLACE):
                 place = target  # a visit to a country is in that country

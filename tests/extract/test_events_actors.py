@@ -132,3 +132,22 @@ def test_the_people_of_a_town_act_for_its_country(facts_of, text, source):
 def test_officials_in_a_town_may_be_anyone_s(facts_of):
     found = coded(facts_of, "UN officials in Addis Ababa protested against the decision.")
     assert not has(found, "14", "Ethiopia"), found
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # people nobody says whose, protesting in a town, are its country's, unless that country is what they
+    # protest against
+    ("Hundreds of students demonstrated outside the Chinese embassy in Seoul over the new visa rules.",
+     "South Korea", "Chinese Embassy"),
+    ("Dockworkers went on strike in Rotterdam over pay.", "Netherlands", None),
+    ("Nurses protested outside the British embassy in Nairobi on Friday.", "Kenya", "British Embassy"),
+    ("Hundreds of teachers rallied outside the French embassy in Dakar.", "Senegal", "French Embassy"),
+])
+def test_people_protesting_in_a_town_are_its_country_s(facts_of, text, source, target):
+    found = coded(facts_of, text)
+    assert has(found, "14", source, target), found
+
+
+def test_people_protesting_against_the_country_of_the_town_stay_unnamed(facts_of):
+    found = coded(facts_of, "Thousands of farmers protested against the Indian government in New Delhi.")
+    assert has(found, "14", None, "India") and not has(found, "14", "India"), found
