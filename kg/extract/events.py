@@ -1152,6 +1152,15 @@ class EventFinder:
                         return found
         return []
 
+    def _parties_between(self, tok: Token) -> list[Ref]:
+        """The parties "between" whom a trigger or its object stands: "mediated between Israel and
+        Hamas", "brokered a deal between Russia and Ukraine"."""
+        found = self._between(tok)
+        for c in tok.children:
+            if not found and c.dep_ in ("dobj", "obj"):
+                found = self._between(c)
+        return found
+
     def _owner(self, noun: Token) -> Ref | None:
         """Whose a thing is, or whose a request, offer or plan: a possessor, a country or organisation
         modifier, or a by/from author ("demands by Togo's rulers", "an offer from Nairobi")."""
@@ -1747,8 +1756,14 @@ class EventFinder:
                 between = self._between(tok)  # "talks between Chile and Peru", "fighting between X and Y"
                 if len(between) >= 2:
                     sources, target, mutual = between, (None if target in between else target), True
-            for source in sources or [None]:
-                this_target = None if target == source else target
+            pairs = [(source, target) for source in sources or [None]]
+            if sources and not mutual and trig.code.isdigit():
+                parties = [r for r in self._parties_between(tok) if r not in sources]
+                if len(parties) >= 2 and target in (None, *parties):
+                    # "Egypt mediated between Israel and Hamas": the act is done to each party
+                    pairs = [(source, party) for source in sources for party in parties]
+            for source, acted_on in pairs:
+                this_target = None if acted_on == source else acted_on
                 if this_target is None and len(sources) > 1 and mutual:
                     # "Chile and Peru signed a trade pact": each party acts with the others
                     this_target = next(r for r in sources if r != source)

@@ -151,3 +151,14 @@ def test_people_protesting_in_a_town_are_its_country_s(facts_of, text, source, t
 def test_people_protesting_against_the_country_of_the_town_stay_unnamed(facts_of):
     found = coded(facts_of, "Thousands of farmers protested against the Indian government in New Delhi.")
     assert has(found, "14", None, "India") and not has(found, "14", "India"), found
+
+
+@pytest.mark.parametrize("text, source, parties", [
+    # an act done "between" two parties is done to each of them
+    ("Egypt mediated between Israel and Hamas.", "Egypt", ("Israel", "Hamas")),
+    ("The African Union mediated between Ethiopia and Eritrea.", "African Union", ("Ethiopia", "Eritrea")),
+    ("Turkey brokered a deal between Russia and Ukraine on grain exports.", "Turkey", ("Russia", "Ukraine")),
+])
+def test_an_act_between_two_parties_is_done_to_each(facts_of, text, source, parties):
+    found = coded(facts_of, text)
+    assert all(has(found, "04", source, party) for party in parties), found
