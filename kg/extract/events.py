@@ -48,7 +48,7 @@ from kg.extract.outer import (
     outer_act,
 )
 from kg.extract.sentences import ents_in, sentence_of, sentences, with_pos
-from kg.extract.speakers import PEOPLE_NOUNS, Speakers
+from kg.extract.speakers import LOCAL_PEOPLE, Speakers
 from kg.ingest import timex
 from kg.model import EventMention, Kind, Participant, Ref, Role, Status, TimeValue
 from kg.resources.entity_types import WHERE_PREPOSITIONS
@@ -1114,7 +1114,7 @@ class EventFinder:
         Rotterdam". Not when that country is what they protest against: there the text tells no more of
         who they are than that."""
         doer = self._doer_noun(tok, light)
-        if doer is None or doer.lemma_.lower() not in PEOPLE_NOUNS or self.ents.ref_at(doer.i) is not None:
+        if doer is None or doer.lemma_.lower() not in LOCAL_PEOPLE or self.ents.ref_at(doer.i) is not None:
             return []
         country = self.ents.capital_to_country(place, sentence_of(tok), any_town=True)
         if self.ents.kind(country) is not Kind.COUNTRY or country == target:

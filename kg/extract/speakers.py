@@ -82,7 +82,7 @@ COUNTERPART_NOUNS = {"counterpart"}  # "his Greek counterpart": the demonym says
 # the people of a place as a group, who live and work there: "students in Nairobi", "thousands in Lima",
 # "nurses in Lagos", "dockworkers in Rotterdam" (not those who may come from anywhere: officials, diplomats,
 # correspondents, refugees, tourists, pilgrims)
-PEOPLE_NOUNS = {"protester", "protestor", "demonstrator", "activist", "student", "worker", "resident", "villager",
+LOCAL_PEOPLE = {"protester", "protestor", "demonstrator", "activist", "student", "worker", "resident", "villager",
                 "inhabitant", "youth", "farmer", "people", "citizen", "civilian", "crowd", "thousand", "hundred",
                 "rioter", "striker", "marcher", "voter", "supporter",
                 # the trades and professions of the participant nouns, and their kin
@@ -312,7 +312,7 @@ class Speakers:
                             ref = next((self.ents.ref_at(m.i) for m in g.children if m.dep_ in ("amod", "compound")
                                         and self.ents.ref_at(m.i) is not None), None)
                         if ref is not None and self.ents.kind(ref) is Kind.PLACE and \
-                                (lemma in PEOPLE_NOUNS or lemma in POLICE_NOUNS):
+                                (lemma in LOCAL_PEOPLE or lemma in POLICE_NOUNS):
                             # "students in Nairobi", "nurses in Lagos", "police in Lyon": the people and the
                             # police of a town are its country's (not "UN officials in Addis Ababa", who may
                             # be anyone's)
