@@ -15,6 +15,13 @@ QUERIES = EXAMPLES / "queries"
 SHARED = ROOT.parent / "shared"
 
 
+def example_texts() -> list[str]:
+    """The example articles' texts as kg parses them: read, and their page furniture blanked."""
+    from kg.ingest import clean, load
+
+    return [clean.blank_noise(a.text) for a in load.read_articles(load.find_files([ARTICLES]))]
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from kg.nlp.pipeline import load

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.entities import DocEntities, evidence_of
 from kg.extract.sentences import sentence_of, sentences, token_columns
 from kg.model import Kind, Membership, Ref, Role
+from kg.nlp.pipeline import POSSESSIVE
 from kg.resources.gazetteer import Gazetteer
 
 BECOME = {"become", "became", "becoming", "appointed", "named", "elected", "made", "installed", "sworn"}
@@ -91,7 +92,7 @@ class RoleFinder:
     def _qualifier_before(self, start: int) -> tuple[Ref | None, int]:
         """A country or organisation right before a title: "Russian", "Russia's", "UN", "Labour"."""
         j = start
-        if j > 0 and self.doc[j - 1].text in ("'s", "\u2019s"):
+        if j > 0 and self.doc[j - 1].text in POSSESSIVE:
             j -= 1
         if j > 0 and not self.doc[j - 1].is_space and sentence_of(self.doc[j - 1]) == sentence_of(self.doc[start]) and \
                 self.doc[j - 1].ent_type_ in ("COUNTRY", "NORP", "ORG", "PLACE"):
@@ -191,7 +192,7 @@ class RoleFinder:
                     self._add_role(holder, of_title, None, before, None, person)
                     used_titles.add(of_title.span.start)
             # "Labour's Ann Clwyd"
-            if person.start >= 2 and self.doc[person.start - 1].text in ("'s", "\u2019s"):
+            if person.start >= 2 and self.doc[person.start - 1].text in POSSESSIVE:
                 org = self._ref(person.start - 2)
                 if self._is_party(org):
                     self._add_member(holder, org, person)
@@ -206,7 +207,7 @@ class RoleFinder:
                                                                                     "PLACE")), None)
                 if ent is not None:
                     qualifier, modifier = self._ref(ent.start), ent
-                    j = ent.end + (1 if ent.end < len(self.doc) and self.doc[ent.end].text in ("'s", "\u2019s")
+                    j = ent.end + (1 if ent.end < len(self.doc) and self.doc[ent.end].text in POSSESSIVE
                                    else 0)
                 title = self.title_at.get(j)
                 if title is not None:

@@ -29,7 +29,6 @@ class Lemmas:
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer = lemmatizer
         self.lookups = lemmatizer.lookups  # what the rest of kg reads of the lemmatizer
-        self.mode = lemmatizer.mode
         self.known: dict[tuple[int, int, int], int] = {}  # (form, part of speech, morphology) -> lemma
 
     @classmethod

@@ -197,7 +197,7 @@ def _trimmed(ent: Span) -> Span:
         if doc[i].is_space or "\n" in doc[i].whitespace_:
             end = i + (0 if doc[i].is_space else 1)
             break
-    while end > start and (doc[end - 1].text in ("'s", "\u2019s", "'") or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in (*POSSESSIVE, "'") or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end]
 

@@ -4,9 +4,8 @@ lemmatizer's own."""
 from __future__ import annotations
 
 import spacy
-from conftest import ARTICLES
+from conftest import example_texts
 
-from kg.ingest import clean, load
 from kg.nlp.lemmas import Lemmas
 from kg.nlp.pipeline import DEFAULT_MODEL
 
@@ -19,15 +18,10 @@ TEXTS = [
 ]
 
 
-def _texts() -> list[str]:
-    articles = load.read_articles(load.find_files([ARTICLES]))
-    return [clean.blank_noise(a.text) for a in articles] + TEXTS
-
-
 def test_the_pipeline_lemmas_are_the_lemmatizer_s(nlp):
     plain = spacy.load(DEFAULT_MODEL)  # spaCy's own lemmatizer
     assert isinstance(nlp.get_pipe("lemmatizer"), Lemmas)
-    texts = _texts()
+    texts = example_texts() + TEXTS
     for ours, theirs in zip(nlp.pipe(texts), plain.pipe(texts), strict=True):
         assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
     assert [t.lemma_ for t in nlp(TEXTS[0]) if t.lower_ == "leaves"] == ["leave", "leaf"]

