@@ -32,7 +32,7 @@ class Status(str, Enum):
     HYPOTHETICAL = "hypothetical"  # "could", "if", "must"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One news article as read from disk, before any language processing.
 
@@ -49,7 +49,7 @@ class Article:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """A sentence of an article: the provenance of a fact. ``text`` is ``article.text[start:end]``."""
 
@@ -59,14 +59,14 @@ class Evidence:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ref:
     """A reference to an entity inside one document's extraction: an index into ``DocFacts.entities``."""
 
     index: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LocalEntity:
     """An entity as one document sees it, after coreference inside that document.
 
@@ -85,7 +85,7 @@ class LocalEntity:
     evidence: tuple[Evidence, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     """``holder`` holds a post titled ``title`` (in ``post_in`` where the text says)."""
 
@@ -95,14 +95,14 @@ class Role:
     evidence: Evidence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Membership:
     member: Ref
     organization: Ref
     evidence: Evidence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Participant:
     """A participant of an event that is not a named entity: an aid convoy, civilians, a hospital."""
 
@@ -110,7 +110,7 @@ class Participant:
     label: str  # as the text says it: "aid convoy"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeValue:
     """A point in time as precise as the text allows: "2016-09-21", "2016-09" or "2016"."""
 
@@ -122,7 +122,7 @@ class TimeValue:
         return {10: "day", 7: "month", 4: "year"}[len(self.value)]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventMention:
     """One mention of an event in one sentence."""
 
@@ -144,7 +144,7 @@ class EventMention:
     tensed: bool = True  # False for a bare noun ("the trip"): its status is unknown, not asserted
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocFacts:
     """What extraction found in one article."""
 
@@ -160,7 +160,7 @@ class DocFacts:
 # --- resolved, corpus-wide records -------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One real-world entity across the corpus. ``key`` makes its IRI: ``person/boris-johnson``."""
 
@@ -173,7 +173,7 @@ class Entity:
     evidence: tuple[Evidence, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Post:
     key: str
     holder: str  # entity key
@@ -182,14 +182,14 @@ class Post:
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Member:
     member: str
     organization: str
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """One real-world event across the corpus, with every mention as evidence."""
 
@@ -209,7 +209,7 @@ class Event:
     claimed_by: tuple[tuple[str, str], ...] = ()  # (doc_id, claimant): a claim is what one text says
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     doc_id: str
     source: str
@@ -221,7 +221,8 @@ class Document:
 
 @dataclass
 class Corpus:
-    """The resolved graph content, ready to be written as RDF."""
+    """The resolved graph content, ready to be written as RDF. Each record's evidence is in
+    document order (doc_id, then offsets), as resolution makes it."""
 
     documents: list[Document] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)

@@ -9,26 +9,53 @@ graphs it makes are the very graphs a writer of the whole corpus makes for those
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+from array import array
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 
 from kg.graph.rdf import DocGraph, GraphWriter
 from kg.ids import sha1
-from kg.model import Corpus
+from kg.model import Corpus, Evidence
 
 KINDS = ("entities", "posts", "members", "events")  # in the order GraphWriter.write takes them
 
 
-def index(corpus: Corpus) -> dict[str, dict[tuple[int, int], list]]:
-    """For each document, the records whose evidence it holds, (kind, position) in corpus order,
-    each with the evidence it gives there."""
-    by_doc: dict[str, dict[tuple[int, int], list]] = defaultdict(dict)
+def index(corpus: Corpus) -> dict[str, array]:
+    """For each document, the records whose evidence it holds, in corpus order: each a number,
+    ``kind << 32 | position`` (eight bytes a record, not a tuple and a list of its evidence: an
+    index of a large corpus stays small). A record's evidence is in document order, as resolution
+    gives it (ValueError if not)."""
+    by_doc: dict[str, array] = {}
     for k, kind in enumerate(KINDS):
         for i, record in enumerate(getattr(corpus, kind)):
+            ref = k << 32 | i
+            last = None
             for ev in record.evidence:
-                by_doc[ev.doc_id].setdefault((k, i), []).append(ev)
+                if ev.doc_id != last:
+                    if last is not None and ev.doc_id < last:
+                        raise ValueError(f"the evidence of {kind} {i} is not in document order")
+                    last = ev.doc_id
+                    refs = by_doc.get(last)
+                    if refs is None:
+                        refs = by_doc[last] = array("q")
+                    if not refs or refs[-1] != ref:
+                        refs.append(ref)
     return by_doc
+
+
+def _given(evidence: tuple[Evidence, ...], first: str, last: str, batch: Collection[str]) -> tuple[Evidence, ...]:
+    """A record's evidence from the documents of ``batch`` (whose ids lie from ``first`` to ``last``):
+    the evidence is in document order, so the range is found by bisection, not by a look at all of
+    it (a country's evidence is in every document)."""
+    lo = bisect.bisect_left(evidence, first, key=_doc_id)
+    hi = bisect.bisect_right(evidence, last, lo=lo, key=_doc_id)
+    return tuple(ev for ev in evidence[lo:hi] if ev.doc_id in batch)
+
+
+def _doc_id(ev: Evidence) -> str:
+    return ev.doc_id
 
 
 def signatures(corpus: Corpus, salt: str = "") -> dict[str, str]:
@@ -43,37 +70,39 @@ def signatures(corpus: Corpus, salt: str = "") -> dict[str, str]:
         names = [f.name for f in dataclasses.fields(records[0])] if records else []
         for record in records:
             own = repr(tuple(getattr(record, name) for name in names if name != "evidence"))
-            by_doc: dict[str, list] = defaultdict(list)
+            by_doc: dict[str, list[tuple[int, int]]] = defaultdict(list)
             for ev in record.evidence:
-                by_doc[ev.doc_id].append(ev)
+                by_doc[ev.doc_id].append((ev.start, ev.end))  # its text is the article's, which doc!r signs
             for doc_id, evidence in by_doc.items():
                 total[doc_id] += int(sha1(f"{kind}\n{own}\n{evidence!r}"), 16)
     return {doc.doc_id: sha1(f"{salt}\n{doc!r}\n{total.get(doc.doc_id, 0) % (1 << 160):x}")
             for doc in corpus.documents}
 
 
-def graphs(corpus: Corpus, size: int = 500, only: Collection[str] | None = None) -> Iterator[tuple[str, DocGraph]]:
+def graphs(corpus: Corpus, size: int = 500, only: Collection[str] | None = None,
+           texts: Callable[[list[str]], Mapping[str, str]] | None = None) -> Iterator[tuple[str, DocGraph]]:
     """(doc_id, its graph) for every document of the corpus (of ``only``, when given), in its
     order, written ``size`` documents at a time.
 
     A batch's writer is given each record with the evidence of the batch's documents only: an
     entity named in every document (a country) would otherwise have all its evidence looked
-    through once per batch."""
+    through once per batch. ``texts`` gives the articles' texts of a batch's documents, for a corpus
+    resolved from facts read without their sentences (``Catalog.read_many(sentences=False)``)."""
     by_doc = index(corpus)
     records = [getattr(corpus, kind) for kind in KINDS]
     writes = [GraphWriter.entity, GraphWriter.post, GraphWriter.member, GraphWriter.event]
     documents = corpus.documents if only is None else [doc for doc in corpus.documents if doc.doc_id in only]
     for start in range(0, len(documents), size):
         batch = documents[start:start + size]
-        writer = GraphWriter(only={doc.doc_id for doc in batch})
+        ids = {doc.doc_id for doc in batch}
+        first, last = min(ids), max(ids)
+        writer = GraphWriter(only=ids, texts=texts([doc.doc_id for doc in batch]) if texts is not None else None)
         for doc in batch:
             writer.document(doc)
-        evidence: dict[tuple[int, int], list] = defaultdict(list)
-        for doc in batch:
-            for ref, given in by_doc.get(doc.doc_id, {}).items():
-                evidence[ref] += given
-        for k, i in sorted(evidence):
-            writes[k](writer, dataclasses.replace(records[k][i], evidence=tuple(evidence[k, i])))
+        refs = sorted({ref for doc in batch for ref in by_doc.get(doc.doc_id, ())})
+        for ref in refs:
+            record = records[ref >> 32][ref & 0xFFFFFFFF]
+            writes[ref >> 32](writer, dataclasses.replace(record, evidence=_given(record.evidence, first, last, ids)))
         for doc in batch:
             yield doc.doc_id, writer.graph(doc.doc_id)
         del writer

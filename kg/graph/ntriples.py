@@ -16,7 +16,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 
-@functools.lru_cache(maxsize=1 << 18)  # a graph names the same entities, predicates and classes over and over
+@functools.lru_cache(maxsize=1 << 15)  # a graph names the same entities, predicates and classes over and over
 def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """An rdflib term as a pyoxigraph term."""
     if isinstance(term, URIRef):
@@ -32,7 +32,7 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise ValueError(f"not an RDF term: {term!r}")
 
 
-@functools.lru_cache(maxsize=1 << 18)
+@functools.lru_cache(maxsize=1 << 15)
 def nt(term: Node) -> str:
     """A term in N-Triples syntax (which SPARQL takes too): ``<https://...>``, ``"21"^^<...#integer>``."""
     return str(to_ox(term))

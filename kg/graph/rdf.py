@@ -36,6 +36,7 @@ from kg.graph.vocab import (
     SUBTYPE_CLASS,
     Terms,
     cameo,
+    one_off_resource,
     resource,
 )
 from kg.ids import digest, sha1
@@ -112,7 +113,7 @@ def doc_iri(doc_id: str) -> URIRef:
 
 def mention_iri(ev: Evidence) -> URIRef:
     h = digest(ev.doc_id, str(ev.start), str(ev.end))
-    return resource("mention:" + h)
+    return one_off_resource("mention:" + h)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -175,10 +176,11 @@ class GraphWriter:
     """Writes a Corpus as one graph of triples per document (plain Python: an rdflib Dataset is
     made only when asked for, by ``dataset``)."""
 
-    def __init__(self, only: Collection[str] | None = None) -> None:
+    def __init__(self, only: Collection[str] | None = None, texts: Mapping[str, str] | None = None) -> None:
         self.graphs: dict[str, DocGraph] = {}
         self.mentions: dict[Evidence, URIRef] = {}  # written already (a sentence is evidence of many facts)
         self.only = only  # the documents whose graphs to write (None: all); see kg.graph.batches
+        self.texts = texts or {}  # articles' texts by doc_id: the sentences of evidence read without them
 
     def graph(self, doc_id: str) -> DocGraph:
         if doc_id not in self.graphs:
@@ -215,7 +217,8 @@ class GraphWriter:
         if m is not None:  # in g already: an Evidence's graph is its document's
             return m
         m = self.mentions[ev] = mention_iri(ev)
-        g.extend(entailed([(m, RDF.type, KG.Mention), (m, PROV.value, Literal(ev.text)),
+        text = ev.text or self.texts[ev.doc_id][ev.start:ev.end]
+        g.extend(entailed([(m, RDF.type, KG.Mention), (m, PROV.value, Literal(text)),
                            (m, KG.start, _integer(ev.start)), (m, KG.end, _integer(ev.end)),
                            (m, DCTERMS.isPartOf, doc_iri(ev.doc_id))]))
         return m

@@ -200,10 +200,16 @@ class Terms:
         return term
 
 
+def one_off_resource(key: str) -> URIRef:
+    """A resource IRI from a record key: "country:RU" -> <.../id/country/RU>. Uncached: for the keys
+    made once each (a sentence's mention), which would push the others out of ``resource``'s cache."""
+    return KGR[key.replace(":", "/")]
+
+
 @functools.lru_cache(maxsize=1 << 16)  # the same entities and codes, article after article
 def resource(key: str) -> URIRef:
     """A resource IRI from a record key: "country:RU" -> <.../id/country/RU>."""
-    return KGR[key.replace(":", "/")]
+    return one_off_resource(key)
 
 
 PREFIXES = {

@@ -85,7 +85,8 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     writing (and so its lock).
 
     The facts are read once, from the catalog and ``add`` (a ``Spool`` on disk), into resolution,
-    which keeps them without the articles' texts; the graphs are then made ``GRAPHS_PER_BATCH``
+    which keeps them without the articles' texts and their sentences (a batch's sentences are read
+    back from the catalog, which has every document's facts by then); the graphs are then made ``GRAPHS_PER_BATCH``
     documents at a time (``kg.graph.batches``), hashed, and the changed ones streamed to the store
     (``Store.write_graphs``: an embedded store takes them in one write, a remote server
     ``GRAPHS_PER_WRITE`` at a time), so that the graphs of the whole corpus are never in memory
@@ -103,8 +104,9 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     changes.removed = [d for d in dict.fromkeys(remove) if d in catalog or d in last]
 
     def every() -> Iterator[DocFacts]:
-        yield from catalog.read_many([d for d in catalog.entries if d not in last and d not in removing])
-        for position, item in enumerate(add):
+        yield from catalog.read_many([d for d in catalog.entries if d not in last and d not in removing],
+                                     sentences=False)
+        for position, item in enumerate(add.read(sentences=False) if isinstance(add, Spool) else add):
             doc_id = item.article.doc_id
             if last[doc_id] == position and doc_id not in removing:
                 yield item
@@ -137,7 +139,8 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     catalog.save()
 
     def changed() -> Iterator[tuple[str, Iterable[Triple]]]:
-        for doc_id, made in batches.graphs(corpus, GRAPHS_PER_BATCH, only=remake):
+        for doc_id, made in batches.graphs(corpus, GRAPHS_PER_BATCH, only=remake,
+                                           texts=lambda doc_ids: dict(catalog.texts(doc_ids))):
             iri, graph = str(doc_iri(doc_id)), Rendered(made)  # its terms written once, for the hash and the store
             hashes[iri] = graph_hash(graph)
             if previous.get(iri) != hashes[iri]:

@@ -31,7 +31,7 @@ class Resolver:
 
     def __init__(self, facts: list[DocFacts]) -> None:
         self.facts = sorted(facts, key=lambda f: f.article.doc_id)
-        self.keys: dict[tuple[int, int], str] = {}
+        self.keys: list[list[str | None]] = [[None] * len(f.entities) for f in self.facts]  # [d][i]: a global key
         self.entities: dict[str, dict] = {}
         self._kinds = self._kinds_by_name()
         self._resolve_entities()
@@ -108,7 +108,7 @@ class Resolver:
         ent = self.facts[d].entities[i]
         if key.startswith(_MODEL_KEYS) and key.split(":", 1)[1] in self._kinds:
             key, kind = self._kinds[key.split(":", 1)[1]]
-        self.keys[(d, i)] = key
+        self.keys[d][i] = key
         cur = self.entities.setdefault(key, {"kind": kind or ent.kind, "names": set(), "same_as": set(),
                                              "subtype": ent.subtype, "evidence": set(), "canonical": set()})
         cur["names"] |= {ent.name, *ent.aliases}
@@ -128,13 +128,14 @@ class Resolver:
             holders = sorted({p.holder for p in by_title.get(label.casefold(), ())
                               if not post_in_key or p.post_in in (None, post_in_key)})
             if len(holders) == 1:
-                self.keys[(d, i)] = holders[0]
+                self.keys[d][i] = holders[0]
                 self.entities[holders[0]]["evidence"] |= set(self.facts[d].entities[i].evidence)
 
     def entity_key(self, d: int, ref: Ref | None) -> str | None:
         if ref is None:
             return None
-        return self.keys.get((d, ref.index))
+        keys = self.keys[d]
+        return keys[ref.index] if 0 <= ref.index < len(keys) else None
 
     # --- records
     def build_entities(self) -> list[Entity]:
@@ -207,15 +208,20 @@ def resolve(facts: Iterable[DocFacts]) -> Corpus:
     from kg.resolve.events import resolve_events
 
     read = sorted(((document_of(f), without_text(f)) for f in facts), key=lambda pair: pair[0].doc_id)
+    documents = [document for document, _ in read]
     resolver = Resolver([light for _, light in read])
+    del read
     posts = resolver.build_posts()
     resolver.resolve_titles(posts)
     posts = resolver.build_posts()
+    members = resolver.build_members()
+    # what is left to resolve is the events: the documents' entities, roles and memberships are let go
+    resolver.facts = [replace(f, entities=(), roles=(), memberships=()) for f in resolver.facts]
     corpus = Corpus(
-        documents=[document for document, _ in read],
+        documents=documents,
         entities=resolver.build_entities(),
         posts=posts,
-        members=resolver.build_members(),
+        members=members,
     )
     corpus.events = resolve_events(resolver, corpus)
     return corpus

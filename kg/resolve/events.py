@@ -32,32 +32,41 @@ def family(code: str) -> str:
     return "violence" if root in VIOLENT else root
 
 
-@dataclass
+NONE: frozenset = frozenset()
+
+
+@dataclass(slots=True)
 class Cluster:
+    """The mentions of one event so far, with what ``_fits`` compares. Its sets start as one shared
+    empty set and are replaced as they grow: most clusters hold one mention, and a corpus makes
+    tens of thousands of them."""
+
     family: str
     mentions: list[tuple[EventMention, dict]] = field(default_factory=list)
     source: str | None = None
     target: str | None = None
-    places: set[str] = field(default_factory=set)
-    times: set[str] = field(default_factory=set)
-    killed: set[int] = field(default_factory=set)
-    participants: set[str] = field(default_factory=set)
+    places: frozenset[str] = NONE
+    times: frozenset[str] = NONE
+    killed: frozenset[int] = NONE
+    participants: frozenset[str] = NONE
     planned: bool = False
     tensed: bool = False  # whether any mention says when it happens relative to now
-    documents: set[str] = field(default_factory=set)
+    documents: frozenset[str] = NONE
 
     def add(self, m: EventMention, keys: dict) -> None:
         self.mentions.append((m, keys))
-        self.documents.add(m.evidence.doc_id)
+        if m.evidence.doc_id not in self.documents:
+            self.documents = self.documents | {m.evidence.doc_id}
         self.source = self.source or keys["source"]
         self.target = self.target or keys["target"]
-        if keys["place"]:
-            self.places.add(keys["place"])
-        if m.time:
-            self.times.add(m.time.value)
-        if m.killed is not None:
-            self.killed.add(m.killed)
-        self.participants |= {p.cls for p in m.participants}
+        if keys["place"] and keys["place"] not in self.places:
+            self.places = self.places | {keys["place"]}
+        if m.time and m.time.value not in self.times:
+            self.times = self.times | {m.time.value}
+        if m.killed is not None and m.killed not in self.killed:
+            self.killed = self.killed | {m.killed}
+        if m.participants:
+            self.participants = self.participants | {p.cls for p in m.participants}
         if m.tensed:
             self.planned = self.planned or m.status is Status.PLANNED
             self.tensed = True

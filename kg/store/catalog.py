@@ -126,8 +126,12 @@ class Spool:
         return facts_json.loads(self.raw(self.entries[index]))
 
     def __iter__(self) -> Iterator[DocFacts]:
+        return self.read()
+
+    def read(self, *, sentences: bool = True) -> Iterator[DocFacts]:
+        """Every document's facts, in order (``sentences=False``: see ``facts_json.loads``)."""
         for entry in self.entries:
-            yield facts_json.loads(self.raw(entry))
+            yield facts_json.loads(self.raw(entry), sentences=sentences)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -197,11 +201,36 @@ class Catalog:
         with closing(self.read_many([doc_id])) as reading:  # closing its connection at once
             return next(reading)
 
-    def read_many(self, doc_ids: Iterable[str]) -> Iterator[DocFacts]:
-        """Documents' DocFacts in the order of ``doc_ids``, read one at a time through one connection."""
+    def read_many(self, doc_ids: Iterable[str], *, sentences: bool = True) -> Iterator[DocFacts]:
+        """Documents' DocFacts in the order of ``doc_ids``, read one at a time through one connection
+        (``sentences=False``: without the texts of their evidence, see ``facts_json.loads``; a
+        catalog in memory gives its facts as they are)."""
         if self.root is None:
             yield from (self._memory[doc_id] for doc_id in doc_ids)
             return
+        for doc_id, data, where in self._rows(doc_ids):
+            try:
+                yield facts_json.loads(data, sentences=sentences)
+            except ValueError as exc:
+                raise self._unreadable(doc_id, where, exc) from None
+
+    def texts(self, doc_ids: Iterable[str]) -> Iterator[tuple[str, str]]:
+        """(doc_id, its article's text) in the order of ``doc_ids``, without reading the facts."""
+        if self.root is None:
+            yield from ((doc_id, self._memory[doc_id].article.text) for doc_id in doc_ids)
+            return
+        for doc_id, data, where in self._rows(doc_ids):
+            try:
+                yield doc_id, facts_json.article_text(data)
+            except ValueError as exc:
+                raise self._unreadable(doc_id, where, exc) from None
+
+    def _unreadable(self, doc_id: str, where: Path, exc: Exception) -> StoreError:
+        return StoreError(f"{self.name}: the facts of {doc_id} ({where}) cannot be read: {exc}; "
+                          f"kg remove it and build it again")
+
+    def _rows(self, doc_ids: Iterable[str]) -> Iterator[tuple[str, bytes | str, Path]]:
+        """(doc_id, the JSON of its facts, where it is) in the order of ``doc_ids``, through one connection."""
         db = self._connect() if (self.root / DATABASE).exists() else None
         old = self.root / OLD_FACTS if (self.root / OLD_FACTS).is_dir() else None  # a catalog of the old layout
         try:
@@ -220,11 +249,9 @@ class Catalog:
                         data = where.read_bytes()
                     else:
                         raise ValueError("not there")
-                    facts = facts_json.loads(data)
                 except (OSError, ValueError) as exc:
-                    raise StoreError(f"{self.name}: the facts of {doc_id} ({where}) cannot be read: {exc}; "
-                                     f"kg remove it and build it again") from None
-                yield facts
+                    raise self._unreadable(doc_id, where, exc) from None
+                yield doc_id, data, where
         finally:
             if db is not None:
                 db.close()

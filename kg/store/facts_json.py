@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
 import types
 import typing
 from enum import Enum
 from functools import cache
 from typing import Any
 
-from kg.model import DocFacts, Evidence
+from kg.model import DocFacts, Evidence, Ref
 
 FORMAT = 1  # bump when the JSON shape changes incompatibly
+SHORT = 40  # characters: strings up to this long are interned when read with ``shared``
 
 
 def to_jsonable(value: Any) -> Any:
@@ -55,15 +57,29 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def from_jsonable(hint: Any, data: Any, shared: dict | None = None) -> Any:
-    """The value of type ``hint`` that ``to_jsonable`` turned into ``data``. ValueError on a mismatch.
+class Shared:
+    """What the records read from one document share: equal sentences (``Evidence``: one sentence is
+    the evidence of many facts), strings and tuples are made once. Short strings (keys, names,
+    codes) are interned, and references (``Ref``) shared, so that a corpus read document by document
+    holds each of them once. With ``sentences=False``, each Evidence is read without its text."""
 
-    With ``shared`` (a dict), equal sentences (``Evidence``: one sentence is the evidence of many
-    facts) are made once and shared: a document's facts take a third of the memory."""
+    __slots__ = ("evidence", "strings", "tuples", "sentences")
+
+    def __init__(self, *, sentences: bool = True) -> None:
+        self.evidence: dict[tuple, Evidence] = {}
+        self.strings: dict[str, str] = {}
+        self.tuples: dict[tuple, tuple] = {}
+        self.sentences = sentences
+
+
+def from_jsonable(hint: Any, data: Any, shared: Shared | None = None) -> Any:
+    """The value of type ``hint`` that ``to_jsonable`` turned into ``data``. ValueError on a mismatch.
+    With ``shared``, equal values are made once (``Shared``): a document's facts take a third of
+    the memory."""
     return _decoder(hint)(data, shared)
 
 
-Decoder = typing.Callable[[Any, "dict | None"], Any]
+Decoder = typing.Callable[[Any, "Shared | None"], Any]
 
 
 @cache
@@ -74,7 +90,7 @@ def _decoder(hint: Any) -> Decoder:
         nullable = type(None) in typing.get_args(hint)
         options = [_decoder(option) for option in typing.get_args(hint) if option is not type(None)]
 
-        def union(data: Any, shared: dict | None) -> Any:
+        def union(data: Any, shared: Shared | None) -> Any:
             if data is None and nullable:
                 return None
             errors = []
@@ -90,14 +106,17 @@ def _decoder(hint: Any) -> Decoder:
         if len(args) == 2 and args[1] is Ellipsis:
             item = _decoder(args[0])
 
-            def sequence(data: Any, shared: dict | None) -> tuple:
+            def sequence(data: Any, shared: Shared | None) -> tuple:
                 if not isinstance(data, list):
                     raise ValueError(f"expected a list, got {data!r}")
-                return tuple(item(v, shared) for v in data)
+                made = tuple(item(v, shared) for v in data)
+                if shared is None or not made:
+                    return made
+                return shared.tuples.setdefault(made, made)  # the same sentence as evidence of many entities
             return sequence
         items = [_decoder(a) for a in args]
 
-        def fixed(data: Any, shared: dict | None) -> tuple:
+        def fixed(data: Any, shared: Shared | None) -> tuple:
             if not isinstance(data, list):
                 raise ValueError(f"expected a list, got {data!r}")
             if len(items) != len(data):
@@ -109,13 +128,23 @@ def _decoder(hint: Any) -> Decoder:
     if isinstance(hint, type) and issubclass(hint, Enum):
         return lambda data, shared: hint(data)
     if hint is float:
-        def number(data: Any, shared: dict | None) -> float:
+        def number(data: Any, shared: Shared | None) -> float:
             if isinstance(data, (int, float)) and not isinstance(data, bool):
                 return float(data)
             raise ValueError(f"expected float, got {data!r}")
         return number
-    if hint in (str, int, bool):
-        def scalar(data: Any, shared: dict | None) -> Any:
+    if hint is str:
+        def text(data: Any, shared: Shared | None) -> str:
+            if type(data) is not str:
+                raise ValueError(f"expected str, got {data!r}")
+            if shared is None:
+                return data
+            if len(data) <= SHORT:  # a key, a name, a code: the same few strings across the corpus
+                return sys.intern(data)
+            return shared.strings.setdefault(data, data)  # a document's id and sentences, once per document
+        return text
+    if hint in (int, bool):
+        def scalar(data: Any, shared: Shared | None) -> Any:
             if type(data) is hint:
                 return data
             raise ValueError(f"expected {hint.__name__}, got {data!r}")
@@ -130,29 +159,52 @@ def _record_decoder(cls: type) -> Decoder:
     fields = {f.name: None for f in dataclasses.fields(cls)}
     decoders: dict[str, Decoder] = {}
 
-    def record(data: Any, shared: dict | None) -> Any:
+    def record(data: Any, shared: Shared | None) -> Any:
         if not isinstance(data, dict):
             raise ValueError(f"expected an object for {cls.__name__}, got {data!r}")
         if not decoders:  # filled at the first call: a record's hints may name the record itself
             decoders.update({name: _decoder(hints[name]) for name in fields})
         return cls(**{k: decoders[k](v, shared) for k, v in data.items() if k in fields})
 
+    if cls is Ref:
+        def ref(data: Any, shared: Shared | None) -> Any:
+            index = data.get("index") if isinstance(data, dict) and len(data) == 1 else None
+            if shared is None or type(index) is not int or not 0 <= index < len(_REFS):
+                return record(data, shared)
+            return _REFS[index]
+        return ref
     if cls is not Evidence:
         return record
 
-    def evidence(data: Any, shared: dict | None) -> Any:
+    def evidence(data: Any, shared: Shared | None) -> Any:
         if shared is None or not isinstance(data, dict):
             return record(data, shared)
         key = tuple(data.values())
-        found = shared.get(key)
+        found = shared.evidence.get(key)
         if found is None:
-            found = shared[key] = record(data, shared)
+            if not shared.sentences and "text" in data:
+                data = {**data, "text": ""}
+            found = shared.evidence[key] = record(data, shared)
         return found
     return evidence
 
 
+_REFS = tuple(Ref(i) for i in range(1024))  # the references of a document's first entities, shared by all
+
+
 def _mismatch(hint: Any, data: Any) -> typing.NoReturn:
     raise ValueError(f"expected {getattr(hint, '__name__', hint)}, got {data!r}")
+
+
+def article_text(text: str | bytes) -> str:
+    """The article's text in a document's extraction as ``dumps`` wrote it, without reading the rest."""
+    try:
+        article = json.loads(text)["facts"]["article"]["text"]
+    except (ValueError, KeyError, TypeError):
+        raise ValueError(f"not kg facts of format {FORMAT}") from None
+    if not isinstance(article, str):
+        raise ValueError(f"not kg facts of format {FORMAT}")
+    return article
 
 
 def dumps(facts: DocFacts) -> str:
@@ -160,12 +212,23 @@ def dumps(facts: DocFacts) -> str:
     return json.dumps({"format": FORMAT, "facts": to_jsonable(facts)}, ensure_ascii=False, separators=(",", ":"))
 
 
-def loads(text: str | bytes) -> DocFacts:
-    """The inverse of ``dumps``. ValueError for text that is not a document's extraction of this format."""
+def loads(text: str | bytes, *, sentences: bool = True) -> DocFacts:
+    """The inverse of ``dumps``. ValueError for text that is not a document's extraction of this format.
+
+    ``sentences=False`` leaves out each ``Evidence``'s text (``""``; it is ``article.text[start:end]``),
+    for a reader that keeps many documents' facts without their articles (resolution).
+
+        >>> from kg.model import Article, DocFacts, Evidence, Role, Ref, LocalEntity, Kind
+        >>> ev = Evidence("d1", 0, 13, "Boris Johnson")
+        >>> facts = DocFacts(Article(doc_id="d1", text="Boris Johnson", source="a.txt"),
+        ...                  entities=(LocalEntity(Kind.PERSON, "Boris Johnson", evidence=(ev,)),))
+        >>> loads(dumps(facts), sentences=False).entities[0].evidence
+        (Evidence(doc_id='d1', start=0, end=13, text=''),)
+    """
     data = json.loads(text)
     if not isinstance(data, dict) or data.get("format") != FORMAT or "facts" not in data:
         raise ValueError(f"not kg facts of format {FORMAT}")
     try:
-        return from_jsonable(DocFacts, data["facts"], {})
+        return from_jsonable(DocFacts, data["facts"], Shared(sentences=sentences))
     except TypeError as exc:  # a required field missing
         raise ValueError(str(exc)) from None

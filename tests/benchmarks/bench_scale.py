@@ -175,12 +175,13 @@ def main() -> None:
         print()
         runs = {"small": kg(f"kg -j {jobs}, {small} articles", "small", "store-small"),
                 "large": kg(f"kg -j {jobs}, {large} articles", "large", "store-large")}
+        # the incremental build next, into the large store just built; bare, the longest, after it
+        runs["new-alone"] = kg(f"kg -j {jobs}, {args.new} new, alone", "new", "store-new")
+        runs["new-into"] = kg(f"kg -j {jobs}, {args.new} new into {large}", "new", "store-large")
         runs["bare-large"] = bare(f"bare nlp.pipe -j {jobs}, {large}", "large", jobs)
         if not args.no_one_job:
             runs["kg1"] = kg(f"kg -j 1, {small} articles", "small", "store-one", n=1)
             runs["bare1"] = bare(f"bare nlp.pipe -j 1, {small}", "small", 1)
-        runs["new-alone"] = kg(f"kg -j {jobs}, {args.new} new, alone", "new", "store-new")
-        runs["new-into"] = kg(f"kg -j {jobs}, {args.new} new into {large}", "new", "store-large")
         if not args.no_dask:
             runs["dask"] = kg(f"kg local:{jobs}, {large} articles", "large", "store-dask", scheduler=f"local:{jobs}")
 

@@ -3,6 +3,10 @@ corpus makes: a fact stated in documents of different batches is in each of thei
 
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
+
 from kg.graph import batches
 from kg.graph.rdf import GraphWriter
 from kg.model import (
@@ -70,3 +74,45 @@ def test_a_signature_changes_when_and_only_when_its_documents_graph_changes():
         assert before[doc_id] == after[doc_id] and signed_before[doc_id] == signed_after[doc_id]
     # another version of the graph writing signs every graph otherwise
     assert set(batches.signatures(resolve(trade), "w").values()).isdisjoint(signed_after.values())
+
+
+def without_sentences(facts: list[DocFacts]) -> list[DocFacts]:
+    """The facts as a store's catalog reads them for resolution: each sentence's text left out."""
+    from kg.store import facts_json
+
+    return [facts_json.loads(facts_json.dumps(f), sentences=False) for f in facts]
+
+
+def test_graphs_of_facts_read_without_their_sentences_take_them_from_the_articles():
+    full = resolve(docs())
+    light = resolve(without_sentences(docs()))
+    assert all(ev.text == "" for e in light.entities for ev in e.evidence)
+    texts = {f.article.doc_id: f.article.text for f in docs()}
+    asked = []
+
+    def read(doc_ids: list[str]) -> dict[str, str]:
+        asked.append(doc_ids)
+        return {doc_id: texts[doc_id] for doc_id in doc_ids}
+
+    expected = {doc_id: set(g) for doc_id, g in batches.graphs(full, 2)}
+    assert {doc_id: set(g) for doc_id, g in batches.graphs(light, 2, texts=read)} == expected
+    assert asked == [["trade-0", "trade-1"], ["trade-2"]]  # a batch's articles at a time
+    # the sentence is in the graph: "Pettigrew visited Canada on Monday." as the mention's text
+    assert any(str(o) == "Pettigrew visited Canada on Monday." for _, _, o in expected["trade-2"])
+
+
+def test_a_batch_of_some_documents_takes_only_their_evidence():
+    corpus = resolve(docs())
+    whole = GraphWriter().write(corpus)
+    made = dict(batches.graphs(corpus, 2, only={"trade-0", "trade-2"}))  # a batch with a gap in doc order
+    assert list(made) == ["trade-0", "trade-2"]
+    for doc_id, graph in made.items():
+        assert set(graph) == set(whole.graph(doc_id))
+
+
+def test_evidence_out_of_document_order_is_refused():
+    corpus = resolve(docs())
+    person = next(e for e in corpus.entities if e.kind is Kind.PERSON)
+    corpus.entities[corpus.entities.index(person)] = dataclasses.replace(person, evidence=person.evidence[::-1])
+    with pytest.raises(ValueError, match="not in document order"):
+        batches.index(corpus)

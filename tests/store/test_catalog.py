@@ -81,6 +81,29 @@ def test_facts_from_a_spool_are_stored_as_they_are(tmp_path, docs):
     spool.close()
 
 
+def test_facts_read_without_sentences_and_the_articles_texts(tmp_path, docs):
+    """Resolution reads the catalog without the sentences of the evidence; the graph writer reads
+    the articles' texts back, where each sentence is."""
+    spool = Spool(tmp_path)
+    for item in docs:
+        spool.append(item)
+    catalog = Catalog(tmp_path / "catalog")
+    catalog.put(spool)
+    ids = [f.article.doc_id for f in docs]
+    for light in (list(catalog.read_many(ids, sentences=False)), list(spool.read(sentences=False))):
+        evidence = [ev for f in light for e in f.entities for ev in e.evidence]
+        assert evidence and all(ev.text == "" for ev in evidence)
+        assert [f.article.text for f in light] == [f.article.text for f in docs]
+    texts = dict(catalog.texts(ids[::-1]))
+    assert list(texts) == ids[::-1]
+    for item in docs:
+        for e in item.entities:
+            for ev in e.evidence:
+                assert texts[ev.doc_id][ev.start:ev.end] == ev.text != ""
+    with pytest.raises(StoreError, match="the facts of nowhere"):
+        dict(catalog.texts(["nowhere"]))
+    spool.close()
+
 def test_a_put_is_one_transaction(tmp_path, docs):
     root = tmp_path / "catalog"
     catalog = Catalog(root)

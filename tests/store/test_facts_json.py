@@ -8,7 +8,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.model import Article, DocFacts, EventMention, Kind, LocalEntity, Participant, Ref, Role, Status, TimeValue
+from kg.model import (
+    Article,
+    DocFacts,
+    EventMention,
+    Evidence,
+    Kind,
+    LocalEntity,
+    Participant,
+    Ref,
+    Role,
+    Status,
+    TimeValue,
+)
 from kg.store import facts_json
 
 from .conftest import ARTICLES, sentence_of
@@ -62,3 +74,35 @@ def test_a_real_extraction_round_trips(facts_of):
     facts = facts_of(text)
     assert facts.entities and facts.events  # the article names people and events: something to carry
     assert facts_json.loads(facts_json.dumps(facts)) == facts
+
+
+SENTENCE = "Boris Johnson will visit Moscow, Russia said."
+
+
+def _johnson(doc_id: str) -> DocFacts:
+    ev = Evidence(doc_id, 0, len(SENTENCE), SENTENCE)
+    return DocFacts(Article(doc_id, SENTENCE, f"{doc_id}.txt"),
+                    entities=(LocalEntity(Kind.PERSON, "Boris Johnson", evidence=(ev,)),
+                              LocalEntity(Kind.COUNTRY, "Russia", key="country:RU", evidence=(ev,))),
+                    events=(EventMention("042", "visit", ev, source=Ref(0), target=Ref(1)),))
+
+
+JOHNSON, JOHNSON_AGAIN = _johnson("a-1"), _johnson("a-2")
+
+def test_documents_read_one_by_one_share_their_short_strings():
+    """Keys, names and codes repeat across a corpus: read with their sentences left out (as
+    resolution reads a catalog), two documents' facts hold one string for each, and a document's
+    sentences and id once however many facts they support."""
+    one, two = (facts_json.loads(facts_json.dumps(f), sentences=False) for f in (JOHNSON, JOHNSON_AGAIN))
+    assert one.entities[1].key is two.entities[1].key  # "country:RU", twice
+    assert one.events[0].target is two.events[0].target  # Ref(1)
+    assert one.entities[0].evidence is one.entities[1].evidence  # (the sentence,), for both
+    assert one.entities[0].evidence[0].doc_id is one.events[0].evidence.doc_id
+    assert one.entities[0].evidence[0].text == ""
+    assert facts_json.loads(facts_json.dumps(JOHNSON)).events[0].evidence.text == SENTENCE
+    assert facts_json.article_text(facts_json.dumps(JOHNSON)) == SENTENCE
+
+
+def test_the_article_text_of_anything_else_is_a_value_error():
+    with pytest.raises(ValueError):
+        facts_json.article_text('{"format": 1, "facts": {"article": {}}}')
