@@ -86,8 +86,8 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
 
     The facts are read once, from the catalog and ``add`` (a ``Spool`` on disk), into resolution,
     which keeps them without the articles' texts and their sentences (a batch's sentences are read
-    back from the catalog, which has every document's facts by then); the graphs are then made ``GRAPHS_PER_BATCH``
-    documents at a time (``kg.graph.batches``), hashed, and the changed ones streamed to the store
+    back from the catalog, which has every document's facts by then); the graphs are then made
+    ``GRAPHS_PER_BATCH`` documents at a time (``kg.graph.batches``), hashed, and the changed ones streamed to the store
     (``Store.write_graphs``: an embedded store takes them in one write, a remote server
     ``GRAPHS_PER_WRITE`` at a time), so that the graphs of the whole corpus are never in memory
     together. The ontology's own graph is written beside the documents' when it is new or changed."""

@@ -204,7 +204,8 @@ def without_text(facts: DocFacts) -> DocFacts:
 
 def resolve(facts: Iterable[DocFacts]) -> Corpus:
     """Every document's facts, resolved into one corpus. ``facts`` is read once, as it comes (from
-    disk, say): what is kept of each document is its ``Document`` and its facts without the text."""
+    disk, say): what is kept of each document is its ``Document`` and its facts without the text,
+    and once its entities are resolved, its event mentions alone."""
     from kg.resolve.events import resolve_events
 
     read = sorted(((document_of(f), without_text(f)) for f in facts), key=lambda pair: pair[0].doc_id)
