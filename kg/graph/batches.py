@@ -20,6 +20,9 @@ from kg.ids import sha1
 from kg.model import Corpus, Evidence
 
 KINDS = ("entities", "posts", "members", "events")  # in the order GraphWriter.write takes them
+# a record's field of (doc_id, ...) tuples that only the graph of that document states: an event's
+# claims (``GraphWriter.event``), so that a claim made in one article changes no other's graph
+PER_DOCUMENT = {"events": "claimed_by"}
 
 
 def index(corpus: Corpus) -> dict[str, array]:
@@ -63,16 +66,21 @@ def signatures(corpus: Corpus, salt: str = "") -> dict[str, str]:
     record it supports with the evidence it gives (a record's evidence from other documents is not
     in this document's graph). Equal signatures, equal graphs (for one ``salt``: the version of
     the graph writing), so a build need not make again the graph of a document whose signature
-    has not changed. Each record is written out once, whatever the number of its documents."""
+    has not changed. Each record is written out once, whatever the number of its documents; its
+    ``PER_DOCUMENT`` field is signed for each document with that document's part alone."""
     total: dict[str, int] = defaultdict(int)  # a sum of digests: the order of the records does not count
     for kind in KINDS:
         records = getattr(corpus, kind)
         names = [f.name for f in dataclasses.fields(records[0])] if records else []
+        per_doc = PER_DOCUMENT.get(kind)
         for record in records:
-            own = repr(tuple(getattr(record, name) for name in names if name != "evidence"))
-            by_doc: dict[str, list[tuple[int, int]]] = defaultdict(list)
+            own = repr(tuple(getattr(record, name) for name in names if name not in ("evidence", per_doc)))
+            by_doc: dict[str, list[tuple]] = defaultdict(list)
             for ev in record.evidence:
                 by_doc[ev.doc_id].append((ev.start, ev.end))  # its text is the article's, which doc!r signs
+            if per_doc:
+                for doc_id, *value in getattr(record, per_doc):
+                    by_doc[doc_id].append(tuple(value))
             for doc_id, evidence in by_doc.items():
                 total[doc_id] += int(sha1(f"{kind}\n{own}\n{evidence!r}"), 16)
     return {doc.doc_id: sha1(f"{salt}\n{doc!r}\n{total.get(doc.doc_id, 0) % (1 << 160):x}")

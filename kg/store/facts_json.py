@@ -89,6 +89,12 @@ def _decoder(hint: Any) -> Decoder:
     if origin in (typing.Union, types.UnionType):
         nullable = type(None) in typing.get_args(hint)
         options = [_decoder(option) for option in typing.get_args(hint) if option is not type(None)]
+        if nullable and len(options) == 1:  # X | None: no other type to try
+            only = options[0]
+
+            def optional(data: Any, shared: Shared | None) -> Any:
+                return None if data is None else only(data, shared)
+            return optional
 
         def union(data: Any, shared: Shared | None) -> Any:
             if data is None and nullable:

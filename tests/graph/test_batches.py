@@ -76,6 +76,32 @@ def test_a_signature_changes_when_and_only_when_its_documents_graph_changes():
     assert set(batches.signatures(resolve(trade), "w").values()).isdisjoint(signed_after.values())
 
 
+def test_a_claim_in_one_story_changes_only_that_storys_signature():
+    """Who claims an event is in the graph of the story that says so, not in the others' graphs of
+    the event: a new story claiming it leaves their signatures as they were (and so their graphs
+    are not made again by an incremental build)."""
+    texts = ["Russia attacked Syria.", "The United States said Russia attacked Syria."]
+    stories = []
+    for n, text in enumerate(texts):
+        doc_id = f"claim-{n}"
+        ev = Evidence(doc_id, 0, len(text), text)
+        entities = (LocalEntity(Kind.COUNTRY, "Russia", key="country:RU", evidence=(ev,)),
+                    LocalEntity(Kind.COUNTRY, "Syria", key="country:SY", evidence=(ev,)),
+                    LocalEntity(Kind.COUNTRY, "United States", key="country:US", evidence=(ev,)))
+        event = EventMention("190", "attacked", ev, source=Ref(0), target=Ref(1), claimed_by=Ref(2) if n else None)
+        stories.append(DocFacts(Article(doc_id, text, f"{doc_id}.txt"), entities=entities[:2 + n], events=(event,)))
+    before, signed_before = graphs_and_signatures(stories[:1])
+    after, signed_after = graphs_and_signatures(stories)
+    [event] = resolve(stories).events
+    assert event.claimed_by == (("claim-1", "country:US"),)
+    assert {ev.doc_id for ev in event.evidence} == {"claim-0", "claim-1"}
+    assert before["claim-0"] == after["claim-0"] and signed_before["claim-0"] == signed_after["claim-0"]
+    # the claim is signed for the story that makes it: without it, that story's signature differs
+    unclaimed = [stories[0], dataclasses.replace(stories[1], events=(dataclasses.replace(stories[1].events[0],
+                                                                                         claimed_by=None),))]
+    assert graphs_and_signatures(unclaimed)[1]["claim-1"] != signed_after["claim-1"]
+
+
 def without_sentences(facts: list[DocFacts]) -> list[DocFacts]:
     """The facts as a store's catalog reads them for resolution: each sentence's text left out."""
     from kg.store import facts_json
