@@ -75,14 +75,14 @@ def signatures(corpus: Corpus, salt: str = "") -> dict[str, str]:
         per_doc = PER_DOCUMENT.get(kind)
         for record in records:
             own = repr(tuple(getattr(record, name) for name in names if name not in ("evidence", per_doc)))
-            by_doc: dict[str, list[tuple]] = defaultdict(list)
+            by_doc: dict[str, list[tuple]] = defaultdict(list)  # what each document's graph states of it
             for ev in record.evidence:
                 by_doc[ev.doc_id].append((ev.start, ev.end))  # its text is the article's, which doc!r signs
             if per_doc:
                 for doc_id, *value in getattr(record, per_doc):
                     by_doc[doc_id].append(tuple(value))
-            for doc_id, evidence in by_doc.items():
-                total[doc_id] += int(sha1(f"{kind}\n{own}\n{evidence!r}"), 16)
+            for doc_id, parts in by_doc.items():
+                total[doc_id] += int(sha1(f"{kind}\n{own}\n{parts!r}"), 16)
     return {doc.doc_id: sha1(f"{salt}\n{doc!r}\n{total.get(doc.doc_id, 0) % (1 << 160):x}")
             for doc in corpus.documents}
 
