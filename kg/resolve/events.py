@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from kg.ids import digest
@@ -38,38 +39,48 @@ NONE: frozenset = frozenset()
 @dataclass(slots=True)
 class Cluster:
     """The mentions of one event so far, with what ``_fits`` compares. Its sets start as one shared
-    empty set and are replaced as they grow: most clusters hold one mention, and a corpus makes
-    tens of thousands of them."""
+    empty set, replaced by a set of its own at the first value and grown in place after that: most
+    clusters hold one mention, and a corpus makes tens of thousands of them, while a few hold the
+    mentions of thousands of documents (copying their sets at each mention grows with the square)."""
 
     family: str
     mentions: list[tuple[EventMention, dict]] = field(default_factory=list)
     source: str | None = None
     target: str | None = None
-    places: frozenset[str] = NONE
-    times: frozenset[str] = NONE
-    killed: frozenset[int] = NONE
-    participants: frozenset[str] = NONE
+    places: AbstractSet[str] = NONE
+    times: AbstractSet[str] = NONE
+    killed: AbstractSet[int] = NONE
+    participants: AbstractSet[str] = NONE
     planned: bool = False
     tensed: bool = False  # whether any mention says when it happens relative to now
-    documents: frozenset[str] = NONE
+    documents: AbstractSet[str] = NONE
 
     def add(self, m: EventMention, keys: dict) -> None:
         self.mentions.append((m, keys))
-        if m.evidence.doc_id not in self.documents:
-            self.documents = self.documents | {m.evidence.doc_id}
+        self.documents = _with(self.documents, m.evidence.doc_id)
         self.source = self.source or keys["source"]
         self.target = self.target or keys["target"]
-        if keys["place"] and keys["place"] not in self.places:
-            self.places = self.places | {keys["place"]}
-        if m.time and m.time.value not in self.times:
-            self.times = self.times | {m.time.value}
-        if m.killed is not None and m.killed not in self.killed:
-            self.killed = self.killed | {m.killed}
-        if m.participants:
-            self.participants = self.participants | {p.cls for p in m.participants}
+        if keys["place"]:
+            self.places = _with(self.places, keys["place"])
+        if m.time:
+            self.times = _with(self.times, m.time.value)
+        if m.killed is not None:
+            self.killed = _with(self.killed, m.killed)
+        for p in m.participants:
+            self.participants = _with(self.participants, p.cls)
         if m.tensed:
             self.planned = self.planned or m.status is Status.PLANNED
             self.tensed = True
+
+
+def _with(values: AbstractSet, value) -> AbstractSet:
+    """``values`` with ``value``: the shared empty set is never changed, a cluster's own set is grown."""
+    if value in values:
+        return values
+    if values is NONE:
+        return {value}
+    values.add(value)  # type: ignore[attr-defined]
+    return values
 
 
 class EventResolver:

@@ -164,3 +164,15 @@ def test_the_index_finds_the_clusters_of_trying_every_cluster_on_a_made_up_corpu
     assert taken >= {"same document", "other document, timed", "other document, untimed", "a thing in common",
                      "violence without source, other document", "an embassy and its country",
                      "a visit to an official and to the country", "a year only"}, taken
+
+
+def test_clusters_grow_sets_of_their_own_and_leave_the_shared_empty_one_empty():
+    from kg.resolve.events import NONE
+
+    resolver = EventResolver()
+    clusters = resolver.cluster(made_up(1, 400, 12))
+    assert NONE == frozenset()
+    fields = ("places", "times", "killed", "participants", "documents")
+    owned = [id(getattr(c, f)) for c in clusters for f in fields if getattr(c, f) is not NONE]
+    assert len(owned) == len(set(owned))  # no two clusters (nor two fields) share a set that grows
+    assert any(len(c.documents) > 1 for c in clusters)

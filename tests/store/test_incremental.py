@@ -121,9 +121,13 @@ def test_the_catalog_on_disk_is_read_back(tmp_path, lavrov_docs, make_store):
 
 
 class DiskFull(OxigraphStore):
-    """A real Oxigraph store whose graph writes fail, as when the disk is full."""
+    """A real Oxigraph store whose writes to the database fail, as when the disk is full: in place,
+    and through the bulk loader into a copy."""
 
-    def replace_graphs(self, graphs, *, drop=()):
+    def _write_in_place(self, update, *, quads):
+        raise OSError(28, "No space left on device")
+
+    def _rewrite(self, write):
         raise OSError(28, "No space left on device")
 
 

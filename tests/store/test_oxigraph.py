@@ -12,7 +12,7 @@ from rdflib.namespace import RDFS
 from kg.errors import StoreError
 from kg.graph.vocab import resource
 from kg.store import open_store
-from kg.store.oxigraph import DATA, STAGING, OxigraphStore
+from kg.store.oxigraph import DATA, EDITED, STAGING, OxigraphStore
 
 from .test_contract import G1, G2, ONLY_1, ONLY_2, SHARED, same_graphs
 
@@ -79,6 +79,57 @@ def test_a_stream_of_graphs_gives_the_store_that_one_write_of_them_gives(tmp_pat
             labels = {str(row[0]) for row in store.query("SELECT ?n WHERE { ?s rdfs:label ?n }").rows}
             assert labels == {str(o) for _, p, o in ONLY_1 + MANY + SHARED if p == RDFS.label}
             store.close()
+
+
+def test_a_few_graphs_changed_in_a_large_database_are_written_in_place(tmp_path, monkeypatch):
+    import kg.store.oxigraph as oxigraph
+
+    monkeypatch.setattr(oxigraph, "BULK_THRESHOLD", 100)  # a "large" database at a test's size
+    monkeypatch.setattr(oxigraph, "DATABASE_BYTES_PER_EDIT", 20)
+    graphs = {f"https://example.org/g{i}": [(resource(f"event:e{i}-{j}"), RDFS.label, Literal(f"event {j}"))
+                                            for j in range(60)] for i in range(5)}
+    with OxigraphStore(tmp_path / "s", writable=True, create=True) as store:
+        assert store.in_place_limit() == 100  # an empty database: the floor
+        store.write_graphs(iter(graphs.items()))  # 300 quads: through the bulk loader, into a copy
+        database = (tmp_path / "s" / DATA).stat().st_ino
+        assert store.in_place_limit() > 300
+        changed = {"https://example.org/g0": graphs["https://example.org/g0"][1:] + SHARED}
+        assert store.write_graphs(iter(changed.items()), drop=["https://example.org/g1"]) == 1
+        assert (tmp_path / "s" / DATA).stat().st_ino == database  # no copy was made
+        after = {**graphs, **changed}
+        del after["https://example.org/g1"]
+        assert same_graphs(store, after)
+        labels = {str(row[0]) for row in store.query("SELECT ?n WHERE { ?s rdfs:label ?n }").rows}
+        assert "event 0" in labels  # g0 lost e0-0's label, which other graphs still state
+        assert labels == {str(o) for triples in after.values() for _, p, o in triples if p == RDFS.label}
+        assert store.count() == sum(map(len, after.values()))
+
+
+def test_writes_in_place_are_compacted_once_they_add_up_to_a_bulk_write(tmp_path):
+    graphs = [{f"https://example.org/g{i}": [(resource(f"event:e{i}-{j}"), RDFS.label, Literal(f"event {j}"))
+                                             for j in range(60)]} for i in range(2)]
+    with OxigraphStore(tmp_path / "s", writable=True, create=True, bulk_threshold=100) as store:
+        store.write_graphs(iter(graphs[0].items()))
+        assert (tmp_path / "s" / EDITED).read_text() == "60\n"
+        store.write_graphs(iter(graphs[1].items()))  # 120 in place since the last compaction: compacted
+        assert (tmp_path / "s" / EDITED).read_text() == "0\n"
+        assert same_graphs(store, {**graphs[0], **graphs[1]})
+        store.write_graphs(iter({G1: MANY}.items()))  # 300: through the bulk loader, into a compacted copy
+        assert not (tmp_path / "s" / EDITED).exists()
+
+
+def test_a_graph_with_blank_nodes_is_never_edited_in_place(tmp_path):
+    from rdflib import BNode
+
+    node = BNode("b1")
+    with OxigraphStore(tmp_path / "s", writable=True, create=True, bulk_threshold=10**9) as store:
+        store.replace_graphs({G1: SHARED})
+        database = (tmp_path / "s" / DATA).stat().st_ino
+        # an update cannot name a blank node: the graph goes through the bulk loader, which keeps it one node
+        store.write_graphs(iter({G1: [(node, RDFS.label, Literal("x")), (node, RDFS.comment, Literal("y"))]}.items()))
+        assert (tmp_path / "s" / DATA).stat().st_ino != database
+        subjects = {row[0] for row in store.query("SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } }").rows}
+        assert len(subjects) == 1
 
 
 def test_a_swap_cut_short_by_a_crash_is_finished_or_undone(tmp_path):
