@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import hashlib
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping
@@ -81,8 +82,12 @@ def signatures(corpus: Corpus, salt: str = "") -> dict[str, str]:
             if per_doc:
                 for doc_id, *value in getattr(record, per_doc):
                     by_doc[doc_id].append(tuple(value))
+            # the digest of f"{kind}\n{own}\n{parts!r}", with the record's own part hashed once
+            head = hashlib.sha1(f"{kind}\n{own}\n".encode())
             for doc_id, parts in by_doc.items():
-                total[doc_id] += int(sha1(f"{kind}\n{own}\n{parts!r}"), 16)
+                one = head.copy()
+                one.update(repr(parts).encode())
+                total[doc_id] += int(one.hexdigest(), 16)
     return {doc.doc_id: sha1(f"{salt}\n{doc!r}\n{total.get(doc.doc_id, 0) % (1 << 160):x}")
             for doc in corpus.documents}
 

@@ -187,8 +187,10 @@ class EventResolver:
         anonymous = not keys["source"] or not c.source
         return c.family == "violence" and anonymous and shared
 
-    def resolve(self, items: list[tuple[EventMention, dict]]) -> list[Event]:
-        return sorted((self._event(c) for c in self.cluster(items)), key=lambda e: e.key)
+    def resolve(self, items: list[tuple[EventMention, dict]], clustered: list[Cluster] = ()) -> list[Event]:
+        """The events of ``items``, with the clusters of families already ``clustered`` from the same
+        mentions (a family's clusters depend on its own mentions alone)."""
+        return sorted((self._event(c) for c in (*clustered, *self.cluster(items))), key=lambda e: e.key)
 
     def cluster(self, items: list[tuple[EventMention, dict]]) -> list[Cluster]:
         """Each mention joins the first cluster (in the order they were made) it fits, or starts one.
@@ -400,19 +402,25 @@ def resolve_events(resolver, corpus: Corpus) -> list[Event]:
         if post.post_in and post.post_in.startswith("country:"):
             sides.setdefault(post.holder, set()).add(post.post_in)
     resolver_ = EventResolver(sides=sides)
+    kept: list[Cluster] = []
     if about:
         # "condemned the attack": the target is whoever the corpus says did the attack. Families
         # cluster apart (``_fits``), so the families of the acts referred to are all it takes
         referred = {family(resolver.facts[d].events[i].code) for _, _, (d, i) in about}
         clusters = resolver_.cluster([(m, k) for m, k in items if family(m.code) in referred])
         source_of = {mk[1]["mention"]: c.source for c in clusters for mk in c.mentions}
-        del clusters  # not to be carried (and walked by the garbage collector) through the second run
         for _, keys, ref in about:
             target = source_of.get(ref)
             if target and target != keys["source"]:
                 keys["target"] = target
-        items = [(m, k) for m, k in items if m.about is None or k["target"]]
-    return resolver_.resolve(items)
+        # a referred family with no mention about another event has the same mentions again: its
+        # clusters are kept; the families of the mentions given a target (or dropped) are made again
+        changed = {family(m.code) for m, _ in items if m.about is not None}
+        kept = [c for c in clusters if c.family not in changed]
+        del clusters, source_of
+        again = referred - changed
+        items = [(m, k) for m, k in items if (m.about is None or k["target"]) and family(m.code) not in again]
+    return resolver_.resolve(items, kept)
 
 
 __all__ = ["resolve_events", "EventResolver", "family", "Evidence"]

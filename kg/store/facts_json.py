@@ -115,7 +115,7 @@ def _decoder(hint: Any) -> Decoder:
             def sequence(data: Any, shared: Shared | None) -> tuple:
                 if not isinstance(data, list):
                     raise ValueError(f"expected a list, got {data!r}")
-                made = tuple(item(v, shared) for v in data)
+                made = tuple([item(v, shared) for v in data])
                 if shared is None or not made:
                     return made
                 return shared.tuples.setdefault(made, made)  # the same sentence as evidence of many entities
@@ -164,13 +164,19 @@ def _record_decoder(cls: type) -> Decoder:
     hints = _hints(cls)
     fields = {f.name: None for f in dataclasses.fields(cls)}
     decoders: dict[str, Decoder] = {}
+    fast: list[Decoder] = []
 
-    def record(data: Any, shared: Shared | None) -> Any:
+    def generic(data: Any, shared: Shared | None) -> Any:
         if not isinstance(data, dict):
             raise ValueError(f"expected an object for {cls.__name__}, got {data!r}")
         if not decoders:  # filled at the first call: a record's hints may name the record itself
             decoders.update({name: _decoder(hints[name]) for name in fields})
         return cls(**{k: decoders[k](v, shared) for k, v in data.items() if k in fields})
+
+    def record(data: Any, shared: Shared | None) -> Any:
+        if not fast:
+            fast.append(_shared_record_decoder(cls, hints, generic))
+        return fast[0](data, shared)
 
     if cls is Ref:
         def ref(data: Any, shared: Shared | None) -> Any:
@@ -193,6 +199,46 @@ def _record_decoder(cls: type) -> Decoder:
             found = shared.evidence[key] = record(data, shared)
         return found
     return evidence
+
+
+def _shared_record_decoder(cls: type, hints: dict[str, Any], generic: Decoder) -> Decoder:
+    """A decoder made for one record class, for what ``dumps`` writes and a reader with ``Shared``
+    reads: every field there, its strings, numbers and optional strings read inline (a document's
+    facts are hundreds of thousands of fields, and a call for each costs as much as the rest). Any
+    other input (a field missing or unknown, no ``Shared``) goes to ``generic``, which checks it."""
+    names = _field_names(cls)
+    scope: dict[str, Any] = {"cls": cls, "generic": generic, "intern": sys.intern, "SHORT": SHORT}
+    text = "intern({v}) if len({v}) <= SHORT else strings.setdefault({v}, {v})"  # as ``_decoder(str)`` does
+    reads, checks, values = [], [], []
+    for n, name in enumerate(names):
+        hint, v = hints[name], f"v{n}"
+        reads.append(f"{v} = data[{name!r}]")
+        if hint is str:
+            checks.append(f"type({v}) is str")
+            values.append(f"{name}=" + text.format(v=v))
+        elif hint == (str | None):
+            checks.append(f"({v} is None or type({v}) is str)")
+            values.append(f"{name}=None if {v} is None else " + text.format(v=v))
+        elif hint in (int, bool):
+            checks.append(f"type({v}) is {hint.__name__}")
+            values.append(f"{name}={v}")
+        else:
+            scope[f"d{n}"] = _decoder(hint)
+            values.append(f"{name}=d{n}({v}, shared)")
+    source = "\n".join([
+        "def record(data, shared):",
+        f"    if shared is None or type(data) is not dict or len(data) != {len(names)}:",
+        "        return generic(data, shared)",
+        "    try:",
+        *(f"        {line}" for line in reads),
+        "    except KeyError:",
+        "        return generic(data, shared)",
+        *([f"    if not ({' and '.join(checks)}):", "        return generic(data, shared)"] if checks else []),
+        "    strings = shared.strings",
+        f"    return cls({', '.join(values)})",
+    ])
+    exec(compile(source, f"<kg.store.facts_json decoder of {cls.__name__}>", "exec"), scope)
+    return scope["record"]
 
 
 _REFS = tuple(Ref(i) for i in range(1024))  # the references of a document's first entities, shared by all

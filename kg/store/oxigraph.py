@@ -29,7 +29,7 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor
 from concurrent.futures import wait as futures_wait
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from itertools import islice
 from pathlib import Path
 
@@ -426,24 +426,26 @@ class _Edits:
 
     def sparql(self) -> str:
         """The update that makes these changes (empty when there are none)."""
-        parts = [f"DROP SILENT GRAPH <{name}> ;\n" for name in self.dropped]
         dropped = set(self.dropped)
-        for verb, changes in (("DELETE", {g: v for g, v in self.lost.items() if g not in dropped}),
-                              ("INSERT", self.gained)):
-            if any(changes.values()):
-                parts.append(f"{verb} DATA {{\n")
-                for name, lines in changes.items():
-                    if lines:
-                        parts.append(f"GRAPH <{name}> {{\n")
-                        parts.extend(f"{line} .\n" for line in lines)
-                        parts.append("}\n")
-                if verb == "INSERT":
-                    parts.extend(f"{line} .\n" for line in dict.fromkeys(l for v in changes.values() for l in v))
-                parts.append("} ;\n")
-        lost = dict.fromkeys(line for lines in self.lost.values() for line in lines)
-        if lost:
+        lost = {name: lines for name, lines in self.lost.items() if lines and name not in dropped}
+        gained = {name: lines for name, lines in self.gained.items() if lines}
+        parts = [f"DROP SILENT GRAPH {ox.NamedNode(name)} ;\n" for name in self.dropped]
+        for verb, graphs in (("DELETE", lost), ("INSERT", gained)):
+            if not graphs:
+                continue
+            parts.append(f"{verb} DATA {{\n")
+            for name, lines in graphs.items():
+                parts.append(f"GRAPH {ox.NamedNode(name)} {{\n")
+                parts.extend(f"{line} .\n" for line in lines)
+                parts.append("}\n")
+            if verb == "INSERT":  # and into the union
+                union = dict.fromkeys(line for lines in graphs.values() for line in lines)
+                parts.extend(f"{line} .\n" for line in union)
+            parts.append("} ;\n")
+        orphans = dict.fromkeys(line for lines in self.lost.values() for line in lines)  # of the union, perhaps
+        if orphans:
             parts.append("DELETE { ?s ?p ?o } WHERE { VALUES (?s ?p ?o) {\n")
-            parts.extend(f"({line})\n" for line in lost)
+            parts.extend(f"({line})\n" for line in orphans)
             parts.append("} FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }\n")
         return "".join(parts)
 
@@ -564,10 +566,8 @@ def _table_bytes(folder: Path) -> int:
     """The size of a database's tables (not its logs); a table that compaction removes meanwhile counts 0."""
     size = 0
     for table in folder.glob("*.sst"):
-        try:
+        with suppress(FileNotFoundError):
             size += table.stat().st_size
-        except FileNotFoundError:
-            pass
     return size
 
 

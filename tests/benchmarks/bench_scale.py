@@ -72,21 +72,18 @@ def measure(label: str, argv: list[str], words: int, *, interval: float = 0.25) 
 # --- a kg build, in its own process -------------------------------------------------------------
 
 def build_main(paths: list[str], store: str, jobs: int, scheduler: str | None, model: str) -> None:
-    """What ``kg build PATHS --store STORE -j N -q`` does, timed by stage; prints one JSON line."""
+    """``kg build PATHS --store STORE -j N -q``, timed by stage (the parse ends where resolution
+    starts); prints one JSON line."""
     started = time.perf_counter()
-    from kg.pipeline.incremental import parse, update
-    from kg.store import catalog_root, open_store
-    from kg.store.catalog import Catalog
+    from kg.pipeline.store import StoreRef, build_into
 
-    root = catalog_root(store)
-    known = Catalog(root if root is not None and root.exists() else None).holds
-    parsed = parse(paths, model=model, jobs=jobs, scheduler=scheduler, known=known)
-    parsed_at = time.perf_counter()
-    with open_store(store, writable=True, create=True) as s:
-        changes = update(s, Catalog(root), add=parsed.facts)
+    parsed_at: list[float] = []
+    report = build_into(StoreRef(store), paths, model=model, jobs=jobs, scheduler=scheduler, count=False,
+                        notify=lambda message: parsed_at.append(time.perf_counter()))
     done = time.perf_counter()
-    print(json.dumps({"documents": len(parsed.facts), "in_store": changes.documents, "words": parsed.words,
-                      "parse": parsed_at - started, "after_parse": done - parsed_at}), flush=True)
+    print(json.dumps({"documents": len(report.parsed.facts), "in_store": report.changes.documents,
+                      "words": report.parsed.words, "parse": parsed_at[0] - started,
+                      "after_parse": done - parsed_at[0]}), flush=True)
 
 
 def build_argv(paths: list[Path], store: Path, jobs: int, scheduler: str | None, model: str) -> list[str]:

@@ -61,6 +61,12 @@ def test_every_kind_of_field_round_trips():
     '{"format": 999, "facts": {}}',  # a format from another kg
     '{"format": 1, "facts": {"article": {"doc_id": "d"}}}',  # fields missing
     '{"format": 1, "facts": {"article": {"doc_id": 1, "text": "t", "source": "s"}}}',  # wrong type
+    # every field there, one of the wrong type
+    '{"format": 1, "facts": {"article": {"doc_id": 1, "text": "t", "source": "s", "title": null, "date": null, '
+    '"url": null}}}',
+    '{"format": 1, "facts": {"article": {"doc_id": "d", "text": "t", "source": "s", "title": 7, "date": null, '
+    '"url": null}}}',
+    '{"format": 1, "facts": {"article": {"doc_id": "d", "text": "t", "source": "s"}, "sentences": "3"}}',
     '{"format": 1, "facts": {"article": {"doc_id": "d", "text": "t", "source": "s"}, "events": [{"code": "1"}]}}',
 ])
 def test_bad_json_is_a_value_error(text):
