@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor
 from concurrent.futures import wait as futures_wait
 from contextlib import contextmanager, suppress
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -252,9 +252,10 @@ class OxigraphStore(Store):
         is worked out against the database as the stream comes: while that stays within
         ``in_place_limit()`` quads, the write is one SPARQL Update of those changes, in place; beyond
         it, the bulk loader takes the graphs into a copy of the database as the stream gives them,
-        so that they are never all in memory, and the copy is compacted, a cost that grows with the
-        database (``_rewrite``). So a few graphs changed in a large store are written in place, and
-        a first build in bulk. ``per_write`` is not used."""
+        so that they are never all in memory (those read already are their old content and their
+        changes), and the copy is compacted, a cost that grows with the database (``_rewrite``). So
+        a few graphs changed in a large store are written in place, and a first build in bulk.
+        ``per_write`` is not used."""
         store = self._writing()
         graphs = iter(graphs)
         drop = list(dict.fromkeys(drop))
@@ -262,22 +263,21 @@ class OxigraphStore(Store):
         edits = _Edits(store)
         for name in drop:
             edits.drop(name)
-        head: list[tuple[str, Rendered]] = []
+        edited: list[str] = []  # the graphs whose changes ``edits`` holds (not the graphs themselves)
+        rest: Iterator[tuple[str, Iterable[Triple]]] = graphs
         for name, triples in graphs:
-            head.append((name, triples if isinstance(triples, Rendered) else Rendered(list(triples))))
-            if edits.size > limit or not edits.replace(name, head[-1][1].lines):
+            rendered = triples if isinstance(triples, Rendered) else Rendered(list(triples))
+            if edits.size > limit or not edits.replace(name, rendered.lines):
+                rest = chain([(name, rendered)], graphs)
                 break
+            edited.append(name)
         else:
             if edits.size <= limit:
                 self._write_in_place(edits.sparql(), quads=int(edits.size))
-                return len(head)
-        del edits, store  # the database is closed before the copy takes its place (``_rewrite``)
+                return len(edited)
+        edits.store = None
+        del store  # the database is closed before the copy takes its place (``_rewrite``)
         written = 0
-
-        def stream() -> Iterator[tuple[str, Iterable[Triple]]]:
-            yield from head
-            head.clear()
-            yield from graphs
 
         def write(copy: ox.Store) -> None:
             nonlocal written
@@ -288,11 +288,15 @@ class OxigraphStore(Store):
                 copy.remove_graph(node)
             with _Loader(copy) as loader:
                 lines = _Lines(loader)
-                for name, triples in stream():
+                for name, triples in chain(((name, None) for name in edited), rest):
                     node = ox.NamedNode(name)
-                    new = nt_lines(triples)
                     old = {f"{q.subject} {q.predicate} {q.object}": q.triple
                            for q in copy.quads_for_pattern(None, None, None, node)}
+                    if triples is None:  # the old graph with the changes worked out for it
+                        lost = set(edits.lost.pop(name))
+                        new = [line for line in old if line not in lost] + edits.gained.pop(name)
+                    else:
+                        new = nt_lines(triples)
                     if old:
                         orphans += [old[key] for key in old.keys() - set(new)]
                         copy.remove_graph(node)
@@ -396,7 +400,7 @@ class _Edits:
     must write it)."""
 
     def __init__(self, store: ox.Store) -> None:
-        self.store = store
+        self.store: ox.Store | None = store
         self.dropped: list[str] = []
         self.lost: dict[str, list[str]] = {}  # graph -> the lines of the triples it loses
         self.gained: dict[str, list[str]] = {}

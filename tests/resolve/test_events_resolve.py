@@ -171,7 +171,7 @@ def test_clusters_grow_sets_of_their_own_and_leave_the_shared_empty_one_empty():
 
     resolver = EventResolver()
     clusters = resolver.cluster(made_up(1, 400, 12))
-    assert NONE == frozenset()
+    assert isinstance(NONE, frozenset) and not NONE
     fields = ("places", "times", "killed", "participants", "documents")
     owned = [id(getattr(c, f)) for c in clusters for f in fields if getattr(c, f) is not NONE]
     assert len(owned) == len(set(owned))  # no two clusters (nor two fields) share a set that grows
