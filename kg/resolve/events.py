@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -187,7 +188,7 @@ class EventResolver:
         anonymous = not keys["source"] or not c.source
         return c.family == "violence" and anonymous and shared
 
-    def resolve(self, items: list[tuple[EventMention, dict]], clustered: list[Cluster] = ()) -> list[Event]:
+    def resolve(self, items: list[tuple[EventMention, dict]], clustered: Sequence[Cluster] = ()) -> list[Event]:
         """The events of ``items``, with the clusters of families already ``clustered`` from the same
         mentions (a family's clusters depend on its own mentions alone)."""
         return sorted((self._event(c) for c in (*clustered, *self.cluster(items))), key=lambda e: e.key)

@@ -235,9 +235,9 @@ class OxigraphStore(Store):
             if edited > self.in_place_limit():
                 self._store.optimize()
                 edited = 0
+            write_atomic(self.path / EDITED, f"{edited}\n")
         except OSError as exc:
             raise StoreError(f"{self.name}: cannot write: {exc}") from None
-        write_atomic(self.path / EDITED, f"{edited}\n")
 
     def _edited(self) -> int:
         """The quads written in place since the database was last compacted (0 when unknown)."""
