@@ -47,7 +47,7 @@ MARKER = "kg-store.json"
 DATA, STAGING, RETIRED = "oxigraph", "oxigraph.new", "oxigraph.old"
 EDITED = "edited"  # how many quads were written in place since the database was last compacted
 BULK_THRESHOLD = 50_000  # quads: a write changing more goes through the bulk loader (in a small database)
-DATABASE_BYTES_PER_EDIT = 3_000  # in a larger one, a write may change a quad in place per this many bytes of it
+DATABASE_BYTES_PER_EDIT = 4_000  # in a larger one, a write may change a quad in place per this many bytes of it
 BULK_CHUNK = 50_000  # quads the bulk loader takes at a time (see bulk_write)
 DEFAULT_LOCK_TIMEOUT = 60.0
 
@@ -315,9 +315,9 @@ class OxigraphStore(Store):
         return written
 
     def in_place_limit(self) -> int:
-        """The most quads a write changes in place, in one transaction (about 30 microseconds a quad
+        """The most quads a write changes in place, in one transaction (about 40 microseconds a quad
         here); a larger one goes through the bulk loader into a copy that is then compacted (about
-        10 nanoseconds a byte of the database). ``bulk_threshold``, when given, instead."""
+        9 nanoseconds a byte of the database). ``bulk_threshold``, when given, instead."""
         if self.bulk_threshold is not None:
             return self.bulk_threshold
         return max(BULK_THRESHOLD, _table_bytes(self.path / DATA) // DATABASE_BYTES_PER_EDIT)
