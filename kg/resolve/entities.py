@@ -13,6 +13,7 @@ Nothing here depends on the order of the documents: every choice is made on sort
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -123,18 +124,14 @@ class Resolver:
         by_title: dict[str, list[Post]] = defaultdict(list)
         for p in posts:
             by_title[p.title.casefold()].append(p)
-        found: dict[tuple[str, str], list[str]] = {}  # (title, its country's key or "") -> its holders
-
+        @functools.cache  # once per title: "the president" stands for someone in many documents
         def holders_of(label: str, post_in_key: str) -> list[str]:
             return sorted({p.holder for p in by_title.get(label, ())
                            if not post_in_key or p.post_in in (None, post_in_key)})
 
         for d, i, title in self._titled:
             label, _, post_in_key = title.partition("|")
-            wanted = (label.casefold(), post_in_key)
-            holders = found.get(wanted)
-            if holders is None:  # "the president" stands for someone in many documents
-                holders = found[wanted] = holders_of(*wanted)
+            holders = holders_of(label.casefold(), post_in_key)
             if len(holders) == 1:
                 self.keys[d][i] = holders[0]
                 self.entities[holders[0]]["evidence"] |= set(self.facts[d].entities[i].evidence)

@@ -419,8 +419,8 @@ def resolve_events(resolver, corpus: Corpus) -> list[Event]:
         changed = {family(m.code) for m, _ in items if m.about is not None}
         kept = [c for c in clusters if c.family not in changed]
         del clusters, source_of
-        again = referred - changed
-        items = [(m, k) for m, k in items if (m.about is None or k["target"]) and family(m.code) not in again]
+        done = referred - changed
+        items = [(m, k) for m, k in items if (m.about is None or k["target"]) and family(m.code) not in done]
     return resolver_.resolve(items, kept)
 
 

@@ -181,43 +181,7 @@ class OxigraphStore(Store):
         store.flush()
 
     def replace_graphs(self, graphs: Mapping[str, Iterable[Triple]], *, drop: Iterable[str] = ()) -> None:
-        self._writing()
-        names = [ox.NamedNode(g) for g in dict.fromkeys([*graphs, *drop])]
-        # terms as N-Triples text: making a pyoxigraph object of each would cost more than the write
-        new = {str(ox.NamedNode(g)): nt_lines(triples) for g, triples in graphs.items()}
-        # the triples of the old graphs that no new graph states may have lost their last graph
-        old = {f"{q.subject} {q.predicate} {q.object}": q.triple for name in names
-               for q in self._store.quads_for_pattern(None, None, None, name)}
-        orphans = [old[key] for key in old.keys() - set().union(*new.values())] if old else []
-        if sum(map(len, new.values())) + len(orphans) > self.in_place_limit():
-            def write(copy: ox.Store) -> None:
-                for name in names:
-                    copy.remove_graph(name)
-                if any(has_blank_node(lines) for lines in new.values()):
-                    text = "".join(f"{line} {g} .\n" for g, lines in new.items() for line in lines)
-                    bulk_write(copy, ox.parse(text, format=ox.RdfFormat.N_QUADS))  # keeps the blank nodes' names
-                else:
-                    bulk_write_lines(copy, new)
-                _drop_from_union(copy, orphans)
-
-            self._rewrite(write)
-            return
-        added = dict.fromkeys(t for triples in new.values() for t in triples)
-        parts = [f"DROP SILENT GRAPH {name} ;\n" for name in names]
-        if added:
-            parts.append("INSERT DATA {\n")
-            for name, triples in new.items():
-                parts.append(f"GRAPH {name} {{\n")
-                parts.extend(f"{line} .\n" for line in triples)
-                parts.append("}\n")
-            parts.extend(f"{line} .\n" for line in added)
-            parts.append("} ;\n")
-        if orphans:
-            parts.append("DELETE { ?s ?p ?o } WHERE { VALUES (?s ?p ?o) {\n")
-            parts.extend(f"({t.subject} {t.predicate} {t.object})\n" for t in orphans)
-            parts.append("} FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }\n")
-        if names:
-            self._write_in_place("".join(parts), quads=sum(map(len, new.values())) + len(orphans))
+        self.write_graphs(iter(graphs.items()), drop=drop)
 
     def _write_in_place(self, update: str, *, quads: int) -> None:
         """Run kg's own SPARQL Update on the database, one transaction that changes ``quads`` quads.
@@ -520,16 +484,6 @@ def bulk_write(store: ox.Store, quads: Iterable[ox.Quad], *, union: bool = True,
             if union:
                 loader.text(ox.serialize([q.triple for q in chunk], format=ox.RdfFormat.N_TRIPLES),
                             ox.RdfFormat.N_TRIPLES)
-
-
-def bulk_write_lines(store: ox.Store, graphs: Mapping[str, list[str]]) -> None:
-    """Add graphs of triples already written as N-Triples lines (``kg.store.terms.nt_lines``), and
-    their union; much cheaper than making a pyoxigraph object of every term. No blank nodes."""
-    with _Loader(store) as loader:
-        lines = _Lines(loader)
-        for graph, triples in graphs.items():
-            lines.add(graph, triples)
-        lines.flush()
 
 
 class _Lines:
