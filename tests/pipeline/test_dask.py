@@ -138,6 +138,33 @@ def test_the_parse_for_a_store_takes_the_scheduler(corpus, one_job_facts, cluste
         assert store.graphs() - {ontology} == {str(doc_iri(f.article.doc_id)) for f in one_job_facts}
 
 
+def test_a_worker_parses_like_a_process_of_kgs_own(cluster):
+    """The worker kg's plugin set up reuses the memory it frees (the nanny starts it with glibc's
+    trim threshold at 64 KB, which maps every array of 128 KB or more afresh: each array of a batch
+    then costs its size in page faults) and runs no sampling profiler."""
+    from kg.pipeline.dask import PROFILER, ModelPlugin
+
+    _, client = cluster
+    client.wait_for_workers(2)
+    client.register_plugin(ModelPlugin(MODEL))
+    size = 8 << 20
+
+    def faults_of_arrays(times=20) -> int:
+        import resource
+
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        for _ in range(times):
+            array = bytearray(size)  # written through (zeroed), then freed
+            del array
+        return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+
+    pages = size // os.sysconf("SC_PAGE_SIZE")
+    for address, faults in client.run(faults_of_arrays).items():
+        assert faults < 5 * pages, (address, faults)  # mapped afresh each time: 20 * pages
+    for address, callbacks in client.run(lambda dask_worker: set(dask_worker.periodic_callbacks)).items():
+        assert not callbacks & set(PROFILER), address
+
+
 @pytest.mark.parametrize("spec, workers", [("local", None), ("local:3", 3), ("tcp://127.0.0.1:8786", None)])
 def test_local_workers(spec, workers):
     from kg.pipeline.dask import local_workers
