@@ -87,9 +87,29 @@ def signatures(corpus: Corpus, salt: str = "") -> dict[str, str]:
             for doc_id, parts in by_doc.items():
                 one = head.copy()
                 one.update(repr(parts).encode())
-                total[doc_id] += int(one.hexdigest(), 16)
+                total[doc_id] += int.from_bytes(one.digest(), "big")  # the hex digest as a number
     return {doc.doc_id: sha1(f"{salt}\n{doc!r}\n{total.get(doc.doc_id, 0) % (1 << 160):x}")
             for doc in corpus.documents}
+
+
+def part(corpus: Corpus, doc_ids: Collection[str]) -> Corpus:
+    """What the graphs of the documents ``doc_ids`` are made from: those documents, and the records
+    whose evidence they hold, with that evidence alone (``graphs`` of the part are the graphs of
+    the whole for those documents). Much smaller than the corpus, when the documents are few: what
+    an incremental build hands from resolution to the graph writer."""
+    documents = [doc for doc in corpus.documents if doc.doc_id in doc_ids]
+    if len(documents) == len(corpus.documents):
+        return corpus
+    kept = {}
+    for kind in KINDS:
+        records = []
+        for record in getattr(corpus, kind):
+            evidence = tuple(ev for ev in record.evidence if ev.doc_id in doc_ids)
+            if evidence:
+                records.append(record if len(evidence) == len(record.evidence)
+                               else dataclasses.replace(record, evidence=evidence))
+        kept[kind] = records
+    return Corpus(documents=documents, **kept)
 
 
 def graphs(corpus: Corpus, size: int = 500, only: Collection[str] | None = None,

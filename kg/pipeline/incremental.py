@@ -6,11 +6,13 @@ earlier one), so adding or removing documents re-resolves every document the cat
 rewrites each named graph whose content changed. Building a document again therefore replaces
 its graph, and removing a document then building it again gives back the same graph.
 
-    articles --(parse, no lock)--> DocFacts --(store locked)--> catalog + resolve + changed graphs
+    articles --(parse, no lock)--> DocFacts --(store locked)--> resolve (a forked child) --plan-->
+        catalog + changed graphs
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +21,7 @@ from kg.errors import InputError
 from kg.ids import sha1
 from kg.model import Corpus, DocFacts
 from kg.pipeline.collector import without_cycle_collection
+from kg.pipeline.forked import forked
 from kg.store.base import Store
 from kg.store.catalog import Catalog, Spool
 from kg.store.terms import Rendered, Triple, nt_lines
@@ -35,7 +38,7 @@ class Changes:
     dropped: int = 0  # graphs removed
     unchanged: int = 0  # graphs left as they were
     documents: int = 0  # documents in the store afterwards
-    corpus: Corpus | None = None
+    contents: Contents | None = None
 
     def summary(self) -> str:
         return (f"{len(self.added)} added, {len(self.replaced)} built again, {len(self.removed)} removed; "
@@ -86,14 +89,17 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
 
     The facts are read once, from the catalog and ``add`` (a ``Spool`` on disk), into resolution,
     which keeps them without the articles' texts and their sentences (a batch's sentences are read
-    back from the catalog, which has every document's facts by then); the graphs are then made
+    back from the catalog, which has every document's facts by then). Resolution runs in a child
+    process (``kg.pipeline.forked``), whose memory goes back to the system when it is done: it
+    sends back the documents' signatures and the part of the corpus whose graphs are to be made
+    again (all of it in a first build; in an incremental one, the new documents and those they
+    changed, with the records they state). The graphs are then made
     ``GRAPHS_PER_BATCH`` documents at a time (``kg.graph.batches``), hashed, and the changed ones streamed to the store
     (``Store.write_graphs``: an embedded store takes them in one write, a remote server
     ``GRAPHS_PER_WRITE`` at a time), so that the graphs of the whole corpus are never in memory
     together. The ontology's own graph is written beside the documents' when it is new or changed."""
     from kg.graph import batches
     from kg.graph.rdf import doc_iri, ontology_graph
-    from kg.resolve.entities import resolve
 
     changes = Changes()
     adding = _doc_ids(add)
@@ -111,25 +117,15 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
             if last[doc_id] == position and doc_id not in removing:
                 yield item
 
-    corpus = resolve(every())
-    previous = dict(catalog.graph_hashes)
-    documents = {str(doc_iri(doc.doc_id)) for doc in corpus.documents}
     ontology, axioms = ontology_graph()  # kg's terms, for queries about them
-    dropped = sorted(iri for iri in previous if iri not in documents and iri != ontology)
     hashes: dict[str, str] = {ontology: graph_hash(axioms)}
-    # a document whose graph is made from what it was made from last time has that graph still:
-    # only the others are made again (an incremental build makes the graphs of the new documents
-    # and of those whose entities or events the new ones changed, not the whole catalog's)
-    signatures = {str(doc_iri(doc_id)): sign for doc_id, sign in
-                  batches.signatures(corpus, f"{GRAPHS_VERSION}\n{hashes[ontology]}").items()}
-    remake = set()
     known = catalog.signatures if catalog.graphs_version == GRAPHS_VERSION else {}
-    for doc in corpus.documents:
-        iri = str(doc_iri(doc.doc_id))
-        if previous.get(iri) is not None and known.get(iri) == signatures[iri]:
-            hashes[iri] = previous[iri]
-        else:
-            remake.add(doc.doc_id)
+    previous = dict(catalog.graph_hashes)
+    plan = forked(lambda: _plan(every(), previous, known, f"{GRAPHS_VERSION}\n{hashes[ontology]}"),
+                  "resolving the corpus")
+    hashes.update(plan.kept)
+    dropped = sorted(iri for iri in previous if iri not in plan.signatures and iri != ontology)
+    remake = {doc.doc_id for doc in plan.corpus.documents}
 
     # facts first, hashes forgotten before the store is written and recorded after it: a crash
     # anywhere leaves a catalog from which the next build repairs the store
@@ -139,7 +135,7 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     catalog.save()
 
     def changed() -> Iterator[tuple[str, Iterable[Triple]]]:
-        for doc_id, made in batches.graphs(corpus, GRAPHS_PER_BATCH, only=remake,
+        for doc_id, made in batches.graphs(plan.corpus, GRAPHS_PER_BATCH,
                                            texts=lambda doc_ids: dict(catalog.texts(doc_ids))):
             iri, graph = str(doc_iri(doc_id)), Rendered(made)  # its terms written once, for the hash and the store
             hashes[iri] = graph_hash(graph)
@@ -153,16 +149,62 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     for iri in dropped:
         del catalog.graph_hashes[iri]
     catalog.graph_hashes.update(hashes)
-    catalog.signatures = signatures
+    catalog.signatures = plan.signatures
     catalog.graphs_version = GRAPHS_VERSION
     catalog.save()
     catalog.prune()
 
     changes.dropped = len(dropped)
-    changes.documents = len(documents)
+    changes.documents = len(plan.signatures)
     changes.unchanged = changes.documents - changes.written
-    changes.corpus = corpus
+    changes.contents = plan.contents
     return changes
+
+
+@dataclass
+class Contents:
+    """The records of the corpus a store holds (what ``kg build`` reports)."""
+
+    entities: Counter = field(default_factory=Counter)  # by kind
+    posts: int = 0
+    memberships: int = 0
+    events: int = 0
+
+
+@dataclass
+class _Plan:
+    """What resolution decides for an update: which documents' graphs to make again, and from what."""
+
+    signatures: dict[str, str]  # the graph IRI of every document -> what its graph is made from
+    kept: dict[str, str]  # a graph IRI -> its hash, for the graphs made from what they were made from
+    corpus: Corpus  # the part the other graphs are made from (``batches.part``)
+    contents: Contents
+
+
+def _plan(facts: Iterable[DocFacts], previous: dict[str, str | None], known: dict[str, str], salt: str) -> _Plan:
+    """Resolve ``facts`` and compare each document's signature with the one its graph was made
+    with (``known``; ``previous`` has the hashes of the graphs in the store). Run ``forked``: the
+    facts and resolution's own memory stay in the child, and only the plan comes back."""
+    from kg.graph import batches
+    from kg.graph.rdf import doc_iri
+    from kg.resolve.entities import resolve
+
+    corpus = resolve(facts)
+    signatures = {str(doc_iri(doc_id)): sign for doc_id, sign in batches.signatures(corpus, salt).items()}
+    kept: dict[str, str] = {}
+    remake = set()
+    # a document whose graph is made from what it was made from last time has that graph still:
+    # only the others are made again (an incremental build makes the graphs of the new documents
+    # and of those whose entities or events the new ones changed, not the whole catalog's)
+    for doc in corpus.documents:
+        iri = str(doc_iri(doc.doc_id))
+        if previous.get(iri) is not None and known.get(iri) == signatures[iri]:
+            kept[iri] = previous[iri]  # type: ignore[assignment]
+        else:
+            remake.add(doc.doc_id)
+    contents = Contents(Counter(e.kind.value for e in corpus.entities), len(corpus.posts), len(corpus.members),
+                        len(corpus.events))
+    return _Plan(signatures, kept, batches.part(corpus, remake), contents)
 
 
 # --- reading and parsing articles ---------------------------------------------------------------

@@ -260,19 +260,16 @@ class StoreBuild:
 
     def summary(self) -> str:
         """The lines ``kg build`` prints."""
-        from collections import Counter
-
         from kg.pipeline.build import BuildStats
 
         parsed = self.parsed
         lines = [f"documents  {len(parsed.facts)} parsed ({parsed.words} words), "
                  f"{len(parsed.skipped)} already in the store unchanged"]
-        if self.changes is not None and self.changes.corpus is not None:
-            corpus = self.changes.corpus
+        if self.changes is not None and self.changes.contents is not None:
+            held = self.changes.contents
             stats = BuildStats(documents=len(parsed.facts), words=parsed.words, triples=self.triples or 0,
-                               seconds=self.seconds, errors=parsed.errors,
-                               entities=Counter(e.kind.value for e in corpus.entities), posts=len(corpus.posts),
-                               memberships=len(corpus.members), events=len(corpus.events))
+                               seconds=self.seconds, errors=parsed.errors, entities=held.entities,
+                               posts=held.posts, memberships=held.memberships, events=held.events)
             lines += [line if not line.startswith("triples") else
                       f"triples    {self.triples} ({self.quads} in the documents' graphs)"
                       for line in stats.summary().splitlines()[1:]]  # the corpus now in the store

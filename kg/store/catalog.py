@@ -41,6 +41,7 @@ arrive: JSON in an unnamed temporary file, so that the build holds no facts unti
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -113,14 +114,15 @@ class Spool:
         data = facts_json.dumps(item).encode("utf-8")
         self._file.seek(self._end)
         self._file.write(data)
+        self._file.flush()  # on disk before it is read: ``raw`` reads the file, not this object's buffer
         a = item.article
         self.entries.append(Spooled(a.doc_id, a.source, sha1(a.text), item.words, self._end, len(data)))
         self._end += len(data)
 
     def raw(self, entry: Spooled) -> bytes:
-        """A document's facts as the JSON ``facts_json.dumps`` wrote."""
-        self._file.seek(entry.offset)
-        return self._file.read(entry.size)
+        """A document's facts as the JSON ``facts_json.dumps`` wrote. Read at its offset without
+        moving the file's position, which a forked process shares (``kg.pipeline.forked``)."""
+        return os.pread(self._file.fileno(), entry.size, entry.offset)
 
     def __getitem__(self, index: int) -> DocFacts:
         return facts_json.loads(self.raw(self.entries[index]))

@@ -136,6 +136,29 @@ def test_a_batch_of_some_documents_takes_only_their_evidence():
         assert set(graph) == set(whole.graph(doc_id))
 
 
+@pytest.mark.parametrize("doc_ids", [{"trade-1"}, {"trade-0", "trade-2"}, {"trade-2"}])
+def test_the_part_of_some_documents_makes_their_graphs(doc_ids):
+    corpus = resolve(docs())
+    whole = GraphWriter().write(corpus)
+    part = batches.part(corpus, doc_ids)
+    assert [d.doc_id for d in part.documents] == sorted(doc_ids)
+    # each record kept is one these documents state, with their evidence alone
+    for kind in batches.KINDS:
+        for record in getattr(part, kind):
+            assert record.evidence and {ev.doc_id for ev in record.evidence} <= doc_ids, (kind, record)
+    # Japan is named in the first two stories only
+    assert any(e.key == "country:JP" for e in part.entities) == bool(doc_ids & {"trade-0", "trade-1"})
+    made = dict(batches.graphs(part, 2))
+    assert list(made) == sorted(doc_ids)
+    for doc_id, graph in made.items():
+        assert set(graph) == set(whole.graph(doc_id)), doc_id
+
+
+def test_the_part_of_every_document_is_the_corpus():
+    corpus = resolve(docs())
+    assert batches.part(corpus, {"trade-0", "trade-1", "trade-2"}) is corpus
+
+
 def test_evidence_out_of_document_order_is_refused():
     corpus = resolve(docs())
     person = next(e for e in corpus.entities if e.kind is Kind.PERSON)
