@@ -112,10 +112,10 @@ def part(corpus: Corpus, doc_ids: Collection[str]) -> Corpus:
     return Corpus(documents=documents, **kept)
 
 
-def graphs(corpus: Corpus, size: int = 500, only: Collection[str] | None = None,
+def graphs(corpus: Corpus, size: int = 500,
            texts: Callable[[list[str]], Mapping[str, str]] | None = None) -> Iterator[tuple[str, DocGraph]]:
-    """(doc_id, its graph) for every document of the corpus (of ``only``, when given), in its
-    order, written ``size`` documents at a time.
+    """(doc_id, its graph) for every document of the corpus, in its order, written ``size``
+    documents at a time (the graphs of some documents: ``graphs(part(corpus, doc_ids))``).
 
     A batch's writer is given each record with the evidence of the batch's documents only: an
     entity named in every document (a country) would otherwise have all its evidence looked
@@ -124,7 +124,7 @@ def graphs(corpus: Corpus, size: int = 500, only: Collection[str] | None = None,
     by_doc = index(corpus)
     records = [getattr(corpus, kind) for kind in KINDS]
     writes = [GraphWriter.entity, GraphWriter.post, GraphWriter.member, GraphWriter.event]
-    documents = corpus.documents if only is None else [doc for doc in corpus.documents if doc.doc_id in only]
+    documents = corpus.documents
     for start in range(0, len(documents), size):
         batch = documents[start:start + size]
         ids = {doc.doc_id for doc in batch}

@@ -123,9 +123,10 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     previous = dict(catalog.graph_hashes)
     plan = forked(lambda: _plan(every(), previous, known, f"{GRAPHS_VERSION}\n{hashes[ontology]}"),
                   "resolving the corpus")
-    hashes.update(plan.kept)
-    dropped = sorted(iri for iri in previous if iri not in plan.signatures and iri != ontology)
     remake = {doc.doc_id for doc in plan.corpus.documents}
+    remade = {str(doc_iri(doc_id)) for doc_id in remake}
+    hashes.update((iri, previous[iri]) for iri in plan.signatures if iri not in remade)  # graphs kept as they are
+    dropped = sorted(iri for iri in previous if iri not in plan.signatures and iri != ontology)
 
     # facts first, hashes forgotten before the store is written and recorded after it: a crash
     # anywhere leaves a catalog from which the next build repairs the store
@@ -176,8 +177,7 @@ class _Plan:
     """What resolution decides for an update: which documents' graphs to make again, and from what."""
 
     signatures: dict[str, str]  # the graph IRI of every document -> what its graph is made from
-    kept: dict[str, str]  # a graph IRI -> its hash, for the graphs made from what they were made from
-    corpus: Corpus  # the part the other graphs are made from (``batches.part``)
+    corpus: Corpus  # the documents whose graphs are made again, and what from (``batches.part``)
     contents: Contents
 
 
@@ -191,20 +191,17 @@ def _plan(facts: Iterable[DocFacts], previous: dict[str, str | None], known: dic
 
     corpus = resolve(facts)
     signatures = {str(doc_iri(doc_id)): sign for doc_id, sign in batches.signatures(corpus, salt).items()}
-    kept: dict[str, str] = {}
     remake = set()
     # a document whose graph is made from what it was made from last time has that graph still:
     # only the others are made again (an incremental build makes the graphs of the new documents
     # and of those whose entities or events the new ones changed, not the whole catalog's)
     for doc in corpus.documents:
         iri = str(doc_iri(doc.doc_id))
-        if previous.get(iri) is not None and known.get(iri) == signatures[iri]:
-            kept[iri] = previous[iri]  # type: ignore[assignment]
-        else:
+        if previous.get(iri) is None or known.get(iri) != signatures[iri]:
             remake.add(doc.doc_id)
     contents = Contents(Counter(e.kind.value for e in corpus.entities), len(corpus.posts), len(corpus.members),
                         len(corpus.events))
-    return _Plan(signatures, kept, batches.part(corpus, remake), contents)
+    return _Plan(signatures, batches.part(corpus, remake), contents)
 
 
 # --- reading and parsing articles ---------------------------------------------------------------
