@@ -9,8 +9,10 @@ appear only from ``kg.graph.rdf`` on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
+
+from kg.ids import sha1
 
 
 class Kind(str, Enum):
@@ -217,6 +219,18 @@ class Document:
     date: str | None
     url: str | None
     sha1: str
+
+
+def document_of(facts: DocFacts) -> Document:
+    """What the graph says of the article of ``facts`` itself."""
+    a = facts.article
+    return Document(doc_id=a.doc_id, source=a.source, title=a.title, date=a.date, url=a.url, sha1=sha1(a.text))
+
+
+def without_text(facts: DocFacts) -> DocFacts:
+    """A document's facts without its article's text, which resolution does not need (its
+    ``Document`` is made first): most of a document's weight, not held for the whole corpus."""
+    return replace(facts, article=replace(facts.article, text=""))
 
 
 @dataclass

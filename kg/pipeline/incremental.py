@@ -19,7 +19,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.ids import sha1
-from kg.model import Corpus, DocFacts
+from kg.model import Corpus, DocFacts, Document, document_of, without_text
 from kg.pipeline.collector import without_cycle_collection
 from kg.pipeline.forked import forked
 from kg.store.base import Store
@@ -88,16 +88,17 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     writing (and so its lock).
 
     The facts are read once, from the catalog and ``add`` (a ``Spool`` on disk), into resolution,
-    which keeps them without the articles' texts and their sentences (a batch's sentences are read
-    back from the catalog, which has every document's facts by then). Resolution runs in a child
-    process (``kg.pipeline.forked``), whose memory goes back to the system when it is done: it
-    sends back the documents' signatures and the part of the corpus whose graphs are to be made
-    again (all of it in a first build; in an incremental one, the new documents and those they
-    changed, with the records they state). The graphs are then made
-    ``GRAPHS_PER_BATCH`` documents at a time (``kg.graph.batches``), hashed, and the changed ones streamed to the store
-    (``Store.write_graphs``: an embedded store takes them in one write, a remote server
-    ``GRAPHS_PER_WRITE`` at a time), so that the graphs of the whole corpus are never in memory
-    together. The ontology's own graph is written beside the documents' when it is new or changed."""
+    as the copies of them kept for it (``kg.store.lean``: without the articles' texts and their
+    sentences; a batch's sentences are read back from the catalog, which has every document's
+    facts by then). Resolution runs in a child process (``kg.pipeline.forked``), whose memory goes
+    back to the system when it is done: it sends back the documents' signatures and the part of
+    the corpus whose graphs are to be made again (all of it in a first build; in an incremental
+    one, the new documents and those they changed, with the records they state). The graphs are
+    then made ``GRAPHS_PER_BATCH`` documents at a time (``kg.graph.batches``), hashed, and the
+    changed ones streamed to the store (``Store.write_graphs``: an embedded store takes them in one
+    write, a remote server ``GRAPHS_PER_WRITE`` at a time), so that the graphs of the whole corpus
+    are never in memory together. The ontology's own graph is written beside the documents' when
+    it is new or changed."""
     from kg.graph import batches
     from kg.graph.rdf import doc_iri, ontology_graph
 
@@ -109,20 +110,28 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     removing = set(remove)
     changes.removed = [d for d in dict.fromkeys(remove) if d in catalog or d in last]
 
-    def every() -> Iterator[DocFacts]:
-        yield from catalog.read_many([d for d in catalog.entries if d not in last and d not in removing],
-                                     sentences=False)
-        for position, item in enumerate(add.read(sentences=False) if isinstance(add, Spool) else add):
-            doc_id = item.article.doc_id
-            if last[doc_id] == position and doc_id not in removing:
-                yield item
+    copies: dict[str, bytes] = {}  # for resolution, of documents of an earlier kg's catalog that had none
+
+    def every() -> Iterator[tuple[Document, DocFacts]]:  # run in the child
+        yield from catalog.read_for_resolution([d for d in catalog.entries if d not in last and d not in removing],
+                                               copies)
+        added = (add.read_for_resolution() if isinstance(add, Spool)
+                 else ((document_of(f), without_text(f)) for f in add))
+        for position, (document, facts) in enumerate(added):
+            if last[document.doc_id] == position and document.doc_id not in removing:
+                yield document, facts
 
     ontology, axioms = ontology_graph()  # kg's terms, for queries about them
     hashes: dict[str, str] = {ontology: graph_hash(axioms)}
     known = catalog.signatures if catalog.graphs_version == GRAPHS_VERSION else {}
     previous = dict(catalog.graph_hashes)
-    plan = forked(lambda: _plan(every(), previous, known, f"{GRAPHS_VERSION}\n{hashes[ontology]}"),
-                  "resolving the corpus")
+
+    def plan_in_child() -> _Plan:
+        plan = _plan(every(), previous, known, f"{GRAPHS_VERSION}\n{hashes[ontology]}")
+        plan.copies = copies  # filled as every() read the catalog
+        return plan
+
+    plan = forked(plan_in_child, "resolving the corpus")
     remake = {doc.doc_id for doc in plan.corpus.documents}
     remade = {str(doc_iri(doc_id)) for doc_id in remake}
     hashes.update((iri, previous[iri]) for iri in plan.signatures if iri not in remade)  # graphs kept as they are
@@ -131,6 +140,7 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     # facts first, hashes forgotten before the store is written and recorded after it: a crash
     # anywhere leaves a catalog from which the next build repairs the store
     catalog.put(add)
+    catalog.keep_copies(plan.copies)
     catalog.delete(changes.removed)
     catalog.forget_hashes([*(str(doc_iri(doc_id)) for doc_id in remake), *dropped, ontology])
     catalog.save()
@@ -179,17 +189,20 @@ class _Plan:
     signatures: dict[str, str]  # the graph IRI of every document -> what its graph is made from
     corpus: Corpus  # the documents whose graphs are made again, and what from (``batches.part``)
     contents: Contents
+    copies: dict[str, bytes] = field(default_factory=dict)  # for ``Catalog.keep_copies``
 
 
-def _plan(facts: Iterable[DocFacts], previous: dict[str, str | None], known: dict[str, str], salt: str) -> _Plan:
-    """Resolve ``facts`` and compare each document's signature with the one its graph was made
-    with (``known``; ``previous`` has the hashes of the graphs in the store). Run ``forked``: the
-    facts and resolution's own memory stay in the child, and only the plan comes back."""
+def _plan(read: Iterable[tuple[Document, DocFacts]], previous: dict[str, str | None], known: dict[str, str],
+          salt: str) -> _Plan:
+    """Resolve the documents ``read`` (``Catalog.read_for_resolution``) and compare each document's
+    signature with the one its graph was made with (``known``; ``previous`` has the hashes of the
+    graphs in the store). Run ``forked``: the facts and resolution's own memory stay in the child,
+    and only the plan comes back."""
     from kg.graph import batches
     from kg.graph.rdf import doc_iri
-    from kg.resolve.entities import resolve
+    from kg.resolve.entities import resolve_read
 
-    corpus = resolve(facts)
+    corpus = resolve_read(read)
     signatures = {str(doc_iri(doc_id)): sign for doc_id, sign in batches.signatures(corpus, salt).items()}
     remake = set()
     # a document whose graph is made from what it was made from last time has that graph still:

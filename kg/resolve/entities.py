@@ -18,8 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from kg.ids import sha1
-from kg.model import Corpus, DocFacts, Document, Entity, Evidence, Kind, Member, Post, Ref
+from kg.model import Corpus, DocFacts, Document, Entity, Evidence, Kind, Member, Post, Ref, document_of, without_text
 from kg.resources.names import best_name, name_words, slug
 
 
@@ -196,24 +195,20 @@ def _ev_order(ev: Evidence) -> tuple:
     return (ev.doc_id, ev.start, ev.end)
 
 
-def document_of(facts: DocFacts) -> Document:
-    a = facts.article
-    return Document(doc_id=a.doc_id, source=a.source, title=a.title, date=a.date, url=a.url, sha1=sha1(a.text))
-
-
-def without_text(facts: DocFacts) -> DocFacts:
-    """A document's facts without its article's text, which resolution does not need (its
-    ``Document`` is made first): most of a document's weight, not held for the whole corpus."""
-    return replace(facts, article=replace(facts.article, text=""))
-
-
 def resolve(facts: Iterable[DocFacts]) -> Corpus:
     """Every document's facts, resolved into one corpus. ``facts`` is read once, as it comes (from
     disk, say): what is kept of each document is its ``Document`` and its facts without the text,
     and once its entities are resolved, its event mentions alone."""
+    return resolve_read((document_of(f), without_text(f)) for f in facts)
+
+
+def resolve_read(read: Iterable[tuple[Document, DocFacts]]) -> Corpus:
+    """``resolve`` for documents read as resolution keeps them: each its ``Document`` and its facts
+    without the article's text (``without_text``), as a store's catalog gives them
+    (``Catalog.read_for_resolution``)."""
     from kg.resolve.events import resolve_events
 
-    read = sorted(((document_of(f), without_text(f)) for f in facts), key=lambda pair: pair[0].doc_id)
+    read = sorted(read, key=lambda pair: pair[0].doc_id)
     documents = [document for document, _ in read]
     resolver = Resolver([light for _, light in read])
     del read

@@ -70,7 +70,7 @@ def test_a_spool_read_in_the_child_is_whole_there_and_unchanged_here():
     for n in range(3):
         spool.append(doc(n))
 
-    assert forked(lambda: [f.article.text for f in spool.read()]) == [doc(n).article.text for n in range(3)]
+    assert forked(lambda: [f.article.text for f in spool]) == [doc(n).article.text for n in range(3)]
     spool.append(doc(3))
     assert list(spool) == [doc(n) for n in range(4)]
     assert forked(lambda: list(spool)) == [doc(n) for n in range(4)]

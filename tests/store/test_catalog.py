@@ -16,7 +16,7 @@ from kg.errors import StoreError
 from kg.ids import sha1
 from kg.pipeline.incremental import update
 from kg.store import catalog as catalog_module
-from kg.store import facts_json
+from kg.store import facts_json, lean
 from kg.store.catalog import DATABASE, OLD_FACTS, Catalog, Spool
 from kg.store.oxigraph import OxigraphStore
 
@@ -74,26 +74,29 @@ def test_facts_from_a_spool_are_stored_as_they_are(tmp_path, docs):
     catalog = Catalog(tmp_path / "catalog")
     catalog.put(spool)
     db = sqlite3.connect(tmp_path / "catalog" / DATABASE)
-    rows = dict(db.execute("SELECT doc_id, json FROM facts"))
+    rows = {doc_id: (data, kept) for doc_id, data, kept in db.execute("SELECT doc_id, json, lean FROM facts")}
     db.close()
-    assert rows == {e.doc_id: spool.raw(e) for e in spool.entries}  # the spool's bytes, not encoded again
+    assert rows == {e.doc_id: (spool.raw(e), spool.raw_lean(e)) for e in spool.entries}  # not encoded again
     assert catalog.facts() == {f.article.doc_id: f for f in docs}
     spool.close()
 
 
-def test_facts_read_without_sentences_and_the_articles_texts(tmp_path, docs):
-    """Resolution reads the catalog without the sentences of the evidence; the graph writer reads
-    the articles' texts back, where each sentence is."""
+def test_facts_read_for_resolution_and_the_articles_texts(tmp_path, docs):
+    """Resolution reads each document without its article's text and the sentences of its evidence;
+    the graph writer reads the articles' texts back, where each sentence is."""
     spool = Spool(tmp_path)
     for item in docs:
         spool.append(item)
     catalog = Catalog(tmp_path / "catalog")
     catalog.put(spool)
     ids = [f.article.doc_id for f in docs]
-    for light in (list(catalog.read_many(ids, sentences=False)), list(spool.read(sentences=False))):
-        evidence = [ev for f in light for e in f.entities for ev in e.evidence]
+    expected = [lean.from_json(facts_json.dumps(f)) for f in docs]
+    for read in (list(catalog.read_for_resolution(ids)), list(spool.read_for_resolution())):
+        assert read == expected
+        assert [document.sha1 for document, _ in read] == [sha1(f.article.text) for f in docs]
+        evidence = [ev for _, f in read for e in f.entities for ev in e.evidence]
         assert evidence and all(ev.text == "" for ev in evidence)
-        assert [f.article.text for f in light] == [f.article.text for f in docs]
+        assert all(f.article.text == "" for _, f in read)
     texts = dict(catalog.texts(ids[::-1]))
     assert list(texts) == ids[::-1]
     for item in docs:
@@ -103,6 +106,33 @@ def test_facts_read_without_sentences_and_the_articles_texts(tmp_path, docs):
     with pytest.raises(StoreError, match="the facts of nowhere"):
         dict(catalog.texts(["nowhere"]))
     spool.close()
+
+
+def test_documents_without_a_copy_for_resolution_are_read_from_their_json(tmp_path, docs):
+    """A catalog of an earlier kg has no copies (no column for them): its documents are read from
+    their JSON, and a put adds the column; a copy that cannot be trusted is read from the JSON too."""
+    root = tmp_path / "catalog"
+    root.mkdir()
+    db = sqlite3.connect(root / DATABASE)
+    db.execute("CREATE TABLE facts (doc_id TEXT PRIMARY KEY, json BLOB NOT NULL)")
+    db.executemany("INSERT INTO facts VALUES (?, ?)",
+                   [(f.article.doc_id, facts_json.dumps(f).encode()) for f in docs[:2]])
+    db.commit()
+    db.close()
+    catalog = Catalog(root)
+    catalog.put([docs[2]])
+    ids = [f.article.doc_id for f in docs]
+    expected = {f.article.doc_id: lean.from_json(facts_json.dumps(f)) for f in docs}
+    assert {d.doc_id: (d, f) for d, f in catalog.read_for_resolution(ids)} == expected
+
+    db = sqlite3.connect(root / DATABASE)
+    assert [kept is None for _, kept in db.execute("SELECT doc_id, lean FROM facts ORDER BY doc_id")] == \
+        [doc_id != docs[2].article.doc_id for doc_id in sorted(ids)]
+    db.execute("UPDATE facts SET lean = ? WHERE doc_id = ?", (b"damaged", docs[2].article.doc_id))
+    db.commit()
+    db.close()
+    assert {d.doc_id: (d, f) for d, f in catalog.read_for_resolution(ids)} == expected
+
 
 def test_a_put_is_one_transaction(tmp_path, docs):
     root = tmp_path / "catalog"
