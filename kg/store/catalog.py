@@ -38,7 +38,7 @@ While a build parses (without the store's lock), each document's facts go to a `
 arrive: JSON in an unnamed temporary file, so that the build holds no facts until it resolves, and
 ``Catalog.put`` copies their JSON into the catalog without writing it again. Beside the JSON of each
 document goes the copy of its facts that resolution reads (``kg.store.lean``,
-``read_for_resolution``), five times faster to read than the JSON. The documents of a catalog
+``read_for_resolution``), six times faster to read than the JSON. The documents of a catalog
 written before it was kept have none (the column is added at the first write): resolution reads
 their JSON instead, and the build that does stores their copies (``keep_copies``).
 """

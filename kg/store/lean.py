@@ -61,9 +61,24 @@ def _layout() -> bytes:
 LAYOUT = _layout()
 
 
+_SHARED = (model.Evidence, model.Ref)  # made once per document however many facts name them
+
+
+def _same(record: object) -> object:
+    """A record met before in the same copy (``_Pickler``): the one made then."""
+    return record
+
+
 class _Pickler(pickle.Pickler):
     """Each record as its class and its fields' values, in order (made again by its constructor: a
-    record pickled by its state is set field by field, twice as slow to read), the texts blank."""
+    record pickled by its state is set field by field, twice as slow to read), the texts blank.
+    Equal sentences (``Evidence``) and references are one object in the copy, as in facts read from
+    their JSON (``facts_json.Shared``): a sentence is the evidence of many facts, and what
+    resolution keeps of them is sent whole to the graph writer."""
+
+    def __init__(self, file: io.BytesIO) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.first: dict[tuple, object] = {}
 
     def reducer_override(self, obj):  # noqa: ANN001, ANN201 - pickle's hook
         cls = type(obj)
@@ -71,13 +86,20 @@ class _Pickler(pickle.Pickler):
         if names is None:
             return NotImplemented
         blank = _BLANKED.get(cls)
-        return cls, tuple("" if name == blank else getattr(obj, name) for name in names)
+        values = tuple("" if name == blank else getattr(obj, name) for name in names)
+        if cls in _SHARED:
+            first = self.first.setdefault((cls, values), obj)
+            if first is not obj:
+                return _same, (first,)  # pickled once: the copy refers to it again
+        return cls, values
 
 
 class _Unpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> type:
+    def find_class(self, module: str, name: str) -> object:
         if module == model.__name__ and name in _RECORDS:
             return _RECORDS[name]
+        if module == __name__ and name == _same.__name__:
+            return _same
         raise pickle.UnpicklingError(f"{module}.{name} is not a record of kg.model")
 
 
@@ -91,7 +113,7 @@ def dumps_read(document: Document, facts: DocFacts) -> bytes:
     """``dumps`` of a document as resolution reads it (from ``from_json``, say)."""
     out = io.BytesIO()
     out.write(LAYOUT)
-    _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump((document, facts))
+    _Pickler(out).dump((document, facts))
     return out.getvalue()
 
 

@@ -7,6 +7,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -123,15 +124,25 @@ def test_documents_without_a_copy_for_resolution_are_read_from_their_json(tmp_pa
     catalog.put([docs[2]])
     ids = [f.article.doc_id for f in docs]
     expected = {f.article.doc_id: lean.from_json(facts_json.dumps(f)) for f in docs}
-    assert {d.doc_id: (d, f) for d, f in catalog.read_for_resolution(ids)} == expected
+    old = {f.article.doc_id for f in docs[:2]}
 
-    db = sqlite3.connect(root / DATABASE)
-    assert [kept is None for _, kept in db.execute("SELECT doc_id, lean FROM facts ORDER BY doc_id")] == \
-        [doc_id != docs[2].article.doc_id for doc_id in sorted(ids)]
-    db.execute("UPDATE facts SET lean = ? WHERE doc_id = ?", (b"damaged", docs[2].article.doc_id))
-    db.commit()
-    db.close()
-    assert {d.doc_id: (d, f) for d, f in catalog.read_for_resolution(ids)} == expected
+    def without_copies() -> set[str]:
+        with closing(sqlite3.connect(root / DATABASE)) as db:
+            return {doc_id for doc_id, kept in db.execute("SELECT doc_id, lean FROM facts") if kept is None}
+
+    assert without_copies() == old
+    copies: dict[str, bytes] = {}
+    assert {d.doc_id: (d, f) for d, f in catalog.read_for_resolution(ids, copies)} == expected
+    assert set(copies) == old  # made as they were read from their JSON
+    catalog.keep_copies(copies)
+    assert without_copies() == set()
+    copies.clear()
+    assert {d.doc_id: (d, f) for d, f in catalog.read_for_resolution(ids, copies)} == expected and not copies
+
+    with closing(sqlite3.connect(root / DATABASE)) as db, db:
+        db.execute("UPDATE facts SET lean = ? WHERE doc_id = ?", (b"damaged", docs[2].article.doc_id))
+    assert {d.doc_id: (d, f) for d, f in catalog.read_for_resolution(ids, copies)} == expected
+    assert set(copies) == {docs[2].article.doc_id}
 
 
 def test_a_put_is_one_transaction(tmp_path, docs):

@@ -51,3 +51,12 @@ def test_the_layout_follows_the_records(monkeypatch):
     """A kg whose records have another field writes copies this one does not read."""
     monkeypatch.setitem(lean._RECORDS, "Document", make_dataclass("Document", [("doc_id", str), ("lang", str)]))
     assert len(lean.LAYOUT) == 8 and lean._layout() != lean.LAYOUT
+
+
+def test_equal_sentences_are_one_object(facts_of):
+    """A sentence is the evidence of many facts: read back, the facts share it, as facts read from
+    their JSON do (resolution keeps them, and sends them whole to the graph writer)."""
+    facts = facts_of("Boris Johnson met Sergey Lavrov in Moscow on Tuesday.")
+    _, kept = lean.loads(lean.dumps(facts))
+    evidence = [ev for e in kept.entities for ev in e.evidence] + [m.evidence for m in kept.events]
+    assert len(evidence) > 2 and len({id(ev) for ev in evidence}) == len(set(evidence)) == 1
