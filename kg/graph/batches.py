@@ -120,7 +120,7 @@ def graphs(corpus: Corpus, size: int = 500,
     A batch's writer is given each record with the evidence of the batch's documents only: an
     entity named in every document (a country) would otherwise have all its evidence looked
     through once per batch. ``texts`` gives the articles' texts of a batch's documents, for a corpus
-    resolved from facts read without their sentences (``Catalog.read_many(sentences=False)``)."""
+    resolved from facts read without their sentences (``Catalog.read_for_resolution``)."""
     by_doc = index(corpus)
     records = [getattr(corpus, kind) for kind in KINDS]
     writes = [GraphWriter.entity, GraphWriter.post, GraphWriter.member, GraphWriter.event]

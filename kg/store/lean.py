@@ -3,7 +3,7 @@ store's catalog keeps beside their JSON, for builds that re-resolve its document
 
 Resolution needs each document's ``Document`` and its facts without the article's text and
 without the sentences of their evidence. Read back from their JSON (``kg.store.facts_json``),
-20,000 documents took 17-24 s here, most of an incremental build's time: the JSON holds the
+20,000 documents took 17-24 s here, the largest part of an incremental build: the JSON holds the
 article and every sentence (39 KB a document), and each record is rebuilt field by field in
 Python. This copy is those records pickled, each as its class and its fields' values (4.5 KB a
 document), which the C unpickler rebuilds with their constructors: 3.0 s for the 20,000.
@@ -11,8 +11,9 @@ document), which the C unpickler rebuilds with their constructors: 3.0 s for the
 The JSON stays what a document's facts are; this copy is derived from them. ``loads`` gives
 None for a copy it should not trust, and the reader reads the JSON instead:
 
-- the unpickler makes the records of ``kg.model`` and builtin values, nothing else, so a
-  damaged or foreign copy cannot run code (it fails to load);
+- the unpickler makes the records of ``kg.model``, builtin values and references to a record
+  made before in the same copy, nothing else, so a damaged or foreign copy cannot run code (it
+  fails to load);
 - each copy starts with a digest of the records' layout (``LAYOUT``: their fields and types), so
   a copy written by a kg whose records differ is not read.
 
@@ -35,6 +36,7 @@ import pickle
 from kg import model
 from kg.ids import sha1
 from kg.model import DocFacts, Document, document_of, without_text
+from kg.store import facts_json
 
 FORMAT = 1  # of the copy itself: bump when what it holds changes
 
@@ -134,7 +136,5 @@ def loads(data: bytes | None) -> tuple[Document, DocFacts] | None:
 def from_json(data: bytes | str) -> tuple[Document, DocFacts]:
     """What ``loads`` gives, from the facts' JSON (``facts_json.dumps``): the slow way.
     ValueError when ``data`` is not a document's facts."""
-    from kg.store import facts_json
-
     facts = facts_json.loads(data, sentences=False)
     return document_of(facts), without_text(facts)

@@ -113,13 +113,11 @@ def test_documents_without_a_copy_for_resolution_are_read_from_their_json(tmp_pa
     """A catalog of an earlier kg has no copies (no column for them): its documents are read from
     their JSON, and a put adds the column; a copy that cannot be trusted is read from the JSON too."""
     root = tmp_path / "catalog"
-    root.mkdir()
-    db = sqlite3.connect(root / DATABASE)
-    db.execute("CREATE TABLE facts (doc_id TEXT PRIMARY KEY, json BLOB NOT NULL)")
-    db.executemany("INSERT INTO facts VALUES (?, ?)",
-                   [(f.article.doc_id, facts_json.dumps(f).encode()) for f in docs[:2]])
-    db.commit()
-    db.close()
+    earlier = Catalog(root)
+    earlier.put(docs[:2])
+    earlier.save()
+    with closing(sqlite3.connect(root / DATABASE)) as db, db:
+        db.execute("ALTER TABLE facts DROP COLUMN lean")  # the table as an earlier kg made it
     catalog = Catalog(root)
     catalog.put([docs[2]])
     ids = [f.article.doc_id for f in docs]
