@@ -9,22 +9,29 @@ of which 170 MB was still in use. In a child, the parent receives the result alo
 there), laid out compactly, and the child's memory goes back when it ends.
 
 A forked child starts at once with what the parent has loaded (the gazetteer, the catalog's
-index): only the result is copied, pickled through a pipe. Off Linux (no ``fork``, or a ``fork``
-that macOS's system libraries do not support in a process with threads) the work runs in this
-process.
+index): only the result is copied, pickled through a pipe. ``forked_stream`` keeps the child for a
+second part of the work, made from what it holds and streamed to the parent (the graphs of the
+resolved corpus, which then never comes over whole). Off Linux (no ``fork``, or a ``fork`` that
+macOS's system libraries do not support in a process with threads) the work runs in this process.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import queue
 import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import TypeVar
 
 from kg.errors import KgError
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 
 class ChildDied(KgError, RuntimeError):
@@ -34,40 +41,120 @@ class ChildDied(KgError, RuntimeError):
 def forked(work: Callable[[], T], what: str = "work") -> T:
     """``work()``'s result, or the exception it raised, computed in a forked child. ``what`` names
     the work in the error of a child that ends without an answer."""
+    with forked_stream(lambda: (work(), tuple), what) as (result, _):
+        return result
+
+
+@contextmanager
+def forked_stream(work: Callable[[], tuple[T, Callable[[], Iterable[U]]]], what: str = "work",
+                  per_message: int = 16, ahead: int = 16) -> Iterator[tuple[T, Iterator[U]]]:
+    """``forked`` for work in two parts: ``work()`` gives a result, sent back at once, and a function
+    whose items the child makes only when the parent starts iterating them, from what it still holds
+    (the parent may do other work in between). They come ``per_message`` at a time, read by a
+    thread of the parent up to ``ahead`` messages before they are used, so that the child goes on
+    while the parent works; then the child waits: the parent holds a few of them, never all. An error of
+    either part is raised in the parent, where it reads it. The child lives as long as the block;
+    leaving it before the last item ends the child."""
     if not sys.platform.startswith("linux"):
-        return work()
+        result, stream = work()
+        yield result, iter(stream())
+        return
     context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
+    here, there = context.Pipe(duplex=True)
 
     def child() -> None:
-        receive.close()
+        here.close()
         try:
-            outcome = ("result", work())
-        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
-            outcome = ("error", _sendable(exc))
-        with send:
-            send.send(outcome)
+            try:
+                result, stream = work()
+            except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
+                there.send(("error", _sendable(exc)))
+                return
+            there.send(("result", result))
+            del result
+            if there.recv() != "go":
+                return
+            try:
+                batch: list[U] = []
+                for item in stream():
+                    batch.append(item)
+                    if len(batch) >= per_message:
+                        there.send(("items", batch))
+                        batch = []
+                there.send(("items", batch))
+                there.send(("end", None))
+            except (BrokenPipeError, EOFError):
+                raise
+            except BaseException as exc:  # noqa: BLE001
+                there.send(("error", _sendable(exc)))
+        except (BrokenPipeError, EOFError):  # the parent left the block: nothing to send to
+            return
+        finally:
+            there.close()
 
     process = context.Process(target=child, name=f"kg {what}", daemon=True)
     process.start()
-    send.close()
+    there.close()
+    finished = False
+
+    stop = threading.Event()
+    reader: threading.Thread | None = None
+
+    def items() -> Iterator[U]:
+        nonlocal finished, reader
+        here.send("go")
+        inbox: queue.Queue[tuple[str, object]] = queue.Queue(maxsize=ahead)
+
+        def read() -> None:  # while the parent works on what it has, the child goes on making
+            while True:
+                try:
+                    message = _receive(here, process, what)
+                except BaseException as exc:  # noqa: BLE001 - raised where the items are read
+                    message = ("error", exc)
+                while not stop.is_set():
+                    try:
+                        inbox.put(message, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set() or message[0] != "items":
+                    return
+
+        reader = threading.Thread(target=read, name=f"kg {what}: receiving", daemon=True)
+        reader.start()
+        while True:
+            kind, value = inbox.get()
+            if kind == "error":
+                raise value
+            if kind == "end":
+                finished = True
+                return
+            yield from value
+
     try:
-        try:
-            kind, value = receive.recv()
-        except EOFError:
-            process.join()
-            code = process.exitcode
-            reason = f"signal {signal.Signals(-code).name}" if code is not None and code < 0 else f"exit code {code}"
-            raise ChildDied(f"the process {what} ended without a result ({reason}; out of memory?)") from None
-        process.join()
+        kind, value = _receive(here, process, what)
+        if kind == "error":
+            raise value
+        yield value, items()
     finally:
-        receive.close()
-        if process.is_alive():  # the parent was interrupted: the child is of no use any more
+        stop.set()
+        if not finished and process.is_alive():
             process.kill()
-            process.join()
-    if kind == "error":
-        raise value
-    return value
+        process.join()
+        if reader is not None:
+            reader.join()
+        here.close()
+
+
+def _receive(conn: Connection, process: BaseProcess, what: str) -> tuple[str, object]:
+    """The next message from a child; ChildDied, saying how it ended, when there is none."""
+    try:
+        return conn.recv()
+    except EOFError:
+        process.join()
+        code = process.exitcode
+        reason = f"signal {signal.Signals(-code).name}" if code is not None and code < 0 else f"exit code {code}"
+        raise ChildDied(f"the process {what} ended without a result ({reason}; out of memory?)") from None
 
 
 def _sendable(exc: BaseException) -> BaseException:

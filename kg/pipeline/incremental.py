@@ -6,14 +6,14 @@ earlier one), so adding or removing documents re-resolves every document the cat
 rewrites each named graph whose content changed. Building a document again therefore replaces
 its graph, and removing a document then building it again gives back the same graph.
 
-    articles --(parse, no lock)--> DocFacts --(store locked)--> resolve (a forked child) --plan-->
-        catalog + changed graphs
+    articles --(parse, no lock)--> DocFacts --(store locked)--> a forked child: resolve --plan-->
+        catalog;  the child: graphs made again --lines--> changed graphs to the store
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from kg.errors import InputError
 from kg.ids import sha1
 from kg.model import Corpus, DocFacts, Document, document_of, without_text
 from kg.pipeline.collector import without_cycle_collection
-from kg.pipeline.forked import forked
+from kg.pipeline.forked import forked_stream
 from kg.store.base import Store
 from kg.store.catalog import Catalog, Spool
 from kg.store.terms import Rendered, Triple, nt_lines
@@ -89,17 +89,16 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
 
     The facts are read once, from the catalog and ``add`` (a ``Spool`` on disk), into resolution,
     as the copies of them kept for it (``kg.store.lean``: without the articles' texts and their
-    sentences; a batch's sentences are read back from the catalog, which has every document's
-    facts by then). Resolution runs in a child process (``kg.pipeline.forked``), whose memory goes
-    back to the system when it is done: it sends back the documents' signatures and the part of
-    the corpus whose graphs are to be made again (all of it in a first build; in an incremental
-    one, the new documents and those they changed, with the records they state). The graphs are
-    then made ``GRAPHS_PER_BATCH`` documents at a time (``kg.graph.batches``), hashed, and the
-    changed ones streamed to the store (``Store.write_graphs``: an embedded store takes them in one
-    write, a remote server ``GRAPHS_PER_WRITE`` at a time), so that the graphs of the whole corpus
-    are never in memory together. The ontology's own graph is written beside the documents' when
-    it is new or changed."""
-    from kg.graph import batches
+    sentences). Resolution runs in a child process (``kg.pipeline.forked.forked_stream``), whose
+    memory goes back to the system when it is done: it sends back the documents' signatures and
+    which of them to make again (all of them in a first build; in an incremental one, the new
+    documents and those they changed). The child then makes those graphs ``GRAPHS_PER_BATCH``
+    documents at a time (``kg.graph.batches``, the sentences read back from ``add`` and the
+    catalog) and hashes them, while this process streams the changed ones' lines to the store
+    (``Store.write_graphs``: an embedded store takes them in one write, a remote server
+    ``GRAPHS_PER_WRITE`` at a time): the resolved corpus stays in the child, the two processes
+    work at once, and the graphs of the whole corpus are never in memory together. The
+    ontology's own graph is written beside the documents' when it is new or changed."""
     from kg.graph.rdf import doc_iri, ontology_graph
 
     changes = Changes()
@@ -125,38 +124,36 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     hashes: dict[str, str] = {ontology: graph_hash(axioms)}
     known = catalog.signatures if catalog.graphs_version == GRAPHS_VERSION else {}
     previous = dict(catalog.graph_hashes)
+    texts = _texts(catalog, add)
 
-    def plan_in_child() -> _Plan:
-        plan = _plan(every(), previous, known, f"{GRAPHS_VERSION}\n{hashes[ontology]}")
+    def plan_in_child() -> tuple[_Plan, Callable[[], Iterator[Made]]]:
+        plan, part = _plan(every(), previous, known, f"{GRAPHS_VERSION}\n{hashes[ontology]}")
         plan.copies = copies  # filled as every() read the catalog
-        return plan
+        return plan, lambda: _graphs(part, previous, texts)
 
-    plan = forked(plan_in_child, "resolving the corpus")
-    remake = {doc.doc_id for doc in plan.corpus.documents}
-    remade = {str(doc_iri(doc_id)) for doc_id in remake}
-    hashes.update((iri, previous[iri]) for iri in plan.signatures if iri not in remade)  # graphs kept as they are
-    dropped = sorted(iri for iri in previous if iri not in plan.signatures and iri != ontology)
+    with forked_stream(plan_in_child, "resolving the corpus") as (plan, made):
+        remade = {str(doc_iri(doc_id)) for doc_id in plan.remake}
+        hashes.update((iri, previous[iri]) for iri in plan.signatures if iri not in remade)  # graphs kept as they are
+        dropped = sorted(iri for iri in previous if iri not in plan.signatures and iri != ontology)
 
-    # facts first, hashes forgotten before the store is written and recorded after it: a crash
-    # anywhere leaves a catalog from which the next build repairs the store
-    catalog.put(add)
-    catalog.keep_copies(plan.copies)
-    catalog.delete(changes.removed)
-    catalog.forget_hashes([*(str(doc_iri(doc_id)) for doc_id in remake), *dropped, ontology])
-    catalog.save()
+        # facts first, hashes forgotten before the store is written and recorded after it: a crash
+        # anywhere leaves a catalog from which the next build repairs the store
+        catalog.put(add)
+        catalog.keep_copies(plan.copies)
+        catalog.delete(changes.removed)
+        catalog.forget_hashes([*remade, *dropped, ontology])
+        catalog.save()
 
-    def changed() -> Iterator[tuple[str, Iterable[Triple]]]:
-        for doc_id, made in batches.graphs(plan.corpus, GRAPHS_PER_BATCH,
-                                           texts=lambda doc_ids: dict(catalog.texts(doc_ids))):
-            iri, graph = str(doc_iri(doc_id)), Rendered(made)  # its terms written once, for the hash and the store
-            hashes[iri] = graph_hash(graph)
-            if previous.get(iri) != hashes[iri]:
-                changes.written += 1
-                yield iri, graph
-        if previous.get(ontology) != hashes[ontology]:
-            yield ontology, axioms
+        def changed() -> Iterator[tuple[str, Iterable[Triple]]]:
+            for iri, digest, lines in made:
+                hashes[iri] = digest
+                if lines is not None:
+                    changes.written += 1
+                    yield iri, Rendered.of_lines(lines)
+            if previous.get(ontology) != hashes[ontology]:
+                yield ontology, axioms
 
-    store.write_graphs(changed(), drop=dropped, per_write=GRAPHS_PER_WRITE)
+        store.write_graphs(changed(), drop=dropped, per_write=GRAPHS_PER_WRITE)
     for iri in dropped:
         del catalog.graph_hashes[iri]
     catalog.graph_hashes.update(hashes)
@@ -184,37 +181,81 @@ class Contents:
 
 @dataclass
 class _Plan:
-    """What resolution decides for an update: which documents' graphs to make again, and from what."""
+    """What resolution decides for an update: which documents' graphs to make again."""
 
     signatures: dict[str, str]  # the graph IRI of every document -> what its graph is made from
-    corpus: Corpus  # the documents whose graphs are made again, and what from (``batches.part``)
+    remake: list[str]  # the doc ids of the documents whose graphs are made again
     contents: Contents
     copies: dict[str, bytes] = field(default_factory=dict)  # for ``Catalog.keep_copies``
 
 
+Made = tuple[str, str, "list[str] | None"]  # a graph's IRI, its hash, its lines (None: as the store has it)
+
+
 def _plan(read: Iterable[tuple[Document, DocFacts]], previous: dict[str, str | None], known: dict[str, str],
-          salt: str) -> _Plan:
+          salt: str) -> tuple[_Plan, Corpus]:
     """Resolve the documents ``read`` (``Catalog.read_for_resolution``) and compare each document's
     signature with the one its graph was made with (``known``; ``previous`` has the hashes of the
-    graphs in the store). Run ``forked``: the facts and resolution's own memory stay in the child,
-    and only the plan comes back."""
+    graphs in the store). Run in the child (``forked_stream``): the facts and resolution's own
+    memory stay there, with the part of the corpus the graphs are made again from
+    (``batches.part``); only the plan comes back."""
     from kg.graph import batches
     from kg.graph.rdf import doc_iri
     from kg.resolve.entities import resolve_read
 
     corpus = resolve_read(read)
     signatures = {str(doc_iri(doc_id)): sign for doc_id, sign in batches.signatures(corpus, salt).items()}
-    remake = set()
+    remake = []
     # a document whose graph is made from what it was made from last time has that graph still:
     # only the others are made again (an incremental build makes the graphs of the new documents
     # and of those whose entities or events the new ones changed, not the whole catalog's)
     for doc in corpus.documents:
         iri = str(doc_iri(doc.doc_id))
         if previous.get(iri) is None or known.get(iri) != signatures[iri]:
-            remake.add(doc.doc_id)
+            remake.append(doc.doc_id)
     contents = Contents(Counter(e.kind.value for e in corpus.entities), len(corpus.posts), len(corpus.members),
                         len(corpus.events))
-    return _Plan(signatures, batches.part(corpus, remake), contents)
+    return _Plan(signatures, remake, contents), batches.part(corpus, set(remake))
+
+
+def _graphs(part: Corpus, previous: dict[str, str | None],
+            texts: Callable[[list[str]], Mapping[str, str]]) -> Iterator[Made]:
+    """The graphs of the documents of ``part``, made ``GRAPHS_PER_BATCH`` at a time (``kg.graph.batches``)
+    and hashed, in the child: each with its lines when its hash is not the one in the store
+    (``previous``)."""
+    from kg.graph import batches
+    from kg.graph.rdf import doc_iri
+
+    for doc_id, graph in batches.graphs(part, GRAPHS_PER_BATCH, texts=texts):
+        iri, rendered = str(doc_iri(doc_id)), Rendered(graph)  # its terms written once, for the hash and the store
+        digest = graph_hash(rendered)
+        yield iri, digest, rendered.lines if previous.get(iri) != digest else None
+
+
+def _texts(catalog: Catalog, add: Sequence[DocFacts] | Spool) -> Callable[[list[str]], dict[str, str]]:
+    """The articles' texts of documents, for the mentions in their graphs: those of the documents
+    being added from ``add`` (the last of a doc id), the others' from the catalog. In the child,
+    which does not see what the parent puts into the catalog after the fork."""
+    from kg.store import facts_json
+
+    if isinstance(add, Spool):
+        spooled = {entry.doc_id: entry for entry in add.entries}
+
+        def text(doc_id: str) -> str:
+            return facts_json.article_text(add.raw(spooled[doc_id]))
+    else:
+        given = {item.article.doc_id: item for item in add}
+        spooled = given
+
+        def text(doc_id: str) -> str:
+            return given[doc_id].article.text
+
+    def texts(doc_ids: list[str]) -> dict[str, str]:
+        out = {doc_id: text(doc_id) for doc_id in doc_ids if doc_id in spooled}
+        out.update(catalog.texts([doc_id for doc_id in doc_ids if doc_id not in spooled]))
+        return out
+
+    return texts
 
 
 # --- reading and parsing articles ---------------------------------------------------------------

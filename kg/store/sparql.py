@@ -31,7 +31,7 @@ from kg.graph.vocab import resource
 from kg.query.sparql import QuerySyntaxError, Rows, syntax_error, with_prefixes
 from kg.store.base import ResultLimitError, Store, query_form
 from kg.store.files import read_quads
-from kg.store.terms import Quad, Triple, from_ox, ntriples, to_ox
+from kg.store.terms import Quad, Triple, from_ox, ntriples, parse_ntriples, to_ox
 
 SYSTEM_GRAPHS = (  # graphs a server keeps for itself, by prefix
     "http://www.openlinksw.com/",
@@ -69,11 +69,6 @@ def rows_from_json(data: dict, max_rows: int | None) -> Rows:
         raise ResultLimitError(f"the result has more than {max_rows} rows; add a LIMIT")
     terms = [[_term(b[v]) if v in b else None for v in variables] for b in bindings]
     return Rows(variables, [[None if t is None else str(t) for t in row] for row in terms], terms)
-
-
-def _parse_ntriples(body: bytes) -> list[Triple]:
-    return [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
-            for t in ox.parse(input=body, format=ox.RdfFormat.N_TRIPLES)]
 
 
 class SparqlStore(Store):
@@ -145,7 +140,7 @@ class SparqlStore(Store):
         if query_form(full) in ("CONSTRUCT", "DESCRIBE"):
             data = self._request("POST", self.endpoint, body=body, content_type=FORM, accept=NTRIPLES)
             try:
-                triples = _parse_ntriples(data)
+                triples = parse_ntriples(data)
             except SyntaxError as exc:
                 raise StoreError(f"{self.name}: the server's answer is not N-Triples: {exc}") from None
             if max_rows is not None and len(triples) > max_rows:
@@ -177,7 +172,7 @@ class SparqlStore(Store):
                 body = urllib.parse.urlencode({"query": sparql}).encode()
                 data = self._request("POST", self.endpoint, body=body, content_type=FORM, accept=NTRIPLES)
             g = URIRef(name)
-            for s, p, o in _parse_ntriples(data):
+            for s, p, o in parse_ntriples(data):
                 yield s, p, o, g
 
     def count(self) -> int:

@@ -37,11 +37,32 @@ class Rendered:
         lines = getattr(triples, "lines", None)  # a kg.graph.rdf.DocGraph has its lines made already
         self.lines = lines() if lines is not None else [line(t) for t in triples]
 
+    @classmethod
+    def of_lines(cls, lines: list[str]) -> Rendered:
+        """A graph given by its lines alone (made in another process): its triples are parsed from
+        them only for a store that iterates it."""
+        graph = cls.__new__(cls)
+        graph.lines = lines
+        graph.triples = _Parsed(lines)
+        return graph
+
     def __iter__(self):
         return iter(self.triples)
 
     def __len__(self) -> int:
         return len(self.lines)
+
+
+class _Parsed:
+    """The triples of N-Triples lines, parsed each time they are iterated."""
+
+    __slots__ = ("lines",)
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+
+    def __iter__(self):
+        return iter(parse_ntriples("".join(f"{line} .\n" for line in self.lines).encode("utf-8")))
 
 
 def nt_lines(triples: Iterable[Triple]) -> list[str]:
@@ -57,6 +78,12 @@ def has_blank_node(lines: Iterable[str]) -> bool:
     holding " _:" counts too, which costs a slower write, never a wrong one)."""
     text = "\n".join(lines)  # one search of the whole text: a line's start is the text's, or after a line break
     return text.startswith("_:") or "\n_:" in text or " _:" in text
+
+
+def parse_ntriples(body: bytes) -> list[Triple]:
+    """The triples of N-Triples text, as rdflib terms."""
+    return [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
+            for t in ox.parse(input=body, format=ox.RdfFormat.N_TRIPLES)]
 
 
 def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph | None) -> Node | None:
