@@ -154,7 +154,7 @@ def _receive(conn: Connection, process: BaseProcess, what: str) -> tuple[str, ob
         process.join()
         code = process.exitcode
         reason = f"signal {signal.Signals(-code).name}" if code is not None and code < 0 else f"exit code {code}"
-        raise ChildDied(f"the process {what} ended without a result ({reason}; out of memory?)") from None
+        raise ChildDied(f"the process {what} ended before its work was done ({reason}; out of memory?)") from None
 
 
 def _sendable(exc: BaseException) -> BaseException:

@@ -189,7 +189,7 @@ class _Plan:
     copies: dict[str, bytes] = field(default_factory=dict)  # for ``Catalog.keep_copies``
 
 
-Made = tuple[str, str, "list[str] | None"]  # a graph's IRI, its hash, its lines (None: as the store has it)
+Made = tuple[str, str, list[str] | None]  # a graph's IRI, its hash, its lines (None: as the store has it)
 
 
 def _plan(read: Iterable[tuple[Document, DocFacts]], previous: dict[str, str | None], known: dict[str, str],

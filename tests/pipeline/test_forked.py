@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from kg.errors import StoreError
-from kg.pipeline.forked import ChildDied, forked
+from kg.pipeline.forked import ChildDied, forked, forked_stream
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux only")
 
@@ -40,7 +40,7 @@ def test_an_error_in_the_child_is_raised_in_the_parent():
 
 
 def test_a_child_killed_by_a_signal_is_an_error_that_says_so():
-    with pytest.raises(ChildDied, match="resolving the corpus ended without a result .signal SIGKILL"):
+    with pytest.raises(ChildDied, match="resolving the corpus ended before its work was done .signal SIGKILL"):
         forked(lambda: os.kill(os.getpid(), signal.SIGKILL), "resolving the corpus")
 
 
@@ -74,3 +74,72 @@ def test_a_spool_read_in_the_child_is_whole_there_and_unchanged_here():
     spool.append(doc(3))
     assert list(spool) == [doc(n) for n in range(4)]
     assert forked(lambda: list(spool)) == [doc(n) for n in range(4)]
+
+
+def test_a_stream_is_made_in_the_child_after_the_parent_asks(tmp_path):
+    """The result comes first; the items are made from what the child holds, only once the parent
+    starts reading them (here, after it wrote a file the items read)."""
+    note = tmp_path / "note.txt"
+    held = {"d1": 3, "d2": 5}
+
+    def work():
+        def stream():
+            written = note.read_text()
+            for doc_id, n in sorted(held.items()):
+                yield os.getpid(), doc_id, n * 2, written
+
+        return sorted(held), stream
+
+    with forked_stream(work, per_message=1, ahead=1) as (result, items):
+        assert result == ["d1", "d2"]
+        note.write_text("put")
+        got = list(items)
+
+    assert [(doc_id, n, written) for _, doc_id, n, written in got] == [("d1", 6, "put"), ("d2", 10, "put")]
+    assert {pid for pid, *_ in got} != {os.getpid()}
+
+
+def test_an_error_in_the_stream_is_raised_after_the_items_before_it():
+    def work():
+        def stream():
+            yield 1
+            yield 2
+            raise StoreError("the facts of d3 cannot be read")
+
+        return None, stream
+
+    got = []
+    with forked_stream(work, per_message=1) as (_, items), pytest.raises(StoreError, match="d3 cannot be read"):
+        for item in items:
+            got.append(item)
+    assert got == [1, 2]
+
+
+def test_leaving_the_block_early_ends_the_child():
+    def work():
+        def stream():
+            n = 0
+            while True:  # more than the parent will ever read
+                n += 1
+                yield n
+
+        return os.getpid(), stream
+
+    with forked_stream(work, per_message=4, ahead=2) as (pid, items):
+        assert next(items) == 1
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # gone, and reaped
+
+
+def test_a_child_killed_while_streaming_is_an_error_that_says_so():
+    def work():
+        def stream():
+            yield 1
+            os.kill(os.getpid(), signal.SIGKILL)
+            yield 2
+
+        return None, stream
+
+    with forked_stream(work, "making the graphs", per_message=1) as (_, items), \
+            pytest.raises(ChildDied, match="making the graphs ended before its work was done .signal SIGKILL"):
+        list(items)
