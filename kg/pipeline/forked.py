@@ -9,9 +9,9 @@ of which 170 MB was still in use. In a child, the parent receives the result alo
 there), laid out compactly, and the child's memory goes back when it ends.
 
 A forked child starts at once with what the parent has loaded (the gazetteer, the catalog's
-index): only the result is copied, pickled through a pipe. ``forked_stream`` keeps the child for a
-second part of the work, made from what it holds and streamed to the parent (the graphs of the
-resolved corpus, which then never comes over whole). Off Linux (no ``fork``, or a ``fork`` that
+index): only the result is copied, pickled through a pipe. The child can be kept for a second part
+of the work, made from what it holds and streamed to the parent (the graphs of the resolved
+corpus, which then never comes over whole). Off Linux (no ``fork``, or a ``fork`` that
 macOS's system libraries do not support in a process with threads) the work runs in this process.
 """
 
@@ -35,26 +35,20 @@ U = TypeVar("U")
 
 
 class ChildDied(KgError, RuntimeError):
-    """The child ended without sending a result (killed by a signal: out of memory, say)."""
-
-
-def forked(work: Callable[[], T], what: str = "work") -> T:
-    """``work()``'s result, or the exception it raised, computed in a forked child. ``what`` names
-    the work in the error of a child that ends without an answer."""
-    with forked_stream(lambda: (work(), tuple), what) as (result, _):
-        return result
+    """The child ended before its work was done (killed by a signal: out of memory, say)."""
 
 
 @contextmanager
 def forked_stream(work: Callable[[], tuple[T, Callable[[], Iterable[U]]]], what: str = "work",
                   per_message: int = 16, ahead: int = 16) -> Iterator[tuple[T, Iterator[U]]]:
-    """``forked`` for work in two parts: ``work()`` gives a result, sent back at once, and a function
-    whose items the child makes only when the parent starts iterating them, from what it still holds
-    (the parent may do other work in between). They come ``per_message`` at a time, read by a
-    thread of the parent up to ``ahead`` messages before they are used, so that the child goes on
-    while the parent works; then the child waits: the parent holds a few of them, never all. An error of
-    either part is raised in the parent, where it reads it. The child lives as long as the block;
-    leaving it before the last item ends the child."""
+    """Work in two parts, in a forked child: ``work()`` gives a result, sent back at once, and a
+    function whose items the child makes only when the parent starts iterating them, from what it
+    still holds (the parent may do other work in between). They come ``per_message`` at a time,
+    read by a thread of the parent up to ``ahead`` messages before they are used, so that the child
+    goes on while the parent works; then the child waits: the parent holds a few of them, never
+    all. An error of either part, or the child's death (``ChildDied``, named by ``what``), is
+    raised in the parent where it reads it. The child lives as long as the block; leaving it
+    before the last item ends the child."""
     if not sys.platform.startswith("linux"):
         result, stream = work()
         yield result, iter(stream())

@@ -1,4 +1,4 @@
-"""Work done in a forked child: its result or its exception comes back, and its memory does not."""
+"""Work done in a forked child: its result, its stream of items or its exception comes back, and its memory does not."""
 
 from __future__ import annotations
 
@@ -9,9 +9,15 @@ import sys
 import pytest
 
 from kg.errors import StoreError
-from kg.pipeline.forked import ChildDied, forked, forked_stream
+from kg.pipeline.forked import ChildDied, forked_stream
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux only")
+
+
+def forked(work, what="work"):
+    """The result of ``work()`` in a forked child, with no stream after it."""
+    with forked_stream(lambda: (work(), tuple), what) as (result, _):
+        return result
 
 
 def rss_mb() -> float:
