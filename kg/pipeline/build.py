@@ -24,6 +24,7 @@ from kg.model import Article, Corpus, DocFacts
 from kg.nlp.pipeline import DEFAULT_MODEL
 from kg.pipeline.collector import paused
 from kg.pipeline.parse import batches, extract_batch, parse_and_extract, start_worker
+from kg.pipeline.progress import bar as progress_bar
 from kg.resolve.entities import resolve
 
 log = logging.getLogger(__name__)
@@ -57,14 +58,6 @@ class BuildStats:
         if self.errors:
             lines.append(f"errors     {len(self.errors)} input(s) skipped")
         return "\n".join(lines)
-
-
-def _progress(total: int | None, enabled: bool):
-    if not enabled:
-        return None
-    from tqdm import tqdm
-
-    return tqdm(total=total, unit="doc", desc="reading", file=sys.stderr, leave=False)
 
 
 def extract_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, jobs: int = 1,
@@ -176,7 +169,7 @@ def read_and_extract(paths: Iterable[str | Path], *, model: str = DEFAULT_MODEL,
                 continue
             yield article
 
-    bar = _progress(len(files), progress)
+    bar = progress_bar(len(files), desc="reading", unit="doc", enabled=progress)
     try:
         for item in extract_articles(fresh(), model=model, jobs=jobs, batch_size=batch_size, scheduler=scheduler):
             if bar is not None:

@@ -82,7 +82,7 @@ def _doc_ids(add: Sequence[DocFacts] | Spool) -> list[str]:
 
 @without_cycle_collection
 def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = (),
-           remove: Iterable[str] = ()) -> Changes:
+           remove: Iterable[str] = (), progress: bool = False) -> Changes:
     """Add documents' facts (replacing those of the same doc_id), remove documents, and bring every
     graph of the store up to date with the re-resolved corpus. The caller holds the store open for
     writing (and so its lock).
@@ -98,8 +98,10 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     (``Store.write_graphs``: an embedded store takes them in one write, a remote server
     ``GRAPHS_PER_WRITE`` at a time): the resolved corpus stays in the child, the two processes
     work at once, and the graphs of the whole corpus are never in memory together. The
-    ontology's own graph is written beside the documents' when it is new or changed."""
+    ontology's own graph is written beside the documents' when it is new or changed. With
+    ``progress``, a bar counts the graphs made (standard error)."""
     from kg.graph.rdf import doc_iri, ontology_graph
+    from kg.pipeline.progress import bar
 
     changes = Changes()
     adding = _doc_ids(add)
@@ -144,16 +146,24 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
         catalog.forget_hashes([*remade, *dropped, ontology])
         catalog.save()
 
+        counted = bar(len(plan.remake), desc="writing graphs", unit="graph", enabled=progress)
+
         def changed() -> Iterator[tuple[str, Iterable[Triple]]]:
             for iri, digest, lines in made:
                 hashes[iri] = digest
+                if counted is not None:
+                    counted.update(1)
                 if lines is not None:
                     changes.written += 1
                     yield iri, Rendered.of_lines(lines)
             if previous.get(ontology) != hashes[ontology]:
                 yield ontology, axioms
 
-        store.write_graphs(changed(), drop=dropped, per_write=GRAPHS_PER_WRITE)
+        try:
+            store.write_graphs(changed(), drop=dropped, per_write=GRAPHS_PER_WRITE)
+        finally:
+            if counted is not None:
+                counted.close()
     for iri in dropped:
         del catalog.graph_hashes[iri]
     catalog.graph_hashes.update(hashes)

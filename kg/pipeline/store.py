@@ -308,7 +308,7 @@ def build_into(place: Place, inputs: Input | Iterable[Input], *, model: str | No
             if notify is not None:
                 documents = set(catalog.entries) | set(parsed.doc_ids())
                 notify(f"resolving {len(documents)} documents and writing {place.name} ...")
-            report.changes = update(store, catalog, add=parsed.facts)
+            report.changes = update(store, catalog, add=parsed.facts, progress=progress)
         if count or page is not None:
             report.quads = store.count()
         if count:

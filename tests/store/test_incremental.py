@@ -321,3 +321,13 @@ def test_a_graph_hash_is_the_hash_of_its_sorted_lines():
     whole = sha1("\n".join(sorted(line + " ." for line in nt_lines(triples))))
     assert graph_hash(triples) == graph_hash(list(reversed(triples))) == whole
     assert graph_hash([]) == sha1("")
+
+
+def test_the_graphs_written_are_counted_on_a_bar(store, lavrov_docs, capsys):
+    full, surname, other = lavrov_docs
+    catalog = Catalog(None)
+    update(store, catalog, add=[full, surname], progress=True)
+    err = capsys.readouterr().err
+    assert "writing graphs" in err and "/2 " in err  # two documents, two graphs
+    update(store, catalog, add=[other])
+    assert capsys.readouterr().err == ""  # no bar unless asked for
