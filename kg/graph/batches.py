@@ -96,7 +96,7 @@ def part(corpus: Corpus, doc_ids: Collection[str]) -> Corpus:
     """What the graphs of the documents ``doc_ids`` are made from: those documents, and the records
     whose evidence they hold, with that evidence alone (``graphs`` of the part are the graphs of
     the whole for those documents). Much smaller than the corpus, when the documents are few: what
-    an incremental build hands from resolution to the graph writer."""
+    an incremental build keeps of the resolved corpus to make the graphs that changed."""
     documents = [doc for doc in corpus.documents if doc.doc_id in doc_ids]
     if len(documents) == len(corpus.documents):
         return corpus
