@@ -76,7 +76,7 @@ class _Pickler(pickle.Pickler):
     record pickled by its state is set field by field, twice as slow to read), the texts blank.
     Equal sentences (``Evidence``) and references are one object in the copy, as in facts read from
     their JSON (``facts_json.Shared``): a sentence is the evidence of many facts, and what
-    resolution keeps of them is sent whole to the graph writer."""
+    resolution keeps of them lives until the graphs are made from it."""
 
     def __init__(self, file: io.BytesIO) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)

@@ -55,7 +55,7 @@ def test_the_layout_follows_the_records(monkeypatch):
 
 def test_equal_sentences_are_one_object(facts_of):
     """A sentence is the evidence of many facts: read back, the facts share it, as facts read from
-    their JSON do (resolution keeps them, and sends them whole to the graph writer)."""
+    their JSON do (resolution keeps them until the graphs are made)."""
     facts = facts_of("Boris Johnson met Sergey Lavrov in Moscow on Tuesday.")
     _, kept = lean.loads(lean.dumps(facts))
     evidence = [ev for e in kept.entities for ev in e.evidence] + [m.evidence for m in kept.events]
