@@ -5,7 +5,8 @@ Each document's graph states, besides kg's own terms, the standard terms they ar
 (``kg:MilitaryAttack`` is also ``kg:Event`` and ``sem:Event``; ``kg:source`` is also
 ``schema:agent`` and ``sem:hasActor``), so that a query in the standard vocabularies needs no
 reasoner. The axioms themselves (``ontology/kg.ttl`` and ``ontology/participants.ttl``) are a
-named graph of their own, ``kg.graph.vocab.ONTOLOGY``, in every store and every file kg writes.
+named graph of their own, ``kg.graph.vocab.ONTOLOGY``, in every store and every file kg writes,
+with the CAMEO codebook (``kg.graph.rdf.ontology_graph``).
 
     >>> from kg.graph.vocab import KG, SEM, SDO
     >>> up = hierarchy()
@@ -25,7 +26,7 @@ from rdflib.namespace import OWL, RDFS
 
 from kg.resources import ontology_dir
 
-FILES = ("kg.ttl", "participants.ttl")  # the classes, properties and alignments; cameo.ttl is the codebook
+FILES = ("kg.ttl", "participants.ttl")  # the classes, properties and alignments (cameo.ttl is the codebook)
 
 
 @functools.cache

@@ -6,8 +6,8 @@ documents is in both graphs, so that retracting one document leaves the other's 
 
 Each graph also states the super-classes and super-properties that ontology/kg.ttl entails for what
 it says (a ``kg:MilitaryAttack`` is a ``sem:Event``; ``kg:source`` is ``schema:agent``), so that
-queries in the standard vocabularies need no reasoner; the ontology itself is a graph of its own
-beside the documents' (``ontology_graph``).
+queries in the standard vocabularies need no reasoner. The ontology itself, with the CAMEO codebook
+that events are typed with, is a graph of its own beside the documents' (``ontology_graph``).
 """
 
 from __future__ import annotations
@@ -76,35 +76,17 @@ def codebook() -> Graph:
 
 
 @functools.cache
-def concept_triples(concept: URIRef) -> tuple[tuple, ...]:
-    """A concept with its notation, labels, QuadClass and Goldstein score, and its broader concepts:
-    enough for a query of the graph alone to group events by code, root or QuadClass."""
-    book = codebook()
-    triples, todo, seen = [], [concept], set()
-    while todo:
-        c = todo.pop()
-        if c in seen:
-            continue
-        seen.add(c)
-        for p in (RDF.type, SKOS.notation, SKOS.prefLabel, SKOS.broader, SKOS.inScheme, KG.quadClass, KG.goldstein):
-            for o in book.objects(c, p):
-                triples.append((c, p, o))
-                if p in (SKOS.broader, KG.quadClass):
-                    todo.append(o)
-    return tuple(triples)
-
-
-@functools.lru_cache(maxsize=1 << 10)
-def _concept(code: str) -> tuple[tuple[tuple, str], ...]:
-    """A CAMEO code's ``concept_triples``, made for a graph (``entailed``) once."""
-    return tuple(entailed(concept_triples(cameo(code))))
-
-
 def ontology_graph() -> tuple[str, tuple[tuple, ...]]:
-    """The name and triples of the graph that holds kg's ontology (ontology/kg.ttl and
-    participants.ttl): beside the documents' graphs in every store and file, so that a query can ask
-    about kg's terms (``?p rdfs:subPropertyOf+ kg:interactedWith``)."""
-    return str(ONTOLOGY), axioms()
+    """The name and triples of the graph that holds kg's terms: its ontology (ontology/kg.ttl and
+    participants.ttl) and the CAMEO codebook that events are typed with (cameo.ttl: each code's
+    notation, labels, definition, broader code, QuadClass and Goldstein score). It is beside the
+    documents' graphs in every store and file, so that a query can ask about kg's terms
+    (``?p rdfs:subPropertyOf+ kg:interactedWith``) or group events by root or QuadClass
+    (``?e sem:eventType/skos:broader* ?root``). The codebook is said once here, not in every
+    document's graph with an event of that code: it is what the codes mean, not what an article says."""
+    triples = dict.fromkeys(axioms())
+    triples.update((triple, None) for triple, _ in entailed(sorted(codebook())))
+    return str(ONTOLOGY), tuple(triples)
 
 
 def doc_iri(doc_id: str) -> URIRef:
@@ -238,15 +220,13 @@ class GraphWriter:
             g.add((d, SDO.url, Literal(doc.url, datatype=XSD.anyURI)))
 
     def _stated(self, triples: list[tuple], node: URIRef, evidence: Iterable[Evidence],
-                own: Mapping[str, list[tuple]] | None = None, shared: Iterable[tuple[tuple, str]] = ()) -> None:
+                own: Mapping[str, list[tuple]] | None = None) -> None:
         """``triples`` in the graph of each document of ``evidence``, then the triples only that
-        document states (``own``), and the mentions there; ``shared``, triples that many records
-        state (made by ``entailed`` once for all), too."""
+        document states (``own``), and the mentions there."""
         made = entailed(triples)  # once, whatever the number of documents
         for doc_id, evs in self._by_doc(evidence).items():
             g = self.graph(doc_id)
             g.extend(made)
-            g.extend(shared)
             if own and doc_id in own:
                 g.extend(entailed(own[doc_id]))
             g.extend(entailed([(node, PROV.wasDerivedFrom, self._mention(g, ev)) for ev in evs]))
@@ -310,7 +290,7 @@ class GraphWriter:
         claims: dict[str, list[tuple]] = defaultdict(list)  # who claims it, in the graph of the text that says so
         for doc_id, claimant in e.claimed_by:
             claims[doc_id].append((node, KG.claimedBy, resource(claimant)))
-        self._stated(triples, node, e.evidence, claims, _concept(e.code))
+        self._stated(triples, node, e.evidence, claims)
 
     def write(self, corpus: Corpus) -> GraphWriter:
         for doc in corpus.documents:

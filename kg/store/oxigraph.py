@@ -489,7 +489,7 @@ def bulk_write(store: ox.Store, quads: Iterable[ox.Quad], *, union: bool = True,
 class _Lines:
     """Graphs as N-Quads lines (and their union as N-Triples lines), to the bulk loader
     ``BULK_CHUNK`` quads at a time. A triple that several graphs of a chunk state goes to the
-    union once: documents share much (an entity's label and types, a CAMEO code's concept), and
+    union once: documents share much (an entity's label and types, an event's fields), and
     the loader need not parse and sort it again."""
 
     def __init__(self, loader: _Loader) -> None:

@@ -1,5 +1,5 @@
 """Each document's graph states the super-classes and super-properties that ontology/kg.ttl entails,
-and the ontology itself is a graph beside the documents'.
+and the ontology itself, with the CAMEO codebook, is a graph beside the documents'.
 
 The expected supers are read off ontology/kg.ttl by hand (its rdfs:subClassOf, rdfs:subPropertyOf
 and owl:equivalentClass lines)."""
@@ -7,12 +7,14 @@ and owl:equivalentClass lines)."""
 from __future__ import annotations
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
 from kg.graph.ontology import hierarchy, most_specific
 from kg.graph.rdf import DocGraph, GraphWriter, ontology_graph
-from kg.graph.vocab import KG, ONTOLOGY, ORG, SDO, SEM
+from kg.graph.vocab import CAMEO, KG, ONTOLOGY, ORG, SDO, SEM, resource
+from kg.model import Corpus, Document, Event, Evidence
+from kg.resources import ontology_dir
 
 EVENT, ACTOR, OTHER = URIRef("https://w3id.org/kg/id/event/e"), URIRef("urn:x:a"), URIRef("urn:x:b")
 
@@ -65,6 +67,24 @@ def test_the_ontology_is_a_graph_of_its_own():
     assert (KG.accused, RDFS.subPropertyOf, KG.interactedWith) in triples
     ds = GraphWriter().dataset()  # no document: only the ontology's graph
     assert {str(g.identifier) for g in ds.graphs() if len(g)} == {name}
+
+
+def test_the_codebook_is_said_once_in_the_ontologys_graph_not_in_the_documents():
+    """What a CAMEO code means (its notation, labels, definition, broader code, QuadClass) is the
+    codebook's: every triple of ontology/cameo.ttl is in the ontology's graph, and a document's
+    graph says only which code its event has."""
+    codebook = Graph().parse(ontology_dir() / "cameo.ttl", format="turtle")
+    _, triples = ontology_graph()
+    assert len(codebook) > 2000 and set(codebook) <= set(triples)
+
+    text = "Russia was behind the airstrike on an aid convoy."
+    evidence = Evidence("a", 0, len(text), text)
+    event = Event(key="event:a1", code="195", label="airstrike", evidence=(evidence,), source="country:RU")
+    writer = GraphWriter().write(Corpus(documents=[Document("a", "a.txt", None, None, None, "0" * 40)],
+                                        events=[event]))
+    graph = set(writer.graphs["a"])
+    assert (resource("event:a1"), SEM.eventType, CAMEO["195"]) in graph
+    assert not [t for t in graph if str(t[0]).startswith(str(CAMEO))]  # nothing about the code itself
 
 
 def test_the_most_specific_classes_are_those_a_graph_states_first():

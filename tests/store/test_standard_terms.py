@@ -103,3 +103,15 @@ def test_the_ontology_answers_for_its_terms(ask):
     asked = ask("""SELECT ?who WHERE { ?a rdfs:label "Boris Johnson" ; kg:interactedWith ?b .
                                        ?b rdfs:label ?who }""")
     assert ("Russia",) in {tuple(row) for row in asked.rows}
+
+
+def test_events_group_by_root_and_quad_class(ask):
+    """The codebook is in the ontology's graph, once, and an event's code reaches its root and
+    QuadClass from there in a file and in every store: "Russia was behind the airstrike on an aid
+    convoy" is violence (CAMEO roots 18-20), a material conflict."""
+    rows = ask("""SELECT DISTINCT ?code ?root ?quad WHERE {
+        ?e kg:participant/rdfs:label ?convoy ; sem:eventType ?type . FILTER(CONTAINS(LCASE(?convoy), "convoy"))
+        ?type skos:notation ?code ; skos:broader* ?top ; kg:quadClass/skos:prefLabel ?quad .
+        ?top skos:topConceptOf cameo:scheme ; skos:notation ?root }""").rows
+    assert rows and all(code.startswith(root) for code, root, _ in rows)
+    assert {(root in ("18", "19", "20"), quad) for _, root, quad in rows} == {(True, "Material conflict")}
