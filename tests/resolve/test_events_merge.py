@@ -23,10 +23,10 @@ def corpus_of(nlp):
     from kg.ingest.load import article_from_text
     from kg.resolve.entities import resolve
 
-    def run(texts: list[str], date: str = "2021-06-01"):
+    def run(texts: list[str], date: str = "2021-06-01", dates: list[str] | None = None):
         facts = []
         for i, text in enumerate(texts):
-            article = article_from_text(text, f"story-{i}.txt", date=date)
+            article = article_from_text(text, f"story-{i}.txt", date=dates[i] if dates else date)
             facts.append(extract(nlp(clean.blank_noise(article.text)), article))
         return resolve(facts)
 
@@ -47,6 +47,28 @@ def test_one_story_in_two_reports_is_one_event(corpus_of):
                         "On 3 May 2021 Chile and Peru signed a fisheries agreement, officials said."])
     signed = [e for e in corpus.events if e.code.startswith("057") and e.source == "country:CL"]
     assert len(signed) == 1 and len({ev.doc_id for ev in signed[0].evidence}) == 2, corpus.events
+
+
+def test_a_later_report_joining_an_event_does_not_rename_it(corpus_of):
+    """An event's IRI and label come from its earliest-dated report: an article of a later day that
+    tells the same story joins the event under the IRI it had, whatever its doc_id (the SHA-1 of its
+    text: here each later report's sorts before those of the days before)."""
+    from kg.ids import sha1
+
+    reports = ["Chile and Peru signed a fisheries agreement in Lima on 3 May 2021.",
+               "On 3 May 2021 Chile and Peru signed a fisheries agreement, officials said.",
+               "Chile and Peru signed a fisheries agreement on 3 May 2021, the ministers said."]
+    days = ["2021-05-03", "2021-05-04", "2021-05-06"]
+    assert sha1(reports[2]) < sha1(reports[1]) < sha1(reports[0])
+
+    def signed(n: int):
+        corpus = corpus_of(reports[:n], dates=days[:n])
+        found = [e for e in corpus.events if e.code.startswith("057") and e.source == "country:CL"]
+        assert len(found) == 1 and len({ev.doc_id for ev in found[0].evidence}) == n, corpus.events
+        return found[0]
+
+    first = signed(1)
+    assert signed(2).key == first.key and signed(3).key == first.key
 
 
 def test_the_candidate_index_makes_the_clusters_trying_every_cluster_makes(nlp, monkeypatch):
