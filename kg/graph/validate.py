@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from rdflib import Graph
 
+from kg.graph.rdf import ontology_graph
 from kg.resources import ontology_dir
 
 
@@ -15,11 +16,12 @@ class Report:
     text: str
 
 
-def ontology_graph() -> Graph:
+def ontology() -> Graph:
+    """kg's terms and the CAMEO codebook, as the store and files hold them beside the documents'
+    graphs (``kg.graph.rdf.ontology_graph``), in an rdflib Graph for pyshacl's RDFS inference."""
     g = Graph()
-    folder = ontology_dir()
-    for name in ("kg.ttl", "cameo.ttl", "participants.ttl"):
-        g.parse(folder / name, format="turtle")
+    for triple in ontology_graph()[1]:
+        g.add(triple)
     return g
 
 
@@ -32,6 +34,6 @@ def shapes_graph() -> Graph:
 def validate(data: Graph) -> Report:
     import pyshacl
 
-    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(),
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes_graph(), ont_graph=ontology(),
                                          inference="rdfs", allow_warnings=True)
     return Report(bool(conforms), text)
