@@ -13,7 +13,7 @@ functions (``kg.pipeline.store``).
     >>> g.query("SELECT ?where ?when WHERE { ?e sem:hasPlace/rdfs:label ?where ; sem:hasTimeStamp ?when }").rows
     [['Moscow', '2017-03-05']]
     >>> g.add({"text": "Lavrov accused Britain of hypocrisy.", "date": "2017-03-06"}).changes.summary()
-    '1 added, 0 built again, 0 removed; 2 graph(s) written, 0 dropped, 0 unchanged; 2 document(s) in the store'
+    '1 added, 0 built again, 0 removed; 4 graph(s) written, 0 dropped, 4 unchanged; 2 document(s) in the store'
     >>> g.query("SELECT ?who ?whom WHERE { ?e kg:source/rdfs:label ?who ; kg:target/rdfs:label ?whom ; "
     ...         "sem:eventType/skos:notation ?code . FILTER STRSTARTS(?code, '11') }").rows
     [['Sergey Lavrov', 'United Kingdom']]
@@ -167,7 +167,7 @@ class Graph:
             return Rows(store.query(text))
 
     def to_rdflib(self) -> rdflib.Dataset:
-        """The graph as an rdflib Dataset: one named graph per document, queried as their union."""
+        """The graph as an rdflib Dataset: a named graph per document and per record, queried as their union."""
         from kg.graph.vocab import PREFIXES
 
         with self.place.reading() as store:
@@ -231,8 +231,8 @@ class Graph:
         return removal
 
     def write(self, path: str | os.PathLike[str]) -> Dumped:
-        """Write the graph to an RDF file; its extension picks the format: .nq, .trig, .jsonld (one
-        named graph per document), .ttl, .nt (their union). Returns what was written (``.count``
+        """Write the graph to an RDF file; its extension picks the format: .nq, .trig, .jsonld (a
+        named graph per document and per record), .ttl, .nt (their union). Returns what was written (``.count``
         quads or triples, ``.unit``).
 
         >>> import tempfile

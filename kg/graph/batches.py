@@ -1,28 +1,28 @@
-"""A corpus's graphs a batch of documents at a time, so that the graphs of the whole corpus are
-never in memory together (a build into a store writes each batch and lets it go).
+"""A corpus's graphs a batch at a time, so that the graphs of the whole corpus are never in memory
+together (a build into a store writes each batch and lets it go).
 
-A record (entity, post, membership, event) is written into the graph of each document its
-evidence comes from (``kg.graph.rdf``): an index from each document to the records it supports
-lets a batch's writer (a ``GraphWriter`` restricted to the batch) write only those, and the
-graphs it makes are the very graphs a writer of the whole corpus makes for those documents.
+A document's graph holds its node, the mentions of its sentences that are evidence of records, and
+the claims it makes (``kg.graph.rdf``): an index from each document to the records whose evidence
+it holds lets a batch's writer (a ``GraphWriter`` restricted to the batch's documents, given their
+articles' texts) write only those. Each record's own graph comes after, one record at a time: it
+needs no text. The graphs are the very graphs a writer of the whole corpus makes.
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
-import hashlib
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping
 
-from kg.graph.rdf import DocGraph, GraphWriter
+from kg.graph.rdf import GraphWriter, NamedGraph, doc_iri, record_iri
 from kg.ids import sha1
 from kg.model import Corpus, Evidence
 
 KINDS = ("entities", "posts", "members", "events")  # in the order GraphWriter.write takes them
-# a record's field of (doc_id, ...) tuples that only the graph of that document states: an event's
-# claims (``GraphWriter.event``), so that a claim made in one article changes no other's graph
+# a record's field of (doc_id, ...) tuples that the graph of that document states, not the record's:
+# an event's claims (``GraphWriter.event``)
 PER_DOCUMENT = {"events": "claimed_by"}
 
 
@@ -63,59 +63,67 @@ def _doc_id(ev: Evidence) -> str:
 
 
 def signatures(corpus: Corpus, salt: str = "") -> dict[str, str]:
-    """For each document, a digest of everything its graph is made from: its ``Document``, and each
-    record it supports with the evidence it gives (a record's evidence from other documents is not
-    in this document's graph). Equal signatures, equal graphs (for one ``salt``: the version of
-    the graph writing), so a build need not make again the graph of a document whose signature
-    has not changed. Each record is written out once, whatever the number of its documents; its
-    ``PER_DOCUMENT`` field is signed for each document with that document's part alone."""
-    total: dict[str, int] = defaultdict(int)  # a sum of digests: the order of the records does not count
+    """For each graph (by its IRI), a digest of everything it is made from: for a record's graph,
+    the record and where its evidence is; for a document's graph, its ``Document``, the offsets of
+    the evidence it holds and the claims it makes. Equal signatures, equal graphs (for one ``salt``:
+    the version of the graph writing), so a build need not make again a graph whose signature has
+    not changed."""
+    spans: dict[str, array] = defaultdict(lambda: array("q"))  # a document -> its evidence, start << 32 | end
+    claims: dict[str, list[str]] = defaultdict(list)
+    out: dict[str, str] = {}
     for kind in KINDS:
         records = getattr(corpus, kind)
         names = [f.name for f in dataclasses.fields(records[0])] if records else []
         per_doc = PER_DOCUMENT.get(kind)
         for record in records:
+            if not record.evidence:
+                continue  # in no graph (``GraphWriter``)
+            iri = str(record_iri(record))
             own = repr(tuple(getattr(record, name) for name in names if name not in ("evidence", per_doc)))
-            by_doc: dict[str, list[tuple]] = defaultdict(list)  # what each document's graph states of it
+            where = repr([(ev.doc_id, ev.start, ev.end) for ev in record.evidence])
+            out[iri] = sha1(f"{salt}\n{kind}\n{own}\n{where}")
             for ev in record.evidence:
-                by_doc[ev.doc_id].append((ev.start, ev.end))  # its text is the article's, which doc!r signs
+                spans[ev.doc_id].append(ev.start << 32 | ev.end)
             if per_doc:
                 for doc_id, *value in getattr(record, per_doc):
-                    by_doc[doc_id].append(tuple(value))
-            # the digest of f"{kind}\n{own}\n{parts!r}", with the record's own part hashed once
-            head = hashlib.sha1(f"{kind}\n{own}\n".encode())
-            for doc_id, parts in by_doc.items():
-                one = head.copy()
-                one.update(repr(parts).encode())
-                total[doc_id] += int.from_bytes(one.digest(), "big")  # the hex digest as a number
-    return {doc.doc_id: sha1(f"{salt}\n{doc!r}\n{total.get(doc.doc_id, 0) % (1 << 160):x}")
-            for doc in corpus.documents}
+                    claims[doc_id].append(f"{iri} {value!r}")
+    for doc in corpus.documents:
+        held = sorted(set(spans.get(doc.doc_id, ())))
+        out[str(doc_iri(doc.doc_id))] = sha1(f"{salt}\n{doc!r}\n{held}\n{sorted(claims.get(doc.doc_id, ()))}")
+    return out
 
 
-def part(corpus: Corpus, doc_ids: Collection[str]) -> Corpus:
-    """What the graphs of the documents ``doc_ids`` are made from: those documents, and the records
-    whose evidence they hold, with that evidence alone (``graphs`` of the part are the graphs of
-    the whole for those documents). Much smaller than the corpus, when the documents are few: what
-    an incremental build keeps of the resolved corpus to make the graphs that changed."""
-    documents = [doc for doc in corpus.documents if doc.doc_id in doc_ids]
-    if len(documents) == len(corpus.documents):
-        return corpus
+def part(corpus: Corpus, graphs: Collection[str]) -> Corpus:
+    """What the graphs named ``graphs`` are made from: their documents, the records whose graphs
+    they are, and the other records with evidence in those documents, with that evidence alone
+    (for the documents' mentions and claims; ``graphs(part, only=graphs)`` then makes the graphs of
+    the whole for those names). Much smaller than the corpus when the graphs are few: what an
+    incremental build keeps of the resolved corpus to make the graphs that changed."""
+    doc_ids = {doc.doc_id for doc in corpus.documents if str(doc_iri(doc.doc_id)) in graphs}
+    whole = len(doc_ids) == len(corpus.documents)  # and so far every record as it is
     kept = {}
     for kind in KINDS:
         records = []
         for record in getattr(corpus, kind):
+            if str(record_iri(record)) in graphs:
+                records.append(record)
+                continue
+            whole = False
             evidence = tuple(ev for ev in record.evidence if ev.doc_id in doc_ids)
             if evidence:
                 records.append(record if len(evidence) == len(record.evidence)
                                else dataclasses.replace(record, evidence=evidence))
         kept[kind] = records
-    return Corpus(documents=documents, **kept)
+    if whole:  # every graph: the corpus itself
+        return corpus
+    return Corpus(documents=[doc for doc in corpus.documents if doc.doc_id in doc_ids], **kept)
 
 
-def graphs(corpus: Corpus, size: int = 500,
-           texts: Callable[[list[str]], Mapping[str, str]] | None = None) -> Iterator[tuple[str, DocGraph]]:
-    """(doc_id, its graph) for every document of the corpus, in its order, written ``size``
-    documents at a time (the graphs of some documents: ``graphs(part(corpus, doc_ids))``).
+def graphs(corpus: Corpus, size: int = 500, texts: Callable[[list[str]], Mapping[str, str]] | None = None,
+           only: Collection[str] | None = None) -> Iterator[tuple[str, NamedGraph]]:
+    """(graph IRI, graph): the graph of every document of the corpus, in its order, written ``size``
+    documents at a time, then the graph of each record (of those ``only`` names, when given: the
+    other records of a ``part`` are there for the documents' graphs).
 
     A batch's writer is given each record with the evidence of the batch's documents only: an
     entity named in every document (a country) would otherwise have all its evidence looked
@@ -123,19 +131,26 @@ def graphs(corpus: Corpus, size: int = 500,
     resolved from facts read without their sentences (``Catalog.read_for_resolution``)."""
     by_doc = index(corpus)
     records = [getattr(corpus, kind) for kind in KINDS]
-    writes = [GraphWriter.entity, GraphWriter.post, GraphWriter.member, GraphWriter.event]
     documents = corpus.documents
     for start in range(0, len(documents), size):
         batch = documents[start:start + size]
         ids = {doc.doc_id for doc in batch}
         first, last = min(ids), max(ids)
-        writer = GraphWriter(only=ids, texts=texts([doc.doc_id for doc in batch]) if texts is not None else None)
+        writer = GraphWriter(ids, texts([doc.doc_id for doc in batch]) if texts is not None else None, records=False)
         for doc in batch:
             writer.document(doc)
         refs = sorted({ref for doc in batch for ref in by_doc.get(doc.doc_id, ())})
         for ref in refs:
             record = records[ref >> 32][ref & 0xFFFFFFFF]
-            writes[ref >> 32](writer, dataclasses.replace(record, evidence=_given(record.evidence, first, last, ids)))
+            writer.record(record, _given(record.evidence, first, last, ids))
         for doc in batch:
-            yield doc.doc_id, writer.graph(doc.doc_id)
+            iri = doc_iri(doc.doc_id)
+            yield str(iri), writer.graph(iri)
         del writer
+    for kind in records:
+        for record in kind:
+            iri = record_iri(record)
+            if record.evidence and (only is None or str(iri) in only):
+                writer = GraphWriter((), records=True)
+                writer.record(record)
+                yield str(iri), writer.graph(iri)

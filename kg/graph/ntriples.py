@@ -38,6 +38,12 @@ def nt(term: Node) -> str:
     return str(to_ox(term))
 
 
+def nt_once(term: Node) -> str:
+    """``nt`` of a term written once or a few times (a sentence, a mention's IRI), left out of the
+    cache, which such terms would only crowd."""
+    return str(to_ox.__wrapped__(term))
+
+
 def line(triple: tuple[Node, Node, Node]) -> str:
     """A triple as an N-Triples line without its final ``" ."``."""
     s, p, o = triple

@@ -1,26 +1,34 @@
-"""Resolved records to RDF: one named graph per document, whose union is the knowledge graph.
+"""Resolved records to RDF: named graphs whose union is the knowledge graph.
 
-Each document's graph holds what that document supports: its own node, the mentions (sentences)
-it contributes, and every entity, post, membership and event it mentions. A fact stated in two
-documents is in both graphs, so that retracting one document leaves the other's facts whole.
+- A document's graph holds what is its own: its node, the mentions (sentences) of it that are
+  evidence of something, and the claims it makes (``kg:claimedBy``: who says an event happened,
+  in the graph of the article that says so).
+- Each record (entity, post, membership, event) has a graph of its own, named by its IRI: what kg
+  says of it, said once however many documents support it, and its ``prov:wasDerivedFrom`` links
+  to the mentions it comes from, in whichever documents they are.
+
+So an article a build adds writes its own graph and the graphs of the records it changes, not the
+graphs of every earlier article that names the same country; the union (what queries read without
+``GRAPH``) is the same as if every document's graph held all it supports.
 
 Each graph also states the super-classes and super-properties that ontology/kg.ttl entails for what
 it says (a ``kg:MilitaryAttack`` is a ``sem:Event``; ``kg:source`` is ``schema:agent``), so that
 queries in the standard vocabularies need no reasoner. The ontology itself, with the CAMEO codebook
-that events are typed with, is a graph of its own beside the documents' (``ontology_graph``).
+that events are typed with, is a graph of its own beside the others (``ontology_graph``).
 """
 
 from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
-from kg.graph.ntriples import line
+from kg.graph.ntriples import line, nt, nt_once
 from kg.graph.ontology import axioms, hierarchy
 from kg.graph.vocab import (
     KG,
@@ -57,7 +65,8 @@ FORMATS = {
     ".json": "json-ld",
 }
 QUAD_FORMATS = {"nquads", "trig", "json-ld"}
-_TYPE = RDF.type
+_TYPE, _DERIVED = RDF.type, PROV.wasDerivedFrom
+Record = Entity | Post | Member | Event  # what has a graph of its own
 
 
 def format_for(path: str | Path) -> str:
@@ -89,8 +98,23 @@ def ontology_graph() -> tuple[str, tuple[tuple, ...]]:
     return str(ONTOLOGY), tuple(triples)
 
 
+DOCUMENTS = str(one_off_resource("doc:"))  # the start of every document's IRI
+
+
 def doc_iri(doc_id: str) -> URIRef:
     return resource("doc:" + sha1(doc_id)[:16])
+
+
+def is_doc_iri(iri: str) -> bool:
+    """Whether ``iri`` names a document (and its graph), not a record or kg's terms."""
+    return iri.startswith(DOCUMENTS)
+
+
+def record_iri(record: Record) -> URIRef:
+    """A record's IRI, which names its graph too."""
+    if isinstance(record, Member):  # an org:Membership node, so that it can carry its provenance
+        return resource("membership:" + digest(record.member, record.organization))
+    return resource(record.key)
 
 
 def mention_iri(ev: Evidence) -> URIRef:
@@ -125,11 +149,41 @@ def entailed(triples: Iterable[tuple]) -> list[tuple[tuple, str]]:
     return out
 
 
-class DocGraph:
-    """The triples of one document's graph: each once, in the order written, each followed by the
-    super-classes and super-properties the ontology entails for it (``entailed``), so that
-    queries in the standard vocabularies find kg's own terms without a reasoner. Each triple
-    keeps its N-Triples line (``lines``), for its hash and the store."""
+def entailed_once(s: URIRef, pairs: Iterable[tuple[Node, Node]], fresh: Node | None = None) -> list[tuple[tuple, str]]:
+    """``entailed`` of the triples of a subject made once (a mention), given as (predicate,
+    object) pairs: the subject, and the object ``fresh`` (its sentence), written by ``nt_once``."""
+    up = hierarchy()
+    subject = nt_once(s)
+    out = []
+    for p, o in pairs:
+        predicate, obj = nt(p), nt_once(o) if o is fresh else nt(o)
+        out.append(((s, p, o), f"{subject} {predicate} {obj}"))
+        for sup in up.properties.get(p, ()):
+            out.append(((s, sup, o), f"{subject} {nt(sup)} {obj}"))
+        if p == _TYPE:
+            for sup in up.classes.get(o, ()):
+                out.append(((s, _TYPE, sup), f"{subject} {predicate} {nt(sup)}"))
+    return out
+
+
+def derived(node: URIRef, evidence: Iterable[Evidence]) -> list[tuple[tuple, str]]:
+    """``entailed`` of ``node prov:wasDerivedFrom`` the mention of each of ``evidence``: a record's
+    links to where it comes from, the mentions' IRIs written by ``nt_once``."""
+    if hierarchy().properties.get(_DERIVED):  # nothing is entailed of a link today; if ever, the slow way
+        return entailed([(node, _DERIVED, mention_iri(ev)) for ev in evidence])
+    head = f"{nt(node)} {nt(_DERIVED)} "
+    out = []
+    for ev in evidence:
+        m = mention_iri(ev)
+        out.append(((node, _DERIVED, m), head + nt_once(m)))
+    return out
+
+
+class NamedGraph:
+    """The triples of one named graph (a document's or a record's): each once, in the order
+    written, each followed by the super-classes and super-properties the ontology entails for it
+    (``entailed``), so that queries in the standard vocabularies find kg's own terms without a
+    reasoner. Each triple keeps its N-Triples line (``lines``), for its hash and the store."""
 
     __slots__ = ("triples",)
 
@@ -155,31 +209,38 @@ class DocGraph:
 
 
 class GraphWriter:
-    """Writes a Corpus as one graph of triples per document (plain Python: an rdflib Dataset is
-    made only when asked for, by ``dataset``)."""
+    """Writes a Corpus as named graphs of triples: one per document, one per record (plain Python:
+    an rdflib Dataset is made only when asked for, by ``dataset``).
 
-    def __init__(self, only: Collection[str] | None = None, texts: Mapping[str, str] | None = None) -> None:
-        self.graphs: dict[str, DocGraph] = {}
+    ``docs`` restricts the documents' graphs written to those documents (None: all), ``records``
+    whether the records' own graphs are written: ``kg.graph.batches`` writes the documents' graphs a
+    batch at a time (with their articles' texts, ``texts``), then the records'."""
+
+    def __init__(self, docs: Collection[str] | None = None, texts: Mapping[str, str] | None = None, *,
+                 records: bool = True) -> None:
+        self.graphs: dict[URIRef, NamedGraph] = {}
         self.mentions: dict[Evidence, URIRef] = {}  # written already (a sentence is evidence of many facts)
-        self.only = only  # the documents whose graphs to write (None: all); see kg.graph.batches
+        self.docs = docs
+        self.records = records
         self.texts = texts or {}  # articles' texts by doc_id: the sentences of evidence read without them
 
-    def graph(self, doc_id: str) -> DocGraph:
-        if doc_id not in self.graphs:
-            self.graphs[doc_id] = DocGraph()
-        return self.graphs[doc_id]
+    def graph(self, name: URIRef) -> NamedGraph:
+        g = self.graphs.get(name)
+        if g is None:
+            g = self.graphs[name] = NamedGraph()
+        return g
 
     def union_size(self) -> int:
         """The number of distinct triples over all the graphs."""
         return len(set().union(*(g.triples for g in self.graphs.values())))
 
     def dataset(self) -> Dataset:
-        """The documents' graphs, and the ontology's (``ontology_graph``)."""
+        """The graphs, and the ontology's (``ontology_graph``)."""
         ds = Dataset()
         for prefix, ns in PREFIXES.items():
             ds.bind(prefix, ns)
-        for doc_id, g in self.graphs.items():
-            context = ds.graph(doc_iri(doc_id))
+        for name, g in self.graphs.items():
+            context = ds.graph(name)
             ds.addN((s, p, o, context) for s, p, o in g)
         name, triples = ontology_graph()
         context = ds.graph(URIRef(name))
@@ -188,26 +249,23 @@ class GraphWriter:
 
     def _by_doc(self, evidence: Iterable[Evidence]) -> dict[str, list[Evidence]]:
         out: dict[str, list[Evidence]] = defaultdict(list)
-        only = self.only
+        docs = self.docs
         for ev in evidence:
-            if only is None or ev.doc_id in only:
+            if docs is None or ev.doc_id in docs:
                 out[ev.doc_id].append(ev)
         return out
 
-    def _mention(self, g: DocGraph, ev: Evidence) -> URIRef:
-        m = self.mentions.get(ev)
-        if m is not None:  # in g already: an Evidence's graph is its document's
-            return m
+    def _mention(self, g: NamedGraph, ev: Evidence) -> None:
+        if ev in self.mentions:  # in g already: an Evidence's graph is its document's
+            return
         m = self.mentions[ev] = mention_iri(ev)
-        text = ev.text or self.texts[ev.doc_id][ev.start:ev.end]
-        g.extend(entailed([(m, RDF.type, KG.Mention), (m, PROV.value, Literal(text)),
-                           (m, KG.start, _integer(ev.start)), (m, KG.end, _integer(ev.end)),
-                           (m, DCTERMS.isPartOf, doc_iri(ev.doc_id))]))
-        return m
+        text = Literal(ev.text or self.texts[ev.doc_id][ev.start:ev.end])
+        g.extend(entailed_once(m, [(RDF.type, KG.Mention), (PROV.value, text), (KG.start, _integer(ev.start)),
+                                   (KG.end, _integer(ev.end)), (DCTERMS.isPartOf, doc_iri(ev.doc_id))], text))
 
     def document(self, doc: Document) -> None:
-        g = self.graph(doc.doc_id)
         d = doc_iri(doc.doc_id)
+        g = self.graph(d)
         g.add((d, RDF.type, KG.Document))
         g.add((d, DCTERMS.identifier, Literal(doc.doc_id)))
         g.add((d, KG.sha1, Literal(doc.sha1)))
@@ -219,92 +277,98 @@ class GraphWriter:
         if doc.url:
             g.add((d, SDO.url, Literal(doc.url, datatype=XSD.anyURI)))
 
-    def _stated(self, triples: list[tuple], node: URIRef, evidence: Iterable[Evidence],
-                own: Mapping[str, list[tuple]] | None = None) -> None:
-        """``triples`` in the graph of each document of ``evidence``, then the triples only that
-        document states (``own``), and the mentions there."""
-        made = entailed(triples)  # once, whatever the number of documents
-        for doc_id, evs in self._by_doc(evidence).items():
-            g = self.graph(doc_id)
-            g.extend(made)
-            if own and doc_id in own:
-                g.extend(entailed(own[doc_id]))
-            g.extend(entailed([(node, PROV.wasDerivedFrom, self._mention(g, ev)) for ev in evs]))
-
-    def entity(self, e: Entity) -> None:
-        node = resource(e.key)
-        triples = [(node, RDF.type, KIND_CLASS[e.kind.value])]
-        if e.subtype in SUBTYPE_CLASS:
-            triples.append((node, RDF.type, SUBTYPE_CLASS[e.subtype]))
-        triples.append((node, RDFS.label, Literal(e.label)))
-        triples += [(node, SKOS.altLabel, Literal(alias)) for alias in e.aliases]
-        triples += [(node, OWL.sameAs, URIRef(iri)) for iri in e.same_as]
-        self._stated(triples, node, e.evidence)
-
-    def post(self, p: Post) -> None:
-        node, holder, title = resource(p.key), resource(p.holder), Literal(p.title)
-        triples = [(holder, ORG.holds, node), (node, RDF.type, KG.Post), (node, RDFS.label, title),
-                   (holder, SDO.jobTitle, title)]
-        if p.post_in:
-            triples.append((node, ORG.postIn, resource(p.post_in)))
-        self._stated(triples, node, p.evidence)
-
-    def member(self, m: Member) -> None:
-        # the membership itself is an org:Membership node, so that it can carry its provenance
-        node = resource("membership:" + digest(m.member, m.organization))
-        member, org = resource(m.member), resource(m.organization)
-        triples = [(member, ORG.memberOf, org), (node, RDF.type, ORG.Membership), (node, ORG.member, member),
-                   (node, ORG.organization, org)]
-        self._stated(triples, node, m.evidence)
-
-    def event(self, e: Event) -> None:
-        node = resource(e.key)
-        root = e.code[:2] if e.code.isdigit() else None
-        cls, link = ROOTS.get(root, (KG.OtherEvent, None))
-        triples = [(node, RDF.type, cls), (node, RDFS.label, Literal(e.label)), (node, SEM.eventType, cameo(e.code))]
-        if e.source:
-            triples.append((node, KG.source, resource(e.source)))
-        if e.target:
-            triples.append((node, KG.target, resource(e.target)))
-        if e.source and e.target and link is not None and e.source != e.target:
-            triples.append((resource(e.source), link, resource(e.target)))
-        if e.place:
-            triples.append((node, SEM.hasPlace, resource(e.place)))
-        for part in e.participants:
-            p = resource(f"participant:{part.cls.lower()}-{sha1(part.label)[:8]}")
-            triples += [(node, KG.participant, p), (p, RDF.type, KG.Participant), (p, RDF.type, PARTICIPANT[part.cls]),
-                        (p, RDFS.label, Literal(part.label))]
-        if e.time:
-            triples.append((node, SEM.hasTimeStamp, _date_literal(e.time.value)))
-            if e.time.approximate:
-                triples.append((node, KG.approximate, Literal(True)))
-        if e.killed is not None:
-            triples.append((node, KG.killed, _integer(e.killed)))
-        if e.injured is not None:
-            triples.append((node, KG.injured, _integer(e.injured)))
-        for count, what in e.killed_parts:
-            part = resource(f"casualties:{e.key.split(':', 1)[1]}-{count}-{slug(what)}")
-            triples += [(node, KG.casualties, part), (part, RDF.type, KG.Casualties), (part, KG.count, _integer(count)),
-                        (part, RDFS.label, Literal(what))]
-        triples.append((node, KG.status, STATUS[e.status.value]))
-        claims: dict[str, list[tuple]] = defaultdict(list)  # who claims it, in the graph of the text that says so
-        for doc_id, claimant in e.claimed_by:
-            claims[doc_id].append((node, KG.claimedBy, resource(claimant)))
-        self._stated(triples, node, e.evidence, claims)
+    def record(self, record: Record, evidence: Sequence[Evidence] | None = None) -> None:
+        """An entity, post, membership or event: in its own graph (when the writer writes records'),
+        what kg says of it and its links to the mentions of all its evidence; in the graph of each
+        document of ``evidence`` (its evidence, or the part of it given), those mentions, and who
+        that document says claims an event (``kg:claimedBy``). A record without evidence is in no graph."""
+        if not record.evidence:
+            return
+        node = record_iri(record)
+        if self.records:
+            g = self.graph(node)
+            g.extend(entailed(_TRIPLES[type(record)](node, record)))
+            g.extend(derived(node, record.evidence))
+        if self.docs is not None and not self.docs:  # no document's graph to write
+            return
+        claims: dict[str, list[tuple]] = defaultdict(list)
+        for said_in, claimant in record.claimed_by if isinstance(record, Event) else ():
+            claims[said_in].append((node, KG.claimedBy, resource(claimant)))
+        for doc_id, evs in self._by_doc(record.evidence if evidence is None else evidence).items():
+            g = self.graph(doc_iri(doc_id))
+            for ev in evs:
+                self._mention(g, ev)
+            if doc_id in claims:
+                g.extend(entailed(claims[doc_id]))
 
     def write(self, corpus: Corpus) -> GraphWriter:
         for doc in corpus.documents:
             self.document(doc)
-        for e in corpus.entities:
-            self.entity(e)
-        for p in corpus.posts:
-            self.post(p)
-        for m in corpus.members:
-            self.member(m)
-        for e in corpus.events:
-            self.event(e)
+        for records in (corpus.entities, corpus.posts, corpus.members, corpus.events):
+            for record in records:
+                self.record(record)
         return self
 
+
+def _entity_triples(node: URIRef, e: Entity) -> list[tuple]:
+    triples = [(node, RDF.type, KIND_CLASS[e.kind.value])]
+    if e.subtype in SUBTYPE_CLASS:
+        triples.append((node, RDF.type, SUBTYPE_CLASS[e.subtype]))
+    triples.append((node, RDFS.label, Literal(e.label)))
+    triples += [(node, SKOS.altLabel, Literal(alias)) for alias in e.aliases]
+    triples += [(node, OWL.sameAs, URIRef(iri)) for iri in e.same_as]
+    return triples
+
+
+def _post_triples(node: URIRef, p: Post) -> list[tuple]:
+    holder, title = resource(p.holder), Literal(p.title)
+    triples = [(holder, ORG.holds, node), (node, RDF.type, KG.Post), (node, RDFS.label, title),
+               (holder, SDO.jobTitle, title)]
+    if p.post_in:
+        triples.append((node, ORG.postIn, resource(p.post_in)))
+    return triples
+
+
+def _member_triples(node: URIRef, m: Member) -> list[tuple]:
+    member, org = resource(m.member), resource(m.organization)
+    return [(member, ORG.memberOf, org), (node, RDF.type, ORG.Membership), (node, ORG.member, member),
+            (node, ORG.organization, org)]
+
+
+def _event_triples(node: URIRef, e: Event) -> list[tuple]:
+    root = e.code[:2] if e.code.isdigit() else None
+    cls, link = ROOTS.get(root, (KG.OtherEvent, None))
+    triples = [(node, RDF.type, cls), (node, RDFS.label, Literal(e.label)), (node, SEM.eventType, cameo(e.code))]
+    if e.source:
+        triples.append((node, KG.source, resource(e.source)))
+    if e.target:
+        triples.append((node, KG.target, resource(e.target)))
+    if e.source and e.target and link is not None and e.source != e.target:
+        triples.append((resource(e.source), link, resource(e.target)))
+    if e.place:
+        triples.append((node, SEM.hasPlace, resource(e.place)))
+    for part in e.participants:
+        p = resource(f"participant:{part.cls.lower()}-{sha1(part.label)[:8]}")
+        triples += [(node, KG.participant, p), (p, RDF.type, KG.Participant), (p, RDF.type, PARTICIPANT[part.cls]),
+                    (p, RDFS.label, Literal(part.label))]
+    if e.time:
+        triples.append((node, SEM.hasTimeStamp, _date_literal(e.time.value)))
+        if e.time.approximate:
+            triples.append((node, KG.approximate, Literal(True)))
+    if e.killed is not None:
+        triples.append((node, KG.killed, _integer(e.killed)))
+    if e.injured is not None:
+        triples.append((node, KG.injured, _integer(e.injured)))
+    for count, what in e.killed_parts:
+        part = resource(f"casualties:{e.key.split(':', 1)[1]}-{count}-{slug(what)}")
+        triples += [(node, KG.casualties, part), (part, RDF.type, KG.Casualties), (part, KG.count, _integer(count)),
+                    (part, RDFS.label, Literal(what))]
+    triples.append((node, KG.status, STATUS[e.status.value]))
+    return triples
+
+
+
+_TRIPLES = {Entity: _entity_triples, Post: _post_triples, Member: _member_triples, Event: _event_triples}
 
 def to_dataset(corpus: Corpus) -> Dataset:
     return GraphWriter().write(corpus).dataset()

@@ -209,8 +209,9 @@ def build_corpus(paths: Iterable[str | Path], *, model: str = DEFAULT_MODEL, job
 
 
 def build(paths: Iterable[str | Path], **options) -> tuple[Dataset, BuildStats]:
-    """Articles to an RDF dataset (one named graph per document). The options are ``build_corpus``'s:
-    ``scheduler="tcp://HOST:8786"`` (or ``"local:N"``) parses on a dask.distributed cluster."""
+    """Articles to an RDF dataset (a named graph per document and per record, ``kg.graph.rdf``). The
+    options are ``build_corpus``'s: ``scheduler="tcp://HOST:8786"`` (or ``"local:N"``) parses on a
+    dask.distributed cluster."""
     stats = options.pop("stats", None) or BuildStats()
     started = time.perf_counter()
     corpus = build_corpus(paths, stats=stats, **options)

@@ -51,8 +51,17 @@ def graph_hash(triples: Iterable[Triple]) -> str:
     line. kg's graphs have no blank nodes. The lines are sorted before " ." is added, which gives the
     same order: where a line is the start of another, the other goes on with a character after the
     space ("@" of a language, "^^" of a datatype), never with a control character."""
-    lines = sorted(nt_lines(triples))
-    return sha1(" .\n".join(lines) + " ." if lines else "")
+    return sha1(_sorted_text(nt_lines(triples)))
+
+
+def _sorted_text(lines: list[str]) -> str:
+    """What ``graph_hash`` hashes: the lines sorted, each with its final " ."."""
+    return " .\n".join(sorted(lines)) + " ." if lines else ""
+
+
+def _lines_of(text: str) -> list[str]:
+    """The lines of a ``_sorted_text`` (an N-Triples line holds no line break: a literal's are escaped)."""
+    return text[:-2].split(" .\n") if text else []
 
 
 # The version of what kg makes of the same facts (resolution and RDF). A store whose graphs an
@@ -62,7 +71,9 @@ def graph_hash(triples: Iterable[Triple]) -> str:
 #    graph of its own; events merge across documents more conservatively.
 # 4: the CAMEO codebook is in the ontology's graph, not repeated in the graph of every document
 #    with an event of that code.
-GRAPHS_VERSION = 4
+# 5: each entity, post, membership and event is a graph of its own (what kg says of it, once, and its
+#    links to its mentions); a document's graph holds its node, its mentions and its claims.
+GRAPHS_VERSION = 5
 
 
 def needs_repair(catalog: Catalog) -> bool:
@@ -86,23 +97,23 @@ def _doc_ids(add: Sequence[DocFacts] | Spool) -> list[str]:
 def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = (),
            remove: Iterable[str] = (), progress: bool = False) -> Changes:
     """Add documents' facts (replacing those of the same doc_id), remove documents, and bring every
-    graph of the store up to date with the re-resolved corpus. The caller holds the store open for
-    writing (and so its lock).
+    graph of the store (each document's and each record's, ``kg.graph.rdf``) up to date with the
+    re-resolved corpus. The caller holds the store open for writing (and so its lock).
 
     The facts are read once, from the catalog and ``add`` (a ``Spool`` on disk), into resolution,
     as the copies of them kept for it (``kg.store.lean``: without the articles' texts and their
     sentences). Resolution runs in a child process (``kg.pipeline.forked.forked_stream``), whose
-    memory goes back to the system when it is done: it sends back the documents' signatures and
-    which of them to make again (all of them in a first build; in an incremental one, the new
-    documents and those they changed). The child then makes those graphs ``GRAPHS_PER_BATCH``
-    documents at a time (``kg.graph.batches``, the sentences read back from ``add`` and the
-    catalog) and hashes them, while this process streams the changed ones' lines to the store
+    memory goes back to the system when it is done: it sends back the graphs' signatures and which
+    of them to make again (all of them in a first build; in an incremental one, the graphs of the
+    new documents and of the records they changed). The child then makes those graphs, the
+    documents' ``GRAPHS_PER_BATCH`` at a time (``kg.graph.batches``, the sentences read back from
+    ``add`` and the catalog), and hashes them, while this process streams the changed ones' lines to the store
     (``Store.write_graphs``: an embedded store takes them in one write, a remote server
     ``GRAPHS_PER_WRITE`` at a time): the resolved corpus stays in the child, the two processes
     work at once, and the graphs of the whole corpus are never in memory together. The
     ontology's own graph is written beside the documents' when it is new or changed. With
     ``progress``, a bar counts the graphs made (standard error)."""
-    from kg.graph.rdf import doc_iri, ontology_graph
+    from kg.graph.rdf import ontology_graph
     from kg.pipeline.progress import bar
 
     changes = Changes()
@@ -133,10 +144,10 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     def plan_in_child() -> tuple[_Plan, Callable[[], Iterator[Made]]]:
         plan, part = _plan(every(), previous, known, f"{GRAPHS_VERSION}\n{hashes[ontology]}")
         plan.copies = copies  # filled as every() read the catalog
-        return plan, lambda: _graphs(part, previous, texts)
+        return plan, lambda: _graphs(part, set(plan.remake), previous, texts)
 
     with forked_stream(plan_in_child, "resolving the corpus") as (plan, made):
-        remade = {str(doc_iri(doc_id)) for doc_id in plan.remake}
+        remade = set(plan.remake)
         hashes.update((iri, previous[iri]) for iri in plan.signatures if iri not in remade)  # graphs kept as they are
         dropped = sorted(iri for iri in previous if iri not in plan.signatures and iri != ontology)
 
@@ -151,13 +162,13 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
         counted = bar(len(plan.remake), desc="writing graphs", unit="graph", enabled=progress)
 
         def changed() -> Iterator[tuple[str, Iterable[Triple]]]:
-            for iri, digest, lines in made:
+            for iri, digest, text in made:
                 hashes[iri] = digest
                 if counted is not None:
                     counted.update(1)
-                if lines is not None:
+                if text is not None:
                     changes.written += 1
-                    yield iri, Rendered.of_lines(lines)
+                    yield iri, Rendered.of_lines(_lines_of(text))
             if previous.get(ontology) != hashes[ontology]:
                 yield ontology, axioms
 
@@ -175,8 +186,8 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     catalog.prune()
 
     changes.dropped = len(dropped)
-    changes.documents = len(plan.signatures)
-    changes.unchanged = changes.documents - changes.written
+    changes.documents = plan.documents
+    changes.unchanged = len(plan.signatures) - changes.written
     changes.contents = plan.contents
     return changes
 
@@ -193,15 +204,18 @@ class Contents:
 
 @dataclass
 class _Plan:
-    """What resolution decides for an update: which documents' graphs to make again."""
+    """What resolution decides for an update: which graphs to make again."""
 
-    signatures: dict[str, str]  # the graph IRI of every document -> what its graph is made from
-    remake: list[str]  # the doc ids of the documents whose graphs are made again
+    signatures: dict[str, str]  # the IRI of every graph -> what it is made from
+    remake: list[str]  # the IRIs of the graphs made again
     contents: Contents
+    documents: int = 0
     copies: dict[str, bytes] = field(default_factory=dict)  # for ``Catalog.keep_copies``
 
 
-Made = tuple[str, str, list[str] | None]  # a graph's IRI, its hash, its lines (None: as the store has it)
+# a graph's IRI, its hash, and its lines as one text (``_sorted_text``: one string through the pipe, not
+# one per line) or None when it is as the store has it
+Made = tuple[str, str, str | None]
 
 
 def _plan(read: Iterable[tuple[Document, DocFacts]], previous: dict[str, str | None], known: dict[str, str],
@@ -212,36 +226,30 @@ def _plan(read: Iterable[tuple[Document, DocFacts]], previous: dict[str, str | N
     memory stay there, with the part of the corpus the graphs are made again from
     (``batches.part``); only the plan comes back."""
     from kg.graph import batches
-    from kg.graph.rdf import doc_iri
     from kg.resolve.entities import resolve_read
 
     corpus = resolve_read(read)
-    signatures = {str(doc_iri(doc_id)): sign for doc_id, sign in batches.signatures(corpus, salt).items()}
-    remake = []
-    # a document whose graph is made from what it was made from last time has that graph still:
-    # only the others are made again (an incremental build makes the graphs of the new documents
-    # and of those whose entities or events the new ones changed, not the whole catalog's)
-    for doc in corpus.documents:
-        iri = str(doc_iri(doc.doc_id))
-        if previous.get(iri) is None or known.get(iri) != signatures[iri]:
-            remake.append(doc.doc_id)
+    signatures = batches.signatures(corpus, salt)
+    # a graph made from what it was made from last time is in the store still: only the others are
+    # made again (an incremental build makes the graphs of the new documents and of the records
+    # they changed, not the whole catalog's)
+    remake = [iri for iri, sign in signatures.items() if previous.get(iri) is None or known.get(iri) != sign]
     contents = Contents(Counter(e.kind.value for e in corpus.entities), len(corpus.posts), len(corpus.members),
                         len(corpus.events))
-    return _Plan(signatures, remake, contents), batches.part(corpus, set(remake))
+    return _Plan(signatures, remake, contents, len(corpus.documents)), batches.part(corpus, set(remake))
 
 
-def _graphs(part: Corpus, previous: dict[str, str | None],
+def _graphs(part: Corpus, remake: set[str], previous: dict[str, str | None],
             texts: Callable[[list[str]], Mapping[str, str]]) -> Iterator[Made]:
-    """The graphs of the documents of ``part``, made ``GRAPHS_PER_BATCH`` at a time (``kg.graph.batches``)
-    and hashed, in the child: each with its lines when its hash is not the one in the store
-    (``previous``)."""
+    """The graphs named ``remake``, made from ``part`` (``kg.graph.batches``: the documents'
+    ``GRAPHS_PER_BATCH`` at a time) and hashed, in the child: each with its lines when its hash is
+    not the one in the store (``previous``)."""
     from kg.graph import batches
-    from kg.graph.rdf import doc_iri
 
-    for doc_id, graph in batches.graphs(part, GRAPHS_PER_BATCH, texts=texts):
-        iri, rendered = str(doc_iri(doc_id)), Rendered(graph)  # its terms written once, for the hash and the store
-        digest = graph_hash(rendered)
-        yield iri, digest, rendered.lines if previous.get(iri) != digest else None
+    for iri, graph in batches.graphs(part, GRAPHS_PER_BATCH, texts=texts, only=remake):
+        text = _sorted_text(graph.lines())  # its terms written once, for the hash and the store
+        digest = sha1(text)
+        yield iri, digest, text if previous.get(iri) != digest else None
 
 
 def _texts(catalog: Catalog, add: Sequence[DocFacts] | Spool) -> Callable[[list[str]], dict[str, str]]:

@@ -417,7 +417,8 @@ def remove(place: Place, docs: Iterable[str]) -> Removal:
         doc_ids: set[str] = set()
         for doc in docs:
             found = matches(doc, catalog)
-            if not found and doc.startswith(("http://", "https://")) and doc in store.graphs():
+            if not found and doc.startswith(("http://", "https://")) and doc in store.graphs() \
+                    and doc not in catalog.graph_hashes:  # not a graph kg built (a record's, say)
                 out.orphans.append(doc)  # a graph kg load brought in
             elif not found:
                 out.missing.append(doc)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import sys
 import types
 import typing
@@ -241,6 +242,7 @@ def _shared_record_decoder(cls: type, hints: dict[str, Any], generic: Decoder) -
     return scope["record"]
 
 
+_DECODER = json.JSONDecoder()
 _REFS = tuple(Ref(i) for i in range(1024))  # the references of a document's first entities, shared by all
 
 
@@ -248,10 +250,19 @@ def _mismatch(hint: Any, data: Any) -> typing.NoReturn:
     raise ValueError(f"expected {getattr(hint, '__name__', hint)}, got {data!r}")
 
 
+_ARTICLE_TEXT = re.compile(r'\{"format":(\d+),"facts":\{"article":\{"doc_id":"(?:[^"\\]|\\.)*","text":')
+
+
 def article_text(text: str | bytes) -> str:
-    """The article's text in a document's extraction as ``dumps`` wrote it, without reading the rest."""
+    """The article's text in a document's extraction as ``dumps`` wrote it, without reading the rest
+    (where ``dumps`` put it, at the start; else by reading the whole)."""
     try:
-        article = json.loads(text)["facts"]["article"]["text"]
+        text = text.decode("utf-8") if isinstance(text, bytes) else text
+        start = _ARTICLE_TEXT.match(text)
+        if start is not None and int(start.group(1)) == FORMAT:
+            article, _ = _DECODER.raw_decode(text, start.end())
+        else:
+            article = json.loads(text)["facts"]["article"]["text"]
     except (ValueError, KeyError, TypeError):
         raise ValueError(f"not kg facts of format {FORMAT}") from None
     if not isinstance(article, str):

@@ -245,6 +245,9 @@ class OxigraphStore(Store):
 
         def write(copy: ox.Store) -> None:
             nonlocal written
+            # a first build: no graph to read first (a look-up per graph in a database the loader is
+            # filling costs more the more files it has made, a third of the write for 100,000 graphs)
+            fresh = next(iter(copy.named_graphs()), None) is None
             orphans: list[ox.Triple] = []  # triples that lost a graph, and may have lost the last one
             for name in drop:
                 node = ox.NamedNode(name)
@@ -254,8 +257,8 @@ class OxigraphStore(Store):
                 lines = _Lines(loader)
                 for name, triples in chain(((name, None) for name in edited), rest):
                     node = ox.NamedNode(name)
-                    old = {f"{q.subject} {q.predicate} {q.object}": q.triple
-                           for q in copy.quads_for_pattern(None, None, None, node)}
+                    old = {} if fresh else {f"{q.subject} {q.predicate} {q.object}": q.triple
+                                            for q in copy.quads_for_pattern(None, None, None, node)}
                     if triples is None:  # the old graph with the changes worked out for it
                         lost = set(edits.lost.pop(name))
                         new = [line for line in old if line not in lost] + edits.gained.pop(name)

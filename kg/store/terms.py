@@ -34,7 +34,7 @@ class Rendered:
 
     def __init__(self, triples: Iterable[Triple]) -> None:
         self.triples = triples
-        lines = getattr(triples, "lines", None)  # a kg.graph.rdf.DocGraph has its lines made already
+        lines = getattr(triples, "lines", None)  # a kg.graph.rdf.NamedGraph has its lines made already
         self.lines = lines() if lines is not None else [line(t) for t in triples]
 
     @classmethod

@@ -10,9 +10,10 @@ import pytest
 from conftest import ARTICLES, EXAMPLES
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
+from rdflib.namespace import PROV
 
 from kg.cli import main
-from kg.graph.rdf import read_graph, union
+from kg.graph.rdf import is_doc_iri, read_graph, union
 from kg.graph.vocab import ONTOLOGY
 
 
@@ -27,13 +28,19 @@ def test_every_format_holds_the_same_graph(tmp_path, examples_graph, suffix):
     assert isomorphic(union(read_graph(out)), examples_graph)
 
 
-def test_quads_have_one_named_graph_per_document(tmp_path):
+def test_quads_have_a_named_graph_per_document_and_per_record(tmp_path):
     out = tmp_path / "graph.nq"
     assert main(["build", str(ARTICLES), "-o", str(out), "-q", "-j", "1"]) == 0
     ds = Dataset()
     ds.parse(out, format="nquads")
     named = {g.identifier for g in ds.graphs() if len(g) and g.identifier != ds.default_graph.identifier}
-    assert len(named - {ONTOLOGY}) == len(list(ARTICLES.glob("*.txt")))  # and the ontology's graph
+    documents = {name for name in named if is_doc_iri(str(name))}
+    assert len(documents) == len(list(ARTICLES.glob("*.txt")))
+    # every other graph but the ontology's is a record's, with its links to where it comes from
+    derived = {s for g in ds.graphs() for s in g.subjects(PROV.wasDerivedFrom, None)}
+    assert named - documents - {ONTOLOGY} == derived
+    for name in derived:
+        assert (name, PROV.wasDerivedFrom, None) in ds.graph(name)
 
 
 def test_same_input_same_graph_same_iris(tmp_path, examples_graph):

@@ -1,14 +1,17 @@
-"""A corpus's graphs made a batch of documents at a time are the graphs one writer of the whole
-corpus makes: a fact stated in documents of different batches is in each of their graphs."""
+"""A corpus's graphs made a batch of documents at a time, then record by record, are the graphs one
+writer of the whole corpus makes; a graph's signature changes when and only when the graph does."""
 
 from __future__ import annotations
 
 import dataclasses
 
 import pytest
+from rdflib import RDF, RDFS, Literal, URIRef
+from rdflib.namespace import PROV
 
 from kg.graph import batches
-from kg.graph.rdf import GraphWriter
+from kg.graph.rdf import GraphWriter, doc_iri
+from kg.graph.vocab import KG, resource
 from kg.model import (
     Article,
     DocFacts,
@@ -42,44 +45,69 @@ def docs() -> list[DocFacts]:
     return out
 
 
+def doc(doc_id: str) -> str:
+    """The name of a document's graph."""
+    return str(doc_iri(doc_id))
+
+
+def record(key: str) -> str:
+    """The name of a record's graph."""
+    return str(resource(key))
+
+
 def test_graphs_made_in_batches_are_the_graphs_of_the_whole_corpus():
     corpus = resolve(docs())
     whole = GraphWriter().write(corpus)
     for size in (1, 2, 3):
         made = dict(batches.graphs(corpus, size))
-        assert list(made) == [d.doc_id for d in corpus.documents]
-        for doc_id, graph in made.items():
-            assert set(graph) == set(whole.graph(doc_id)), (size, doc_id)
+        assert list(made)[:3] == [doc(d.doc_id) for d in corpus.documents]  # the documents' first, in order
+        assert set(made) == {str(name) for name in whole.graphs}
+        for name, graph in made.items():
+            assert set(graph) == set(whole.graphs[URIRef(name)]), (size, name)
     # the surname alone in the third story is the minister the others name in full
     person = [e for e in corpus.entities if e.kind is Kind.PERSON]
     assert [e.key for e in person] == ["person:clara-pettigrew"]
     assert {ev.doc_id for ev in person[0].evidence} == {"trade-0", "trade-1", "trade-2"}
+    # her graph says who she is and where that comes from: a sentence of each story
+    mentions = {s for d in ("trade-0", "trade-1", "trade-2") for s, p, o in whole.graphs[URIRef(doc(d))]
+                if (p, o) == (RDF.type, KG.Mention)}
+    she = URIRef(record("person:clara-pettigrew"))
+    her = set(whole.graphs[she])
+    assert {o for s, p, o in her if (s, p) == (she, PROV.wasDerivedFrom)} == mentions
+    assert (she, RDFS.label, Literal("Clara Pettigrew")) in her
 
 
 def graphs_and_signatures(facts: list[DocFacts]) -> tuple[dict[str, set], dict[str, str]]:
     corpus = resolve(facts)
-    return {doc_id: set(g) for doc_id, g in batches.graphs(corpus, 2)}, batches.signatures(corpus, "v")
+    return {name: set(g) for name, g in batches.graphs(corpus, 2)}, batches.signatures(corpus, "v")
 
 
-def test_a_signature_changes_when_and_only_when_its_documents_graph_changes():
+def test_a_signature_changes_when_and_only_when_its_graph_changes():
     trade = docs()
-    # a later story naming the minister in full settles who "Pettigrew" alone was: that graph changes
+    # a later story naming the minister in full settles who "Pettigrew" alone was: she is another
+    # record (another graph), the story's own graph (its node and sentence) is as it was
     before, signed_before = graphs_and_signatures([trade[2]])
     after, signed_after = graphs_and_signatures([trade[2], trade[1]])
-    assert before["trade-2"] != after["trade-2"] and signed_before["trade-2"] != signed_after["trade-2"]
-    # a story adding only the minister's post and a visit of its own leaves the others' graphs as they were
+    assert record("person:pettigrew") in before and record("person:pettigrew") not in after
+    assert record("person:clara-pettigrew") in after
+    assert before[doc("trade-2")] == after[doc("trade-2")]
+    assert signed_before[doc("trade-2")] == signed_after[doc("trade-2")]
+    assert set(signed_before) == set(before) and set(signed_after) == set(after)  # a signature for each graph
+    # a story adding the minister's post and a visit of its own: Clara Pettigrew and Japan, which
+    # it names too, are said to come from it as well; the others' graphs are as they were
     before, signed_before = graphs_and_signatures(trade[1:])
     after, signed_after = graphs_and_signatures(trade)
-    for doc_id in ("trade-1", "trade-2"):
-        assert before[doc_id] == after[doc_id] and signed_before[doc_id] == signed_after[doc_id]
+    changed = {name for name in before if before[name] != after[name]}
+    assert changed == {record("person:clara-pettigrew"), record("country:JP")}
+    assert {name for name in before if signed_before[name] != signed_after[name]} == changed
     # another version of the graph writing signs every graph otherwise
     assert set(batches.signatures(resolve(trade), "w").values()).isdisjoint(signed_after.values())
 
 
-def test_a_claim_in_one_story_changes_only_that_storys_signature():
-    """Who claims an event is in the graph of the story that says so, not in the others' graphs of
-    the event: a new story claiming it leaves their signatures as they were (and so their graphs
-    are not made again by an incremental build)."""
+def test_a_claim_is_in_the_graph_of_the_story_that_makes_it():
+    """Who claims an event is in the graph of the story that says so, not in the event's graph nor
+    in the other stories': a new story claiming it leaves their graphs and signatures as they were
+    (and so an incremental build does not make them again)."""
     texts = ["Russia attacked Syria.", "The United States said Russia attacked Syria."]
     stories = []
     for n, text in enumerate(texts):
@@ -95,11 +123,16 @@ def test_a_claim_in_one_story_changes_only_that_storys_signature():
     [event] = resolve(stories).events
     assert event.claimed_by == (("claim-1", "country:US"),)
     assert {ev.doc_id for ev in event.evidence} == {"claim-0", "claim-1"}
-    assert before["claim-0"] == after["claim-0"] and signed_before["claim-0"] == signed_after["claim-0"]
-    # the claim is signed for the story that makes it: without it, that story's signature differs
+    assert before[doc("claim-0")] == after[doc("claim-0")]
+    assert signed_before[doc("claim-0")] == signed_after[doc("claim-0")]
+    claim = (URIRef(record(event.key)), KG.claimedBy, URIRef(record("country:US")))
+    assert claim in after[doc("claim-1")] and claim not in after[record(event.key)]
+    # the claim is signed for the story that makes it, not for the event
     unclaimed = [stories[0], dataclasses.replace(stories[1], events=(dataclasses.replace(stories[1].events[0],
                                                                                          claimed_by=None),))]
-    assert graphs_and_signatures(unclaimed)[1]["claim-1"] != signed_after["claim-1"]
+    signed_unclaimed = graphs_and_signatures(unclaimed)[1]
+    assert signed_unclaimed[doc("claim-1")] != signed_after[doc("claim-1")]
+    assert signed_unclaimed[record(event.key)] == signed_after[record(event.key)]
 
 
 def without_sentences(facts: list[DocFacts]) -> list[DocFacts]:
@@ -120,34 +153,37 @@ def test_graphs_of_facts_read_without_their_sentences_take_them_from_the_article
         asked.append(doc_ids)
         return {doc_id: texts[doc_id] for doc_id in doc_ids}
 
-    expected = {doc_id: set(g) for doc_id, g in batches.graphs(full, 2)}
-    assert {doc_id: set(g) for doc_id, g in batches.graphs(light, 2, texts=read)} == expected
+    expected = {name: set(g) for name, g in batches.graphs(full, 2)}
+    assert {name: set(g) for name, g in batches.graphs(light, 2, texts=read)} == expected
     assert asked == [["trade-0", "trade-1"], ["trade-2"]]  # a batch's articles at a time
     # the sentence is in the graph: "Pettigrew visited Canada on Monday." as the mention's text
-    assert any(str(o) == "Pettigrew visited Canada on Monday." for _, _, o in expected["trade-2"])
+    assert any(str(o) == "Pettigrew visited Canada on Monday." for _, _, o in expected[doc("trade-2")])
 
 
-@pytest.mark.parametrize("doc_ids", [{"trade-1"}, {"trade-0", "trade-2"}, {"trade-2"}])
-def test_the_part_of_some_documents_makes_their_graphs(doc_ids):
+@pytest.mark.parametrize("names", [{doc("trade-1")}, {doc("trade-0"), doc("trade-2")}, {doc("trade-2")},
+                                   {doc("trade-1"), record("country:CA")}, {record("person:clara-pettigrew")}])
+def test_the_part_for_some_graphs_makes_them(names):
     corpus = resolve(docs())
     whole = GraphWriter().write(corpus)
-    part = batches.part(corpus, doc_ids)
+    part = batches.part(corpus, names)
+    doc_ids = {d for d in ("trade-0", "trade-1", "trade-2") if doc(d) in names}
     assert [d.doc_id for d in part.documents] == sorted(doc_ids)
-    # each record kept is one these documents state, with their evidence alone
+    # a record whose graph is asked for is whole; the others, the documents' records with their evidence alone
     for kind in batches.KINDS:
-        for record in getattr(part, kind):
-            assert record.evidence and {ev.doc_id for ev in record.evidence} <= doc_ids, (kind, record)
+        for kept in getattr(part, kind):
+            wanted = record(getattr(kept, "key", "")) in names
+            assert wanted or (kept.evidence and {ev.doc_id for ev in kept.evidence} <= doc_ids), (kind, kept)
     # Japan is named in the first two stories only
     assert any(e.key == "country:JP" for e in part.entities) == bool(doc_ids & {"trade-0", "trade-1"})
-    made = dict(batches.graphs(part, 2))  # {"trade-0", "trade-2"}: a batch with a gap in doc order
-    assert list(made) == sorted(doc_ids)
-    for doc_id, graph in made.items():
-        assert set(graph) == set(whole.graph(doc_id)), doc_id
+    made = dict(batches.graphs(part, 2, only=names))  # {"trade-0", "trade-2"}: a batch with a gap in doc order
+    assert set(made) == names
+    for name, graph in made.items():
+        assert set(graph) == set(whole.graphs[URIRef(name)]), name
 
 
-def test_the_part_of_every_document_is_the_corpus():
+def test_the_part_for_every_graph_is_the_corpus():
     corpus = resolve(docs())
-    assert batches.part(corpus, {"trade-0", "trade-1", "trade-2"}) is corpus
+    assert batches.part(corpus, set(batches.signatures(corpus))) is corpus
 
 
 def test_evidence_out_of_document_order_is_refused():

@@ -5,11 +5,12 @@ back the same graphs."""
 from __future__ import annotations
 
 import pytest
-from rdflib import URIRef
+from rdflib import RDF, RDFS, URIRef
 from rdflib.compare import isomorphic
+from rdflib.namespace import DCTERMS, PROV
 
-from kg.graph.rdf import doc_iri, ontology_graph
-from kg.graph.vocab import ONTOLOGY
+from kg.graph.rdf import doc_iri, is_doc_iri, ontology_graph
+from kg.graph.vocab import KG, ONTOLOGY, resource
 from kg.pipeline.incremental import needs_repair, update
 from kg.store.catalog import Catalog
 from kg.store.oxigraph import OxigraphStore
@@ -68,8 +69,11 @@ def test_a_later_document_resolves_an_earlier_one(store, lavrov_docs):
     update(store, catalog, add=[surname])
     assert labels(store) == {"Lavrov"}
     changes = update(store, catalog, add=[full])
-    # "Lavrov" of the second article is the Sergey Lavrov the first one names: its graph is rewritten
-    assert changes.written == 2
+    # "Lavrov" of the second article is the Sergey Lavrov the first one names: the new article's graph
+    # and the graphs of its records (Boris Johnson, Sergey Lavrov, Russia, the meeting) are written,
+    # and Lavrov's accusation again, its source changed; the bare "Lavrov" and his accusation go.
+    # The earlier article's own graph (its node and sentence) and Britain's stay as they were
+    assert (changes.written, changes.dropped, changes.unchanged) == (6, 2, 2)
     assert labels(store) == {"Boris Johnson", "Sergey Lavrov"}
     assert sources_of(store, "Sergey Lavrov") == {str(doc_iri(f.article.doc_id)) for f in (full, surname)}
 
@@ -79,8 +83,12 @@ def test_removing_a_document_keeps_what_the_others_say(store, lavrov_docs):
     catalog = Catalog(None)
     update(store, catalog, add=[full, surname, other])
     changes = update(store, catalog, remove=[full.article.doc_id])
-    assert changes.removed == [full.article.doc_id] and changes.dropped == 1
-    assert changes.written == 1 and changes.unchanged == 1  # the surname's graph, not Theresa May's
+    # gone: the article's graph, Boris Johnson, Russia and the meeting it alone names, and Sergey
+    # Lavrov and his accusation under that name; written: the "Lavrov" the other article is left
+    # with, and his accusation; unchanged: the other two articles' graphs, Britain, Theresa May,
+    # Donald Trump and their call
+    assert changes.removed == [full.article.doc_id]
+    assert (changes.dropped, changes.written, changes.unchanged) == (6, 2, 6)
     # nothing the removed article alone said is left; Lavrov stays, known by the name the rest gives him
     assert labels(store) == {"Lavrov", "Theresa May", "Donald Trump"}
     assert sources_of(store, "Lavrov") == {str(doc_iri(surname.article.doc_id))}
@@ -104,7 +112,8 @@ def test_only_the_graphs_that_change_are_written(store, lavrov_docs):
     catalog = Catalog(None)
     update(store, catalog, add=[full, surname])
     changes = update(store, catalog, add=[other])
-    assert (changes.added, changes.written, changes.unchanged) == ([other.article.doc_id], 1, 2)
+    # the new article's graph, Theresa May's, Donald Trump's and their call's; nothing of the others
+    assert (changes.added, changes.written, changes.unchanged) == ([other.article.doc_id], 4, 8)
 
 
 def test_the_catalog_on_disk_is_read_back(tmp_path, lavrov_docs, make_store):
@@ -151,12 +160,26 @@ def test_a_write_that_fails_is_repaired_by_the_next_build(tmp_path, lavrov_docs)
     assert not needs_repair(catalog)
 
 
-def test_graph_names_are_the_documents(store, lavrov_docs):
+def test_graph_names_are_the_documents_and_the_records(store, lavrov_docs):
     update(store, Catalog(None), add=list(lavrov_docs))
-    assert store.graphs() == {str(doc_iri(f.article.doc_id)) for f in lavrov_docs} | {str(ONTOLOGY)}
-    for f in lavrov_docs:
-        graph = store.dataset().graph(URIRef(str(doc_iri(f.article.doc_id))))
-        assert (doc_iri(f.article.doc_id), None, None) in graph
+    documents = {str(doc_iri(f.article.doc_id)) for f in lavrov_docs}
+    people = {str(resource(key)) for key in ("person:boris-johnson", "person:sergey-lavrov", "person:theresa-may",
+                                             "person:donald-trump")}
+    countries = {str(resource("country:RU")), str(resource("country:GB"))}
+    events = {row[0] for row in store.query("SELECT ?e WHERE { ?e a sem:Event }").rows}
+    assert len(events) == 3  # a meeting, an accusation, a call
+    assert store.graphs() == documents | people | countries | events | {str(ONTOLOGY)}
+    ds = store.dataset()
+    for name in documents:  # a document's graph: its node and its sentence, which the records come from
+        graph = ds.graph(URIRef(name))
+        assert (URIRef(name), RDF.type, KG.Document) in graph
+        assert {str(o) for o in graph.objects(None, DCTERMS.isPartOf)} == {name}
+    for name in people | countries | events:  # a record's graph: the record and where it comes from
+        graph = ds.graph(URIRef(name))
+        assert (URIRef(name), RDFS.label, None) in graph
+        assert set(graph.objects(URIRef(name), PROV.wasDerivedFrom)) <= {
+            m for d in documents for m in ds.graph(URIRef(d)).subjects(RDF.type, KG.Mention)}
+        assert (URIRef(name), PROV.wasDerivedFrom, None) in graph
 
 
 @pytest.mark.parametrize("threshold", [0, 10**9])  # through the bulk loader, and in one update
@@ -166,8 +189,9 @@ def test_a_build_in_steps_gives_the_graphs_of_one_build_of_everything(tmp_path, 
     catalog = Catalog(tmp_path / "stepped" / "catalog")
     update(stepped, catalog, add=[surname, other])
     changes = update(stepped, Catalog(tmp_path / "stepped" / "catalog"), add=[full])
-    # the new article, and the one whose "Lavrov" it settles; not the one about others
-    assert (changes.written, changes.unchanged) == (2, 1)
+    # the new article's graph and its records', and the accusation of the "Lavrov" it settles; not
+    # the graphs of the earlier articles, nor of Britain, Theresa May, Donald Trump and their call
+    assert (changes.written, changes.unchanged) == (6, 6)
     once = OxigraphStore(tmp_path / "once", writable=True, create=True, bulk_threshold=threshold)
     update(once, Catalog(tmp_path / "once" / "catalog"), add=[other, full, surname])
     assert same(snapshot(stepped), snapshot(once))
@@ -254,7 +278,8 @@ def test_two_concurrent_builds_into_one_virtuoso_leave_every_document_once(virtu
         union = alone.query(UNION_BUT_FILES).rows[0][0]  # the files read differ (see below)
         union_rows_of_reference = union_rows(alone)
     ontology, _ = ontology_graph()
-    assert len(want) == len(examples) + len(generated) + 1  # one graph for each distinct article, and kg's terms
+    # one graph for each distinct article, one for each record, and kg's terms
+    assert len([name for name in want if is_doc_iri(name)]) == len(examples) + len(generated)
 
     with open_store(virtuoso.endpoint, graph_store=virtuoso.graph_store) as store:
         graph_counts = store._select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows
@@ -275,7 +300,7 @@ def test_two_concurrent_builds_into_one_virtuoso_leave_every_document_once(virtu
 
     for graphs in (have, want):
         for name, g in graphs.items():
-            if name == ontology:
+            if not is_doc_iri(name):  # a record's graph, or kg's terms
                 continue
             for source_file in (KG.sourceFile, DCTERMS.source):  # kg:sourceFile, and its super-property
                 assert len(list(g.objects(None, source_file))) == 1
@@ -328,6 +353,7 @@ def test_the_graphs_written_are_counted_on_a_bar(store, lavrov_docs, capsys):
     catalog = Catalog(None)
     update(store, catalog, add=[full, surname], progress=True)
     err = capsys.readouterr().err
-    assert "writing graphs" in err and "/2 " in err  # two documents, two graphs
+    # two documents' graphs, and those of Boris Johnson, Sergey Lavrov, Russia, Britain, the meeting and the accusation
+    assert "writing graphs" in err and "/8 " in err
     update(store, catalog, add=[other])
     assert capsys.readouterr().err == ""  # no bar unless asked for
