@@ -16,6 +16,8 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping
 
+from rdflib import URIRef
+
 from kg.graph.rdf import GraphWriter, NamedGraph, doc_iri, record_iri
 from kg.ids import sha1
 from kg.model import Corpus, Evidence
@@ -81,7 +83,8 @@ def signatures(corpus: Corpus, salt: str = "") -> dict[str, str]:
             iri = str(record_iri(record))
             own = repr(tuple(getattr(record, name) for name in names if name not in ("evidence", per_doc)))
             where = repr([(ev.doc_id, ev.start, ev.end) for ev in record.evidence])
-            out[iri] = sha1(f"{salt}\n{kind}\n{own}\n{where}")
+            # two records of one IRI (two posts whose titles differ in case alone) share its graph
+            out[iri] = sha1(f"{out.get(iri, '')}{salt}\n{kind}\n{own}\n{where}")
             for ev in record.evidence:
                 spans[ev.doc_id].append(ev.start << 32 | ev.end)
             if per_doc:
@@ -147,10 +150,14 @@ def graphs(corpus: Corpus, size: int = 500, texts: Callable[[list[str]], Mapping
             iri = doc_iri(doc.doc_id)
             yield str(iri), writer.graph(iri)
         del writer
+    by_iri: dict[URIRef, list] = {}  # records of one IRI (two posts whose titles differ in case alone): one graph
     for kind in records:
         for record in kind:
-            iri = record_iri(record)
-            if record.evidence and (only is None or str(iri) in only):
-                writer = GraphWriter((), records=True)
+            if record.evidence:
+                by_iri.setdefault(record_iri(record), []).append(record)
+    for iri, same in by_iri.items():
+        if only is None or str(iri) in only:
+            writer = GraphWriter((), records=True)
+            for record in same:
                 writer.record(record)
-                yield str(iri), writer.graph(iri)
+            yield str(iri), writer.graph(iri)

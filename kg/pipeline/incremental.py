@@ -107,11 +107,11 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     of them to make again (all of them in a first build; in an incremental one, the graphs of the
     new documents and of the records they changed). The child then makes those graphs, the
     documents' ``GRAPHS_PER_BATCH`` at a time (``kg.graph.batches``, the sentences read back from
-    ``add`` and the catalog), and hashes them, while this process streams the changed ones' lines to the store
-    (``Store.write_graphs``: an embedded store takes them in one write, a remote server
-    ``GRAPHS_PER_WRITE`` at a time): the resolved corpus stays in the child, the two processes
-    work at once, and the graphs of the whole corpus are never in memory together. The
-    ontology's own graph is written beside the documents' when it is new or changed. With
+    ``add`` and the catalog), and hashes them, while this process streams the changed ones' lines
+    to the store (``Store.write_graphs``: an embedded store takes them in one write, a remote
+    server ``GRAPHS_PER_WRITE`` at a time): the resolved corpus stays in the child, the two
+    processes work at once, and the graphs of the whole corpus are never in memory together. The
+    ontology's own graph is written beside the others when it is new or changed. With
     ``progress``, a bar counts the graphs made (standard error)."""
     from kg.graph.rdf import ontology_graph
     from kg.pipeline.progress import bar

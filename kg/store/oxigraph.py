@@ -246,7 +246,7 @@ class OxigraphStore(Store):
         def write(copy: ox.Store) -> None:
             nonlocal written
             # a first build: no graph to read first (a look-up per graph in a database the loader is
-            # filling costs more the more files it has made, a third of the write for 100,000 graphs)
+            # filling costs more the more files it has made: 7 s of 128 for 115,077 graphs)
             fresh = next(iter(copy.named_graphs()), None) is None
             orphans: list[ox.Triple] = []  # triples that lost a graph, and may have lost the last one
             for name in drop:

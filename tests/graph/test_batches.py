@@ -181,6 +181,23 @@ def test_the_part_for_some_graphs_makes_them(names):
         assert set(graph) == set(whole.graphs[URIRef(name)]), name
 
 
+def test_records_of_one_iri_share_one_graph():
+    """Two posts of one holder whose titles differ in case alone have one IRI: one graph, holding
+    both, made in batches as the whole corpus's writer makes it, and signed once."""
+    corpus = resolve(docs())
+    [post] = corpus.posts
+    again = Evidence("trade-1", 0, 10, "Clara Pett")
+    corpus.posts.append(dataclasses.replace(post, title=post.title.lower(), evidence=(again,)))
+    whole = GraphWriter().write(corpus)
+    made = list(batches.graphs(corpus, 2))
+    names = [name for name, _ in made]
+    assert len(names) == len(set(names)) and record(post.key) in names
+    assert {name: set(g) for name, g in made} == {str(name): set(g) for name, g in whole.graphs.items()}
+    labels = {str(o) for s, p, o in whole.graphs[URIRef(record(post.key))] if p == RDFS.label}
+    assert labels == {post.title, post.title.lower()}
+    assert set(batches.signatures(corpus)) == set(names)
+
+
 def test_the_part_for_every_graph_is_the_corpus():
     corpus = resolve(docs())
     assert batches.part(corpus, set(batches.signatures(corpus))) is corpus
