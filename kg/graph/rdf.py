@@ -117,9 +117,19 @@ def record_iri(record: Record) -> URIRef:
     return resource(record.key)
 
 
+MENTIONS = str(one_off_resource("mention:"))  # the start of every mention's IRI
+
+
 def mention_iri(ev: Evidence) -> URIRef:
-    h = digest(ev.doc_id, str(ev.start), str(ev.end))
-    return one_off_resource("mention:" + h)
+    return URIRef(MENTIONS + digest(ev.doc_id, str(ev.start), str(ev.end)))
+
+
+def mention_terms(ev: Evidence) -> tuple[URIRef, str]:
+    """A mention's IRI and its N-Triples form, made as text: the IRI is a hex digest after a fixed
+    start, which needs no escaping (a sentence is evidence of several records: these are made
+    millions of times in a large build)."""
+    iri = MENTIONS + digest(ev.doc_id, str(ev.start), str(ev.end))
+    return URIRef(iri), f"<{iri}>"
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -149,11 +159,13 @@ def entailed(triples: Iterable[tuple]) -> list[tuple[tuple, str]]:
     return out
 
 
-def entailed_once(s: URIRef, pairs: Iterable[tuple[Node, Node]], fresh: Node | None = None) -> list[tuple[tuple, str]]:
+def entailed_once(s: URIRef, pairs: Iterable[tuple[Node, Node]], fresh: Node | None = None,
+                  subject: str | None = None) -> list[tuple[tuple, str]]:
     """``entailed`` of the triples of a subject made once (a mention), given as (predicate,
-    object) pairs: the subject, and the object ``fresh`` (its sentence), written by ``nt_once``."""
+    object) pairs: the subject (or its N-Triples form, ``subject``), and the object ``fresh`` (its
+    sentence), written by ``nt_once``."""
     up = hierarchy()
-    subject = nt_once(s)
+    subject = subject if subject is not None else nt_once(s)
     out = []
     for p, o in pairs:
         predicate, obj = nt(p), nt_once(o) if o is fresh else nt(o)
@@ -174,8 +186,8 @@ def derived(node: URIRef, evidence: Iterable[Evidence]) -> list[tuple[tuple, str
     head = f"{nt(node)} {nt(_DERIVED)} "
     out = []
     for ev in evidence:
-        m = mention_iri(ev)
-        out.append(((node, _DERIVED, m), head + nt_once(m)))
+        m, written = mention_terms(ev)
+        out.append(((node, _DERIVED, m), head + written))
     return out
 
 
@@ -214,15 +226,19 @@ class GraphWriter:
 
     ``docs`` restricts the documents' graphs written to those documents (None: all), ``records``
     whether the records' own graphs are written: ``kg.graph.batches`` writes the documents' graphs a
-    batch at a time (with their articles' texts, ``texts``), then the records'."""
+    batch at a time (with their articles' texts, ``texts``), then the records'. A mention in
+    ``held`` is one a document's graph holds already: it is not written again."""
 
     def __init__(self, docs: Collection[str] | None = None, texts: Mapping[str, str] | None = None, *,
                  records: bool = True) -> None:
         self.graphs: dict[URIRef, NamedGraph] = {}
-        self.mentions: dict[Evidence, URIRef] = {}  # written already (a sentence is evidence of many facts)
+        # mentions written, as (doc_id, start, end): a sentence is evidence of many facts
+        self.mentions: set[tuple[str, int, int]] = set()
+        self.held: set[tuple[str, int, int]] = set()  # mentions a document's graph in the store holds already
         self.docs = docs
         self.records = records
-        self.texts = texts or {}  # articles' texts by doc_id: the sentences of evidence read without them
+        # articles' texts by doc_id: for the sentences of evidence read without them
+        self.texts = texts if texts is not None else {}
 
     def graph(self, name: URIRef) -> NamedGraph:
         g = self.graphs.get(name)
@@ -255,13 +271,22 @@ class GraphWriter:
                 out[ev.doc_id].append(ev)
         return out
 
+    def mention(self, ev: Evidence) -> None:
+        """The mention of ``ev`` (its sentence), in its document's graph."""
+        self._mention(self.graph(doc_iri(ev.doc_id)), ev)
+
     def _mention(self, g: NamedGraph, ev: Evidence) -> None:
-        if ev in self.mentions:  # in g already: an Evidence's graph is its document's
+        key = (ev.doc_id, ev.start, ev.end)
+        if key in self.mentions:  # in g already: an Evidence's graph is its document's
             return
-        m = self.mentions[ev] = mention_iri(ev)
+        self.mentions.add(key)
+        if key in self.held:
+            return
+        m, written = mention_terms(ev)
         text = Literal(ev.text or self.texts[ev.doc_id][ev.start:ev.end])
         g.extend(entailed_once(m, [(RDF.type, KG.Mention), (PROV.value, text), (KG.start, _integer(ev.start)),
-                                   (KG.end, _integer(ev.end)), (DCTERMS.isPartOf, doc_iri(ev.doc_id))], text))
+                                   (KG.end, _integer(ev.end)), (DCTERMS.isPartOf, doc_iri(ev.doc_id))], text,
+                               written))
 
     def document(self, doc: Document) -> None:
         d = doc_iri(doc.doc_id)

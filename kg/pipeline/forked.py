@@ -40,7 +40,8 @@ class ChildDied(KgError, RuntimeError):
 
 @contextmanager
 def forked_stream(work: Callable[[], tuple[T, Callable[[], Iterable[U]]]], what: str = "work",
-                  per_message: int = 16, ahead: int = 16) -> Iterator[tuple[T, Iterator[U]]]:
+                  per_message: int = 16, ahead: int = 16,
+                  meanwhile: Callable[[], object] | None = None) -> Iterator[tuple[T, Iterator[U]]]:
     """Work in two parts, in a forked child: ``work()`` gives a result, sent back at once, and a
     function whose items the child makes only when the parent starts iterating them, from what it
     still holds (the parent may do other work in between). They come ``per_message`` at a time,
@@ -48,9 +49,12 @@ def forked_stream(work: Callable[[], tuple[T, Callable[[], Iterable[U]]]], what:
     goes on while the parent works; then the child waits: the parent holds a few of them, never
     all. An error of either part, or the child's death (``ChildDied``, named by ``what``), is
     raised in the parent where it reads it. The child lives as long as the block; leaving it
-    before the last item ends the child."""
+    before the last item ends the child. ``meanwhile`` is done by the parent while the child
+    works out the result (it must not change what ``work`` reads)."""
     if not sys.platform.startswith("linux"):
         result, stream = work()
+        if meanwhile is not None:
+            meanwhile()
         yield result, iter(stream())
         return
     context = multiprocessing.get_context("fork")
@@ -126,6 +130,8 @@ def forked_stream(work: Callable[[], tuple[T, Callable[[], Iterable[U]]]], what:
             yield from value
 
     try:
+        if meanwhile is not None:
+            meanwhile()
         kind, value = _receive(here, process, what)
         if kind == "error":
             raise value

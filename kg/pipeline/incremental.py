@@ -8,23 +8,32 @@ its graph, and removing a document then building it again gives back the same gr
 
     articles --(parse, no lock)--> DocFacts --(store locked)--> a forked child: resolve --plan-->
         catalog;  the child: graphs made again --lines--> changed graphs to the store
+
+In a first build (an empty store), each document's graph is written as its article is parsed, as
+far as it needs no other article (``Preloading``): the end of the build then changes it (a few
+mentions fewer, its claims) instead of making it again.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import InputError
-from kg.ids import sha1
 from kg.model import Corpus, DocFacts, Document, document_of, without_text
 from kg.pipeline.collector import without_cycle_collection
 from kg.pipeline.forked import forked_stream
 from kg.store.base import Store
 from kg.store.catalog import Catalog, Spool
-from kg.store.terms import Rendered, Triple, nt_lines
+from kg.store.terms import Delta, Rendered, Triple, nt_lines
+
+if TYPE_CHECKING:
+    from kg.graph.batches import Held
+    from kg.store.oxigraph import Preload
 
 
 @dataclass
@@ -38,6 +47,7 @@ class Changes:
     dropped: int = 0  # graphs removed
     unchanged: int = 0  # graphs left as they were
     documents: int = 0  # documents in the store afterwards
+    preloaded: int = 0  # graphs written as their articles were parsed, then changed (``Preloading``)
     contents: Contents | None = None
 
     def summary(self) -> str:
@@ -46,21 +56,39 @@ class Changes:
                 f"{self.documents} document(s) in the store")
 
 
+MASK = (1 << 128) - 1
+
+
+def line_sum(lines: Iterable[str]) -> int:
+    """The sum, modulo 2**128, of the digests of a graph's N-Triples lines (without their final
+    " ."; each digest the first 16 bytes of the line's SHA-1): a hash of the graph that needs its
+    lines in no order, and that a change to the graph updates without the rest of it (a graph
+    written before resolution, then changed: ``kg.graph.batches.Change``). kg's graphs have no
+    blank nodes, and no line twice."""
+    total = 0
+    for line in lines:
+        total += int.from_bytes(hashlib.sha1(line.encode()).digest()[:16], "big")
+    return total & MASK
+
+
+def hexdigest(total: int) -> str:
+    """A ``line_sum`` as the catalog records it (hashes an earlier kg recorded, of the sorted lines,
+    differ: the graph is written again the next time it is made, once)."""
+    return f"{total & MASK:032x}"
+
+
 def graph_hash(triples: Iterable[Triple]) -> str:
-    """A hash of a graph's content: its N-Triples lines (each with its final " ."), sorted, one a
-    line. kg's graphs have no blank nodes. The lines are sorted before " ." is added, which gives the
-    same order: where a line is the start of another, the other goes on with a character after the
-    space ("@" of a language, "^^" of a datatype), never with a control character."""
-    return sha1(_sorted_text(nt_lines(triples)))
+    """The hash of a graph's content (``line_sum`` of its N-Triples lines)."""
+    return hexdigest(line_sum(nt_lines(triples)))
 
 
-def _sorted_text(lines: list[str]) -> str:
-    """What ``graph_hash`` hashes: the lines sorted, each with its final " ."."""
-    return " .\n".join(sorted(lines)) + " ." if lines else ""
+def _text(lines: list[str]) -> str:
+    """A graph's lines as one text, each with its final " ." (one string through the pipe, not one per line)."""
+    return " .\n".join(lines) + " ." if lines else ""
 
 
 def _lines_of(text: str) -> list[str]:
-    """The lines of a ``_sorted_text`` (an N-Triples line holds no line break: a literal's are escaped)."""
+    """The lines of a ``_text`` (an N-Triples line holds no line break: a literal's are escaped)."""
     return text[:-2].split(" .\n") if text else []
 
 
@@ -95,7 +123,7 @@ def _doc_ids(add: Sequence[DocFacts] | Spool) -> list[str]:
 
 @without_cycle_collection
 def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = (),
-           remove: Iterable[str] = (), progress: bool = False) -> Changes:
+           remove: Iterable[str] = (), progress: bool = False, preload: Preloading | None = None) -> Changes:
     """Add documents' facts (replacing those of the same doc_id), remove documents, and bring every
     graph of the store (each document's and each record's, ``kg.graph.rdf``) up to date with the
     re-resolved corpus. The caller holds the store open for writing (and so its lock).
@@ -112,10 +140,19 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     server ``GRAPHS_PER_WRITE`` at a time): the resolved corpus stays in the child, the two
     processes work at once, and the graphs of the whole corpus are never in memory together. The
     ontology's own graph is written beside the others when it is new or changed. With
-    ``progress``, a bar counts the graphs made (standard error)."""
+    ``progress``, a bar counts the graphs made (standard error).
+
+    ``preload`` holds the provisional graphs of documents of ``add`` (``Preloading``, written while
+    they were parsed): when the store and its catalog are empty, the graphs are written into it and
+    it becomes the store's database, each held document's graph changed, not made again; else it
+    is let go and every graph is made whole."""
     from kg.graph.rdf import ontology_graph
     from kg.pipeline.progress import bar
 
+    if preload is not None and (catalog.entries or not store.is_empty()):
+        preload.discard()  # the store holds something already: its graphs are written as they are
+        preload = None
+    held = preload.held if preload is not None else {}
     changes = Changes()
     adding = _doc_ids(add)
     last = {doc_id: position for position, doc_id in enumerate(adding)}  # a doc_id added twice: the last
@@ -144,16 +181,20 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     def plan_in_child() -> tuple[_Plan, Callable[[], Iterator[Made]]]:
         plan, part = _plan(every(), previous, known, f"{GRAPHS_VERSION}\n{hashes[ontology]}")
         plan.copies = copies  # filled as every() read the catalog
-        return plan, lambda: _graphs(part, set(plan.remake), previous, texts)
+        return plan, lambda: _graphs(part, set(plan.remake), previous, texts, held)
 
-    with forked_stream(plan_in_child, "resolving the corpus") as (plan, made):
+    # facts first, hashes forgotten before the store is written and recorded after it: a crash
+    # anywhere leaves a catalog from which the next build repairs the store. Into an empty catalog
+    # (which the child does not read) the facts go while the child resolves
+    first = not catalog.entries
+
+    with forked_stream(plan_in_child, "resolving the corpus", meanwhile=(lambda: catalog.put(add)) if first else None) \
+            as (plan, made):
         remade = set(plan.remake)
         hashes.update((iri, previous[iri]) for iri in plan.signatures if iri not in remade)  # graphs kept as they are
         dropped = sorted(iri for iri in previous if iri not in plan.signatures and iri != ontology)
-
-        # facts first, hashes forgotten before the store is written and recorded after it: a crash
-        # anywhere leaves a catalog from which the next build repairs the store
-        catalog.put(add)
+        if not first:
+            catalog.put(add)
         catalog.keep_copies(plan.copies)
         catalog.delete(changes.removed)
         catalog.forget_hashes([*remade, *dropped, ontology])
@@ -161,19 +202,24 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
 
         counted = bar(len(plan.remake), desc="writing graphs", unit="graph", enabled=progress)
 
-        def changed() -> Iterator[tuple[str, Iterable[Triple]]]:
-            for iri, digest, text in made:
+        def changed() -> Iterator[tuple[str, Iterable[Triple] | Delta]]:
+            for iri, digest, text, lost in made:
                 hashes[iri] = digest
                 if counted is not None:
                     counted.update(1)
-                if text is not None:
+                if lost is not None:
                     changes.written += 1
-                    yield iri, Rendered.of_lines(_lines_of(text))
+                    changes.preloaded += 1
+                    yield iri, Delta(_lines_of(lost), _lines_of(text))
+                elif text is not None:
+                    changes.written += 1
+                    yield iri, Rendered.of_text(text)
             if previous.get(ontology) != hashes[ontology]:
                 yield ontology, axioms
 
         try:
-            store.write_graphs(changed(), drop=dropped, per_write=GRAPHS_PER_WRITE)
+            store.write_graphs(changed(), drop=dropped, per_write=GRAPHS_PER_WRITE,
+                               **({"onto": preload.target} if preload is not None else {}))
         finally:
             if counted is not None:
                 counted.close()
@@ -213,9 +259,9 @@ class _Plan:
     copies: dict[str, bytes] = field(default_factory=dict)  # for ``Catalog.keep_copies``
 
 
-# a graph's IRI, its hash, and its lines as one text (``_sorted_text``: one string through the pipe, not
-# one per line) or None when it is as the store has it
-Made = tuple[str, str, str | None]
+# a graph's IRI; its hash; its lines as one text (``_text``), or None when it is as the store has it; and
+# None, or for a graph the store holds provisionally, the lines it loses (the text: those it gains)
+Made = tuple[str, str, str | None, str | None]
 
 
 def _plan(read: Iterable[tuple[Document, DocFacts]], previous: dict[str, str | None], known: dict[str, str],
@@ -240,16 +286,21 @@ def _plan(read: Iterable[tuple[Document, DocFacts]], previous: dict[str, str | N
 
 
 def _graphs(part: Corpus, remake: set[str], previous: dict[str, str | None],
-            texts: Callable[[list[str]], Mapping[str, str]]) -> Iterator[Made]:
+            texts: Callable[[list[str]], Mapping[str, str]], held: Mapping[str, Held]) -> Iterator[Made]:
     """The graphs named ``remake``, made from ``part`` (``kg.graph.batches``: the documents'
     ``GRAPHS_PER_BATCH`` at a time) and hashed, in the child: each with its lines when its hash is
-    not the one in the store (``previous``)."""
+    not the one in the store (``previous``); for a document whose provisional graph the store
+    holds (``held``), what that graph loses and gains."""
     from kg.graph import batches
 
-    for iri, graph in batches.graphs(part, GRAPHS_PER_BATCH, texts=texts, only=remake):
-        text = _sorted_text(graph.lines())  # its terms written once, for the hash and the store
-        digest = sha1(text)
-        yield iri, digest, text if previous.get(iri) != digest else None
+    for iri, graph in batches.graphs(part, GRAPHS_PER_BATCH, texts=texts, only=remake, held=held):
+        if isinstance(graph, batches.Change):
+            lost, gained = graph.lost.lines(), graph.gained.lines()
+            yield iri, hexdigest(graph.before - line_sum(lost) + line_sum(gained)), _text(gained), _text(lost)
+            continue
+        lines = graph.lines()  # its terms written once, for the hash and the store
+        digest = hexdigest(line_sum(lines))
+        yield iri, digest, _text(lines) if previous.get(iri) != digest else None, None
 
 
 def _texts(catalog: Catalog, add: Sequence[DocFacts] | Spool) -> Callable[[list[str]], dict[str, str]]:
@@ -278,6 +329,45 @@ def _texts(catalog: Catalog, add: Sequence[DocFacts] | Spool) -> Callable[[list[
     return texts
 
 
+# --- a first build's documents' graphs, written as they are parsed ------------------------------
+
+class Preloading:
+    """The provisional graph of each document (``kg.graph.batches.provisional``: its node and the
+    mentions of the sentences its facts come from, all it holds but its claims and the few mentions
+    resolution drops), made as the document's facts arrive from the parse and written into
+    ``target``, a database a store fills beside the parse (``kg.store.oxigraph.Preload``). ``held``
+    says what each holds, for ``update`` to change it into the document's graph. A doc_id parsed
+    twice (the same article in two files) is not held: its graph is made whole at the end."""
+
+    def __init__(self, target: Preload) -> None:
+        self.target = target
+        self.held: dict[str, Held] = {}
+        self.twice: set[str] = set()
+
+    def add(self, facts: DocFacts) -> None:
+        from kg.graph.batches import Held, provisional
+        from kg.graph.rdf import doc_iri
+
+        doc_id = facts.article.doc_id
+        if doc_id in self.held or doc_id in self.twice:
+            self.held.pop(doc_id, None)
+            self.twice.add(doc_id)
+            return
+        graph, spans = provisional(document_of(facts), facts)
+        lines = graph.lines()
+        self.held[doc_id] = Held(spans, line_sum(lines))
+        self.target.add(str(doc_iri(doc_id)), lines)
+
+    def finish(self) -> None:
+        """Wait for the last graphs to be written (before the store is locked and the child forked)."""
+        self.target.finish()
+
+    def discard(self) -> None:
+        """Let the database go (nothing of it is used); done again, nothing."""
+        self.held.clear()
+        self.target.discard()
+
+
 # --- reading and parsing articles ---------------------------------------------------------------
 
 @dataclass
@@ -296,12 +386,14 @@ class Parsed:
 
 def parse(paths: Iterable[str | Path], *, model: str, jobs: int = 1, fail_fast: bool = False,
           known: Callable[[str, str], bool] | None = None, progress: bool = False,
-          on_error: Callable[[InputError], None] | None = None, scheduler: str | None = None) -> Parsed:
+          on_error: Callable[[InputError], None] | None = None, scheduler: str | None = None,
+          preload: Preloading | None = None) -> Parsed:
     """Read and parse the articles under ``paths``, except those ``known(doc_id, text)`` says the
     store already holds unchanged. Their facts go to disk as they arrive (``parsed.facts`` is a
-    ``Spool``, a sequence read back from there). Bad inputs are reported to ``on_error`` and skipped (raised
-    with ``fail_fast``). With ``scheduler`` (``"tcp://HOST:8786"``, ``"local"``, ``"local:N"``) the
-    parse runs on a dask.distributed cluster instead of ``jobs`` local processes."""
+    ``Spool``, a sequence read back from there), and to ``preload`` when given. Bad inputs are
+    reported to ``on_error`` and skipped (raised with ``fail_fast``). With ``scheduler``
+    (``"tcp://HOST:8786"``, ``"local"``, ``"local:N"``) the parse runs on a dask.distributed cluster
+    instead of ``jobs`` local processes."""
     from kg.pipeline.build import Reading, read_and_extract
 
     out = Parsed(facts=Spool())
@@ -310,4 +402,6 @@ def parse(paths: Iterable[str | Path], *, model: str, jobs: int = 1, fail_fast: 
                                  known=known, progress=progress, on_error=on_error, reading=reading):
         out.facts.append(item)
         out.words += item.words
+        if preload is not None:
+            preload.add(item)
     return out

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from rdflib import Graph as RdfGraph
 
     from kg.model import Article
-    from kg.pipeline.incremental import Changes, Parsed
+    from kg.pipeline.incremental import Changes, Parsed, Preloading
     from kg.store.base import Store
     from kg.store.catalog import Catalog
 
@@ -57,6 +57,8 @@ class Place(Protocol):
     def writing(self, *, create: bool = True) -> AbstractContextManager[tuple[Store, Catalog]]: ...
 
     def known(self) -> Catalog: ...
+
+    def preload(self) -> Preloading | None: ...
 
     def page_beside(self) -> Path | None: ...
 
@@ -117,6 +119,21 @@ class StoreRef:
         root = catalog_root(self.spec, self.catalog)
         return Catalog(root if root is not None and root.exists() else None)
 
+    def preload(self) -> Preloading | None:
+        """For a first build into a directory store (new, or with nothing in its catalog), a database
+        that the documents' graphs are written into as they are parsed, without the store's lock."""
+        from kg.pipeline.incremental import Preloading
+        from kg.store import is_remote
+        from kg.store.oxigraph import PRELOAD, Preload, is_store_dir
+
+        if self.spec == "memory" or is_remote(self.spec) or self.known().entries:
+            return None
+        path = Path(self.spec)
+        if path.exists() and not is_store_dir(path) and \
+                (not path.is_dir() or any(not entry.name.startswith(PRELOAD) for entry in path.iterdir())):
+            return None  # not a store: opening it says so
+        return Preloading(Preload(path))
+
     def page_beside(self) -> Path | None:
         """The graph page kept beside a directory store: kg-out/graph.html for kg-out/store."""
         if self.spec == "memory" or self.spec.startswith(("http://", "https://")):
@@ -146,6 +163,9 @@ class HeldStore:
 
     def known(self) -> Catalog:
         return self.catalog
+
+    def preload(self) -> Preloading | None:
+        return None
 
     def page_beside(self) -> Path | None:
         return None
@@ -201,9 +221,10 @@ def _scheduler(scheduler: str | None) -> dict:
 
 def parse(inputs: Input | Iterable[Input], *, model: str | None = None, jobs: int | None = None,
           fail_fast: bool = False, known: Callable[[str, str], bool] | None = None, progress: bool = False,
-          on_error: OnError | None = None, scheduler: str | None = None) -> Parsed:
+          on_error: OnError | None = None, scheduler: str | None = None, preload: Preloading | None = None) -> Parsed:
     """Read and parse the articles of ``inputs``, except those ``known(doc_id, text)`` says the store
-    holds unchanged. Bad inputs go to ``on_error`` and are skipped (raised with ``fail_fast``)."""
+    holds unchanged. Bad inputs go to ``on_error`` and are skipped (raised with ``fail_fast``). Each
+    document's facts go to ``preload`` too, when given."""
     from kg.nlp.pipeline import DEFAULT_MODEL
     from kg.pipeline import incremental
     from kg.pipeline.build import extract_articles
@@ -219,7 +240,7 @@ def parse(inputs: Input | Iterable[Input], *, model: str | None = None, jobs: in
             on_error(exc)
     if paths:  # the facts on disk as they arrive (a Spool), not in memory
         parsed = incremental.parse(paths, model=model, jobs=jobs, fail_fast=fail_fast, known=known,
-                                   progress=progress, on_error=on_error, **_scheduler(scheduler))
+                                   progress=progress, on_error=on_error, preload=preload, **_scheduler(scheduler))
     else:
         parsed = incremental.Parsed()
     parsed.errors[:0] = errors
@@ -232,6 +253,8 @@ def parse(inputs: Input | Iterable[Input], *, model: str | None = None, jobs: in
     for item in extract_articles(fresh, model=model, jobs=jobs) if fresh else ():
         parsed.facts.append(item)
         parsed.words += item.words
+        if preload is not None:
+            preload.add(item)
     return parsed
 
 
@@ -293,29 +316,39 @@ def build_into(place: Place, inputs: Input | Iterable[Input], *, model: str | No
     the store's union graph (``union``, read under the lock) for the caller to draw there.
 
     ``count`` counts the store's triples and quads for the report (a count reads the whole store);
-    ``notify`` hears what happens while the store is locked. NothingRead when no input could be read."""
+    ``notify`` hears what happens while the store is locked. NothingRead when no input could be read.
+
+    A first build writes each document's graph, as far as it needs no other article, while the
+    articles are parsed (``Place.preload``), so that less is left for the end."""
     from kg.pipeline.incremental import needs_repair, update
 
     started = time.perf_counter()
     known = None if reparse else place.known().holds
-    parsed = parse(inputs, model=model, jobs=jobs, fail_fast=fail_fast, known=known, progress=progress,
-                   on_error=on_error, scheduler=scheduler)
-    if not parsed.facts and not parsed.skipped:
-        raise NothingRead("no article could be read; nothing written")
-    report = StoreBuild(place.name, parsed, None)
-    with place.writing() as (store, catalog):
-        if parsed.facts or needs_repair(catalog):
-            if notify is not None:
-                documents = set(catalog.entries) | set(parsed.doc_ids())
-                notify(f"resolving {len(documents)} documents and writing {place.name} ...")
-            report.changes = update(store, catalog, add=parsed.facts, progress=progress)
-        if count or page is not None:
-            report.quads = store.count()
-        if count:
-            report.triples = int(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0])
-        if page is not None and report.quads <= PAGE_LIMIT and (report.changes is not None or not page.exists()):
-            report.union = union_of(store)  # read under the lock, drawn after it is released
-        report.page_too_big = page is not None and report.quads > PAGE_LIMIT
+    preload = place.preload()
+    try:
+        parsed = parse(inputs, model=model, jobs=jobs, fail_fast=fail_fast, known=known, progress=progress,
+                       on_error=on_error, scheduler=scheduler, preload=preload)
+        if not parsed.facts and not parsed.skipped:
+            raise NothingRead("no article could be read; nothing written")
+        if preload is not None:
+            preload.finish()
+        report = StoreBuild(place.name, parsed, None)
+        with place.writing() as (store, catalog):
+            if parsed.facts or needs_repair(catalog):
+                if notify is not None:
+                    documents = set(catalog.entries) | set(parsed.doc_ids())
+                    notify(f"resolving {len(documents)} documents and writing {place.name} ...")
+                report.changes = update(store, catalog, add=parsed.facts, progress=progress, preload=preload)
+            if count or page is not None:
+                report.quads = store.count()
+            if count:
+                report.triples = int(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0])
+            if page is not None and report.quads <= PAGE_LIMIT and (report.changes is not None or not page.exists()):
+                report.union = union_of(store)  # read under the lock, drawn after it is released
+            report.page_too_big = page is not None and report.quads > PAGE_LIMIT
+    finally:
+        if preload is not None:
+            preload.discard()  # taken by the store when it was used
     report.seconds = time.perf_counter() - started
     return report
 

@@ -63,6 +63,10 @@ class Store(ABC):
     def quads(self, graph: str | None = None) -> Iterator[Quad]:
         """Every quad (rdflib terms; graph None for the default graph), or only those of one named graph."""
 
+    def is_empty(self) -> bool:
+        """Whether the store holds no graph at all."""
+        return not self.graphs()
+
     @abstractmethod
     def count(self) -> int:
         """The number of quads in all graphs, the default graph included."""

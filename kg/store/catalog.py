@@ -269,7 +269,10 @@ class Catalog:
 
     def _lean_rows(self, doc_ids: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
         """(doc_id, the copy of its facts resolution reads, None where there is none) in the order of
-        ``doc_ids``, through one connection."""
+        ``doc_ids``, through one connection (none for no doc_id: a build may be writing the database)."""
+        doc_ids = list(doc_ids)
+        if not doc_ids:
+            return
         if not (self.root / DATABASE).exists():  # a catalog of the old layout: JSON files alone
             yield from ((doc_id, None) for doc_id in doc_ids)
             return
@@ -285,7 +288,11 @@ class Catalog:
             db.close()
 
     def _rows(self, doc_ids: Iterable[str]) -> Iterator[tuple[str, bytes | str, Path]]:
-        """(doc_id, the JSON of its facts, where it is) in the order of ``doc_ids``, through one connection."""
+        """(doc_id, the JSON of its facts, where it is) in the order of ``doc_ids``, through one
+        connection (none for no doc_id)."""
+        doc_ids = list(doc_ids)
+        if not doc_ids:
+            return
         db = self._connect() if (self.root / DATABASE).exists() else None
         old = self.root / OLD_FACTS if (self.root / OLD_FACTS).is_dir() else None  # a catalog of the old layout
         try:

@@ -19,6 +19,10 @@ which Oxigraph applies as one transaction; the database is compacted once such w
 through Oxigraph's bulk loader into a copy of the database (``backup`` makes it from hard links),
 which is compacted and then replaces the database by two renames: readers, and a process that
 crashes half-way, see the old database or the new one, never half of a write.
+
+A first build fills a database of its own while its articles are parsed (``Preload``, in
+DIR/parse.PID/), without the store's lock; at the end, under the lock, if the store is still
+empty, the rest of the graphs are written into it and it takes the database's place the same way.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from kg.query.sparql import Rows, syntax_error
 from kg.store.base import ResultLimitError, Store
 from kg.store.files import PREFIX_MAP, has_graphs, ox_format, serialize_quads
 from kg.store.lock import DirLock
-from kg.store.terms import Quad, Rendered, Triple, from_ox, has_blank_node, nt_lines, rdflib_quad
+from kg.store.terms import Delta, Quad, Rendered, Triple, from_ox, has_blank_node, nt_lines, rdflib_quad
 
 MARKER = "kg-store.json"
 DATA, STAGING, RETIRED = "oxigraph", "oxigraph.new", "oxigraph.old"
@@ -50,6 +54,7 @@ BULK_THRESHOLD = 50_000  # quads: a write changing more goes through the bulk lo
 DATABASE_BYTES_PER_EDIT = 4_000  # in a larger one, a write may change a quad in place per this many bytes of it
 BULK_CHUNK = 50_000  # quads the bulk loader takes at a time (see bulk_write)
 DEFAULT_LOCK_TIMEOUT = 60.0
+PRELOAD = "parse."  # DIR/parse.PID/: the database a first build fills while it parses (``Preload``)
 
 
 def is_store_dir(path: Path) -> bool:
@@ -66,7 +71,7 @@ def prepare_dir(path: Path, *, create: bool) -> None:
         path.mkdir(parents=True)
     elif not path.is_dir():
         raise StoreError(f"{path}: not a directory, so not a store")
-    elif any(path.iterdir()):
+    elif any(not entry.name.startswith(PRELOAD) for entry in path.iterdir()):
         raise StoreError(f"{path}: not a kg store (no {MARKER}) and not empty; give a new or empty directory")
     elif not create:
         raise StoreError(f"{path}: an empty directory, not a store (kg build or kg load creates one)")
@@ -128,6 +133,9 @@ class OxigraphStore(Store):
             for leftover in (staging, retired):
                 if leftover.exists():
                     shutil.rmtree(leftover)
+            for folder in self.path.glob(PRELOAD + "*"):
+                if folder.is_dir():
+                    _remove_abandoned(folder)
         elif not data.exists():
             return ox.Store()  # a store that nobody has written to yet
         return self._open_db(data)
@@ -161,6 +169,9 @@ class OxigraphStore(Store):
         for name in names:
             for quad in self._store.quads_for_pattern(None, None, None, name):
                 yield rdflib_quad(quad)
+
+    def is_empty(self) -> bool:
+        return next(iter(self._store.quads_for_pattern(None, None, None, None)), None) is None
 
     def count(self) -> int:
         union = next(iter(self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"]
@@ -210,8 +221,8 @@ class OxigraphStore(Store):
         except (OSError, ValueError):
             return 0
 
-    def write_graphs(self, graphs: Iterable[tuple[str, Iterable[Triple]]], *, drop: Iterable[str] = (),
-                     per_write: int = 500) -> int:
+    def write_graphs(self, graphs: Iterable[tuple[str, Iterable[Triple] | Delta]], *, drop: Iterable[str] = (),
+                     per_write: int = 500, onto: Preload | None = None) -> int:
         """``replace_graphs`` for a stream of graphs, all or nothing. What each graph gains and loses
         is worked out against the database as the stream comes: while that stays within
         ``in_place_limit()`` quads, the write is one SPARQL Update of those changes, in place; beyond
@@ -219,7 +230,10 @@ class OxigraphStore(Store):
         so that they are never all in memory (those read already are their old content and their
         changes), and the copy is compacted, a cost that grows with the database (``_rewrite``). So
         a few graphs changed in a large store are written in place, and a first build in bulk.
-        ``per_write`` is not used."""
+        A graph may come as a ``Delta``, what it loses and gains. ``per_write`` is not used.
+
+        ``onto``, for an empty store, is a database filled beside the parse (``Preload``): the
+        graphs go into it, which then takes the database's place."""
         store = self._writing()
         graphs = iter(graphs)
         drop = list(dict.fromkeys(drop))
@@ -228,17 +242,22 @@ class OxigraphStore(Store):
         for name in drop:
             edits.drop(name)
         edited: list[str] = []  # the graphs whose changes ``edits`` holds (not the graphs themselves)
-        rest: Iterator[tuple[str, Iterable[Triple]]] = graphs
-        for name, triples in graphs:
-            rendered = triples if isinstance(triples, Rendered) else Rendered(list(triples))
-            if edits.size > limit or not edits.replace(name, rendered.lines):
-                rest = chain([(name, rendered)], graphs)
-                break
-            edited.append(name)
+        rest: Iterator[tuple[str, Iterable[Triple] | Delta]] = graphs
+        if onto is not None:
+            if not self.is_empty():
+                raise StoreError(f"{self.name}: the graphs written beside the parse are for an empty store")
         else:
-            if edits.size <= limit:
-                self._write_in_place(edits.sparql(), quads=int(edits.size))
-                return len(edited)
+            for name, triples in graphs:
+                if not isinstance(triples, Delta):
+                    triples = triples if isinstance(triples, Rendered) else Rendered(list(triples))
+                if edits.size > limit or not edits.replace(name, triples):
+                    rest = chain([(name, triples)], graphs)
+                    break
+                edited.append(name)
+            else:
+                if edits.size <= limit:
+                    self._write_in_place(edits.sparql(), quads=int(edits.size))
+                    return len(edited)
         edits.store = None
         del store  # the database is closed before the copy takes its place (``_rewrite``)
         written = 0
@@ -246,22 +265,46 @@ class OxigraphStore(Store):
         def write(copy: ox.Store) -> None:
             nonlocal written
             # a first build: no graph to read first (a look-up per graph in a database the loader is
-            # filling costs more the more files it has made: 7 s of 128 for 115,077 graphs)
-            fresh = next(iter(copy.named_graphs()), None) is None
+            # filling costs more the more files it has made: 7 s of 128 for 115,077 graphs), but
+            # those written beside the parse
+            fresh = onto is not None or next(iter(copy.named_graphs()), None) is None
+            held = onto.names if onto is not None else set()
             orphans: list[ox.Triple] = []  # triples that lost a graph, and may have lost the last one
             for name in drop:
                 node = ox.NamedNode(name)
                 orphans += [q.triple for q in copy.quads_for_pattern(None, None, None, node)]
                 copy.remove_graph(node)
+            # what the graphs a Delta changes lose, taken out in one transaction, and before the bulk
+            # loader fills the database with files (a write waits while the database merges those:
+            # 13 s, one triple at a time, after the 20,000 generated articles' records were loaded)
+            losing = _Edits(None)
+
+            def take_out() -> None:
+                if losing.lost:
+                    copy.update(losing.sparql())
+                    losing.lost.clear()
+
             with _Loader(copy) as loader:
                 lines = _Lines(loader)
                 for name, triples in chain(((name, None) for name in edited), rest):
                     node = ox.NamedNode(name)
-                    old = {} if fresh else {f"{q.subject} {q.predicate} {q.object}": q.triple
-                                            for q in copy.quads_for_pattern(None, None, None, node)}
+                    written += 1
+                    if isinstance(triples, Delta):
+                        if triples.lost:
+                            losing.lost[name] = triples.lost
+                        lines.add(str(node), triples.gained)
+                        continue
+                    take_out()
+                    old = {} if fresh and name not in held else {
+                        f"{q.subject} {q.predicate} {q.object}": q.triple
+                        for q in copy.quads_for_pattern(None, None, None, node)}
+                    text = triples.text if isinstance(triples, Rendered) else None
+                    if text is not None and not old and "_:" not in text:  # the text as it came, no blank node
+                        lines.add_text(str(node), text)
+                        continue
                     if triples is None:  # the old graph with the changes worked out for it
-                        lost = set(edits.lost.pop(name))
-                        new = [line for line in old if line not in lost] + edits.gained.pop(name)
+                        gone = set(edits.lost.pop(name))
+                        new = [line for line in old if line not in gone] + edits.gained.pop(name)
                     else:
                         new = nt_lines(triples)
                     if old:
@@ -274,11 +317,11 @@ class OxigraphStore(Store):
                                               for q in quads])
                     else:
                         lines.add(str(node), new)
-                    written += 1
                 lines.flush()
+            take_out()
             _drop_from_union(copy, orphans)
 
-        self._rewrite(write)
+        self._rewrite(write, onto)
         return written
 
     def in_place_limit(self) -> int:
@@ -316,30 +359,36 @@ class OxigraphStore(Store):
             return self.count()
         return len(self._store) - self.count()  # the default graph: the union, each triple once
 
-    def _rewrite(self, write: Callable[[ox.Store], None]) -> None:
-        """Write into a copy of the database, which replaces the database when ``write`` returns.
+    def _rewrite(self, write: Callable[[ox.Store], None], onto: Preload | None = None) -> None:
+        """Write into a copy of the database (or into ``onto``, a database filled beside the parse
+        of a first build), which replaces the database when ``write`` returns.
 
         ``write`` must keep no reference to the copy: it is closed (dropped) before it moves."""
         data, staging, retired = self.path / DATA, self.path / STAGING, self.path / RETIRED
         for leftover in (staging, retired):
             if leftover.exists():
                 shutil.rmtree(leftover)
-        self._store.flush()
-        try:
-            self._store.backup(str(staging))
-            copy = ox.Store(str(staging))
-        except OSError as exc:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise StoreError(f"{self.name}: cannot make a working copy of the database: {exc}") from None
+        if onto is not None:
+            copy = onto.take()
+        else:
+            self._store.flush()
+            try:
+                self._store.backup(str(staging))
+                copy = ox.Store(str(staging))
+            except OSError as exc:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise StoreError(f"{self.name}: cannot make a working copy of the database: {exc}") from None
         try:
             write(copy)
             copy.flush()
             copy.optimize()  # merges the bulk loader's many small files: queries run 3-4x faster after
         except BaseException:
             del copy
-            shutil.rmtree(staging, ignore_errors=True)
+            shutil.rmtree(staging, ignore_errors=True)  # ``onto``: its owner lets it go
             raise
         del copy  # closes the copy: pyoxigraph has no close()
+        if onto is not None:
+            onto.move(staging)
         self._store = ox.Store()  # closes the database before it moves
         data.rename(retired)
         staging.rename(data)
@@ -347,6 +396,8 @@ class OxigraphStore(Store):
         self._store = self._open_db(data)
         shutil.rmtree(retired, ignore_errors=True)
         (self.path / EDITED).unlink(missing_ok=True)  # the copy was compacted
+        if onto is not None:
+            onto.discard()  # its folder, now empty
 
     def close(self) -> None:
         if getattr(self, "_store", None) is not None:
@@ -354,6 +405,88 @@ class OxigraphStore(Store):
                 self._store.flush()
             self._store = None
         self._lock.release()
+
+
+class Preload:
+    """A database that a first build fills while its articles are parsed, with the graphs that need
+    no other article (each document's provisional graph, ``kg.pipeline.incremental.Preloading``),
+    by one thread of the bulk loader beside the parse. At the end of the build, under the store's
+    lock, if the store is still empty the rest is written into it and it takes the database's place
+    (``OxigraphStore.write_graphs(onto=)``); else it is let go (``discard``).
+
+    It lives in DIR/parse.PID/, with a lock that its process holds (DIR/parse.PID.owner): a writer
+    that opens the store removes those whose process has gone. ``root`` is made when missing (a new
+    store), and removed again when it is let go and nothing else was put there."""
+
+    def __init__(self, root: Path) -> None:
+        self.made_root = not root.exists()
+        root.mkdir(parents=True, exist_ok=True)
+        self.root = root
+        self.folder = root / f"{PRELOAD}{os.getpid()}"
+        self._owner = DirLock(_owner_of(self.folder), name=str(self.folder), shared=False, timeout=0)
+        self._owner.acquire()  # before the folder is made: a writer that opens the store leaves it
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir()
+        self.db: ox.Store | None = ox.Store(str(self.folder / DATA))
+        self._loader: _Loader | None = _Loader(self.db, workers=1)
+        self._lines: _Lines | None = _Lines(self._loader)
+        self.names: set[str] = set()  # the graphs it holds
+
+    def add(self, name: str, lines: list[str]) -> None:
+        """A graph, by its N-Triples lines (without the final " ."): to the loader."""
+        if self._lines is None:
+            raise StoreError(f"{self.folder}: written after it was finished")
+        self.names.add(name)
+        self._lines.add(str(ox.NamedNode(name)), lines)
+
+    def finish(self) -> None:
+        """Wait until every graph added is in the database."""
+        if self._lines is not None:
+            self._lines.flush()
+            self._loader.close()
+            self._lines = self._loader = None
+
+    def take(self) -> ox.Store:
+        """The database, to be written and moved (``move``); this object no longer holds it."""
+        self.finish()
+        db, self.db = self.db, None
+        if db is None:
+            raise StoreError(f"{self.folder}: the database was taken already")
+        return db
+
+    def move(self, where: Path) -> None:
+        """Move the database (closed: taken and let go) to ``where``."""
+        (self.folder / DATA).rename(where)
+
+    def discard(self) -> None:
+        """Remove the database and the folder (done again, nothing)."""
+        if self._loader is not None:
+            self._loader.close(cancel=True)
+        self._lines = self._loader = self.db = None
+        shutil.rmtree(self.folder, ignore_errors=True)
+        _owner_of(self.folder).unlink(missing_ok=True)
+        self._owner.release()
+        if self.made_root:
+            with suppress(OSError):
+                self.root.rmdir()  # a new store that nothing else was written to
+
+
+def _owner_of(folder: Path) -> Path:
+    return folder.with_name(folder.name + ".owner")
+
+
+def _remove_abandoned(folder: Path) -> None:
+    """Remove a ``Preload``'s folder whose process has gone (its owner's lock is free)."""
+    owner = DirLock(_owner_of(folder), name=str(folder), shared=False, timeout=0)
+    try:
+        owner.acquire()
+    except StoreError:
+        return  # its build is parsing still
+    try:
+        shutil.rmtree(folder, ignore_errors=True)
+        _owner_of(folder).unlink(missing_ok=True)
+    finally:
+        owner.release()
 
 
 REBUILD_UNION = "DROP SILENT DEFAULT ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -383,8 +516,14 @@ class _Edits:
         self.lost[name] = old  # for the union only: the graph goes whole
         self.size += len(old) if not has_blank_node(old) else float("inf")
 
-    def replace(self, name: str, lines: list[str]) -> bool:
-        """Record what graph ``name`` changes to become ``lines``; False when it cannot be written in place."""
+    def replace(self, name: str, graph: Rendered | Delta) -> bool:
+        """Record what graph ``name`` loses and gains to become ``graph``, or by a ``Delta``; False
+        when it cannot be written in place."""
+        if isinstance(graph, Delta):
+            self.lost[name], self.gained[name] = list(graph.lost), list(graph.gained)
+            self.size += len(graph.lost) + len(graph.gained)
+            return True
+        lines = graph.lines
         old = self._lines(name)
         if has_blank_node(old) or has_blank_node(lines):
             self.size = float("inf")
@@ -460,8 +599,13 @@ class _Loader:
         return self
 
     def __exit__(self, exc_type, *exc: object) -> None:
+        self.close(cancel=exc_type is not None)
+
+    def close(self, *, cancel: bool = False) -> None:
+        """Wait for every chunk to be loaded (raising what the loader raised), or with ``cancel`` for
+        those being loaded alone."""
         try:
-            if exc_type is None:
+            if not cancel:
                 self._wait(0)
             else:
                 for future in self.pending:
@@ -491,31 +635,35 @@ def bulk_write(store: ox.Store, quads: Iterable[ox.Quad], *, union: bool = True,
 
 class _Lines:
     """Graphs as N-Quads lines (and their union as N-Triples lines), to the bulk loader
-    ``BULK_CHUNK`` quads at a time. A triple that several graphs of a chunk state goes to the
-    union once: documents share much (an entity's label and types, an event's fields), and
-    the loader need not parse and sort it again."""
+    ``BULK_CHUNK`` quads at a time (the loader takes a triple that several graphs state once)."""
 
     def __init__(self, loader: _Loader) -> None:
         self.loader = loader
         self.named: list[str] = []  # the N-Quads text of each graph
+        self.union: list[str] = []  # its N-Triples text
         self.quads = 0
-        self.union: dict[str, None] = {}
 
     def add(self, graph: str, lines: Iterable[str]) -> None:
+        """A graph (``graph`` in N-Triples syntax) by its N-Triples lines without their final " ."."""
         lines = lines if isinstance(lines, list) else list(lines)
-        if not lines:
+        if lines:
+            self.add_text(graph, " .\n".join(lines) + " .")
+
+    def add_text(self, graph: str, text: str) -> None:
+        """A graph by its N-Triples text (``Rendered.of_text``: no line break after the last line)."""
+        if not text:
             return
         end = f" {graph} .\n"
-        self.named.append(end.join(lines) + end)
-        self.quads += len(lines)
-        self.union.update(dict.fromkeys(lines))
+        self.named.append(text[:-2].replace(" .\n", end) + end)
+        self.union.append(text + "\n")
+        self.quads += text.count("\n") + 1
         if self.quads >= BULK_CHUNK:
             self.flush()
 
     def flush(self) -> None:
         self.loader.text("".join(self.named), ox.RdfFormat.N_QUADS)
-        self.loader.text(" .\n".join(self.union) + " .\n" if self.union else "", ox.RdfFormat.N_TRIPLES)
-        self.named, self.quads, self.union = [], 0, {}
+        self.loader.text("".join(self.union), ox.RdfFormat.N_TRIPLES)
+        self.named, self.union, self.quads = [], [], 0
 
 
 def _has_blank_node(quad: ox.Quad) -> bool:

@@ -30,21 +30,31 @@ class Rendered:
     that writes N-Triples text (Oxigraph). ``lines`` are ``"<s> <p> <o>"``, without the final
     ``" ."``. Iterated, it gives the triples themselves (rdflib terms)."""
 
-    __slots__ = ("triples", "lines")
+    __slots__ = ("triples", "_lines", "text")
 
     def __init__(self, triples: Iterable[Triple]) -> None:
         self.triples = triples
         lines = getattr(triples, "lines", None)  # a kg.graph.rdf.NamedGraph has its lines made already
-        self.lines = lines() if lines is not None else [line(t) for t in triples]
+        self._lines: list[str] | None = lines() if lines is not None else [line(t) for t in triples]
+        self.text: str | None = None
 
     @classmethod
-    def of_lines(cls, lines: list[str]) -> Rendered:
-        """A graph given by its lines alone (made in another process): its triples are parsed from
-        them only for a store that iterates it."""
+    def of_text(cls, text: str) -> Rendered:
+        """A graph given as N-Triples text (made in another process): each line with its final
+        ``" ."``, the lines joined by line breaks, none after the last. Its lines are split from it,
+        and its triples parsed, only for a store that asks for them (Oxigraph's bulk loader takes
+        the text)."""
         graph = cls.__new__(cls)
-        graph.lines = lines
-        graph.triples = _Parsed(lines)
+        graph.text = text
+        graph._lines = None
+        graph.triples = _Parsed(graph)
         return graph
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:  # an N-Triples line holds no line break: a literal's are escaped
+            self._lines = self.text[:-2].split(" .\n") if self.text else []
+        return self._lines
 
     def __iter__(self):
         return iter(self.triples)
@@ -53,16 +63,28 @@ class Rendered:
         return len(self.lines)
 
 
+class Delta:
+    """A change to a graph the store holds: the N-Triples lines (without the final ``" ."``) it
+    loses and those it gains. Only a store that wrote the graph itself takes one (see
+    ``OxigraphStore.write_graphs``)."""
+
+    __slots__ = ("lost", "gained")
+
+    def __init__(self, lost: list[str], gained: list[str]) -> None:
+        self.lost = lost
+        self.gained = gained
+
+
 class _Parsed:
-    """The triples of N-Triples lines, parsed each time they are iterated."""
+    """The triples of a graph given as N-Triples text, parsed each time they are iterated."""
 
-    __slots__ = ("lines",)
+    __slots__ = ("graph",)
 
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
+    def __init__(self, graph: Rendered) -> None:
+        self.graph = graph
 
     def __iter__(self):
-        return iter(parse_ntriples("".join(f"{line} .\n" for line in self.lines).encode("utf-8")))
+        return iter(parse_ntriples(f"{self.graph.text}\n".encode() if self.graph.text else b""))
 
 
 def nt_lines(triples: Iterable[Triple]) -> list[str]:

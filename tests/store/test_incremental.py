@@ -328,24 +328,29 @@ def test_facts_spooled_to_disk_build_what_the_facts_in_memory_build(make_store, 
     assert not list(tmp_path.glob("kg-facts-*"))  # the spool's file has no name
 
 
-def test_a_graph_hash_is_the_hash_of_its_sorted_lines():
-    """The hash is that of the graph's N-Triples lines, each with its final " .", sorted and one a
-    line (stores written before keep their hashes): where one line is the start of another (a
-    literal and the same literal with a language or a datatype, an IRI and a longer one), the
-    order is that of the whole lines."""
+def test_a_graph_hash_is_the_sum_of_its_lines_digests():
+    """The hash of a graph is the sum, modulo 2**128, of the first 16 bytes of the SHA-1 of each of its
+    N-Triples lines: the same in any order, and a change to the graph (lines lost, lines gained)
+    gives the hash of the changed graph without the rest of its lines."""
+    import hashlib
+
     from rdflib import XSD, Literal
 
-    from kg.ids import sha1
-    from kg.pipeline.incremental import graph_hash
+    from kg.pipeline.incremental import graph_hash, hexdigest, line_sum
     from kg.store.terms import nt_lines
 
     s, p = URIRef("https://example.org/s"), URIRef("https://example.org/p")
     triples = [(s, p, Literal("Aleppo", lang="en")), (s, p, Literal("Aleppo")), (s, p, URIRef("https://example.org/o2")),
-               (s, p, Literal("Aleppo", datatype=XSD.token)), (s, p, URIRef("https://example.org/o")),
-               (s, p, Literal("Aleppo is"))]
-    whole = sha1("\n".join(sorted(line + " ." for line in nt_lines(triples))))
-    assert graph_hash(triples) == graph_hash(list(reversed(triples))) == whole
-    assert graph_hash([]) == sha1("")
+               (s, p, Literal("Aleppo", datatype=XSD.token)), (s, p, URIRef("https://example.org/o"))]
+    lines = [f"<https://example.org/s> <https://example.org/p> {o}" for o in
+             ('"Aleppo"@en', '"Aleppo"', "<https://example.org/o2>",
+              '"Aleppo"^^<http://www.w3.org/2001/XMLSchema#token>', "<https://example.org/o>")]
+    assert nt_lines(triples) == lines
+    expected = sum(int(hashlib.sha1(line.encode()).hexdigest()[:32], 16) for line in lines) % 2 ** 128
+    assert graph_hash(triples) == graph_hash(list(reversed(triples))) == f"{expected:032x}"
+    assert graph_hash([]) == "0" * 32
+    kept, lost, gained = lines[:3], lines[3:], ["<https://example.org/s> <https://example.org/p> \"Idlib\""]
+    assert hexdigest(line_sum(lines) - line_sum(lost) + line_sum(gained)) == hexdigest(line_sum(kept + gained))
 
 
 def test_the_graphs_written_are_counted_on_a_bar(store, lavrov_docs, capsys):
