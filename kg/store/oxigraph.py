@@ -425,12 +425,19 @@ class Preload:
         self.folder = root / f"{PRELOAD}{os.getpid()}"
         self._owner = DirLock(_owner_of(self.folder), name=str(self.folder), shared=False, timeout=0)
         self._owner.acquire()  # before the folder is made: a writer that opens the store leaves it
-        shutil.rmtree(self.folder, ignore_errors=True)
-        self.folder.mkdir()
-        self.db: ox.Store | None = ox.Store(str(self.folder / DATA))
-        self._loader: _Loader | None = _Loader(self.db, workers=1)
-        self._lines: _Lines | None = _Lines(self._loader)
+        self.db: ox.Store | None = None
+        self._loader: _Loader | None = None
+        self._lines: _Lines | None = None
         self.names: set[str] = set()  # the graphs it holds
+        try:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder.mkdir()
+            self.db = ox.Store(str(self.folder / DATA))
+        except OSError as exc:
+            self.discard()
+            raise StoreError(f"{root}: cannot make a database to write into while parsing: {exc}") from None
+        self._loader = _Loader(self.db, workers=1)
+        self._lines = _Lines(self._loader)
 
     def add(self, name: str, lines: list[str]) -> None:
         """A graph, by its N-Triples lines (without the final " ."): to the loader."""

@@ -11,7 +11,7 @@ from kg.store.terms import Rendered
 EX = "https://example.org/"
 
 
-def test_a_graph_sent_as_lines_gives_back_its_triples():
+def test_a_graph_sent_as_text_gives_back_its_lines_and_triples():
     aleppo, strike = URIRef(EX + "place/aleppo"), URIRef(EX + "event/1")
     triples = [
         (aleppo, RDF.type, URIRef(EX + "Place")),
@@ -23,8 +23,10 @@ def test_a_graph_sent_as_lines_gives_back_its_triples():
     ]
 
     lines = Rendered(triples).lines
-    sent = Rendered.of_lines(list(lines))
+    sent = Rendered.of_text(" .\n".join(lines) + " .")  # as the graph-making child sends a graph
 
+    assert sent.text.count("\n") == len(triples) - 1  # the quote's line break is escaped: one line
     assert sent.lines == lines and len(sent) == len(triples)
     assert set(sent) == set(triples)
     assert set(sent) == set(triples)  # parsed again for each reading
+    assert list(Rendered.of_text("")) == [] and Rendered.of_text("").lines == []
