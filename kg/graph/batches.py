@@ -1,11 +1,12 @@
 """A corpus's graphs a batch at a time, so that the graphs of the whole corpus are never in memory
 together (a build into a store writes each batch and lets it go).
 
-A document's graph holds its node, the mentions of its sentences that are evidence of records, and
-the claims it makes (``kg.graph.rdf``): an index from each document to the records whose evidence
-it holds lets a batch's writer (a ``GraphWriter`` restricted to the batch's documents, given their
-articles' texts) write only those. Each record's own graph comes after, one record at a time: it
-needs no text. The graphs are the very graphs a writer of the whole corpus makes.
+A document's graph holds its node, the mentions of its sentences that are evidence of records, the
+records' links to them and the claims it makes (``kg.graph.rdf``): an index from each document to
+the records whose evidence it holds lets a batch's writer (a ``GraphWriter`` restricted to the
+batch's documents, given their articles' texts) write only those. Each record's own graph comes
+after, one record at a time: it needs no text. The graphs are the very graphs a writer of the
+whole corpus makes.
 
 A document's graph can be written before resolution, as the articles are parsed (``provisional``:
 its node and a mention of each sentence its facts come from); then the batch gives what it loses
@@ -48,8 +49,9 @@ class Held:
 @dataclass(slots=True)
 class Change:
     """What a document's graph written before resolution (``provisional``) loses and gains to become
-    its graph: the mentions of sentences no record comes from; its claims, and a mention it lacks
-    (none today: every record's evidence is a fact's). ``before`` is its ``Held.digest``."""
+    its graph: the mentions of sentences no record comes from; the records' links to the others,
+    its claims, and a mention it lacks (none today: every record's evidence is a fact's).
+    ``before`` is its ``Held.digest``."""
 
     lost: NamedGraph
     gained: NamedGraph
@@ -67,7 +69,8 @@ def provisional(document: Document, facts: DocFacts) -> tuple[NamedGraph, array]
     """A document's graph as it can be made before resolution, from its facts alone (the article's
     text included): its node and the mention of every sentence a fact of it comes from, and their
     spans. Resolution keeps the records of nearly all (all but 1,923 of 539,250 sentences in 20,000
-    generated articles): their graph is this one, less those, with its claims (a ``Change``)."""
+    generated articles): their graph is this one, less those, with the records' links and its
+    claims (a ``Change``)."""
     doc_id = document.doc_id
     writer = GraphWriter({doc_id}, {doc_id: facts.article.text}, records=False)
     writer.document(document)
@@ -116,11 +119,11 @@ def _doc_id(ev: Evidence) -> str:
 
 def signatures(corpus: Corpus, salt: str = "") -> dict[str, str]:
     """For each graph (by its IRI), a digest of everything it is made from: for a record's graph,
-    the record and where its evidence is; for a document's graph, its ``Document``, the offsets of
-    the evidence it holds and the claims it makes. Equal signatures, equal graphs (for one ``salt``:
-    the version of the graph writing), so a build need not make again a graph whose signature has
-    not changed."""
-    spans: dict[str, array] = defaultdict(lambda: array("q"))  # a document -> its evidence, start << 32 | end
+    the record's fields; for a document's graph, its ``Document``, the offsets of the evidence it
+    holds with the records that come from each, and the claims it makes. Equal signatures, equal
+    graphs (for one ``salt``: the version of the graph writing), so a build need not make again a
+    graph whose signature has not changed."""
+    links: dict[str, list[tuple[int, str]]] = defaultdict(list)  # a document -> (span, record), span start << 32 | end
     claims: dict[str, list[str]] = defaultdict(list)
     out: dict[str, str] = {}
     for kind in KINDS:
@@ -132,16 +135,15 @@ def signatures(corpus: Corpus, salt: str = "") -> dict[str, str]:
                 continue  # in no graph (``GraphWriter``)
             iri = str(record_iri(record))
             own = repr(tuple(getattr(record, name) for name in names if name not in ("evidence", per_doc)))
-            where = repr([(ev.doc_id, ev.start, ev.end) for ev in record.evidence])
             # two records of one IRI (two posts whose titles differ in case alone) share its graph
-            out[iri] = sha1(f"{out.get(iri, '')}{salt}\n{kind}\n{own}\n{where}")
+            out[iri] = sha1(f"{out.get(iri, '')}{salt}\n{kind}\n{own}")
             for ev in record.evidence:
-                spans[ev.doc_id].append(ev.start << 32 | ev.end)
+                links[ev.doc_id].append((ev.start << 32 | ev.end, iri))
             if per_doc:
                 for doc_id, *value in getattr(record, per_doc):
                     claims[doc_id].append(f"{iri} {value!r}")
     for doc in corpus.documents:
-        held = sorted(set(spans.get(doc.doc_id, ())))
+        held = sorted(set(links.get(doc.doc_id, ())))
         out[str(doc_iri(doc.doc_id))] = sha1(f"{salt}\n{doc!r}\n{held}\n{sorted(claims.get(doc.doc_id, ()))}")
     return out
 

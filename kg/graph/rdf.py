@@ -1,15 +1,16 @@
 """Resolved records to RDF: named graphs whose union is the knowledge graph.
 
 - A document's graph holds what is its own: its node, the mentions (sentences) of it that are
-  evidence of something, and the claims it makes (``kg:claimedBy``: who says an event happened,
-  in the graph of the article that says so).
+  evidence of something, the ``prov:wasDerivedFrom`` links of the records that come from them, and
+  the claims it makes (``kg:claimedBy``: who says an event happened, in the graph of the article
+  that says so).
 - Each record (entity, post, membership, event) has a graph of its own, named by its IRI: what kg
-  says of it, said once however many documents support it, and its ``prov:wasDerivedFrom`` links
-  to the mentions it comes from, in whichever documents they are.
+  says of it, said once however many documents support it.
 
-So an article a build adds writes its own graph and the graphs of the records it changes, not the
-graphs of every earlier article that names the same country; the union (what queries read without
-``GRAPH``) is the same as if every document's graph held all it supports.
+So an article a build adds writes its own graph and the graphs of the records whose fields it
+changes, not the graphs of every earlier article that names the same country, nor the country's
+(a new sentence about it is linked to it in the new article's graph); the union (what queries read
+without ``GRAPH``) is the same as if every document's graph held all it supports.
 
 Each graph also states the super-classes and super-properties that ontology/kg.ttl entails for what
 it says (a ``kg:MilitaryAttack`` is a ``sem:Event``; ``kg:source`` is ``schema:agent``), so that
@@ -304,16 +305,14 @@ class GraphWriter:
 
     def record(self, record: Record, evidence: Sequence[Evidence] | None = None) -> None:
         """An entity, post, membership or event: in its own graph (when the writer writes records'),
-        what kg says of it and its links to the mentions of all its evidence; in the graph of each
-        document of ``evidence`` (its evidence, or the part of it given), those mentions, and who
-        that document says claims an event (``kg:claimedBy``). A record without evidence is in no graph."""
+        what kg says of it; in the graph of each document of ``evidence`` (its evidence, or the part
+        of it given), those mentions, its links to them, and who that document says claims an event
+        (``kg:claimedBy``). A record without evidence is in no graph."""
         if not record.evidence:
             return
         node = record_iri(record)
         if self.records:
-            g = self.graph(node)
-            g.extend(entailed(_TRIPLES[type(record)](node, record)))
-            g.extend(derived(node, record.evidence))
+            self.graph(node).extend(entailed(_TRIPLES[type(record)](node, record)))
         if self.docs is not None and not self.docs:  # no document's graph to write
             return
         claims: dict[str, list[tuple]] = defaultdict(list)
@@ -323,6 +322,7 @@ class GraphWriter:
             g = self.graph(doc_iri(doc_id))
             for ev in evs:
                 self._mention(g, ev)
+            g.extend(derived(node, evs))
             if doc_id in claims:
                 g.extend(entailed(claims[doc_id]))
 

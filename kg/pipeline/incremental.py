@@ -101,7 +101,8 @@ def _lines_of(text: str) -> list[str]:
 #    with an event of that code.
 # 5: each entity, post, membership and event is a graph of its own (what kg says of it, once, and its
 #    links to its mentions); a document's graph holds its node, its mentions and its claims.
-GRAPHS_VERSION = 5
+# 6: a record's links to its mentions are in the graphs of the mentions' documents, not in its own.
+GRAPHS_VERSION = 6
 
 
 def needs_repair(catalog: Catalog) -> bool:
@@ -210,7 +211,7 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
                 if lost is not None:
                     changes.written += 1
                     changes.preloaded += 1
-                    yield iri, Delta(_lines_of(lost), _lines_of(text))
+                    yield iri, Delta(_lines_of(lost), Rendered.of_text(text))
                 elif text is not None:
                     changes.written += 1
                     yield iri, Rendered.of_text(text)

@@ -292,7 +292,11 @@ class OxigraphStore(Store):
                     if isinstance(triples, Delta):
                         if triples.lost:
                             losing.lost[name] = triples.lost
-                        lines.add(str(node), triples.gained)
+                        gained = triples.gained
+                        if gained.text is not None and "_:" not in gained.text:
+                            lines.add_text(str(node), gained.text)
+                        else:
+                            lines.add(str(node), gained.lines)
                         continue
                     take_out()
                     old = {} if fresh and name not in held else {
@@ -527,7 +531,7 @@ class _Edits:
         """Record what graph ``name`` loses and gains to become ``graph``, or by a ``Delta``; False
         when it cannot be written in place."""
         if isinstance(graph, Delta):
-            self.lost[name], self.gained[name] = list(graph.lost), list(graph.gained)
+            self.lost[name], self.gained[name] = list(graph.lost), list(graph.gained.lines)
             self.size += len(graph.lost) + len(graph.gained)
             return True
         lines = graph.lines

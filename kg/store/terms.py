@@ -65,12 +65,12 @@ class Rendered:
 
 class Delta:
     """A change to a graph the store holds: the N-Triples lines (without the final ``" ."``) it
-    loses and those it gains. Only a store that wrote the graph itself takes one (see
+    loses, and the triples it gains. Only a store that wrote the graph itself takes one (see
     ``OxigraphStore.write_graphs``)."""
 
     __slots__ = ("lost", "gained")
 
-    def __init__(self, lost: list[str], gained: list[str]) -> None:
+    def __init__(self, lost: list[str], gained: Rendered) -> None:
         self.lost = lost
         self.gained = gained
 
