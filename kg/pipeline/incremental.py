@@ -11,7 +11,7 @@ its graph, and removing a document then building it again gives back the same gr
 
 In a first build (an empty store), each document's graph is written as its article is parsed, as
 far as it needs no other article (``Preloading``): the end of the build then changes it (a few
-mentions fewer, its claims) instead of making it again.
+mentions fewer, the records' links and its claims) instead of making it again.
 """
 
 from __future__ import annotations
@@ -334,11 +334,12 @@ def _texts(catalog: Catalog, add: Sequence[DocFacts] | Spool) -> Callable[[list[
 
 class Preloading:
     """The provisional graph of each document (``kg.graph.batches.provisional``: its node and the
-    mentions of the sentences its facts come from, all it holds but its claims and the few mentions
-    resolution drops), made as the document's facts arrive from the parse and written into
-    ``target``, a database a store fills beside the parse (``kg.store.oxigraph.Preload``). ``held``
-    says what each holds, for ``update`` to change it into the document's graph. A doc_id parsed
-    twice (the same article in two files) is not held: its graph is made whole at the end."""
+    mentions of the sentences its facts come from; all it holds but the records' links to them, its
+    claims, and less the few mentions resolution drops), made as the document's facts arrive from
+    the parse and written into ``target``, a database a store fills beside the parse
+    (``kg.store.oxigraph.Preload``). ``held`` says what each holds, for ``update`` to change it into
+    the document's graph. A doc_id parsed twice (the same article in two files) is not held: its
+    graph is made whole at the end."""
 
     def __init__(self, target: Preload) -> None:
         self.target = target
