@@ -228,8 +228,8 @@ def graphs(corpus: Corpus, size: int = 500, texts: Callable[[list[str]], Mapping
 
 def _change(writer: GraphWriter, doc_id: str, held: Held, texts: Mapping[str, str] | None) -> Change:
     """The ``Change`` of a held document's graph, once ``writer`` has written the batch's records: it
-    gains what the writer wrote into it (its claims, a mention it lacked) and loses the mentions
-    that no record cited."""
+    gains what the writer wrote into it (the records' links, its claims, a mention it lacked) and
+    loses the mentions that no record cited."""
     iri = doc_iri(doc_id)
     gone = GraphWriter({doc_id}, texts, records=False)
     for span in held.spans:

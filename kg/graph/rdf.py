@@ -122,7 +122,7 @@ MENTIONS = str(one_off_resource("mention:"))  # the start of every mention's IRI
 
 
 def mention_iri(ev: Evidence) -> URIRef:
-    return URIRef(MENTIONS + digest(ev.doc_id, str(ev.start), str(ev.end)))
+    return mention_terms(ev)[0]
 
 
 def mention_terms(ev: Evidence) -> tuple[URIRef, str]:

@@ -356,9 +356,9 @@ class Preloading:
             self.twice.add(doc_id)
             return
         graph, spans = provisional(document_of(facts), facts)
-        lines = graph.lines()
-        self.held[doc_id] = Held(spans, line_sum(lines))
-        self.target.add(str(doc_iri(doc_id)), lines)
+        rendered = Rendered(graph)  # its lines, made once
+        self.held[doc_id] = Held(spans, line_sum(rendered.lines))
+        self.target.add(str(doc_iri(doc_id)), rendered)
 
     def finish(self) -> None:
         """Wait for the last graphs to be written (before the store is locked and the child forked)."""

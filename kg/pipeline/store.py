@@ -124,15 +124,13 @@ class StoreRef:
         that the documents' graphs are written into as they are parsed, without the store's lock."""
         from kg.pipeline.incremental import Preloading
         from kg.store import is_remote
-        from kg.store.oxigraph import PRELOAD, Preload, is_store_dir
+        from kg.store.oxigraph import Preload, may_become_store
 
         if self.spec == "memory" or is_remote(self.spec) or self.known().entries:
             return None
-        path = Path(self.spec)
-        if path.exists() and not is_store_dir(path) and \
-                (not path.is_dir() or any(not entry.name.startswith(PRELOAD) for entry in path.iterdir())):
+        if not may_become_store(Path(self.spec)):
             return None  # not a store: opening it says so
-        return Preloading(Preload(path))
+        return Preloading(Preload(Path(self.spec)))
 
     def page_beside(self) -> Path | None:
         """The graph page kept beside a directory store: kg-out/graph.html for kg-out/store."""

@@ -45,7 +45,17 @@ from kg.query.sparql import Rows, syntax_error
 from kg.store.base import ResultLimitError, Store
 from kg.store.files import PREFIX_MAP, has_graphs, ox_format, serialize_quads
 from kg.store.lock import DirLock
-from kg.store.terms import Delta, Quad, Rendered, Triple, from_ox, has_blank_node, nt_lines, rdflib_quad
+from kg.store.terms import (
+    Delta,
+    Quad,
+    Rendered,
+    Triple,
+    from_ox,
+    has_blank_node,
+    lines_of,
+    rdflib_quad,
+    text_of,
+)
 
 MARKER = "kg-store.json"
 DATA, STAGING, RETIRED = "oxigraph", "oxigraph.new", "oxigraph.old"
@@ -61,6 +71,14 @@ def is_store_dir(path: Path) -> bool:
     return (path / MARKER).is_file()
 
 
+def may_become_store(path: Path) -> bool:
+    """Whether ``path`` is a store directory, or could be made one: missing, or a directory that
+    holds nothing (but what a first build writes there while it parses, ``Preload``)."""
+    if is_store_dir(path) or not path.exists():
+        return True
+    return path.is_dir() and all(entry.name.startswith(PRELOAD) for entry in path.iterdir())
+
+
 def prepare_dir(path: Path, *, create: bool) -> None:
     """Check that ``path`` is a kg store directory, or make one there when ``create`` is set."""
     if is_store_dir(path):
@@ -71,7 +89,7 @@ def prepare_dir(path: Path, *, create: bool) -> None:
         path.mkdir(parents=True)
     elif not path.is_dir():
         raise StoreError(f"{path}: not a directory, so not a store")
-    elif any(not entry.name.startswith(PRELOAD) for entry in path.iterdir()):
+    elif not may_become_store(path):
         raise StoreError(f"{path}: not a kg store (no {MARKER}) and not empty; give a new or empty directory")
     elif not create:
         raise StoreError(f"{path}: an empty directory, not a store (kg build or kg load creates one)")
@@ -292,35 +310,22 @@ class OxigraphStore(Store):
                     if isinstance(triples, Delta):
                         if triples.lost:
                             losing.lost[name] = triples.lost
-                        gained = triples.gained
-                        if gained.text is not None and "_:" not in gained.text:
-                            lines.add_text(str(node), gained.text)
-                        else:
-                            lines.add(str(node), gained.lines)
+                        lines.put(node, triples.gained)
                         continue
                     take_out()
                     old = {} if fresh and name not in held else {
                         f"{q.subject} {q.predicate} {q.object}": q.triple
                         for q in copy.quads_for_pattern(None, None, None, node)}
-                    text = triples.text if isinstance(triples, Rendered) else None
-                    if text is not None and not old and "_:" not in text:  # the text as it came, no blank node
-                        lines.add_text(str(node), text)
-                        continue
                     if triples is None:  # the old graph with the changes worked out for it
                         gone = set(edits.lost.pop(name))
-                        new = [line for line in old if line not in gone] + edits.gained.pop(name)
+                        new = Rendered.of_text(text_of([line for line in old if line not in gone]
+                                                       + edits.gained.pop(name)))
                     else:
-                        new = nt_lines(triples)
+                        new = triples if isinstance(triples, Rendered) else Rendered(triples)
                     if old:
-                        orphans += [old[key] for key in old.keys() - set(new)]
+                        orphans += [old[key] for key in old.keys() - set(new.lines)]
                         copy.remove_graph(node)
-                    if has_blank_node(new):  # keep the blank nodes' names
-                        quads = list(ox.parse("".join(f"{line} {node} .\n" for line in new),
-                                              format=ox.RdfFormat.N_QUADS))
-                        loader.terms(quads + [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                                              for q in quads])
-                    else:
-                        lines.add(str(node), new)
+                    lines.put(node, new)
                 lines.flush()
             take_out()
             _drop_from_union(copy, orphans)
@@ -443,12 +448,12 @@ class Preload:
         self._loader = _Loader(self.db, workers=1)
         self._lines = _Lines(self._loader)
 
-    def add(self, name: str, lines: list[str]) -> None:
-        """A graph, by its N-Triples lines (without the final " ."): to the loader."""
+    def add(self, name: str, graph: Rendered) -> None:
+        """A graph, to the loader."""
         if self._lines is None:
             raise StoreError(f"{self.folder}: written after it was finished")
         self.names.add(name)
-        self._lines.add(str(ox.NamedNode(name)), lines)
+        self._lines.put(ox.NamedNode(name), graph)
 
     def finish(self) -> None:
         """Wait until every graph added is in the database."""
@@ -654,11 +659,15 @@ class _Lines:
         self.union: list[str] = []  # its N-Triples text
         self.quads = 0
 
-    def add(self, graph: str, lines: Iterable[str]) -> None:
-        """A graph (``graph`` in N-Triples syntax) by its N-Triples lines without their final " ."."""
-        lines = lines if isinstance(lines, list) else list(lines)
-        if lines:
-            self.add_text(graph, " .\n".join(lines) + " .")
+    def put(self, node: ox.NamedNode, graph: Rendered) -> None:
+        """A graph, as the text it came as (``Rendered.of_text``) or its lines joined. One with a blank
+        node goes in as terms, which keeps the blank nodes' names (the loader would give them fresh ones)."""
+        text = graph.text if graph.text is not None else text_of(graph.lines)
+        if not has_blank_node(text):
+            self.add_text(str(node), text)
+            return
+        quads = list(ox.parse("".join(f"{line} {node} .\n" for line in lines_of(text)), format=ox.RdfFormat.N_QUADS))
+        self.loader.terms(quads + [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads])
 
     def add_text(self, graph: str, text: str) -> None:
         """A graph by its N-Triples text (``Rendered.of_text``: no line break after the last line)."""

@@ -52,8 +52,8 @@ class Rendered:
 
     @property
     def lines(self) -> list[str]:
-        if self._lines is None:  # an N-Triples line holds no line break: a literal's are escaped
-            self._lines = self.text[:-2].split(" .\n") if self.text else []
+        if self._lines is None:
+            self._lines = lines_of(self.text)
         return self._lines
 
     def __iter__(self):
@@ -95,10 +95,21 @@ def nt_lines(triples: Iterable[Triple]) -> list[str]:
     return [line(t) for t in triples]
 
 
-def has_blank_node(lines: Iterable[str]) -> bool:
-    """Whether N-Triples lines may name a blank node (a subject ``_:b``, or an object; a literal
-    holding " _:" counts too, which costs a slower write, never a wrong one)."""
-    text = "\n".join(lines)  # one search of the whole text: a line's start is the text's, or after a line break
+def text_of(lines: list[str]) -> str:
+    """A graph's N-Triples lines (without their final ``" ."``) as one text: each with its final
+    ``" ."``, joined by line breaks, none after the last (what ``Rendered.of_text`` takes)."""
+    return " .\n".join(lines) + " ." if lines else ""
+
+
+def lines_of(text: str | None) -> list[str]:
+    """The lines of a ``text_of`` (an N-Triples line holds no line break: a literal's are escaped)."""
+    return text[:-2].split(" .\n") if text else []
+
+
+def has_blank_node(lines: Iterable[str] | str) -> bool:
+    """Whether N-Triples lines (or a ``text_of`` them) may name a blank node (a subject ``_:b``, or
+    an object; a literal holding " _:" counts too, which costs a slower write, never a wrong one)."""
+    text = lines if isinstance(lines, str) else "\n".join(lines)  # a line starts the text, or follows a break
     return text.startswith("_:") or "\n_:" in text or " _:" in text
 
 

@@ -143,7 +143,9 @@ def test_a_writer_removes_what_a_build_that_died_wrote_beside_its_parse(tmp_path
             "from pathlib import Path\n"
             "from kg.store.oxigraph import Preload\n"
             "preload = Preload(Path(sys.argv[1]))\n"
-            "preload.add('https://example.org/g', ['<https://example.org/a> <https://example.org/b> <https://example.org/c>'])\n"
+            "from kg.store.terms import Rendered\n"
+            "preload.add('https://example.org/g', Rendered.of_text('<https://example.org/a> <https://example.org/b> '\n"
+            "                                                      '<https://example.org/c> .'))\n"
             "preload.finish()\n"
             "print(preload.folder, flush=True)\n"
             "os._exit(0)\n")
