@@ -29,7 +29,7 @@ from kg.pipeline.collector import without_cycle_collection
 from kg.pipeline.forked import forked_stream
 from kg.store.base import Store
 from kg.store.catalog import Catalog, Spool
-from kg.store.terms import Delta, Rendered, Triple, nt_lines
+from kg.store.terms import Delta, Rendered, Triple, lines_of, nt_lines, text_of
 
 if TYPE_CHECKING:
     from kg.graph.batches import Held
@@ -80,16 +80,6 @@ def hexdigest(total: int) -> str:
 def graph_hash(triples: Iterable[Triple]) -> str:
     """The hash of a graph's content (``line_sum`` of its N-Triples lines)."""
     return hexdigest(line_sum(nt_lines(triples)))
-
-
-def _text(lines: list[str]) -> str:
-    """A graph's lines as one text, each with its final " ." (one string through the pipe, not one per line)."""
-    return " .\n".join(lines) + " ." if lines else ""
-
-
-def _lines_of(text: str) -> list[str]:
-    """The lines of a ``_text`` (an N-Triples line holds no line break: a literal's are escaped)."""
-    return text[:-2].split(" .\n") if text else []
 
 
 # The version of what kg makes of the same facts (resolution and RDF). A store whose graphs an
@@ -211,7 +201,7 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
                 if lost is not None:
                     changes.written += 1
                     changes.preloaded += 1
-                    yield iri, Delta(_lines_of(lost), Rendered.of_text(text))
+                    yield iri, Delta(lines_of(lost), Rendered.of_text(text))
                 elif text is not None:
                     changes.written += 1
                     yield iri, Rendered.of_text(text)
@@ -260,8 +250,9 @@ class _Plan:
     copies: dict[str, bytes] = field(default_factory=dict)  # for ``Catalog.keep_copies``
 
 
-# a graph's IRI; its hash; its lines as one text (``_text``), or None when it is as the store has it; and
-# None, or for a graph the store holds provisionally, the lines it loses (the text: those it gains)
+# a graph's IRI; its hash; its lines as one text (``text_of``: one string through the pipe, not one
+# per line), or None when it is as the store has it; and None, or for a graph the store holds
+# provisionally, the lines it loses (the text: those it gains)
 Made = tuple[str, str, str | None, str | None]
 
 
@@ -297,11 +288,11 @@ def _graphs(part: Corpus, remake: set[str], previous: dict[str, str | None],
     for iri, graph in batches.graphs(part, GRAPHS_PER_BATCH, texts=texts, only=remake, held=held):
         if isinstance(graph, batches.Change):
             lost, gained = graph.lost.lines(), graph.gained.lines()
-            yield iri, hexdigest(graph.before - line_sum(lost) + line_sum(gained)), _text(gained), _text(lost)
+            yield iri, hexdigest(graph.before - line_sum(lost) + line_sum(gained)), text_of(gained), text_of(lost)
             continue
         lines = graph.lines()  # its terms written once, for the hash and the store
         digest = hexdigest(line_sum(lines))
-        yield iri, digest, _text(lines) if previous.get(iri) != digest else None, None
+        yield iri, digest, text_of(lines) if previous.get(iri) != digest else None, None
 
 
 def _texts(catalog: Catalog, add: Sequence[DocFacts] | Spool) -> Callable[[list[str]], dict[str, str]]:
