@@ -52,7 +52,6 @@ from kg.store.terms import (
     Triple,
     from_ox,
     has_blank_node,
-    lines_of,
     rdflib_quad,
     text_of,
 )
@@ -666,7 +665,7 @@ class _Lines:
         if not has_blank_node(text):
             self.add_text(str(node), text)
             return
-        quads = list(ox.parse("".join(f"{line} {node} .\n" for line in lines_of(text)), format=ox.RdfFormat.N_QUADS))
+        quads = list(ox.parse("".join(f"{line} {node} .\n" for line in graph.lines), format=ox.RdfFormat.N_QUADS))
         self.loader.terms(quads + [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads])
 
     def add_text(self, graph: str, text: str) -> None:
