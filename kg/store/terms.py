@@ -33,7 +33,7 @@ class Rendered:
     __slots__ = ("triples", "_lines", "text")
 
     def __init__(self, triples: Iterable[Triple]) -> None:
-        self.triples = triples
+        self.triples: Iterable[Triple] | None = triples
         lines = getattr(triples, "lines", None)  # a kg.graph.rdf.NamedGraph has its lines made already
         self._lines: list[str] | None = lines() if lines is not None else [line(t) for t in triples]
         self.text: str | None = None
@@ -47,7 +47,7 @@ class Rendered:
         graph = cls.__new__(cls)
         graph.text = text
         graph._lines = None
-        graph.triples = _Parsed(graph)
+        graph.triples = None  # parsed from the text when iterated
         return graph
 
     @property
@@ -57,6 +57,10 @@ class Rendered:
         return self._lines
 
     def __iter__(self):
+        # nothing the graph holds refers back to it: a build runs without cycle collection
+        # (``kg.pipeline.collector``), and a graph in a reference cycle would stay until its end
+        if self.triples is None:
+            return iter(parse_ntriples(f"{self.text}\n".encode() if self.text else b""))
         return iter(self.triples)
 
     def __len__(self) -> int:
@@ -73,18 +77,6 @@ class Delta:
     def __init__(self, lost: list[str], gained: Rendered) -> None:
         self.lost = lost
         self.gained = gained
-
-
-class _Parsed:
-    """The triples of a graph given as N-Triples text, parsed each time they are iterated."""
-
-    __slots__ = ("graph",)
-
-    def __init__(self, graph: Rendered) -> None:
-        self.graph = graph
-
-    def __iter__(self):
-        return iter(parse_ntriples(f"{self.graph.text}\n".encode() if self.graph.text else b""))
 
 
 def nt_lines(triples: Iterable[Triple]) -> list[str]:
