@@ -148,6 +148,14 @@ def signatures(corpus: Corpus, salt: str = "") -> dict[str, str]:
     return out
 
 
+def names(corpus: Corpus) -> list[str]:
+    """The IRI of every graph of the corpus (those ``signatures`` gives), without their signatures."""
+    out = dict.fromkeys(str(record_iri(record)) for kind in KINDS for record in getattr(corpus, kind)
+                        if record.evidence)
+    out.update(dict.fromkeys(str(doc_iri(doc.doc_id)) for doc in corpus.documents))
+    return list(out)
+
+
 def part(corpus: Corpus, graphs: Collection[str]) -> Corpus:
     """What the graphs named ``graphs`` are made from: their documents, the records whose graphs
     they are, and the other records with evidence in those documents, with that evidence alone

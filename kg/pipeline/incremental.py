@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from kg.errors import InputError
 from kg.model import Corpus, DocFacts, Document, document_of, without_text
 from kg.pipeline.collector import without_cycle_collection
-from kg.pipeline.forked import forked_stream
+from kg.pipeline.forked import Boundary, forked_map, forked_stream
 from kg.store.base import Store
 from kg.store.catalog import Catalog, Spool
 from kg.store.terms import Delta, Rendered, Triple, lines_of, nt_lines, text_of
@@ -119,19 +119,19 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     graph of the store (each document's and each record's, ``kg.graph.rdf``) up to date with the
     re-resolved corpus. The caller holds the store open for writing (and so its lock).
 
-    The facts are read once, from the catalog and ``add`` (a ``Spool`` on disk), into resolution,
-    as the copies of them kept for it (``kg.store.lean``: without the articles' texts and their
+    The facts are read once, from the catalog and ``add`` (a ``Spool`` on disk), into resolution, as
+    the copies of them kept for it (``kg.store.lean``: without the articles' texts and their
     sentences). Resolution runs in a child process (``kg.pipeline.forked.forked_stream``), whose
     memory goes back to the system when it is done: it sends back the graphs' signatures and which
-    of them to make again (all of them in a first build; in an incremental one, the graphs of the
-    new documents and of the records they changed). The child then makes those graphs, the
-    documents' ``GRAPHS_PER_BATCH`` at a time (``kg.graph.batches``, the sentences read back from
-    ``add`` and the catalog), and hashes them, while this process streams the changed ones' lines
-    to the store (``Store.write_graphs``: an embedded store takes them in one write, a remote
-    server ``GRAPHS_PER_WRITE`` at a time): the resolved corpus stays in the child, the two
-    processes work at once, and the graphs of the whole corpus are never in memory together. The
-    ontology's own graph is written beside the others when it is new or changed. With
-    ``progress``, a bar counts the graphs made (standard error).
+    of them to make again (in an incremental build, the graphs of the new documents and of the
+    records they changed; in a first build all of them, and their signatures after the graphs). The
+    child then makes those graphs, the documents' ``GRAPHS_PER_BATCH`` at a time
+    (``kg.graph.batches``, the sentences read back from ``add`` and the catalog), and hashes them,
+    while this process streams the changed ones' lines to the store (``Store.write_graphs``: an
+    embedded store takes them in one write, a remote server ``GRAPHS_PER_WRITE`` at a time): the
+    resolved corpus stays in the child, the two processes work at once, and the graphs of the whole
+    corpus are never in memory together. The ontology's own graph is written beside the others when
+    it is new or changed. With ``progress``, a bar counts the graphs made (standard error).
 
     ``preload`` holds the provisional graphs of documents of ``add`` (``Preloading``, written while
     they were parsed): when the store and its catalog are empty, the graphs are written into it and
@@ -169,10 +169,19 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     previous = dict(catalog.graph_hashes)
     texts = _texts(catalog, add)
 
-    def plan_in_child() -> tuple[_Plan, Callable[[], Iterator[Made]]]:
-        plan, part = _plan(every(), previous, known, f"{GRAPHS_VERSION}\n{hashes[ontology]}")
+    salt = f"{GRAPHS_VERSION}\n{hashes[ontology]}"
+
+    def plan_in_child() -> tuple[_Plan, Callable[[], Iterator[Made | Boundary | dict[str, str]]]]:
+        plan, part = _plan(every(), previous, known, salt)
         plan.copies = copies  # filled as every() read the catalog
-        return plan, lambda: _graphs(part, set(plan.remake), previous, texts, held)
+
+        def stream() -> Iterator[Made | Boundary | dict[str, str]]:
+            yield from _graphs(part, set(plan.remake), previous, texts, held)
+            yield Boundary()  # the graphs made: the store finishes its write while the child goes on
+            if plan.signatures is None:
+                from kg.graph.batches import signatures
+                yield signatures(part, salt)
+        return plan, stream
 
     # facts first, hashes forgotten before the store is written and recorded after it: a crash
     # anywhere leaves a catalog from which the next build repairs the store. Into an empty catalog
@@ -182,8 +191,9 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
     with forked_stream(plan_in_child, "resolving the corpus", meanwhile=(lambda: catalog.put(add)) if first else None) \
             as (plan, made):
         remade = set(plan.remake)
-        hashes.update((iri, previous[iri]) for iri in plan.signatures if iri not in remade)  # graphs kept as they are
-        dropped = sorted(iri for iri in previous if iri not in plan.signatures and iri != ontology)
+        named = plan.signatures or {}  # (None in a first build: all is made)
+        hashes.update((iri, previous[iri]) for iri in named if iri not in remade)  # graphs kept as they are
+        dropped = sorted(iri for iri in previous if iri not in named and iri != ontology)
         if not first:
             catalog.put(add)
         catalog.keep_copies(plan.copies)
@@ -194,7 +204,10 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
         counted = bar(len(plan.remake), desc="writing graphs", unit="graph", enabled=progress)
 
         def changed() -> Iterator[tuple[str, Iterable[Triple] | Delta]]:
-            for iri, digest, text, lost in made:
+            for item in made:
+                if isinstance(item, Boundary):
+                    break
+                iri, digest, text, lost = item  # type: ignore[misc]
                 hashes[iri] = digest
                 if counted is not None:
                     counted.update(1)
@@ -214,6 +227,9 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
         finally:
             if counted is not None:
                 counted.close()
+        rest = list(made)  # the graphs' signatures, in a first build, made while the store wrote the graphs
+        if plan.signatures is None:
+            plan.signatures = rest[0]  # type: ignore[assignment]
     for iri in dropped:
         del catalog.graph_hashes[iri]
     catalog.graph_hashes.update(hashes)
@@ -243,7 +259,7 @@ class Contents:
 class _Plan:
     """What resolution decides for an update: which graphs to make again."""
 
-    signatures: dict[str, str]  # the IRI of every graph -> what it is made from
+    signatures: dict[str, str] | None  # the IRI of every graph -> what it is made from (None: after the graphs)
     remake: list[str]  # the IRIs of the graphs made again
     contents: Contents
     documents: int = 0
@@ -262,18 +278,22 @@ def _plan(read: Iterable[tuple[Document, DocFacts]], previous: dict[str, str | N
     signature with the one its graph was made with (``known``; ``previous`` has the hashes of the
     graphs in the store). Run in the child (``forked_stream``): the facts and resolution's own
     memory stay there, with the part of the corpus the graphs are made again from
-    (``batches.part``); only the plan comes back."""
+    (``batches.part``); only the plan comes back. Into an empty store (no ``previous``) every
+    graph is made whatever its signature: the plan has none, and the child works them out after
+    the graphs (``update``), while the store finishes writing them."""
     from kg.graph import batches
     from kg.resolve.entities import resolve_read
 
-    corpus = resolve_read(read)
+    corpus = resolve_read(read, mapper=lambda work, parts: forked_map(work, parts, "resolving events"))
+    contents = Contents(Counter(e.kind.value for e in corpus.entities), len(corpus.posts), len(corpus.members),
+                        len(corpus.events))
+    if not previous:  # an empty store: every graph is made, and its signature, for the next build, can wait
+        return _Plan(None, batches.names(corpus), contents, len(corpus.documents)), corpus
     signatures = batches.signatures(corpus, salt)
     # a graph made from what it was made from last time is in the store still: only the others are
     # made again (an incremental build makes the graphs of the new documents and of the records
     # they changed, not the whole catalog's)
     remake = [iri for iri, sign in signatures.items() if previous.get(iri) is None or known.get(iri) != sign]
-    contents = Contents(Counter(e.kind.value for e in corpus.entities), len(corpus.posts), len(corpus.members),
-                        len(corpus.events))
     return _Plan(signatures, remake, contents, len(corpus.documents)), batches.part(corpus, set(remake))
 
 

@@ -197,7 +197,7 @@ def test_records_of_one_iri_share_one_graph():
     assert {name: set(g) for name, g in made} == {str(name): set(g) for name, g in whole.graphs.items()}
     labels = {str(o) for s, p, o in whole.graphs[URIRef(record(post.key))] if p == RDFS.label}
     assert labels == {post.title, post.title.lower()}
-    assert set(batches.signatures(corpus)) == set(names)
+    assert set(batches.signatures(corpus)) == set(names) == set(batches.names(corpus))
 
 
 def test_the_part_for_every_graph_is_the_corpus():
