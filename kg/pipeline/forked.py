@@ -13,23 +13,17 @@ index): only the result is copied, pickled through a pipe. The child can be kept
 of the work, made from what it holds and streamed to the parent (the graphs of the resolved
 corpus, which then never comes over whole). Off Linux (no ``fork``, or a ``fork`` that
 macOS's system libraries do not support in a process with threads) the work runs in this process.
-
-Forked children also do at once what would take one core after another (``forked_map``): the
-resolution child resolves the events of two groups of families on two cores, its own and a child's,
-while the parent only waits for it (20,000 articles: 12 s of events in 8).
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import os
-import pickle
 import queue
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import TypeVar
@@ -158,65 +152,6 @@ def forked_stream(work: Callable[[], tuple[T, Callable[[], Iterable[U]]]], what:
         here.close()
 
 
-def forked_map(work: Callable[[T], U], parts: Sequence[T], what: str = "work") -> list[U]:
-    """``[work(part) for part in parts]``, each part after the first in a forked child of its own
-    while this process does the first: CPU-bound work on cores that would otherwise wait. Each
-    child's result comes back pickled through a pipe; an error of a child is raised here, its
-    death is ``ChildDied``. The children are forked with ``os.fork``, so that the process that
-    maps may be a child of ``forked_stream`` itself (whose children ``multiprocessing`` does not
-    allow). Off Linux, or with a single core, the parts are done here one after the other."""
-    if len(parts) < 2 or not sys.platform.startswith("linux") or len(os.sched_getaffinity(0)) < 2:
-        return [work(part) for part in parts]
-    children: list[tuple[int, int]] = []  # (pid, the read end of its pipe)
-    try:
-        for part in parts[1:]:
-            read_end, write_end = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # the child: its result (or its error) down the pipe, then out, running nothing else
-                code = 0
-                try:
-                    os.close(read_end)
-                    try:
-                        message: tuple[str, object] = ("result", work(part))
-                    except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
-                        message = ("error", _sendable(exc))
-                    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)  # before the parent reads
-                    with os.fdopen(write_end, "wb") as out:
-                        out.write(data)
-                except BaseException:  # noqa: BLE001 - the parent sees the pipe end without a message
-                    code = 1
-                finally:
-                    os._exit(code)
-            os.close(write_end)
-            children.append((pid, read_end))
-        results = [work(parts[0])]
-        while children:
-            pid, read_end = children.pop(0)
-            results.append(_result_of(pid, read_end, what))
-        return results
-    finally:
-        for pid, read_end in children:  # this process failed first: the others are not waited for
-            os.close(read_end)
-            with suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-
-
-def _result_of(pid: int, read_end: int, what: str) -> object:
-    """The result a child of ``forked_map`` sends, once it has ended; its error raised."""
-    with os.fdopen(read_end, "rb") as pipe:
-        data = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if not data:
-        code = os.waitstatus_to_exitcode(status)
-        reason = f"signal {signal.Signals(-code).name}" if code < 0 else f"exit code {code}"
-        raise ChildDied(f"the process {what} ended before its work was done ({reason}; out of memory?)")
-    kind, value = pickle.loads(data)
-    if kind == "error":
-        raise value  # type: ignore[misc]
-    return value
-
-
 def _receive(conn: Connection, process: BaseProcess, what: str) -> tuple[str, object]:
     """The next message from a child; ChildDied, saying how it ended, when there is none."""
     try:
@@ -231,6 +166,7 @@ def _receive(conn: Connection, process: BaseProcess, what: str) -> tuple[str, ob
 def _sendable(exc: BaseException) -> BaseException:
     """``exc`` with the child's traceback as a note, if it pickles both ways; else a RuntimeError
     that says what it was."""
+    import pickle
     import traceback
 
     if hasattr(exc, "add_note"):  # Python 3.11

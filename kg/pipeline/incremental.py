@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from kg.errors import InputError
 from kg.model import Corpus, DocFacts, Document, document_of, without_text
 from kg.pipeline.collector import without_cycle_collection
-from kg.pipeline.forked import Boundary, forked_map, forked_stream
+from kg.pipeline.forked import Boundary, forked_stream
 from kg.store.base import Store
 from kg.store.catalog import Catalog, Spool
 from kg.store.terms import Delta, Rendered, Triple, lines_of, nt_lines, text_of
@@ -284,7 +284,7 @@ def _plan(read: Iterable[tuple[Document, DocFacts]], previous: dict[str, str | N
     from kg.graph import batches
     from kg.resolve.entities import resolve_read
 
-    corpus = resolve_read(read, mapper=lambda work, parts: forked_map(work, parts, "resolving events"))
+    corpus = resolve_read(read)
     contents = Contents(Counter(e.kind.value for e in corpus.entities), len(corpus.posts), len(corpus.members),
                         len(corpus.events))
     if not previous:  # an empty store: every graph is made, and its signature, for the next build, can wait

@@ -17,13 +17,9 @@ import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from kg.model import Corpus, DocFacts, Document, Entity, Evidence, Kind, Member, Post, Ref, document_of, without_text
 from kg.resources.names import best_name, name_words, slug
-
-if TYPE_CHECKING:
-    from kg.resolve.events import Mapper
 
 
 def _best_label(names: Iterable[str]) -> str:
@@ -206,11 +202,10 @@ def resolve(facts: Iterable[DocFacts]) -> Corpus:
     return resolve_read((document_of(f), without_text(f)) for f in facts)
 
 
-def resolve_read(read: Iterable[tuple[Document, DocFacts]], mapper: Mapper = None) -> Corpus:
+def resolve_read(read: Iterable[tuple[Document, DocFacts]]) -> Corpus:
     """``resolve`` for documents read as resolution keeps them: each its ``Document`` and its facts
     without the article's text (``without_text``), as a store's catalog gives them
-    (``Catalog.read_for_resolution``). ``mapper``: how the events' two groups of families are
-    resolved (``kg.resolve.events.resolve_events``; one after the other when None)."""
+    (``Catalog.read_for_resolution``)."""
     from kg.resolve.events import resolve_events
 
     read = sorted(read, key=lambda pair: pair[0].doc_id)
@@ -229,5 +224,5 @@ def resolve_read(read: Iterable[tuple[Document, DocFacts]], mapper: Mapper = Non
         posts=posts,
         members=members,
     )
-    corpus.events = resolve_events(resolver, corpus, mapper)
+    corpus.events = resolve_events(resolver, corpus)
     return corpus

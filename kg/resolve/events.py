@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import Any
 
 from kg.ids import digest
 from kg.model import Corpus, Event, EventMention, Evidence, Participant, Status, TimeValue
@@ -262,31 +261,6 @@ class EventResolver:
         )
 
 
-# like ``map``, giving a list: how ``resolve_events`` resolves its two groups of families
-Mapper = Callable[[Callable[[Any], list[Event]], Sequence[Any]], list[list[Event]]] | None
-
-
-def _in_turn(work: Callable[[Any], list[Event]], parts: Sequence[Any]) -> list[list[Event]]:
-    return [work(part) for part in parts]
-
-
-def _two_groups(items: list[tuple[EventMention, dict]], together: AbstractSet[str]) -> tuple[list, list]:
-    """``items`` in two groups of whole families, of about as many mentions each: the families
-    ``together`` in the first, each other family (the largest first) into the smaller group. Each
-    group in the order of ``items``."""
-    sizes = Counter(family(m.code) for m, _ in items)
-    group = dict.fromkeys(together, 0)
-    totals = [sum(sizes[fam] for fam in together), 0]
-    for fam, size in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0])):
-        if fam not in group:
-            group[fam] = totals.index(min(totals))
-            totals[group[fam]] += size
-    parts: tuple[list, list] = ([], [])
-    for item in items:
-        parts[group[family(item[0].code)]].append(item)
-    return parts
-
-
 def _periods(value: str) -> list[str]:
     """A time and the times it lies in: "2016-09-19" -> "2016", "2016-09", "2016-09-19". A time
     that begins another (``TimeValue``: a year, a month or a day) ends where the other has a
@@ -409,11 +383,8 @@ class _Candidates:
         return sorted(found.values(), key=lambda c: self.rank[id(c)])
 
 
-def resolve_events(resolver, corpus: Corpus, mapper: Mapper = None) -> list[Event]:
-    """Every event mention of the corpus, with its actors resolved, clustered into events. A family's
-    events depend on its own mentions alone (and on those of the acts its mentions refer to), so
-    the families are resolved in two groups of about as many mentions, through ``mapper`` (like
-    ``map``; ``kg.pipeline.forked.forked_map`` resolves the two at once, on two cores)."""
+def resolve_events(resolver, corpus: Corpus) -> list[Event]:
+    """Every event mention of the corpus, with its actors resolved, clustered into events."""
     known = {e.key for e in corpus.entities}
 
     def key(d: int, ref) -> str | None:
@@ -444,34 +415,25 @@ def resolve_events(resolver, corpus: Corpus, mapper: Mapper = None) -> list[Even
         if post.post_in and post.post_in.startswith("country:"):
             sides.setdefault(post.holder, set()).add(post.post_in)
     resolver_ = EventResolver(sides=sides, dates={doc.doc_id: doc.date for doc in corpus.documents})
-    referred = {family(resolver.facts[d].events[i].code) for _, _, (d, i) in about}
-    changed = {family(m.code) for m, _ in items if m.about is not None} if about else set()
-
-    def resolve(part: tuple[list[tuple[EventMention, dict]], list]) -> list[Event]:
-        items, about = part
-        kept: list[Cluster] = []
-        if about:
-            # "condemned the attack": the target is whoever the corpus says did the attack. Families
-            # cluster apart (``_fits``), so the families of the acts referred to are all it takes
-            clusters = resolver_.cluster([(m, k) for m, k in items if family(m.code) in referred])
-            source_of = {mk[1]["mention"]: c.source for c in clusters for mk in c.mentions}
-            for _, keys, ref in about:
-                target = source_of.get(ref)
-                if target and target != keys["source"]:
-                    keys["target"] = target
-            # a referred family with no mention about another event has the same mentions again: its
-            # clusters are kept; the families of the mentions given a target (or dropped) are made again
-            kept = [c for c in clusters if c.family not in changed]
-            del clusters, source_of
-            done = referred - changed
-            items = [(m, k) for m, k in items if (m.about is None or k["target"]) and family(m.code) not in done]
-        return resolver_.resolve(items, kept)
-
-    # two groups of whole families, resolved apart (at once, through ``mapper``): the families of the
-    # acts referred to and of the mentions about them together, in the first
-    tied, free = _two_groups(items, referred | changed)
-    parts = [part for part in ((tied, about), (free, [])) if part[0]]
-    return sorted((event for made in (mapper or _in_turn)(resolve, parts) for event in made), key=lambda e: e.key)
+    kept: list[Cluster] = []
+    if about:
+        # "condemned the attack": the target is whoever the corpus says did the attack. Families
+        # cluster apart (``_fits``), so the families of the acts referred to are all it takes
+        referred = {family(resolver.facts[d].events[i].code) for _, _, (d, i) in about}
+        clusters = resolver_.cluster([(m, k) for m, k in items if family(m.code) in referred])
+        source_of = {mk[1]["mention"]: c.source for c in clusters for mk in c.mentions}
+        for _, keys, ref in about:
+            target = source_of.get(ref)
+            if target and target != keys["source"]:
+                keys["target"] = target
+        # a referred family with no mention about another event has the same mentions again: its
+        # clusters are kept; the families of the mentions given a target (or dropped) are made again
+        changed = {family(m.code) for m, _ in items if m.about is not None}
+        kept = [c for c in clusters if c.family not in changed]
+        del clusters, source_of
+        done = referred - changed
+        items = [(m, k) for m, k in items if (m.about is None or k["target"]) and family(m.code) not in done]
+    return resolver_.resolve(items, kept)
 
 
 __all__ = ["resolve_events", "EventResolver", "family", "Evidence"]

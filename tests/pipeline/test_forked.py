@@ -10,7 +10,7 @@ import time
 import pytest
 
 from kg.errors import StoreError
-from kg.pipeline.forked import Boundary, ChildDied, forked_map, forked_stream
+from kg.pipeline.forked import Boundary, ChildDied, forked_stream
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux only")
 
@@ -178,62 +178,3 @@ def test_a_boundary_sends_what_was_made_before_long_work(tmp_path):
         note.write_text("signatures")
         after = list(items)
     assert (before, after) == (["graph 1", "graph 2"], ["signatures"])
-
-
-two_cores = pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="one core: the parts are done in turn")
-
-
-@two_cores
-def test_a_forked_map_does_the_first_part_here_and_each_other_in_a_child():
-    words = {"a": ["Lavrov", "met", "Johnson"], "b": ["Assad"], "c": ["the", "convoy"]}  # the children have it too
-
-    got = forked_map(lambda part: (os.getpid(), [w.upper() for w in words[part]]), ["a", "b", "c"])
-
-    assert [upper for _, upper in got] == [["LAVROV", "MET", "JOHNSON"], ["ASSAD"], ["THE", "CONVOY"]]
-    pids = [pid for pid, _ in got]
-    assert pids[0] == os.getpid() and len(set(pids)) == 3
-    for pid in pids[1:]:
-        with pytest.raises(ProcessLookupError):
-            os.kill(pid, 0)  # ended, and reaped
-
-
-@two_cores
-def test_an_error_of_a_mapped_part_is_raised_here():
-    def work(part: str) -> str:
-        if part == "d2":
-            raise StoreError("the facts of d2 cannot be read")
-        return part
-
-    with pytest.raises(StoreError, match="the facts of d2 cannot be read"):
-        forked_map(work, ["d1", "d2"])
-
-
-@two_cores
-def test_a_mapped_part_killed_by_a_signal_is_an_error_that_says_so():
-    def work(part: str) -> str:
-        if part == "violence":
-            os.kill(os.getpid(), signal.SIGKILL)
-        return part
-
-    with pytest.raises(ChildDied, match="resolving events ended before its work was done .signal SIGKILL"):
-        forked_map(work, ["statements", "violence"], "resolving events")
-
-
-@two_cores
-def test_a_failure_here_ends_the_children_and_reaps_them(tmp_path):
-    pid_file = tmp_path / "pid"
-
-    def work(part: str) -> str:
-        if part == "here":
-            while not pid_file.exists():  # the child has started
-                pass
-            raise StoreError("the parent's own part failed")
-        (tmp_path / "pid.tmp").write_text(str(os.getpid()))
-        (tmp_path / "pid.tmp").rename(pid_file)
-        signal.pause()  # long work, never done
-        return part
-
-    with pytest.raises(StoreError, match="the parent's own part failed"):
-        forked_map(work, ["here", "there"])
-    with pytest.raises(ProcessLookupError):
-        os.kill(int(pid_file.read_text()), 0)

@@ -140,37 +140,3 @@ def test_a_cameo_act_by_nobody_known_is_dropped(nlp):
     assert any(e.code.startswith("04") for e in resolve([facts]).events)
     nobody = replace(facts, events=tuple(replace(e, source=None) for e in facts.events))
     assert not any(e.code.startswith("04") for e in resolve([nobody]).events)
-
-
-def test_families_resolved_at_once_on_two_cores_are_those_resolved_in_turn(nlp):
-    """``resolve_events`` resolves the families in two groups; through ``forked_map`` the second in a
-    child, at once. The events are the same, and a condemnation in one family still gets its target
-    from the attack it is about, in another ("condemned the attack": whoever did the attack)."""
-    from kg.extract import extract
-    from kg.ingest import clean
-    from kg.ingest.load import article_from_text
-    from kg.model import document_of, without_text
-    from kg.pipeline.forked import forked_map
-    from kg.resolve.entities import resolve_read
-    from kg.resolve.events import family
-
-    stories = [*NIGERIA, "Russian jets bombed an aid convoy near Aleppo on 19 September 2016, killing 20 people. "
-                         "Britain condemned the attack.",
-               "Chile and Peru signed a fisheries agreement in Lima on 3 May 2021."]
-    facts = []
-    for i, text in enumerate(stories):
-        article = article_from_text(text, f"story-{i}.txt", date="2021-06-01")
-        facts.append(extract(nlp(clean.blank_noise(article.text)), article))
-    read = [(document_of(f), without_text(f)) for f in facts]
-    groups = []
-
-    def at_once(work, parts):
-        groups.extend({family(m.code) for m, _ in items} for items, _ in parts)
-        return forked_map(work, parts)
-
-    in_turn = resolve_read(read).events
-    assert resolve_read(read, mapper=at_once).events == in_turn
-    assert len(groups) == 2 and not groups[0] & groups[1]
-    assert {"violence", "11"} <= groups[0]  # the attack and what is said of it, together
-    condemned = [e for e in in_turn if e.code.startswith("11") and e.source == "country:GB"]
-    assert [e.target for e in condemned] == ["country:RU"], in_turn
