@@ -150,10 +150,18 @@ def signatures(corpus: Corpus, salt: str = "") -> dict[str, str]:
 
 def names(corpus: Corpus) -> list[str]:
     """The IRI of every graph of the corpus (those ``signatures`` gives), without their signatures."""
-    out = dict.fromkeys(str(record_iri(record)) for kind in KINDS for record in getattr(corpus, kind)
-                        if record.evidence)
-    out.update(dict.fromkeys(str(doc_iri(doc.doc_id)) for doc in corpus.documents))
-    return list(out)
+    return [str(iri) for iri in _records_by_graph(corpus)] + [str(doc_iri(doc.doc_id)) for doc in corpus.documents]
+
+
+def _records_by_graph(corpus: Corpus) -> dict[URIRef, list]:
+    """The records that have a graph (those with evidence), by its IRI: records of one IRI (two posts
+    whose titles differ in case alone) share one graph."""
+    by_iri: dict[URIRef, list] = {}
+    for kind in KINDS:
+        for record in getattr(corpus, kind):
+            if record.evidence:
+                by_iri.setdefault(record_iri(record), []).append(record)
+    return by_iri
 
 
 def part(corpus: Corpus, graphs: Collection[str]) -> Corpus:
@@ -221,12 +229,7 @@ def graphs(corpus: Corpus, size: int = 500, texts: Callable[[list[str]], Mapping
             else:
                 yield str(iri), writer.graph(iri)
         del writer
-    by_iri: dict[URIRef, list] = {}  # records of one IRI (two posts whose titles differ in case alone): one graph
-    for kind in records:
-        for record in kind:
-            if record.evidence:
-                by_iri.setdefault(record_iri(record), []).append(record)
-    for iri, same in by_iri.items():
+    for iri, same in _records_by_graph(corpus).items():
         if only is None or str(iri) in only:
             writer = GraphWriter((), records=True)
             for record in same:

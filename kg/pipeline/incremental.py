@@ -227,7 +227,7 @@ def update(store: Store, catalog: Catalog, *, add: Sequence[DocFacts] | Spool = 
         finally:
             if counted is not None:
                 counted.close()
-        rest = list(made)  # the graphs' signatures, in a first build, made while the store wrote the graphs
+        rest = list(made)  # the stream to its end: after the boundary, a first build's signatures
         if plan.signatures is None:
             plan.signatures = rest[0]  # type: ignore[assignment]
     for iri in dropped:
