@@ -9,8 +9,9 @@ after, one record at a time: it needs no text. The graphs are the very graphs a 
 whole corpus makes.
 
 A document's graph can be written before resolution, as the articles are parsed (``provisional``:
-its node and a mention of each sentence its facts come from); then the batch gives what it loses
-and gains to be its graph (a ``Change``), not the graph again.
+its node, a mention of each sentence its facts come from, and the links to them of the records
+whose IRI its facts alone tell); then the batch gives what it loses and gains to be its graph (a
+``Change``), not the graph again.
 """
 
 from __future__ import annotations
@@ -19,12 +20,12 @@ import bisect
 import dataclasses
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from kg.graph.rdf import GraphWriter, NamedGraph, doc_iri, record_iri
+from kg.graph.rdf import GraphWriter, NamedGraph, derived, doc_iri, record_iri
 from kg.ids import sha1
 from kg.model import Corpus, DocFacts, Document, Evidence
 
@@ -40,10 +41,20 @@ SPAN = 0xFFFFFFFF  # a span is start << 32 | end
 @dataclass(frozen=True, slots=True)
 class Held:
     """A document's graph as the store holds it before resolution (``provisional``): the spans of its
-    mentions and ``digest``, the sum of its lines' digests (``kg.pipeline.incremental.line_sum``)."""
+    mentions, ``digest``, the sum of its lines' digests (``kg.pipeline.incremental.line_sum``), and
+    its records' links, each ``i << 32 | j``: the record's IRI is ``iris[i]`` (a table the
+    documents share), its mention's span ``spans[j]``."""
 
     spans: array
     digest: int
+    links: array = field(default_factory=lambda: array("q"))
+    iris: Sequence[str] = ()
+
+    def linked(self, doc_id: str) -> Iterator[tuple[str, str, int, int]]:
+        """Its links, each as (record IRI, doc_id, start, end)."""
+        for link in self.links:
+            span = self.spans[link & SPAN]
+            yield self.iris[link >> 32], doc_id, span >> 32, span & SPAN
 
 
 @dataclass(slots=True)
@@ -65,20 +76,31 @@ def spans_of(facts: DocFacts) -> list[tuple[int, int]]:
     return list(dict.fromkeys(spans))
 
 
-def provisional(document: Document, facts: DocFacts) -> tuple[NamedGraph, array]:
+def provisional(document: Document, facts: DocFacts, linked: Iterable[tuple[str, Sequence[Evidence]]] = (),
+                ) -> tuple[NamedGraph, array, list[tuple[str, int]]]:
     """A document's graph as it can be made before resolution, from its facts alone (the article's
-    text included): its node and the mention of every sentence a fact of it comes from, and their
-    spans. Resolution keeps the records of nearly all (all but 1,923 of 539,250 sentences in 20,000
-    generated articles): their graph is this one, less those, with the records' links and its
-    claims (a ``Change``)."""
+    text included): its node, the mention of every sentence a fact of it comes from, and the links
+    ``linked`` gives, each a record's IRI and the evidence it has of this document (the records
+    whose IRI the facts tell, a country's say); with the mentions' spans and the links, each as
+    (IRI, the position of its mention's span). Resolution keeps the records of nearly all
+    sentences (all but 1,923 of 539,250 in 20,000 generated articles): the document's graph is
+    this one, less those, with the other records' links and its claims (a ``Change``)."""
     doc_id = document.doc_id
     writer = GraphWriter({doc_id}, {doc_id: facts.article.text}, records=False)
     writer.document(document)
     spans = array("q")
+    position: dict[tuple[int, int], int] = {}
     for start, end in spans_of(facts):
         writer.mention(Evidence(doc_id, start, end, ""))  # its sentence from the text, as at the end
+        position[start, end] = len(spans)
         spans.append(start << 32 | end)
-    return writer.graph(doc_iri(doc_id)), spans
+    graph = writer.graph(doc_iri(doc_id))
+    links: dict[tuple[str, int], None] = {}
+    for iri, evidence in linked:
+        evidence = [ev for ev in evidence if (ev.start, ev.end) in position]  # (all of it: ``spans_of``)
+        graph.extend(derived(URIRef(iri), evidence))
+        links.update(((iri, position[ev.start, ev.end]), None) for ev in evidence)
+    return graph, spans, list(links)
 
 
 def index(corpus: Corpus) -> dict[str, array]:
@@ -216,6 +238,7 @@ def graphs(corpus: Corpus, size: int = 500, texts: Callable[[list[str]], Mapping
         for doc in batch:
             if doc.doc_id in held:
                 writer.held.update((doc.doc_id, span >> 32, span & SPAN) for span in held[doc.doc_id].spans)
+                writer.held_links.update(held[doc.doc_id].linked(doc.doc_id))
             else:
                 writer.document(doc)
         refs = sorted({ref for doc in batch for ref in by_doc.get(doc.doc_id, ())})
@@ -239,13 +262,18 @@ def graphs(corpus: Corpus, size: int = 500, texts: Callable[[list[str]], Mapping
 
 def _change(writer: GraphWriter, doc_id: str, held: Held, texts: Mapping[str, str] | None) -> Change:
     """The ``Change`` of a held document's graph, once ``writer`` has written the batch's records: it
-    gains what the writer wrote into it (the records' links, its claims, a mention it lacked) and
-    loses the mentions that no record cited."""
+    gains what the writer wrote into it (the records' links it lacked, its claims, a mention it
+    lacked) and loses the mentions that no record cited and the links no record has (a place's,
+    say, that the corpus made an organisation's)."""
     iri = doc_iri(doc_id)
     gone = GraphWriter({doc_id}, texts, records=False)
     for span in held.spans:
         if (doc_id, span >> 32, span & SPAN) not in writer.mentions:
             gone.mention(Evidence(doc_id, span >> 32, span & SPAN, ""))
+    for link in held.linked(doc_id):
+        if link not in writer.met_links:
+            record, _, start, end = link
+            gone.graph(iri).extend(derived(URIRef(record), [Evidence(doc_id, start, end, "")]))
     return Change(gone.graph(iri), writer.graphs.pop(iri, None) or NamedGraph(), held.digest)
 
 

@@ -228,7 +228,8 @@ class GraphWriter:
     ``docs`` restricts the documents' graphs written to those documents (None: all), ``records``
     whether the records' own graphs are written: ``kg.graph.batches`` writes the documents' graphs a
     batch at a time (with their articles' texts, ``texts``), then the records'. A mention in
-    ``held`` is one a document's graph holds already: it is not written again."""
+    ``held``, or a record's link in ``held_links``, is one a document's graph holds already: it is
+    not written again (the links met so are in ``met_links``)."""
 
     def __init__(self, docs: Collection[str] | None = None, texts: Mapping[str, str] | None = None, *,
                  records: bool = True) -> None:
@@ -236,6 +237,9 @@ class GraphWriter:
         # mentions written, as (doc_id, start, end): a sentence is evidence of many facts
         self.mentions: set[tuple[str, int, int]] = set()
         self.held: set[tuple[str, int, int]] = set()  # mentions a document's graph in the store holds already
+        # records' links a document's graph in the store holds already, as (record IRI, doc_id, start, end)
+        self.held_links: set[tuple[str, str, int, int]] = set()
+        self.met_links: set[tuple[str, str, int, int]] = set()
         self.docs = docs
         self.records = records
         # articles' texts by doc_id: for the sentences of evidence read without them
@@ -322,9 +326,22 @@ class GraphWriter:
             g = self.graph(doc_iri(doc_id))
             for ev in evs:
                 self._mention(g, ev)
+            if self.held_links:
+                evs = self._not_held(str(node), doc_id, evs)
             g.extend(derived(node, evs))
             if doc_id in claims:
                 g.extend(entailed(claims[doc_id]))
+
+    def _not_held(self, iri: str, doc_id: str, evidence: list[Evidence]) -> list[Evidence]:
+        """Of a record's evidence in one document, that to which the document's graph holds no link."""
+        out = []
+        for ev in evidence:
+            link = (iri, doc_id, ev.start, ev.end)
+            if link in self.held_links:
+                self.met_links.add(link)
+            else:
+                out.append(ev)
+        return out
 
     def write(self, corpus: Corpus) -> GraphWriter:
         for doc in corpus.documents:

@@ -17,6 +17,7 @@ mentions fewer, the records' links and its claims) instead of making it again.
 from __future__ import annotations
 
 import hashlib
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -344,9 +345,10 @@ def _texts(catalog: Catalog, add: Sequence[DocFacts] | Spool) -> Callable[[list[
 # --- a first build's documents' graphs, written as they are parsed ------------------------------
 
 class Preloading:
-    """The provisional graph of each document (``kg.graph.batches.provisional``: its node and the
-    mentions of the sentences its facts come from; all it holds but the records' links to them, its
-    claims, and less the few mentions resolution drops), made as the document's facts arrive from
+    """The provisional graph of each document (``kg.graph.batches.provisional``: its node, the
+    mentions of the sentences its facts come from and the links to them of the records whose keys
+    its facts tell, ``kg.resolve.entities.foreseen_key``; all it holds but the other records' links,
+    its claims, and less the few mentions resolution drops), made as the document's facts arrive from
     the parse and written into ``target``, a database a store fills beside the parse
     (``kg.store.oxigraph.Preload``). ``held`` says what each holds, for ``update`` to change it into
     the document's graph. A doc_id parsed twice (the same article in two files) is not held: its
@@ -356,20 +358,34 @@ class Preloading:
         self.target = target
         self.held: dict[str, Held] = {}
         self.twice: set[str] = set()
+        self.iris: list[str] = []  # the records' IRIs of the links held (``Held.iris``)
+        self._iri_ids: dict[str, int] = {}
 
     def add(self, facts: DocFacts) -> None:
         from kg.graph.batches import Held, provisional
         from kg.graph.rdf import doc_iri
+        from kg.graph.vocab import resource
+        from kg.resolve.entities import foreseen_key
 
         doc_id = facts.article.doc_id
         if doc_id in self.held or doc_id in self.twice:
             self.held.pop(doc_id, None)
             self.twice.add(doc_id)
             return
-        graph, spans = provisional(document_of(facts), facts)
+        linked = [(str(resource(key)), entity.evidence) for entity in facts.entities
+                  if (key := foreseen_key(entity)) is not None]
+        graph, spans, links = provisional(document_of(facts), facts, linked)
         rendered = Rendered(graph)  # its lines, made once
-        self.held[doc_id] = Held(spans, line_sum(rendered.lines))
+        self.held[doc_id] = Held(spans, line_sum(rendered.lines), array("q", (
+            self._iri_id(iri) << 32 | position for iri, position in links)), self.iris)
         self.target.add(str(doc_iri(doc_id)), rendered)
+
+    def _iri_id(self, iri: str) -> int:
+        found = self._iri_ids.get(iri)
+        if found is None:
+            found = self._iri_ids[iri] = len(self.iris)
+            self.iris.append(iri)
+        return found
 
     def finish(self) -> None:
         """Wait for the last graphs to be written (before the store is locked and the child forked)."""

@@ -17,9 +17,13 @@ import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from kg.model import Corpus, DocFacts, Document, Entity, Evidence, Kind, Member, Post, Ref, document_of, without_text
 from kg.resources.names import best_name, name_words, slug
+
+if TYPE_CHECKING:
+    from kg.model import LocalEntity
 
 
 def _best_label(names: Iterable[str]) -> str:
@@ -189,6 +193,18 @@ class Resolver:
 
 
 _MODEL_KEYS = ("organization:", "place:")  # the keys of names only the model vouches for
+
+
+def foreseen_key(ent: LocalEntity) -> str | None:
+    """The key resolution gives a document's entity when the entity alone tells it, whatever the
+    other documents say: a country's, or a gazetteer organisation's or place's (``_assign``); None
+    for people (keyed by the names of the whole corpus) and for names only the model vouches for.
+    It can be wrong, rarely: a gazetteer place whose key is also a name that the corpus types an
+    organisation more often (``_kinds_by_name``) takes that name's key. Who relies on it corrects
+    it after resolution (``kg.graph.batches.Change``)."""
+    if ent.kind is Kind.PERSON or ent.key is None or ent.subtype is None and ent.kind is not Kind.COUNTRY:
+        return None
+    return ent.key
 
 
 def _ev_order(ev: Evidence) -> tuple:
