@@ -21,7 +21,7 @@ import dataclasses
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rdflib import URIRef
 
@@ -47,8 +47,8 @@ class Held:
 
     spans: array
     digest: int
-    links: array = field(default_factory=lambda: array("q"))
-    iris: Sequence[str] = ()
+    links: array
+    iris: Sequence[str]
 
     def linked(self, doc_id: str) -> Iterator[tuple[str, str, int, int]]:
         """Its links, each as (record IRI, doc_id, start, end)."""
@@ -96,8 +96,7 @@ def provisional(document: Document, facts: DocFacts, linked: Iterable[tuple[str,
         spans.append(start << 32 | end)
     graph = writer.graph(doc_iri(doc_id))
     links: dict[tuple[str, int], None] = {}
-    for iri, evidence in linked:
-        evidence = [ev for ev in evidence if (ev.start, ev.end) in position]  # (all of it: ``spans_of``)
+    for iri, evidence in linked:  # a fact's evidence: its spans are among those of ``spans_of``
         graph.extend(derived(URIRef(iri), evidence))
         links.update(((iri, position[ev.start, ev.end]), None) for ev in evidence)
     return graph, spans, list(links)
@@ -237,8 +236,9 @@ def graphs(corpus: Corpus, size: int = 500, texts: Callable[[list[str]], Mapping
         writer = GraphWriter(ids, given, records=False)
         for doc in batch:
             if doc.doc_id in held:
-                writer.held.update((doc.doc_id, span >> 32, span & SPAN) for span in held[doc.doc_id].spans)
-                writer.held_links.update(held[doc.doc_id].linked(doc.doc_id))
+                holds = held[doc.doc_id]
+                writer.held.update((doc.doc_id, span >> 32, span & SPAN) for span in holds.spans)
+                writer.held_links.update(holds.linked(doc.doc_id))
             else:
                 writer.document(doc)
         refs = sorted({ref for doc in batch for ref in by_doc.get(doc.doc_id, ())})

@@ -202,7 +202,7 @@ def foreseen_key(ent: LocalEntity) -> str | None:
     It can be wrong, rarely: a gazetteer place whose key is also a name that the corpus types an
     organisation more often (``_kinds_by_name``) takes that name's key. Who relies on it corrects
     it after resolution (``kg.graph.batches.Change``)."""
-    if ent.kind is Kind.PERSON or ent.key is None or ent.subtype is None and ent.kind is not Kind.COUNTRY:
+    if ent.kind is Kind.PERSON or ent.key is None or (ent.subtype is None and ent.kind is not Kind.COUNTRY):
         return None
     return ent.key
 
