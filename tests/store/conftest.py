@@ -120,14 +120,15 @@ def lavrov_docs(facts) -> tuple[DocFacts, DocFacts, DocFacts]:
 
 
 def stored_facts(catalog_root: Path) -> set[str]:
-    """The doc ids whose facts a catalog's database holds (kg.store.catalog)."""
+    """The doc ids whose facts, or the copies of them resolution reads, a catalog's database holds
+    (kg.store.catalog)."""
     import sqlite3
 
     from kg.store.catalog import DATABASE
 
     db = sqlite3.connect(catalog_root / DATABASE)
     try:
-        return {doc_id for (doc_id,) in db.execute("SELECT doc_id FROM facts")}
+        return {doc_id for (doc_id,) in db.execute("SELECT doc_id FROM facts UNION SELECT doc_id FROM lean")}
     finally:
         db.close()
 

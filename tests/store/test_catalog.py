@@ -57,6 +57,7 @@ def test_put_read_delete_prune(tmp_path, docs, facts):
     changed = facts(first.text, people=["Mira Castellano"], doc_id=first.doc_id)
     again.put([changed])
     assert Catalog(root).read(first.doc_id) == changed
+    assert list(Catalog(root).read_for_resolution([first.doc_id])) == [lean.from_json(facts_json.dumps(changed))]
 
     # a deleted document leaves the index at save and the database at prune
     again.delete([ids[2]])
@@ -75,7 +76,8 @@ def test_facts_from_a_spool_are_stored_as_they_are(tmp_path, docs):
     catalog = Catalog(tmp_path / "catalog")
     catalog.put(spool)
     db = sqlite3.connect(tmp_path / "catalog" / DATABASE)
-    rows = {doc_id: (data, kept) for doc_id, data, kept in db.execute("SELECT doc_id, json, lean FROM facts")}
+    rows = {doc_id: (data, kept)
+            for doc_id, data, kept in db.execute("SELECT doc_id, json, lean.lean FROM facts JOIN lean USING (doc_id)")}
     db.close()
     assert rows == {e.doc_id: (spool.raw(e), spool.raw_lean(e)) for e in spool.entries}  # not encoded again
     assert catalog.facts() == {f.article.doc_id: f for f in docs}
@@ -110,14 +112,15 @@ def test_facts_read_for_resolution_and_the_articles_texts(tmp_path, docs):
 
 
 def test_documents_without_a_copy_for_resolution_are_read_from_their_json(tmp_path, docs):
-    """A catalog of an earlier kg has no copies (no column for them): its documents are read from
-    their JSON, and a put adds the column; a copy that cannot be trusted is read from the JSON too."""
+    """A catalog of an earlier kg has no copies (no table for them): its documents are read from
+    their JSON, and their copies kept; a copy that cannot be trusted is read from the JSON too."""
     root = tmp_path / "catalog"
     earlier = Catalog(root)
     earlier.put(docs[:2])
     earlier.save()
-    with closing(sqlite3.connect(root / DATABASE)) as db, db:
-        db.execute("ALTER TABLE facts DROP COLUMN lean")  # the table as an earlier kg made it
+    with closing(sqlite3.connect(root / DATABASE)) as db, db:  # the database as an earlier kg made it
+        db.execute("DROP TABLE lean")
+        db.execute("PRAGMA user_version = 0")
     catalog = Catalog(root)
     catalog.put([docs[2]])
     ids = [f.article.doc_id for f in docs]
@@ -126,7 +129,7 @@ def test_documents_without_a_copy_for_resolution_are_read_from_their_json(tmp_pa
 
     def without_copies() -> set[str]:
         with closing(sqlite3.connect(root / DATABASE)) as db:
-            return {doc_id for doc_id, kept in db.execute("SELECT doc_id, lean FROM facts") if kept is None}
+            return {d for (d,) in db.execute("SELECT doc_id FROM facts WHERE doc_id NOT IN (SELECT doc_id FROM lean)")}
 
     assert without_copies() == old
     copies: dict[str, bytes] = {}
@@ -138,9 +141,37 @@ def test_documents_without_a_copy_for_resolution_are_read_from_their_json(tmp_pa
     assert {d.doc_id: (d, f) for d, f in catalog.read_for_resolution(ids, copies)} == expected and not copies
 
     with closing(sqlite3.connect(root / DATABASE)) as db, db:
-        db.execute("UPDATE facts SET lean = ? WHERE doc_id = ?", (b"damaged", docs[2].article.doc_id))
+        db.execute("UPDATE lean SET lean = ? WHERE doc_id = ?", (b"damaged", docs[2].article.doc_id))
     assert {d.doc_id: (d, f) for d, f in catalog.read_for_resolution(ids, copies)} == expected
     assert set(copies) == {docs[2].article.doc_id}
+
+
+def test_copies_kept_behind_the_json_are_read_there_and_moved_apart(tmp_path, docs):
+    """The release before kept each copy resolution reads in a column of the facts table, behind the
+    document's JSON, so that reading the copies read the whole table from disk: they are read from
+    there, not from the JSON, until the catalog's first write moves them into their own table."""
+    root = tmp_path / "catalog"
+    before = Catalog(root)
+    before.put(docs[:2])
+    before.save()
+    with closing(sqlite3.connect(root / DATABASE)) as db, db:  # the database as the release before made it
+        db.execute("ALTER TABLE facts ADD COLUMN lean BLOB")
+        db.execute("UPDATE facts SET lean = (SELECT lean.lean FROM lean WHERE lean.doc_id = facts.doc_id)")
+        db.execute("DROP TABLE lean")
+        db.execute("PRAGMA user_version = 0")
+        db.execute("UPDATE facts SET json = ?", (b"not JSON",))  # so that a read of the JSON fails
+    ids = [f.article.doc_id for f in docs]
+    expected = {f.article.doc_id: lean.from_json(facts_json.dumps(f)) for f in docs}
+    catalog = Catalog(root)
+    copies: dict[str, bytes] = {}
+    assert {d.doc_id: (d, f) for d, f in catalog.read_for_resolution(ids[:2], copies)} == {
+        i: expected[i] for i in ids[:2]} and not copies
+
+    catalog.put([docs[2]])
+    with closing(sqlite3.connect(root / DATABASE)) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == catalog_module.LAYOUT
+        assert {d for (d,) in db.execute("SELECT doc_id FROM lean")} == set(ids)
+    assert {d.doc_id: (d, f) for d, f in catalog.read_for_resolution(ids, copies)} == expected and not copies
 
 
 def test_a_put_is_one_transaction(tmp_path, docs):
