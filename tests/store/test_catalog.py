@@ -111,16 +111,21 @@ def test_facts_read_for_resolution_and_the_articles_texts(tmp_path, docs):
     spool.close()
 
 
+def made_by_an_earlier_kg(root: Path, docs, *statements: str) -> None:
+    """A catalog of ``docs`` whose database ``statements`` then turn into the layout of an earlier kg."""
+    catalog = Catalog(root)
+    catalog.put(docs)
+    catalog.save()
+    with closing(sqlite3.connect(root / DATABASE)) as db, db:
+        for statement in statements:
+            db.execute(statement)
+
+
 def test_documents_without_a_copy_for_resolution_are_read_from_their_json(tmp_path, docs):
     """A catalog of an earlier kg has no copies (no table for them): its documents are read from
     their JSON, and their copies kept; a copy that cannot be trusted is read from the JSON too."""
     root = tmp_path / "catalog"
-    earlier = Catalog(root)
-    earlier.put(docs[:2])
-    earlier.save()
-    with closing(sqlite3.connect(root / DATABASE)) as db, db:  # the database as an earlier kg made it
-        db.execute("DROP TABLE lean")
-        db.execute("PRAGMA user_version = 0")
+    made_by_an_earlier_kg(root, docs[:2], "DROP TABLE lean", "PRAGMA user_version = 0")
     catalog = Catalog(root)
     catalog.put([docs[2]])
     ids = [f.article.doc_id for f in docs]
@@ -151,15 +156,10 @@ def test_copies_kept_behind_the_json_are_read_there_and_moved_apart(tmp_path, do
     document's JSON, so that reading the copies read the whole table from disk: they are read from
     there, not from the JSON, until the catalog's first write moves them into their own table."""
     root = tmp_path / "catalog"
-    before = Catalog(root)
-    before.put(docs[:2])
-    before.save()
-    with closing(sqlite3.connect(root / DATABASE)) as db, db:  # the database as the release before made it
-        db.execute("ALTER TABLE facts ADD COLUMN lean BLOB")
-        db.execute("UPDATE facts SET lean = (SELECT lean.lean FROM lean WHERE lean.doc_id = facts.doc_id)")
-        db.execute("DROP TABLE lean")
-        db.execute("PRAGMA user_version = 0")
-        db.execute("UPDATE facts SET json = ?", (b"not JSON",))  # so that a read of the JSON fails
+    made_by_an_earlier_kg(root, docs[:2], "ALTER TABLE facts ADD COLUMN lean BLOB",
+                          "UPDATE facts SET lean = (SELECT lean.lean FROM lean WHERE lean.doc_id = facts.doc_id)",
+                          "DROP TABLE lean", "PRAGMA user_version = 0",
+                          "UPDATE facts SET json = CAST('not JSON' AS BLOB)")  # so that a read of the JSON fails
     ids = [f.article.doc_id for f in docs]
     expected = {f.article.doc_id: lean.from_json(facts_json.dumps(f)) for f in docs}
     catalog = Catalog(root)
