@@ -75,6 +75,8 @@ class ModelPlugin(WorkerPlugin):
 
 PROFILER = ("profile", "profile-cycle")  # the worker's periodic callbacks of its sampling profiler
 MMAP_THRESHOLD = 32 * 2**20  # glibc's own ceiling for the threshold it adjusts by itself (64-bit)
+CLIENT_MMAP_THRESHOLD = 2**20  # in the build's own process: each batch's facts arrive in buffers of megabytes
+CLIENT_TRIM_THRESHOLD = 128 * 2**10  # glibc's default, which a fixed mmap threshold also fixes
 
 
 def for_parsing(worker) -> None:
@@ -119,8 +121,17 @@ def _glibc_thresholds(*, mmap: int, trim: int) -> None:
 @contextmanager
 def connect(scheduler: str) -> Iterator:
     """A dask.distributed Client of the cluster ``scheduler`` names, closed on leaving (with the
-    LocalCluster it started, if any)."""
+    LocalCluster it started, if any).
+
+    The facts of each batch arrive in buffers of a few megabytes, read on the client's own threads.
+    glibc raises its mmap threshold to the size of the last such buffer freed, so that the next ones
+    come from the heaps of those threads, which hold their freed memory and grow with the build: the
+    build's process grew by about 19 KB an article through a 20,000-article parse on ``local:2``
+    (439 MB at 3 minutes, 799 MB at 28). A fixed threshold maps each such buffer and gives it back
+    when freed: on 2,000 articles the process held 278-307 MB through the parse instead of 286-430."""
     from distributed import Client, LocalCluster
+
+    _glibc_thresholds(mmap=CLIENT_MMAP_THRESHOLD, trim=CLIENT_TRIM_THRESHOLD)
 
     workers = local_workers(scheduler)
     cluster = None
