@@ -75,7 +75,7 @@ class ModelPlugin(WorkerPlugin):
 
 PROFILER = ("profile", "profile-cycle")  # the worker's periodic callbacks of its sampling profiler
 MMAP_THRESHOLD = 32 * 2**20  # glibc's own ceiling for the threshold it adjusts by itself (64-bit)
-CLIENT_MMAP_THRESHOLD = 2**20  # in the build's own process: each batch's facts arrive in buffers of megabytes
+CLIENT_MMAP_THRESHOLD = 2**20  # in the build's own process, a cluster's client: a batch's facts are larger
 CLIENT_TRIM_THRESHOLD = 128 * 2**10  # glibc's default, which a fixed mmap threshold also fixes
 
 
@@ -123,17 +123,18 @@ def connect(scheduler: str) -> Iterator:
     """A dask.distributed Client of the cluster ``scheduler`` names, closed on leaving (with the
     LocalCluster it started, if any).
 
-    The facts of each batch arrive in buffers of a few megabytes, read on the client's own threads.
-    glibc raises its mmap threshold to the size of the last such buffer freed, so that the next ones
-    come from the heaps of those threads, which hold their freed memory and grow with the build: the
-    build's process grew by about 19 KB an article through a 20,000-article parse on ``local:2``
-    (439 MB at 3 minutes, 799 MB at 28). A fixed threshold maps each such buffer and gives it back
-    when freed: on 2,000 articles the process held 278-307 MB through the parse instead of 286-430."""
+    The facts of a batch (32 articles, about 40 KB each) arrive in a buffer of a megabyte or more,
+    read on the client's own threads, and glibc raises its mmap threshold to the size of the last
+    such buffer freed, so that the next ones come from its heaps, which keep the memory freed in
+    them. A fixed threshold maps each such buffer and gives it back when it is freed: on 2,000
+    articles with ``local:2`` the process held 259-307 MB through the parse instead of 286-430 MB;
+    on 20,000 its peak was 925 MB against 1,083-1,148 MB before. It still grows through a long parse
+    (by about 18 KB an article on 20,000, as before), which a single heap for all its threads
+    (``MALLOC_ARENA_MAX=1``) stopped on 2,000 articles: not yet measured at that size."""
     from distributed import Client, LocalCluster
 
-    _glibc_thresholds(mmap=CLIENT_MMAP_THRESHOLD, trim=CLIENT_TRIM_THRESHOLD)
-
     workers = local_workers(scheduler)
+    _glibc_thresholds(mmap=CLIENT_MMAP_THRESHOLD, trim=CLIENT_TRIM_THRESHOLD)
     cluster = None
     if workers is not None:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,

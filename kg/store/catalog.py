@@ -71,6 +71,8 @@ FORMAT = 1
 DATABASE = "facts.sqlite"
 OLD_FACTS = "facts"  # the folder of a file per document, before the database
 LAYOUT = 2  # the database's user_version: the copies resolution reads in a table of their own
+SCAN_SHARE = 4  # copies read in one pass over their table when a quarter of it or more is asked for
+SCAN_ROWS = 256  # rows a statement of that pass reads: the database is not held between them
 BUSY_TIMEOUT = 5.0  # seconds to wait for a database another program holds (kg's writers hold the store's lock)
 
 
@@ -281,20 +283,37 @@ class Catalog:
                           f"kg remove it and build it again")
 
     def _lean_rows(self, doc_ids: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
-        """(doc_id, the copy of its facts resolution reads, None where there is none) in the order of
-        ``doc_ids``, through one connection (none for no doc_id: a build may be writing the database)."""
-        doc_ids = list(doc_ids)
-        if not doc_ids:
+        """(doc_id, the copy of its facts resolution reads, None where there is none) for each of
+        ``doc_ids``, in no set order, through one connection (none for no doc_id: a build may be
+        writing the database).
+
+        When they are most of the catalog (as every build's resolution asks), they are read in one
+        pass over their table, as they lie in the file, instead of one lookup each in the order of
+        the catalog's index, from all over it. Either way each page is a read of its own: 33,813
+        reads of 4 KB for the 20,200 copies of a 20,000-article store. From a disk whose cache held
+        them, 4.2-4.9 s in one pass against 5.4 s looked up; the first time they were read after the
+        store was built (a disk cache that did not hold them), looked up, 61.3 s, 54.9 s of it
+        waiting on the disk: what made an incremental build of 200 articles into that store 3.5x
+        the 200 alone."""
+        wanted = set(doc_ids)
+        if not wanted:
             return
         if not (self.root / DATABASE).exists():  # a catalog of the old layout: JSON files alone
-            yield from ((doc_id, None) for doc_id in doc_ids)
+            yield from ((doc_id, None) for doc_id in wanted)
             return
         db = self._connect()
         try:
             where = _copies(db)
-            for doc_id in doc_ids:
-                row = db.execute(f"SELECT lean FROM {where} WHERE doc_id = ?", (doc_id,)).fetchone() if where else None
-                yield doc_id, row[0] if row is not None else None
+            if where is None:
+                yield from ((doc_id, None) for doc_id in wanted)
+                return
+            if len(wanted) * SCAN_SHARE >= db.execute(f"SELECT count(*) FROM {where}").fetchone()[0]:
+                yield from _scanned(db, where, wanted)
+                yield from ((doc_id, None) for doc_id in wanted)  # none stored: the caller reads the JSON
+            else:
+                for doc_id in wanted:
+                    row = db.execute(f"SELECT lean FROM {where} WHERE doc_id = ?", (doc_id,)).fetchone()
+                    yield doc_id, row[0] if row is not None else None
         except sqlite3.Error as exc:
             raise self._unusable(exc) from None
         finally:
@@ -486,6 +505,24 @@ def _copies(db: sqlite3.Connection) -> str | None:
     if _layout(db) >= LAYOUT:
         return "lean"
     return "facts" if _has_column(db) else None
+
+
+def _scanned(db: sqlite3.Connection, table: str, wanted: set[str]) -> Iterator[tuple[str, bytes | None]]:
+    """The rows of ``table`` whose doc_id is ``wanted`` (each taken out of it) in the order of the
+    table, ``SCAN_ROWS`` at a time: each statement ends before its rows are handed on, so that no
+    read holds the database while its reader works (a build puts facts into it meanwhile, and its
+    commit waits for every reader)."""
+    last = 0
+    while True:
+        rows = db.execute(f"SELECT rowid, doc_id, lean FROM {table} WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                          (last, SCAN_ROWS)).fetchall()
+        if not rows:
+            return
+        last = rows[-1][0]
+        for _, doc_id, data in rows:
+            if doc_id in wanted:
+                wanted.discard(doc_id)
+                yield doc_id, data
 
 
 def _own_file(source: str) -> str | None:

@@ -165,6 +165,38 @@ def test_a_worker_parses_like_a_process_of_kgs_own(cluster):
         assert not callbacks & set(PROFILER), address
 
 
+def test_the_clients_process_gives_back_the_buffers_it_frees():
+    """While ``kg build`` is a cluster's client, a buffer of a megabyte or more (a batch's facts) is
+    mapped afresh and given back when freed, from any thread: glibc would otherwise raise its mmap
+    threshold past it and keep such buffers in the freeing thread's heap, which grew with the build.
+    In a process of its own, since the setting is the process's."""
+    import subprocess
+
+    size = 2 << 20  # above the client's threshold (1 MB), under glibc's own ceiling (32 MB)
+    script = f"""
+import resource, threading
+from kg.pipeline.dask import connect
+
+def churn(out, times=20):
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    for _ in range(times):
+        array = bytearray({size})  # written through (zeroed), then freed
+        del array
+    out.append(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
+
+with connect("local:1"):
+    faults = []
+    thread = threading.Thread(target=churn, args=(faults,))
+    thread.start()
+    thread.join()
+    print(faults[0])
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    pages = size // os.sysconf("SC_PAGE_SIZE")
+    assert int(done.stdout.split()[-1]) > 10 * pages  # kept and reused: a few pages in all
+
+
 @pytest.mark.parametrize("spec, workers", [("local", None), ("local:3", 3), ("tcp://127.0.0.1:8786", None)])
 def test_local_workers(spec, workers):
     from kg.pipeline.dask import local_workers

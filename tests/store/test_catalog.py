@@ -111,6 +111,27 @@ def test_facts_read_for_resolution_and_the_articles_texts(tmp_path, docs):
     spool.close()
 
 
+@pytest.mark.parametrize("share", [catalog_module.SCAN_SHARE, 1])  # all asked: one pass; 1: looked up
+def test_copies_read_in_one_pass_or_one_by_one_leave_the_database_free_between_rows(tmp_path, docs, facts,
+                                                                                  monkeypatch, share):
+    """Resolution asks for most of the catalog (every build does): the copies are read as they lie in
+    their table, a statement of ``SCAN_ROWS`` rows at a time; asked for a few, one by one. Either way,
+    each document asked for once, and a build can put facts while a reader is between rows (its
+    commit waits for every reader)."""
+    root = tmp_path / "catalog"
+    Catalog(root).put(list(docs))
+    monkeypatch.setattr(catalog_module, "SCAN_SHARE", share)
+    monkeypatch.setattr(catalog_module, "SCAN_ROWS", 1)
+    monkeypatch.setattr(catalog_module, "BUSY_TIMEOUT", 0.1)
+    asked = [f.article.doc_id for f in docs][::-1][:2 if share == 1 else 3]  # 2 * 1 < 3: looked up
+    reading = Catalog(root).read_for_resolution(asked)
+    read = [next(reading)]
+    Catalog(root).put([facts("Anders Quill left the harbour.", people=["Anders Quill"])])  # mid-read
+    read += list(reading)
+    expected = {f.article.doc_id: lean.from_json(facts_json.dumps(f)) for f in docs if f.article.doc_id in asked}
+    assert len(read) == len(asked) and {d.doc_id: (d, f) for d, f in read} == expected
+
+
 def made_by_an_earlier_kg(root: Path, docs, *statements: str) -> None:
     """A catalog of ``docs`` whose database ``statements`` then turn into the layout of an earlier kg."""
     catalog = Catalog(root)
