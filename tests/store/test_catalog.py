@@ -132,6 +132,20 @@ def test_copies_read_in_one_pass_or_one_by_one_leave_the_database_free_between_r
     assert len(read) == len(asked) and {d.doc_id: (d, f) for d, f in read} == expected
 
 
+def test_the_copies_of_a_put_follow_one_another_in_the_file(tmp_path, facts):
+    """A put writes every document's JSON, then every copy resolution reads: the copies' pages are
+    one run in the file (read in a few large reads), not each between two documents' JSON."""
+    text = "Mira Castellano met Tomas Okafor in the harbour office. " * 40
+    many = [facts(f"{text} Report {i}.", people=["Mira Castellano", "Tomas Okafor"], event=("040", "met", 0, 1))
+            for i in range(60)]
+    Catalog(tmp_path).put(many)
+    with closing(sqlite3.connect(tmp_path / DATABASE)) as db:
+        root = db.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'lean'").fetchone()[0]
+        pages = [n for (n,) in db.execute("SELECT pageno FROM dbstat WHERE name = 'lean' ORDER BY pageno") if n != root]
+        json_pages = max(n for (n,) in db.execute("SELECT pageno FROM dbstat WHERE name = 'facts'"))
+    assert len(pages) > 2 and pages == list(range(pages[0], pages[0] + len(pages))) and pages[0] > json_pages
+
+
 def made_by_an_earlier_kg(root: Path, docs, *statements: str) -> None:
     """A catalog of ``docs`` whose database ``statements`` then turn into the layout of an earlier kg."""
     catalog = Catalog(root)
