@@ -39,14 +39,15 @@ While a build parses (without the store's lock), each document's facts go to a `
 arrive: JSON in an unnamed temporary file, so that the build holds no facts until it resolves, and
 ``Catalog.put`` copies their JSON into the catalog without writing it again. Beside the JSON of each
 document goes the copy of its facts that resolution reads (``kg.store.lean``,
-``read_for_resolution``), six times faster to read than the JSON, in a table of its own: every
-build reads every document's copy, and a copy kept behind its document's JSON in one row (as the
-release before kept it, in a column ``lean`` of ``facts``) is read from disk with the whole row
-(the 20,000 generated articles' database is 870 MB, their copies 90 MB). A catalog of that release
-has its copies read from that column until its first write moves them (``user_version`` then 2;
-the column is left as it is, emptied as its documents are put again). The documents of a catalog
-written before the copies were kept have none: resolution reads their JSON instead, and the build
-that does stores their copies (``keep_copies``).
+``read_for_resolution``), six times faster to read than the JSON, in a table of its own (a put
+writes them after all its JSON, so that they lie together in the file): every build reads every
+document's copy, and a copy kept behind its document's JSON in one row (as the release before kept
+it, in a column ``lean`` of ``facts``) is read from disk with the whole row (the 20,000 generated
+articles' database is 870 MB, their copies 90 MB). A catalog of that release has its copies read
+from that column until its first write moves them (``user_version`` then 2; the column is left as it
+is, emptied as its documents are put again). The documents of a catalog written before the copies
+were kept have none: resolution reads their JSON instead, and the build that does stores their
+copies (``keep_copies``).
 """
 
 from __future__ import annotations
@@ -296,28 +297,18 @@ class Catalog:
         hold them either), 61.3 s, 54.9 s of it waiting on the disk: what made an incremental build
         of 200 articles into that store 3.5x the 200 alone."""
         wanted = set(doc_ids)
-        if not wanted:
-            return
-        if not (self.root / DATABASE).exists():  # a catalog of the old layout: JSON files alone
-            yield from ((doc_id, None) for doc_id in wanted)
-            return
-        db = self._connect()
-        try:
-            where = _copies(db)
-            if where is None:
-                yield from ((doc_id, None) for doc_id in wanted)
-                return
-            if len(wanted) * SCAN_SHARE >= db.execute(f"SELECT count(*) FROM {where}").fetchone()[0]:
-                yield from _scanned(db, where, wanted)
-                yield from ((doc_id, None) for doc_id in wanted)  # none stored: the caller reads the JSON
-            else:
-                for doc_id in wanted:
-                    row = db.execute(f"SELECT lean FROM {where} WHERE doc_id = ?", (doc_id,)).fetchone()
-                    yield doc_id, row[0] if row is not None else None
-        except sqlite3.Error as exc:
-            raise self._unusable(exc) from None
-        finally:
-            db.close()
+        if wanted and (self.root / DATABASE).exists():  # else a catalog of the old layout: JSON files alone
+            db = self._connect()
+            try:
+                where = _copies(db)
+                if where is not None:
+                    most = len(wanted) * SCAN_SHARE >= db.execute(f"SELECT count(*) FROM {where}").fetchone()[0]
+                    yield from (_scanned if most else _looked_up)(db, where, wanted)
+            except sqlite3.Error as exc:
+                raise self._unusable(exc) from None
+            finally:
+                db.close()
+        yield from ((doc_id, None) for doc_id in wanted)  # none stored: the caller reads their JSON
 
     def _rows(self, doc_ids: Iterable[str]) -> Iterator[tuple[str, bytes | str, Path]]:
         """(doc_id, the JSON of its facts, where it is) in the order of ``doc_ids``, through one
@@ -384,10 +375,8 @@ class Catalog:
             else:
                 yield from copies
 
-        # the copies after all the JSON, not each beside its document's: the pages of the copies,
-        # which every build reads in full, then follow one another in the file, and a pass over
-        # them is a few large reads (581 for the 20,200 of a 20,000-article store against 33,806
-        # reads of a page when each lay between two documents' JSON)
+        # the copies after all the JSON, not each beside its document's: their pages, which every
+        # build reads in full, then follow one another in the file (``_lean_rows``)
         with self._writing() as db:
             db.executemany("INSERT OR REPLACE INTO facts (doc_id, json) VALUES (?, ?)", rows())
             db.executemany("INSERT OR REPLACE INTO lean (doc_id, lean) VALUES (?, ?)", kept())
@@ -516,6 +505,15 @@ def _copies(db: sqlite3.Connection) -> str | None:
     if _layout(db) >= LAYOUT:
         return "lean"
     return "facts" if _has_column(db) else None
+
+
+def _looked_up(db: sqlite3.Connection, table: str, wanted: set[str]) -> Iterator[tuple[str, bytes | None]]:
+    """The rows of ``table`` whose doc_id is ``wanted`` (each taken out of it), one lookup each."""
+    for doc_id in list(wanted):
+        row = db.execute(f"SELECT lean FROM {table} WHERE doc_id = ?", (doc_id,)).fetchone()
+        if row is not None:
+            wanted.discard(doc_id)
+            yield doc_id, row[0]
 
 
 def _scanned(db: sqlite3.Connection, table: str, wanted: set[str]) -> Iterator[tuple[str, bytes | None]]:
