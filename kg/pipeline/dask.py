@@ -77,6 +77,7 @@ PROFILER = ("profile", "profile-cycle")  # the worker's periodic callbacks of it
 MMAP_THRESHOLD = 32 * 2**20  # glibc's own ceiling for the threshold it adjusts by itself (64-bit)
 CLIENT_MMAP_THRESHOLD = 2**20  # in the build's own process, a cluster's client: a batch's facts are larger
 CLIENT_TRIM_THRESHOLD = 128 * 2**10  # glibc's default, which a fixed mmap threshold also fixes
+CLIENT_ARENAS = 1  # one heap for all the client's threads, so that what one frees the others reuse
 
 
 def for_parsing(worker) -> None:
@@ -100,8 +101,10 @@ def for_parsing(worker) -> None:
     _glibc_thresholds(mmap=MMAP_THRESHOLD, trim=2 * MMAP_THRESHOLD)
 
 
-def _glibc_thresholds(*, mmap: int, trim: int) -> None:
-    """``mallopt`` of glibc's M_MMAP_THRESHOLD and M_TRIM_THRESHOLD; nothing elsewhere."""
+def _glibc_thresholds(*, mmap: int, trim: int, arenas: int | None = None) -> None:
+    """``mallopt`` of glibc's M_MMAP_THRESHOLD and M_TRIM_THRESHOLD, and with ``arenas`` its
+    M_ARENA_MAX (which holds only until the process has made more than 8 heaps: glibc fixes its
+    limit then); nothing elsewhere."""
     import ctypes
     import ctypes.util
     import sys
@@ -113,9 +116,11 @@ def _glibc_thresholds(*, mmap: int, trim: int) -> None:
         mallopt = libc.mallopt
     except (OSError, AttributeError):  # no C library to be found, or one without mallopt
         return
-    M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+    M_TRIM_THRESHOLD, M_MMAP_THRESHOLD, M_ARENA_MAX = -1, -3, -8
     mallopt(M_MMAP_THRESHOLD, mmap)
     mallopt(M_TRIM_THRESHOLD, trim)
+    if arenas is not None:
+        mallopt(M_ARENA_MAX, arenas)
 
 
 @contextmanager
@@ -128,13 +133,14 @@ def connect(scheduler: str) -> Iterator:
     such buffer freed, so that the next ones come from its heaps, which keep the memory freed in
     them. A fixed threshold maps each such buffer and gives it back when it is freed: on 2,000
     articles with ``local:2`` the process held 259-307 MB through the parse instead of 286-430 MB;
-    on 20,000 its peak was 925 MB against 1,083-1,148 MB before. It still grows through a long parse
-    (by about 18 KB an article on 20,000, as before), which a single heap for all its threads
-    (``MALLOC_ARENA_MAX=1``) stopped on 2,000 articles: not yet measured at that size."""
+    on 20,000 its peak was 925 MB against 1,083-1,148 MB before. It still grew through a long parse
+    (by about 18 KB an article on 20,000, as before): each of the client's threads had a heap of its
+    own, and memory freed in one was not reused by the others. With a single heap the process held
+    285-299 MB from 60 s to the end of the parse of 2,000 articles, against 283-329 MB."""
     from distributed import Client, LocalCluster
 
     workers = local_workers(scheduler)
-    _glibc_thresholds(mmap=CLIENT_MMAP_THRESHOLD, trim=CLIENT_TRIM_THRESHOLD)
+    _glibc_thresholds(mmap=CLIENT_MMAP_THRESHOLD, trim=CLIENT_TRIM_THRESHOLD, arenas=CLIENT_ARENAS)
     cluster = None
     if workers is not None:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,

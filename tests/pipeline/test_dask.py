@@ -197,6 +197,57 @@ with connect("local:1"):
     assert int(done.stdout.split()[-1]) > 10 * pages  # kept and reused: a few pages in all
 
 
+def test_the_clients_threads_share_one_heap():
+    """While ``kg build`` is a cluster's client, its threads allocate from one glibc heap, so that
+    what one thread frees another reuses: with a heap each (glibc's default, up to 8 per core), the
+    client's process grew through a long parse. Four threads that allocate after ``connect`` add no
+    heap (glibc's ``malloc_info`` lists them); without the setting they add one each."""
+    import subprocess
+
+    script = """
+import ctypes, os, tempfile, threading
+from kg.pipeline.dask import connect
+
+libc = ctypes.CDLL("libc.so.6")
+libc.malloc.restype = ctypes.c_void_p
+libc.free.argtypes = [ctypes.c_void_p]
+libc.fopen.restype = ctypes.c_void_p
+libc.fopen.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
+libc.malloc_info.argtypes = [ctypes.c_int, ctypes.c_void_p]
+libc.fclose.argtypes = [ctypes.c_void_p]
+
+def heaps():
+    path = tempfile.mktemp()
+    out = libc.fopen(path.encode(), b"w")
+    libc.malloc_info(0, out)
+    libc.fclose(out)
+    with open(path) as f:
+        text = f.read()
+    os.unlink(path)
+    return text.count("<heap nr=")
+
+def allocate(together):
+    together.wait()  # all four at once, each in C without the GIL
+    for _ in range(100):
+        libc.free(libc.malloc(1000))
+
+if __name__ == "__main__":
+    with connect("local:1"):
+        before = heaps()
+        together = threading.Barrier(4)
+        threads = [threading.Thread(target=allocate, args=(together,)) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        print(before, heaps())
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    before, after = map(int, done.stdout.split()[-2:])
+    assert after == before, (before, after)
+
+
 @pytest.mark.parametrize("spec, workers", [("local", None), ("local:3", 3), ("tcp://127.0.0.1:8786", None)])
 def test_local_workers(spec, workers):
     from kg.pipeline.dask import local_workers
