@@ -60,9 +60,10 @@ def run(args) -> int:
     options = dict(model=args.model, jobs=args.jobs, fail_fast=args.fail_fast, progress=progress,
                    on_error=report, scheduler=args.scheduler)
     if args.output:
-        from kg.pipeline.store import build_file
+        from kg.pipeline.store import PAGE_LIMIT, build_file
 
-        built = build_file(args.paths, args.output, page=args.html, **options)
+        built = build_file(args.paths, args.output, page=args.html, count=not args.quiet,
+                           notify=say if progress else None, **options)
         if built.union is not None:
             from kg.viz.page import write_page
 
@@ -70,6 +71,9 @@ def run(args) -> int:
         if not args.quiet:
             say(built.stats.summary())
             say(f"wrote {built.output}" + (f" and {built.page}" if built.page else ""))
+            if built.page_too_big:
+                say(f"no graph page: the graph is more than it can draw ({PAGE_LIMIT} quads); "
+                    "kg viz draws a file of a part of it")
         return 1 if built.errors else 0
 
     from kg.commands._store import store_ref

@@ -365,33 +365,54 @@ class FileBuild:
     page: Path | None  # where the page goes: the caller draws ``union`` there (kg.viz is a floor above)
     stats: object  # kg.pipeline.build.BuildStats
     union: RdfGraph | None = None
+    page_too_big: bool = False  # the graph holds more than a page can draw
 
     @property
     def errors(self) -> list[InputError]:
         return self.stats.errors  # type: ignore[attr-defined]
 
 
+SCRATCH = ".kg-build"  # OUT's folder/.OUT.PID.kg-build/: the store a build of a file fills, then writes out
+
+
 def build_file(paths: Iterable[str | Path], output: str | Path, *, page: str | Path | None = None,
                model: str | None = None, jobs: int | None = None, fail_fast: bool = False, progress: bool = False,
-               on_error: OnError | None = None, scheduler: str | None = None) -> FileBuild:
+               on_error: OnError | None = None, scheduler: str | None = None, count: bool = True,
+               notify: Callable[[str], None] | None = None) -> FileBuild:
     """The graph of these articles alone, written to ``output`` (its extension picks the format);
-    with ``page``, its union graph for the caller to draw there. NothingRead when no input could be
-    read (nothing is written)."""
-    from kg.files import write_atomic
+    with ``page``, its union graph for the caller to draw there (unless it is more than a page can
+    draw). NothingRead when no input could be read (nothing is written). ``count`` counts the
+    triples of the union for the report (it reads the whole graph once more).
+
+    The articles are built as into a store, so that memory does not grow with the corpus: into a
+    store of their own in a folder beside ``output`` (on its disk, not in a temporary file system
+    that may be memory), written out to ``output`` and removed. Such folders that a build killed
+    outright left behind are removed by the next build of a file there."""
+    from glob import escape
+
     from kg.graph import rdf
-    from kg.nlp.pipeline import DEFAULT_MODEL
-    from kg.pipeline.build import build
-    from kg.pipeline.parse import default_jobs
+    from kg.pipeline.build import BuildStats
+    from kg.pipeline.incremental import Contents
+    from kg.store.lock import owned_folder, remove_abandoned
 
     output = Path(output)
     rdf.format_for(output)  # an unknown extension fails before any work
-    ds, stats = build(list(paths), model=model or DEFAULT_MODEL, jobs=jobs or default_jobs(), fail_fast=fail_fast,
-                      progress=progress, on_error=on_error, **_scheduler(scheduler))
-    if stats.documents == 0:
-        raise NothingRead("no article could be read; nothing written")
-    write_atomic(output, rdf.serialize(ds, output))
-    return FileBuild(output, Path(page) if page is not None else None, stats,
-                     rdf.union(ds) if page is not None else None)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    for left in output.parent.glob(f".{escape(output.name)}.*{SCRATCH}"):
+        remove_abandoned(left)
+    with owned_folder(output.with_name(f".{output.name}.{os.getpid()}{SCRATCH}")) as folder:
+        place = StoreRef(str(folder / "store"))
+        built = build_into(place, paths, model=model, jobs=jobs, fail_fast=fail_fast,
+                           page=Path(page) if page is not None else None, count=count, progress=progress,
+                           on_error=on_error, notify=notify, scheduler=scheduler)
+        with place.reading() as store:
+            store.dump(output)
+    held = built.changes.contents if built.changes is not None and built.changes.contents is not None else Contents()
+    stats = BuildStats(documents=len(built.parsed.facts), words=built.parsed.words, entities=held.entities,
+                       posts=held.posts, memberships=held.memberships, events=held.events,
+                       triples=built.triples or 0, seconds=built.seconds, errors=built.parsed.errors)
+    return FileBuild(output, Path(page) if built.union is not None else None, stats, built.union,
+                     built.page_too_big)
 
 
 # --- removing documents ---------------------------------------------------------------------------

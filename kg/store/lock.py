@@ -11,8 +11,11 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import shutil
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kg.errors import StoreError
@@ -71,3 +74,41 @@ class DirLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+# --- folders a process owns ------------------------------------------------------------------------
+
+def owner_of(folder: Path) -> Path:
+    """The lock file beside ``folder`` that its process holds while the folder is in use."""
+    return folder.with_name(folder.name + ".owner")
+
+
+@contextmanager
+def owned_folder(folder: Path) -> Iterator[Path]:
+    """``folder``, made afresh for this process and removed on leaving; its owner's lock is held
+    meanwhile, so that a folder left by a process killed outright can be told from one in use
+    (``remove_abandoned``)."""
+    owner = DirLock(owner_of(folder), name=str(folder), shared=False, timeout=0)
+    owner.acquire()
+    try:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        owner_of(folder).unlink(missing_ok=True)
+        owner.release()
+
+
+def remove_abandoned(folder: Path) -> None:
+    """Remove an owned folder whose process has gone (its owner's lock is free)."""
+    owner = DirLock(owner_of(folder), name=str(folder), shared=False, timeout=0)
+    try:
+        owner.acquire()
+    except StoreError:
+        return  # its process runs still
+    try:
+        shutil.rmtree(folder, ignore_errors=True)
+        owner_of(folder).unlink(missing_ok=True)
+    finally:
+        owner.release()

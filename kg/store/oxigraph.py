@@ -43,8 +43,8 @@ from kg.errors import QueryError, StoreError
 from kg.files import sync_folder, write_atomic
 from kg.query.sparql import Rows, syntax_error
 from kg.store.base import ResultLimitError, Store
-from kg.store.files import PREFIX_MAP, has_graphs, ox_format, serialize_quads
-from kg.store.lock import DirLock
+from kg.store.files import PREFIX_MAP, has_graphs, ox_format
+from kg.store.lock import DirLock, owner_of, remove_abandoned
 from kg.store.terms import (
     Delta,
     Quad,
@@ -152,7 +152,7 @@ class OxigraphStore(Store):
                     shutil.rmtree(leftover)
             for folder in self.path.glob(PRELOAD + "*"):
                 if folder.is_dir():
-                    _remove_abandoned(folder)
+                    remove_abandoned(folder)
         elif not data.exists():
             return ox.Store()  # a store that nobody has written to yet
         return self._open_db(data)
@@ -353,13 +353,15 @@ class OxigraphStore(Store):
 
     def dump(self, path: str | Path) -> int:
         """Write the named graphs (.nq, .trig, .jsonld) or their union (.ttl, .nt) to ``path``; returns
-        the number of quads or triples written."""
+        the number of quads or triples written. Written as read, graph by graph: memory does not
+        grow with the store."""
         fmt = ox_format(path)
         with _atomic_file(Path(path)) as tmp:
             if has_graphs(fmt):
                 quads = (q for name in self._store.named_graphs()
                          for q in self._store.quads_for_pattern(None, None, None, name))
-                tmp.write_bytes(serialize_quads(quads, fmt))
+                ox.serialize(quads, output=str(tmp), format=fmt,
+                             prefixes=PREFIX_MAP if fmt is ox.RdfFormat.TRIG else None)
             else:
                 self._store.dump(str(tmp), fmt, from_graph=ox.DefaultGraph(),
                                  prefixes=PREFIX_MAP if fmt is ox.RdfFormat.TURTLE else None)
@@ -431,7 +433,7 @@ class Preload:
         root.mkdir(parents=True, exist_ok=True)
         self.root = root
         self.folder = root / f"{PRELOAD}{os.getpid()}"
-        self._owner = DirLock(_owner_of(self.folder), name=str(self.folder), shared=False, timeout=0)
+        self._owner = DirLock(owner_of(self.folder), name=str(self.folder), shared=False, timeout=0)
         self._owner.acquire()  # before the folder is made: a writer that opens the store leaves it
         self.db: ox.Store | None = None
         self._loader: _Loader | None = None
@@ -479,29 +481,11 @@ class Preload:
             self._loader.close(cancel=True)
         self._lines = self._loader = self.db = None
         shutil.rmtree(self.folder, ignore_errors=True)
-        _owner_of(self.folder).unlink(missing_ok=True)
+        owner_of(self.folder).unlink(missing_ok=True)
         self._owner.release()
         if self.made_root:
             with suppress(OSError):
                 self.root.rmdir()  # a new store that nothing else was written to
-
-
-def _owner_of(folder: Path) -> Path:
-    return folder.with_name(folder.name + ".owner")
-
-
-def _remove_abandoned(folder: Path) -> None:
-    """Remove a ``Preload``'s folder whose process has gone (its owner's lock is free)."""
-    owner = DirLock(_owner_of(folder), name=str(folder), shared=False, timeout=0)
-    try:
-        owner.acquire()
-    except StoreError:
-        return  # its build is parsing still
-    try:
-        shutil.rmtree(folder, ignore_errors=True)
-        _owner_of(folder).unlink(missing_ok=True)
-    finally:
-        owner.release()
 
 
 REBUILD_UNION = "DROP SILENT DEFAULT ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"

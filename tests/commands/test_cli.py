@@ -58,14 +58,14 @@ def test_graph_conforms_to_the_shapes(examples_build):
 
 
 def test_shapes_catch_a_broken_graph(tmp_path, examples_graph):
-    from rdflib.namespace import RDFS
+    from rdflib.namespace import RDF, RDFS, SDO
 
     from kg.graph.validate import validate
 
     broken = Graph()
     for triple in examples_graph:
         broken.add(triple)
-    person = next(examples_graph.subjects(RDFS.label, None))
+    person = next(examples_graph.subjects(RDF.type, SDO.Person))
     broken.remove((person, RDFS.label, None))
     assert not validate(broken).conforms
 
@@ -133,6 +133,28 @@ def test_a_bad_file_among_good_ones(tmp_path):
     assert result.returncode == 1
     assert "empty.txt: empty file" in result.stderr
     assert "Sergey Lavrov" in out.read_text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl", "in"]  # its store is gone
+
+
+def test_a_file_build_removes_the_store_a_killed_one_left_and_not_one_in_use(tmp_path):
+    """A build of a file goes through a store beside the file (``kg.pipeline.store.build_file``);
+    one killed outright (SIGKILL) leaves it there, and the next build of a file there removes it,
+    unless its build still runs (holds its owner's lock, as this test does for one of them)."""
+    from kg.store.lock import DirLock, owner_of
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Boris Johnson met Sergey Lavrov in Moscow on Monday.")
+    out = tmp_path / "graph [day 1].ttl"  # a name that is a pattern to glob
+    killed, running = (tmp_path / f".{out.name}.{pid}.kg-build" for pid in (4_000_001, 4_000_002))
+    for folder in (killed, running):
+        (folder / "store").mkdir(parents=True)
+        (folder / "store" / "half-written").write_text("x")
+    owner_of(killed).write_text("")  # its process died with the lock released
+    with DirLock(owner_of(running), name=str(running), shared=False, timeout=0):
+        assert main(["build", str(tmp_path / "in"), "-o", str(out), "-q", "-j", "1"]) == 0
+        assert not killed.exists() and not owner_of(killed).exists()
+        assert (running / "store" / "half-written").exists()
+    assert "Sergey Lavrov" in out.read_text()
 
 
 @pytest.mark.parametrize("command", ["build", "query", "viz", "validate"])
@@ -150,8 +172,8 @@ def test_the_model_named_in_the_help_is_the_default():
 
 @pytest.mark.parametrize("scheduler", [None, "tcp://127.0.0.1:8786"])
 def test_build_hands_the_scheduler_to_the_parse_only_when_given(monkeypatch, tmp_path, scheduler):
-    """--scheduler reaches kg.pipeline.incremental.parse (a store) and kg.pipeline.build.build (-o FILE)."""
-    from kg.pipeline import build as build_module
+    """--scheduler reaches kg.pipeline.incremental.parse, for a store and for -o FILE (which is built
+    through a store of its own)."""
     from kg.pipeline import incremental
 
     seen: list[dict] = []
@@ -160,19 +182,10 @@ def test_build_hands_the_scheduler_to_the_parse_only_when_given(monkeypatch, tmp
         seen.append(options)
         return incremental.Parsed(skipped=["known"])  # as if the store held every article already
 
-    class Stop(Exception):
-        pass
-
-    def build(paths, **options):
-        seen.append(options)
-        raise Stop
-
     monkeypatch.setattr(incremental, "parse", parse)
-    monkeypatch.setattr(build_module, "build", build)
     extra = ["--scheduler", scheduler] if scheduler else []
     assert main(["build", str(ARTICLES), "--store", "memory", "-q", *extra]) == 0
-    with pytest.raises(Stop):
-        main(["build", str(ARTICLES), "-o", str(tmp_path / "g.ttl"), "-q", *extra])
+    assert main(["build", str(ARTICLES), "-o", str(tmp_path / "g.ttl"), "-q", *extra]) == 0
     assert len(seen) == 2
     for options in seen:
         assert options.get("scheduler", None) == scheduler and ("scheduler" in options) == bool(scheduler)
