@@ -165,13 +165,21 @@ def test_a_worker_parses_like_a_process_of_kgs_own(cluster):
         assert not callbacks & set(PROFILER), address
 
 
+def in_a_client_process(script: str) -> list[str]:
+    """The words ``script`` prints, run in a fresh Python process (glibc's settings are a process's):
+    it calls ``kg.pipeline.dask.connect`` itself."""
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.split()
+
+
 def test_the_clients_process_gives_back_the_buffers_it_frees():
     """While ``kg build`` is a cluster's client, a buffer of a megabyte or more (a batch's facts) is
     mapped afresh and given back when freed, from any thread: glibc would otherwise raise its mmap
     threshold past it and keep such buffers in the freeing thread's heap, which grew with the build.
     In a process of its own, since the setting is the process's."""
-    import subprocess
-
     size = 2 << 20  # above the client's threshold (1 MB), under glibc's own ceiling (32 MB)
     script = f"""
 import resource, threading
@@ -191,10 +199,8 @@ with connect("local:1"):
     thread.join()
     print(faults[0])
 """
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-2000:]
     pages = size // os.sysconf("SC_PAGE_SIZE")
-    assert int(done.stdout.split()[-1]) > 10 * pages  # kept and reused: a few pages in all
+    assert int(in_a_client_process(script)[-1]) > 10 * pages  # kept and reused: a few pages in all
 
 
 def test_the_clients_threads_share_one_heap():
@@ -202,8 +208,6 @@ def test_the_clients_threads_share_one_heap():
     what one thread frees another reuses: with a heap each (glibc's default, up to 8 per core), the
     client's process grew through a long parse. Four threads that allocate after ``connect`` add no
     heap (glibc's ``malloc_info`` lists them); without the setting they add one each."""
-    import subprocess
-
     script = """
 import ctypes, os, tempfile, threading
 from kg.pipeline.dask import connect
@@ -242,9 +246,7 @@ if __name__ == "__main__":
             thread.join()
         print(before, heaps())
 """
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-2000:]
-    before, after = map(int, done.stdout.split()[-2:])
+    before, after = map(int, in_a_client_process(script)[-2:])
     assert after == before, (before, after)
 
 
